@@ -1,0 +1,746 @@
+"""The command line: ``labnews [--db PATH_OR_URL] COMMAND``; the window when no command is given.
+
+``main(argv) -> int`` returns 0 on success, 1 on a user error (one ``labnews: error:`` line on
+stderr, never a traceback) and 2 on a usage error. Qt is imported only when the window opens.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, NoReturn
+
+from labnews.core.errors import LabnewsError, NotFoundError, ValidationError
+from labnews.core.inputs import (
+    AUTO,
+    AchievementInput,
+    AuthorInput,
+    FeaturedChoice,
+    MemberInput,
+    PaperInput,
+    VenueInput,
+)
+from labnews.core.records import (
+    ACHIEVEMENT_KINDS,
+    PRESENTATIONS,
+    ROLES,
+    STATUSES,
+    VENUE_KINDS,
+    AchievementRecord,
+    MemberRecord,
+    PaperRecord,
+    VenueRecord,
+    YearMonth,
+    check_year,
+    venue_edition,
+)
+from labnews.core.rules import LINE_MODES, ORDER_MODES, WORKSHOP_MODES
+
+PROG = "labnews"
+Handler = Callable[[argparse.Namespace], int]
+
+
+class UsageError(Exception):
+    """A command line argparse refuses: exit 2 with argparse's own message."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises instead of exiting, so ``main`` stays a plain function."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        raise UsageError(f"{self.prog}: error: {message}")
+
+
+# --- argument types ----------------------------------------------------------------------------
+
+
+def _year(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"year must be a number, not {text!r}") from None
+    try:
+        return check_year(value)
+    except ValidationError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _month_number(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"month must be a number, not {text!r}") from None
+    if not 1 <= value <= 12:
+        raise argparse.ArgumentTypeError(f"month must be between 1 and 12, not {value}")
+    return value
+
+
+def _year_month(text: str) -> YearMonth:
+    try:
+        return YearMonth.parse(text)
+    except ValidationError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _date(text: str) -> tuple[YearMonth, int | None]:
+    parts = text.strip().split("-")
+    if len(parts) == 3:
+        try:
+            return YearMonth.parse(f"{parts[0]}-{parts[1]}", field="date"), int(parts[2])
+        except (ValidationError, ValueError):
+            pass
+    elif len(parts) == 2:
+        try:
+            return YearMonth.parse(text, field="date"), None
+        except ValidationError:
+            pass
+    raise argparse.ArgumentTypeError(f"date must look like YYYY-MM or YYYY-MM-DD, not {text!r}")
+
+
+# --- database access ---------------------------------------------------------------------------
+
+
+@contextmanager
+def _session(args: argparse.Namespace, *, write: bool = False) -> Iterator[Any]:
+    """One session for one command, on the database the arguments name."""
+    from labnews.store.database import resolve_target
+    from labnews.store.migrate import open_database
+
+    database = open_database(resolve_target(args.db))
+    try:
+        with database.session(write=write) as session:
+            yield session
+    finally:
+        database.dispose()
+
+
+def _note(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+# --- demo and summary --------------------------------------------------------------------------
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from labnews.store.demo import load_demo
+
+    with _session(args, write=True) as session:
+        change = load_demo(session, force=args.force)
+    print(change.message)
+    return 0
+
+
+def _years(args: argparse.Namespace) -> list[int] | None:
+    if getattr(args, "year", None) is not None:
+        return [args.year]
+    start, end = getattr(args, "from_year", None), getattr(args, "to_year", None)
+    if start is None and end is None:
+        return None
+    start = start if start is not None else 1900
+    end = end if end is not None else 2100
+    if start > end:
+        raise ValidationError(f"--from {start} comes after --to {end}", field="from")
+    return list(range(start, end + 1))
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from labnews.core.tally import summary_line
+    from labnews.store import queries
+
+    with _session(args) as session:
+        tallies = queries.tallies(session, years=_years(args))
+    for tally in tallies:
+        print(summary_line(tally))
+    return 0
+
+
+# --- add ---------------------------------------------------------------------------------------
+
+
+def _resolve_authors(session: Any, names: Sequence[str]) -> tuple[AuthorInput, ...]:
+    """Authors that match a member become that member (said on stderr); others stay plain."""
+    from labnews.core.names import clean_name
+    from labnews.store import queries
+
+    directory = queries.member_directory(session)
+    authors = []
+    for index, raw in enumerate(names, start=1):
+        name = clean_name(raw, field=f"author {index}")
+        match = directory.find(name, field=f"author {index}")
+        if match is None:
+            authors.append(AuthorInput(name=name))
+        else:
+            if match.member.name != name:
+                _note(f"labnews: author {name!r} is member {match.member.name}")
+            authors.append(AuthorInput(member_id=match.member.id))
+    return tuple(authors)
+
+
+def _featured_choice(session: Any, name: str | None) -> FeaturedChoice:
+    from labnews.store import queries
+
+    if name is None:
+        return AUTO
+    if name.strip().lower() in {"none", "-"}:
+        return None
+    return queries.find_member(session, name, field="featured").id
+
+
+def _paper_input(session: Any, args: argparse.Namespace, base: PaperRecord | None) -> PaperInput:
+    """A PaperInput from the options; on edit, options not given keep the paper's values."""
+    if base is None:
+        authors = _resolve_authors(session, args.author or ())
+        featured = _featured_choice(session, args.featured)
+        return PaperInput(
+            venue=args.venue,
+            year=args.year,
+            news=args.month,
+            title=args.title or "",
+            authors=authors,
+            featured=featured,
+            status=args.status or "accepted",
+            presentation=args.presentation,
+            doi=args.doi,
+            arxiv=args.arxiv,
+            url=args.url,
+            code=args.code,
+            project=args.project,
+        )
+    if args.author:
+        authors = _resolve_authors(session, args.author)
+        featured = _featured_choice(session, args.featured)
+    else:
+        authors = tuple(AuthorInput(a.name, a.member_id) for a in base.authors)
+        featured = (
+            _featured_choice(session, args.featured)
+            if args.featured is not None
+            else base.featured_id
+        )
+    venue = args.venue or base.venue_short
+    year = args.year or base.year
+    news = args.month or (base.news if not (args.venue or args.year) else None)
+    if news is None and args.year and not args.venue:
+        news = YearMonth(args.year, base.news.month)
+    return PaperInput(
+        venue=venue,
+        year=year,
+        news=news,
+        title=args.title if args.title is not None else base.title,
+        authors=authors,
+        featured=featured,
+        status=args.status or base.status,
+        presentation=args.presentation if args.presentation is not None else base.presentation,
+        doi=args.doi if args.doi is not None else base.doi,
+        arxiv=args.arxiv if args.arxiv is not None else base.arxiv,
+        url=args.url if args.url is not None else base.url,
+        code=args.code if args.code is not None else base.code,
+        project=args.project if args.project is not None else base.project,
+        bibkey=base.bibkey,
+        note=base.note,
+    )
+
+
+def _member_input(args: argparse.Namespace, base: MemberRecord | None) -> MemberInput:
+    if base is None:
+        return MemberInput(
+            name=args.name,
+            native=args.native,
+            aliases=tuple(args.alias or ()),
+            role=args.role or "other",
+            in_news=not args.not_in_news,
+            joined=args.joined,
+            left=args.left,
+        )
+    in_news = base.in_news
+    if args.not_in_news:
+        in_news = False
+    elif args.in_news:
+        in_news = True
+    return MemberInput(
+        name=args.new_name or base.name,
+        native=args.native if args.native is not None else base.native,
+        aliases=base.aliases + tuple(args.alias or ()),
+        role=args.role or base.role,
+        in_news=in_news,
+        joined=args.joined or base.joined,
+        left=args.left or base.left,
+        homepage=base.homepage,
+        orcid=base.orcid,
+        note=base.note,
+    )
+
+
+def _venue_input(args: argparse.Namespace, base: VenueRecord | None) -> VenueInput:
+    if base is None:
+        kind = args.kind or ("workshop" if args.parent else "conference")
+        return VenueInput(
+            short=args.short,
+            full=args.full,
+            kind=kind,
+            parent=args.parent,
+            label=args.label,
+            month=args.month,
+            aliases=tuple(args.alias or ()),
+        )
+    parent = args.parent if args.parent is not None else base.parent_short
+    if parent is not None and parent.strip().lower() in {"", "none", "-"}:
+        parent = None
+    label = args.label if args.label is not None else base.label
+    if label is not None and label.strip().lower() in {"", "none", "-"}:
+        label = None
+    return VenueInput(
+        short=args.new_short or base.short,
+        full=args.full if args.full is not None else base.full,
+        kind=args.kind or base.kind,
+        parent=parent,
+        label=label,
+        month=args.month if args.month is not None else base.month,
+        aliases=base.aliases + tuple(args.alias or ()),
+        homepage=base.homepage,
+    )
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from labnews.store import commands, queries
+
+    with _session(args, write=True) as session:
+        if args.what == "paper":
+            change = commands.add_paper(session, _paper_input(session, args, None))
+            _note(f"labnews: {change.message}")
+            print(change.ids[0])
+            return 0
+        if args.what == "member":
+            change = commands.add_member(session, _member_input(args, None))
+        elif args.what == "venue":
+            change = commands.add_venue(session, _venue_input(args, None))
+        else:
+            date, day = args.date
+            members = tuple(
+                queries.find_member(session, name, field="member").id for name in args.member or ()
+            )
+            change = commands.add_achievement(
+                session,
+                AchievementInput(
+                    kind=args.kind,
+                    title=args.title,
+                    date=date,
+                    day=day,
+                    members=members,
+                    organisation=args.organisation,
+                    url=args.url,
+                    sentence=args.sentence,
+                ),
+            )
+    print(change.message)
+    return 0
+
+
+# --- edit and remove ---------------------------------------------------------------------------
+
+
+def _paper_id(text: str) -> int:
+    try:
+        return int(text.lstrip("#"))
+    except ValueError:
+        raise NotFoundError(f"paper id must be a number, not {text!r}", field="paper") from None
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    from labnews.store import commands, queries
+
+    with _session(args, write=True) as session:
+        if args.what == "paper":
+            paper = queries.paper_by_id(session, _paper_id(args.target))
+            change = commands.update_paper(
+                session, paper.id, _paper_input(session, args, paper), expected_version=None
+            )
+        elif args.what == "member":
+            member = queries.find_member(session, args.target)
+            change = commands.update_member(session, member.id, _member_input(args, member))
+        else:
+            venue = queries.find_venue(session, args.target)
+            change = commands.update_venue(session, venue.id, _venue_input(args, venue))
+    print(change.message)
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    from labnews.store import commands, queries
+
+    with _session(args, write=True) as session:
+        if args.what == "paper":
+            change = commands.remove_papers(session, [_paper_id(t) for t in args.target])
+        elif args.what == "member":
+            (name,) = args.target
+            change = commands.remove_member(session, queries.find_member(session, name).id)
+        elif args.what == "venue":
+            (short,) = args.target
+            change = commands.remove_venue(session, queries.find_venue(session, short).id)
+        else:
+            change = commands.remove_achievements(session, [_paper_id(t) for t in args.target])
+    print(change.message)
+    return 0
+
+
+# --- list --------------------------------------------------------------------------------------
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, YearMonth):
+        return str(value)
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    return value
+
+
+def paper_json(paper: PaperRecord) -> dict[str, Any]:
+    """Every field of a paper, as ``list papers --json`` writes it."""
+    data: dict[str, Any] = _plain(paper)
+    data["authors"] = [
+        {"name": a.name, "member_id": a.member_id, "native": a.native} for a in paper.authors
+    ]
+    data["venue"] = data.pop("venue_short")
+    data["month"] = str(paper.news)
+    del data["news"]
+    data["placeholder"] = paper.is_placeholder
+    return data
+
+
+def venue_json(venue: VenueRecord) -> dict[str, Any]:
+    """A venue as ``list venues --json`` writes it."""
+    return {
+        "id": venue.id,
+        "short": venue.short,
+        "full": venue.full,
+        "kind": venue.kind,
+        "parent": venue.parent_short,
+        "label": venue.label,
+        "month": venue.month,
+        "aliases": list(venue.aliases),
+        "homepage": venue.homepage,
+        "version": venue.version,
+    }
+
+
+def _paper_line(paper: PaperRecord) -> str:
+    venue = venue_edition(paper.venue_short, paper.venue_kind, paper.year)
+    title = paper.title or "(title unknown)"
+    names = ", ".join(a.name for a in paper.authors)
+    status = "" if paper.status == "accepted" else f" [{paper.status}]"
+    return f"#{paper.id}\t{paper.news}\t{venue}\t{title}\t{names}{status}"
+
+
+def _member_line(member: MemberRecord) -> str:
+    extras = [member.role]
+    if member.native:
+        extras.append(member.native)
+    if not member.in_news:
+        extras.append("not in news")
+    if member.aliases:
+        extras.append("aka " + ", ".join(member.aliases))
+    return f"{member.name}\t{'; '.join(extras)}"
+
+
+def _venue_line(venue: VenueRecord) -> str:
+    extras = [venue.kind]
+    if venue.parent_short:
+        extras.append(f"parent {venue.parent_short}")
+    if venue.label:
+        extras.append(f"label {venue.label}")
+    if venue.month:
+        extras.append(f"month {venue.month}")
+    return f"{venue.short}\t{venue.full or ''}\t{'; '.join(extras)}"
+
+
+def _achievement_line(item: AchievementRecord) -> str:
+    people = ", ".join(m.name for m in item.members)
+    return f"#{item.id}\t{item.date}\t{item.kind}\t{item.title}" + (f"\t{people}" if people else "")
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from labnews.store import queries
+
+    years = [args.year] if args.year is not None else None
+    rows: Sequence[Any]
+    with _session(args) as session:
+        if args.what == "papers":
+            rows = queries.papers_in(session, years)
+            render_json: Callable[[Any], Any] = paper_json
+            render_line: Callable[[Any], str] = _paper_line
+        elif args.what == "members":
+            rows = queries.members(session)
+            if years:
+                active = {a.member_id for p in queries.papers_in(session, years) for a in p.authors}
+                rows = [m for m in rows if m.id in active]
+            render_json, render_line = _plain, _member_line
+        elif args.what == "venues":
+            rows = queries.venues(session)
+            if years:
+                used = {p.venue_id for p in queries.papers_in(session, years)}
+                rows = [v for v in rows if v.id in used]
+            render_json, render_line = venue_json, _venue_line
+        else:
+            rows = queries.achievements_in(session, years)
+            render_json, render_line = _plain, _achievement_line
+    if args.json:
+        json.dump([render_json(r) for r in rows], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for row in rows:
+            print(render_line(row))
+    return 0
+
+
+# --- tally order and rules ---------------------------------------------------------------------
+
+
+def cmd_order(args: argparse.Namespace) -> int:
+    from labnews.store import commands, queries
+
+    if args.clear == bool(args.labels):
+        raise ValidationError("give the labels in order, or --clear (not both)", field="labels")
+    with _session(args, write=True) as session:
+        if args.labels:
+            present = {
+                label.casefold()
+                for tally in queries.tallies(session, years=[args.year])
+                for label, _ in tally.items
+            }
+            unknown = [label for label in args.labels if label.casefold() not in present]
+            if unknown:
+                raise ValidationError(
+                    f"{args.year} has no papers counted as {', '.join(unknown)}", field="labels"
+                )
+        change = commands.pin_order(session, args.year, args.labels or None)
+    print(change.message)
+    return 0
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from labnews.store import commands, queries
+
+    changes = {
+        key: value
+        for key, value in (
+            ("workshops", args.workshops),
+            ("order", args.order),
+            ("lines", args.lines),
+        )
+        if value is not None
+    }
+    with _session(args, write=bool(changes)) as session:
+        rules = queries.tally_rules(session)
+        if changes:
+            rules = dataclasses.replace(rules, **changes)
+            commands.set_rules(session, rules)
+    print(rules.describe())
+    return 0
+
+
+# --- database maintenance ----------------------------------------------------------------------
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    from labnews.store import migrate
+    from labnews.store.database import resolve_target
+
+    if args.action == "check-migrations":
+        migrate.check_migrations()
+        print("models and migrations agree")
+        return 0
+    target = resolve_target(args.db)
+    database = migrate.open_database(target, upgrade=args.action == "upgrade")
+    try:
+        print(f"{database.name}: schema {migrate.schema_version(database)} (newest)")
+    finally:
+        database.dispose()
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from labnews.gui.app import run
+
+    return run(
+        db=args.db,
+        screenshot=getattr(args, "screenshot", None),
+        view=getattr(args, "view", None),
+    )
+
+
+# --- the parser --------------------------------------------------------------------------------
+
+
+def _add_year_range(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--year", type=_year, help="one year")
+    group.add_argument("--from", dest="from_year", type=_year, metavar="Y", help="first year")
+    parser.add_argument("--to", dest="to_year", type=_year, metavar="Y", help="last year")
+
+
+def _paper_options(parser: argparse.ArgumentParser, *, editing: bool) -> None:
+    parser.add_argument("--venue", required=not editing, help="short name or alias")
+    parser.add_argument("--year", type=_year, required=not editing, help="edition year")
+    parser.add_argument(
+        "--month", type=_year_month, metavar="YYYY-MM", help="news month (default: venue's)"
+    )
+    parser.add_argument("--title")
+    parser.add_argument("--author", action="append", metavar="NAME", help="repeat, in order")
+    parser.add_argument("--featured", metavar="NAME", help="the member its news line names")
+    parser.add_argument("--status", choices=STATUSES)
+    parser.add_argument("--presentation", choices=PRESENTATIONS)
+    parser.add_argument("--doi")
+    parser.add_argument("--arxiv")
+    parser.add_argument("--url")
+    parser.add_argument("--code", metavar="URL")
+    parser.add_argument("--project", metavar="URL")
+
+
+def _member_options(parser: argparse.ArgumentParser, *, editing: bool) -> None:
+    if editing:
+        parser.add_argument("--name", dest="new_name", metavar="NEW", help="rename")
+        parser.add_argument("--in-news", action="store_true", help="list in news lines")
+    parser.add_argument("--native", metavar="N", help="name in the native script (함재석)")
+    parser.add_argument("--alias", action="append", metavar="A", help="another spelling")
+    parser.add_argument("--role", choices=ROLES)
+    parser.add_argument("--not-in-news", action="store_true", help="never named in news (the PI)")
+    parser.add_argument("--joined", type=_year_month, metavar="YYYY-MM")
+    parser.add_argument("--left", type=_year_month, metavar="YYYY-MM")
+
+
+def _venue_options(parser: argparse.ArgumentParser, *, editing: bool) -> None:
+    if editing:
+        parser.add_argument("--short", dest="new_short", metavar="NEW", help="rename")
+    parser.add_argument("--full", metavar="F", help="full name")
+    parser.add_argument("--kind", choices=VENUE_KINDS)
+    parser.add_argument("--parent", metavar="SHORT", help="a workshop's conference")
+    parser.add_argument("--label", metavar="L", help="what the tally counts it as")
+    parser.add_argument("--month", type=_month_number, metavar="M", help="typical month")
+    parser.add_argument("--alias", action="append", metavar="A", help="another spelling")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="Keep your lab's papers and achievements; write its news from them.",
+        epilog="With no command, labnews opens its window.",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help="the lab database: a SQLite file or a SQLAlchemy URL (default: $LABNEWS_DB, "
+        "then labnews.sqlite in your user data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(handler=handler)
+        return p
+
+    gui = command("gui", cmd_gui, "open the window")
+    gui.add_argument("--screenshot", type=Path, metavar="PATH", help="render to a PNG and exit")
+    gui.add_argument("--view", help="the view to show (overview, papers, members, ...)")
+
+    demo = command("demo", cmd_demo, "load the demo lab")
+    demo.add_argument("--force", action="store_true", help="replace papers already there")
+
+    summary = command("summary", cmd_summary, "one tally line per year, newest first")
+    _add_year_range(summary)
+
+    add = command("add", cmd_add, "add a member, venue, paper or achievement")
+    add_sub = add.add_subparsers(dest="what", metavar="WHAT", required=True, parser_class=_Parser)
+    member = add_sub.add_parser("member", help="a lab member")
+    member.add_argument("name", metavar="NAME")
+    _member_options(member, editing=False)
+    venue = add_sub.add_parser("venue", help="a conference, workshop or journal")
+    venue.add_argument("short", metavar="SHORT")
+    _venue_options(venue, editing=False)
+    paper = add_sub.add_parser("paper", help="an accepted paper")
+    _paper_options(paper, editing=False)
+    achievement = add_sub.add_parser("achievement", help="an award, talk, grant...")
+    achievement.add_argument("--kind", choices=ACHIEVEMENT_KINDS, required=True)
+    achievement.add_argument("--title", required=True)
+    achievement.add_argument("--date", type=_date, required=True, metavar="YYYY-MM[-DD]")
+    achievement.add_argument("--member", action="append", metavar="NAME")
+    achievement.add_argument("--organisation")
+    achievement.add_argument("--url")
+    achievement.add_argument("--sentence", help="the news sentence, if not the generated one")
+
+    listing = command("list", cmd_list, "list papers, members, venues or achievements")
+    listing.add_argument("what", choices=("papers", "members", "venues", "achievements"))
+    listing.add_argument("--year", type=_year)
+    listing.add_argument("--json", action="store_true", help="a JSON list with every field")
+
+    edit = command("edit", cmd_edit, "change a paper, member or venue")
+    edit_sub = edit.add_subparsers(dest="what", metavar="WHAT", required=True, parser_class=_Parser)
+    edit_paper = edit_sub.add_parser("paper", help="a paper by id")
+    edit_paper.add_argument("target", metavar="ID")
+    _paper_options(edit_paper, editing=True)
+    edit_member = edit_sub.add_parser("member", help="a member by name")
+    edit_member.add_argument("target", metavar="NAME")
+    _member_options(edit_member, editing=True)
+    edit_venue = edit_sub.add_parser("venue", help="a venue by short name")
+    edit_venue.add_argument("target", metavar="SHORT")
+    _venue_options(edit_venue, editing=True)
+
+    remove = command("remove", cmd_remove, "remove papers, a member, a venue or achievements")
+    remove.add_argument("what", choices=("paper", "member", "venue", "achievement"))
+    remove.add_argument("target", nargs="+", metavar="ID_OR_NAME")
+
+    order = command("order", cmd_order, "pin a year's tally order (or --clear it)")
+    order.add_argument("year", type=_year, metavar="YEAR")
+    order.add_argument("labels", nargs="*", metavar="LABEL")
+    order.add_argument("--clear", action="store_true", help="unpin: back to the rule's order")
+
+    rules = command("rules", cmd_rules, "show or set the tally rules")
+    rules.add_argument("--workshops", choices=WORKSHOP_MODES)
+    rules.add_argument("--order", choices=ORDER_MODES)
+    rules.add_argument("--lines", choices=LINE_MODES)
+
+    db = command("db", cmd_db, "database schema: show, upgrade, or check the migrations")
+    db.add_argument("action", choices=("current", "upgrade", "check-migrations"))
+
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one labnews command; returns the process exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(args_list)
+    except UsageError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    except SystemExit as exc:  # --help and --version exit 0 through argparse
+        return int(exc.code or 0)
+    handler: Handler = getattr(args, "handler", cmd_gui)
+    if not hasattr(args, "screenshot"):
+        args.screenshot = None
+        args.view = None
+    try:
+        return handler(args)
+    except LabnewsError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except OSError as exc:
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"{PROG}: error: {exc.strerror or exc}{where}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Pure domain logic: records, counting rules, news lines and rendering; no Qt, no SQLAlchemy."""

@@ -1,0 +1,86 @@
+"""Input values that forms, the command line and importers build for the store commands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final, Literal
+
+from labnews.core.records import YearMonth
+
+AUTO: Final = "auto"
+"""``PaperInput.featured`` value meaning: the first author who is a member listed in news."""
+
+FeaturedChoice = int | None | Literal["auto"]
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorInput:
+    """An author as entered: a member (by id) or a plain outside name."""
+
+    name: str = ""
+    member_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PaperInput:
+    """A paper as entered; ``venue`` is a short name or alias; ``news`` defaults from the venue."""
+
+    venue: str
+    year: int
+    news: YearMonth | None = None
+    title: str = ""
+    authors: tuple[AuthorInput, ...] = ()
+    featured: FeaturedChoice = AUTO
+    status: str = "accepted"
+    presentation: str | None = None
+    doi: str | None = None
+    arxiv: str | None = None
+    url: str | None = None
+    code: str | None = None
+    project: str | None = None
+    bibkey: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MemberInput:
+    """A member as entered."""
+
+    name: str
+    native: str | None = None
+    aliases: tuple[str, ...] = ()
+    role: str = "other"
+    in_news: bool = True
+    joined: YearMonth | None = None
+    left: YearMonth | None = None
+    homepage: str | None = None
+    orcid: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class VenueInput:
+    """A venue as entered; ``parent`` is the short name of a workshop's conference."""
+
+    short: str
+    full: str | None = None
+    kind: str = "conference"
+    parent: str | None = None
+    label: str | None = None
+    month: int | None = None
+    aliases: tuple[str, ...] = ()
+    homepage: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AchievementInput:
+    """An award, talk or grant as entered; ``members`` are member ids in order."""
+
+    kind: str
+    title: str
+    date: YearMonth
+    day: int | None = None
+    members: tuple[int, ...] = ()
+    organisation: str | None = None
+    url: str | None = None
+    sentence: str | None = None

@@ -1,0 +1,217 @@
+"""Frozen records that cross layers: what the store reads, the rules count and the views show."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Final, Literal
+
+from labnews.core.errors import ValidationError
+
+ROLES: Final = (
+    "pi",
+    "professor",
+    "researcher",
+    "postdoc",
+    "phd",
+    "ms",
+    "undergrad",
+    "intern",
+    "alumni",
+    "other",
+)
+VENUE_KINDS: Final = ("conference", "journal", "workshop", "other")
+STATUSES: Final = ("accepted", "published", "withdrawn")
+PRESENTATIONS: Final = ("oral", "spotlight", "poster", "findings", "demo")
+ACHIEVEMENT_KINDS: Final = ("award", "talk", "grant", "challenge", "service", "media", "other")
+
+MIN_YEAR: Final = 1900
+MAX_YEAR: Final = 2100
+
+_YEAR_MONTH = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})\s*$")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class YearMonth:
+    """A calendar month, the unit news lines are dated by ("2024/06")."""
+
+    year: int
+    month: int
+
+    def __post_init__(self) -> None:
+        check_year(self.year)
+        check_month(self.month)
+
+    @classmethod
+    def parse(cls, text: str, *, field: str = "month") -> YearMonth:
+        """Read ``YYYY-MM`` (or ``YYYY/MM``); the error names ``field``."""
+        match = _YEAR_MONTH.match(text)
+        if match is None:
+            raise ValidationError(f"{field} must look like YYYY-MM, not {text!r}", field=field)
+        year, month = int(match[1]), int(match[2])
+        check_year(year, field=field)
+        check_month(month, field=field)
+        return cls(year, month)
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+def check_year(year: int, *, field: str = "year") -> int:
+    """Refuse a year outside 1900-2100, naming ``field``."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValidationError(
+            f"{field} must be between {MIN_YEAR} and {MAX_YEAR}, not {year}", field=field
+        )
+    return year
+
+
+def check_month(month: int, *, field: str = "month") -> int:
+    """Refuse a month outside 1-12, naming ``field``."""
+    if not 1 <= month <= 12:
+        raise ValidationError(f"{field} must be between 1 and 12, not {month}", field=field)
+    return month
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRecord:
+    """A lab member as news and author lists print them."""
+
+    id: int
+    name: str
+    native: str | None = None
+    aliases: tuple[str, ...] = ()
+    role: str = "other"
+    in_news: bool = True
+    joined: YearMonth | None = None
+    left: YearMonth | None = None
+    homepage: str | None = None
+    orcid: str | None = None
+    note: str | None = None
+    version: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class VenueRecord:
+    """A conference, workshop or journal; ``label`` is the explicit tally label, if any."""
+
+    id: int
+    short: str
+    full: str | None = None
+    kind: str = "conference"
+    parent_id: int | None = None
+    parent_short: str | None = None
+    label: str | None = None
+    month: int | None = None
+    aliases: tuple[str, ...] = ()
+    homepage: str | None = None
+    version: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorRecord:
+    """One author of a paper: a member (with their native name) or a plain outside name."""
+
+    name: str
+    member_id: int | None = None
+    native: str | None = None
+
+    @property
+    def is_member(self) -> bool:
+        return self.member_id is not None
+
+
+@dataclass(frozen=True, slots=True)
+class PaperRecord:
+    """An accepted paper with everything the tally, the news and the tables need about it."""
+
+    id: int
+    venue_id: int
+    venue_short: str
+    year: int
+    news: YearMonth
+    title: str = ""
+    venue_kind: str = "conference"
+    venue_label: str | None = None
+    parent_label: str | None = None
+    venue_full: str | None = None
+    authors: tuple[AuthorRecord, ...] = ()
+    featured_id: int | None = None
+    featured_name: str | None = None
+    featured_native: str | None = None
+    status: str = "accepted"
+    presentation: str | None = None
+    doi: str | None = None
+    arxiv: str | None = None
+    url: str | None = None
+    code: str | None = None
+    project: str | None = None
+    bibkey: str | None = None
+    note: str | None = None
+    position: int = 0
+    version: int = 1
+
+    @property
+    def counted(self) -> bool:
+        """Withdrawn papers never count; accepted and published ones do."""
+        return self.status != "withdrawn"
+
+    @property
+    def is_placeholder(self) -> bool:
+        """A paper known only from a news line: its title is still unknown."""
+        return not self.title.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class AchievementRecord:
+    """An award, talk, grant or other news that is not a paper."""
+
+    id: int
+    kind: str
+    title: str
+    date: YearMonth
+    day: int | None = None
+    members: tuple[AuthorRecord, ...] = ()
+    organisation: str | None = None
+    url: str | None = None
+    sentence: str | None = None
+    version: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class LabelCount:
+    """How many counted papers one tally label has in one year, and when it first appeared."""
+
+    year: int
+    label: str
+    count: int
+    first: tuple[int, int, int]  # (month, position, paper id) of its earliest paper
+
+
+@dataclass(frozen=True, slots=True)
+class YearTally:
+    """A year's paper total and its per-label counts, in the order the tally prints them."""
+
+    year: int
+    total: int
+    items: tuple[tuple[str, int], ...]
+
+
+ChangeKind = Literal["paper", "member", "venue", "achievement", "settings"]
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What a command changed, so views refresh only that and the status bar can say it."""
+
+    message: str
+    kinds: frozenset[ChangeKind] = frozenset()
+    years: frozenset[int] = frozenset()
+    ids: tuple[int, ...] = ()
+    extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+
+
+def venue_edition(short: str, kind: str, year: int) -> str:
+    """How a sentence names a venue: "SHORT YEAR" for conferences and workshops, "SHORT" for
+    journals (a journal has volumes, not editions)."""
+    return short if kind == "journal" else f"{short} {year}"

@@ -1,0 +1,97 @@
+"""TallyRules: how papers are grouped, ordered and laid out; the lab's own format by default."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import Final
+
+from labnews.core.errors import ValidationError
+
+WORKSHOP_MODES: Final = ("fold", "separate", "exclude")
+ORDER_MODES: Final = ("first", "count", "alpha")
+LINE_MODES: Final = ("month", "venue")
+
+
+def _frozen_pins(pins: Mapping[int, tuple[str, ...]]) -> Mapping[int, tuple[str, ...]]:
+    return MappingProxyType({int(y): tuple(labels) for y, labels in sorted(pins.items())})
+
+
+@dataclass(frozen=True, slots=True)
+class TallyRules:
+    """The counting and layout rules every output follows; stored in the database, shared by all.
+
+    - ``workshops``: ``fold`` counts a workshop under its conference's label, ``separate`` under its
+      own, ``exclude`` leaves workshop papers out of the tally and the news.
+    - ``order``: tally labels by first appearance in the year (``first``), ``count`` or ``alpha``.
+    - ``lines``: one news line per month (``month``) or one per venue and month (``venue``).
+    - ``pinned``: per-year label orders set by hand or read from an imported page; they win.
+    """
+
+    workshops: str = "fold"
+    order: str = "first"
+    lines: str = "month"
+    pinned: Mapping[int, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+
+    def __post_init__(self) -> None:
+        for name, value, allowed in (
+            ("workshops", self.workshops, WORKSHOP_MODES),
+            ("order", self.order, ORDER_MODES),
+            ("lines", self.lines, LINE_MODES),
+        ):
+            if value not in allowed:
+                raise ValidationError(
+                    f"{name} must be one of {', '.join(allowed)}, not {value!r}", field=name
+                )
+        object.__setattr__(self, "pinned", _frozen_pins(self.pinned))
+
+    def with_pin(self, year: int, labels: tuple[str, ...] | None) -> TallyRules:
+        """These rules with ``year``'s order pinned to ``labels`` (or unpinned for None)."""
+        pins = dict(self.pinned)
+        if labels:
+            pins[year] = tuple(labels)
+        else:
+            pins.pop(year, None)
+        return replace(self, pinned=pins)
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "workshops": self.workshops,
+                "order": self.order,
+                "lines": self.lines,
+                "pinned": {str(y): list(labels) for y, labels in self.pinned.items()},
+            },
+            ensure_ascii=False,
+            sort_keys=True,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> TallyRules:
+        """Read rules stored by ``to_json``; unknown keys are ignored, for older versions."""
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ValidationError(f"stored tally rules are not valid JSON: {exc}") from exc
+        if not isinstance(data, dict):
+            raise ValidationError("stored tally rules must be a JSON object")
+        pins = {int(y): tuple(str(x) for x in v) for y, v in dict(data.get("pinned", {})).items()}
+        return cls(
+            workshops=str(data.get("workshops", "fold")),
+            order=str(data.get("order", "first")),
+            lines=str(data.get("lines", "month")),
+            pinned=pins,
+        )
+
+    def describe(self) -> str:
+        """The rules as the ``labnews rules`` command prints them."""
+        lines = [
+            f"workshops: {self.workshops}",
+            f"order: {self.order}",
+            f"lines: {self.lines}",
+        ]
+        for year, labels in sorted(self.pinned.items(), reverse=True):
+            lines.append(f"pinned {year}: {', '.join(labels)}")
+        return "\n".join(lines)

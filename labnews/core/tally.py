@@ -1,0 +1,146 @@
+"""The yearly tally: counted papers per tally label, in the order the rules say."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from labnews.core.records import LabelCount, PaperRecord, VenueRecord, YearTally
+from labnews.core.rules import TallyRules
+
+
+def tally_label(
+    short: str, kind: str, label: str | None, parent_label: str | None, rules: TallyRules
+) -> str | None:
+    """The label a paper at this venue counts under, or None when the rules leave it out.
+
+    An explicit label wins ("SCI-E" on several journals); a workshop folds into its conference's
+    label unless the rules keep workshops separate or exclude them; other venues with a parent
+    (Findings) count under the parent.
+    """
+    is_workshop = kind == "workshop"
+    if is_workshop and rules.workshops == "exclude":
+        return None
+    if label:
+        return label
+    if parent_label and not (is_workshop and rules.workshops == "separate"):
+        return parent_label
+    return short
+
+
+def paper_label(paper: PaperRecord, rules: TallyRules) -> str | None:
+    """The tally label of one paper under the rules."""
+    return tally_label(
+        paper.venue_short, paper.venue_kind, paper.venue_label, paper.parent_label, rules
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class VenueYearCount:
+    """Counted papers of one venue in one news year, as a GROUP BY in the database returns them."""
+
+    year: int
+    venue_id: int
+    count: int
+    first: tuple[int, int, int]
+
+
+def label_counts_from_venues(
+    rows: Iterable[VenueYearCount], venues: Mapping[int, VenueRecord], rules: TallyRules
+) -> list[LabelCount]:
+    """Merge per-venue counts into per-label counts (several venues can share a label)."""
+    labels: dict[int, str | None] = {}
+    for venue in venues.values():
+        parent = venues.get(venue.parent_id) if venue.parent_id is not None else None
+        parent_label = (parent.label or parent.short) if parent else None
+        labels[venue.id] = tally_label(venue.short, venue.kind, venue.label, parent_label, rules)
+    merged: dict[tuple[int, str], LabelCount] = {}
+    for row in rows:
+        label = labels.get(row.venue_id)
+        if label is None:
+            continue
+        key = (row.year, label)
+        seen = merged.get(key)
+        merged[key] = (
+            LabelCount(row.year, label, row.count, row.first)
+            if seen is None
+            else LabelCount(row.year, label, seen.count + row.count, min(seen.first, row.first))
+        )
+    return list(merged.values())
+
+
+def label_counts(papers: Iterable[PaperRecord], rules: TallyRules) -> list[LabelCount]:
+    """Count counted papers per (news year, label), remembering each label's first paper."""
+    counts: dict[tuple[int, str], list[int]] = {}
+    firsts: dict[tuple[int, str], tuple[int, int, int]] = {}
+    for paper in papers:
+        if not paper.counted:
+            continue
+        label = paper_label(paper, rules)
+        if label is None:
+            continue
+        key = (paper.news.year, label)
+        first = (paper.news.month, paper.position, paper.id)
+        if key in counts:
+            counts[key][0] += 1
+            firsts[key] = min(firsts[key], first)
+        else:
+            counts[key] = [1]
+            firsts[key] = first
+    return [
+        LabelCount(year, label, box[0], firsts[(year, label)])
+        for (year, label), box in counts.items()
+    ]
+
+
+def order_labels(items: Iterable[LabelCount], rules: TallyRules, year: int) -> list[LabelCount]:
+    """One year's label counts in print order: pinned labels first, then the rule's order."""
+    rows = [item for item in items if item.year == year]
+    if rules.order == "count":
+        rows.sort(key=lambda r: (-r.count, r.first, r.label))
+    elif rules.order == "alpha":
+        rows.sort(key=lambda r: (r.label.casefold(), r.label))
+    else:
+        rows.sort(key=lambda r: (r.first, r.label))
+    pin = rules.pinned.get(year)
+    if pin:
+        rank = {label.casefold(): i for i, label in enumerate(pin)}
+        # A stable sort keeps the rule's order for labels the pin does not name.
+        rows.sort(key=lambda r: rank.get(r.label.casefold(), len(rank)))
+    return rows
+
+
+def tallies_from_counts(items: Iterable[LabelCount], rules: TallyRules) -> tuple[YearTally, ...]:
+    """Build every year's tally, newest year first, from label counts (SQL-side or in memory)."""
+    rows = list(items)
+    years = sorted({row.year for row in rows}, reverse=True)
+    result = []
+    for year in years:
+        ordered = order_labels(rows, rules, year)
+        result.append(
+            YearTally(
+                year=year,
+                total=sum(r.count for r in ordered),
+                items=tuple((r.label, r.count) for r in ordered),
+            )
+        )
+    return tuple(result)
+
+
+def tally_years(papers: Iterable[PaperRecord], rules: TallyRules) -> tuple[YearTally, ...]:
+    """Every year's tally from paper records, newest year first."""
+    return tallies_from_counts(label_counts(papers, rules), rules)
+
+
+def tally_year(papers: Iterable[PaperRecord], rules: TallyRules, year: int) -> YearTally:
+    """One year's tally; a year without counted papers has a total of 0 and no items."""
+    for tally in tally_years((p for p in papers if p.news.year == year), rules):
+        return tally
+    return YearTally(year=year, total=0, items=())
+
+
+def summary_line(tally: YearTally) -> str:
+    """``2024: 19 papers (2 ETRI J., 5 CVPR, ...)`` as ``labnews summary`` prints it."""
+    noun = "paper" if tally.total == 1 else "papers"
+    items = ", ".join(f"{count} {label}" for label, count in tally.items)
+    return f"{tally.year}: {tally.total} {noun}" + (f" ({items})" if items else "")

@@ -1,0 +1,1 @@
+"""The lab database: SQLAlchemy models, connections, migrations, queries and commands; no Qt."""

@@ -1,0 +1,92 @@
+"""The built-in venue catalog (resources/venues.csv) that every new lab database starts with."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from labnews.core.records import VENUE_KINDS
+from labnews.resources import resource
+from labnews.store.models import Venue, VenueAlias
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogVenue:
+    """One row of the catalog file."""
+
+    short: str
+    full: str
+    kind: str
+    parent: str | None
+    label: str | None
+    month: int | None
+    aliases: tuple[str, ...]
+
+
+def read_catalog(path: Path | None = None) -> tuple[CatalogVenue, ...]:
+    """Read and check the catalog; a broken row is a packaging bug, so it raises ValueError."""
+    source = path or resource("venues.csv")
+    rows = []
+    with open(source, encoding="utf-8", newline="") as handle:
+        for line, row in enumerate(csv.DictReader(handle), start=2):
+            kind = row["kind"].strip()
+            if kind not in VENUE_KINDS:
+                raise ValueError(f"{source}:{line}: unknown kind {kind!r}")
+            month = row["month"].strip()
+            rows.append(
+                CatalogVenue(
+                    short=row["short"].strip(),
+                    full=row["full"].strip(),
+                    kind=kind,
+                    parent=row["parent"].strip() or None,
+                    label=row["label"].strip() or None,
+                    month=int(month) if month else None,
+                    aliases=tuple(a.strip() for a in row["aliases"].split("|") if a.strip()),
+                )
+            )
+    return tuple(rows)
+
+
+def seed_catalog(session: Session) -> int:
+    """Insert the catalog venues that are not in the database yet (batched); returns how many."""
+    catalog = read_catalog()
+    existing = {s.lower() for s in session.scalars(select(Venue.short))}
+    fresh = [v for v in catalog if v.short.lower() not in existing]
+    if not fresh:
+        return 0
+    session.execute(
+        insert(Venue),
+        [
+            {
+                "short": v.short,
+                "full": v.full,
+                "kind": v.kind,
+                "label": v.label,
+                "month": v.month,
+                "version": 1,
+            }
+            for v in fresh
+        ],
+    )
+    ids = {short.lower(): vid for vid, short in session.execute(select(Venue.id, Venue.short))}
+    taken = {a.lower() for a in session.scalars(select(VenueAlias.alias))}
+    alias_rows = []
+    for venue in fresh:
+        for alias in venue.aliases:
+            if alias.lower() not in taken and alias.lower() not in ids:
+                taken.add(alias.lower())
+                alias_rows.append({"venue_id": ids[venue.short.lower()], "alias": alias})
+    if alias_rows:
+        session.execute(insert(VenueAlias), alias_rows)
+    for venue in fresh:
+        if venue.parent:
+            session.execute(
+                update(Venue)
+                .where(Venue.id == ids[venue.short.lower()])
+                .values(parent_id=ids[venue.parent.lower()])
+            )
+    return len(fresh)

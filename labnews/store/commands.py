@@ -1,0 +1,696 @@
+"""Changes to the lab database: each validates its input, names the bad field, returns a Change.
+
+Commands write inside the caller's transaction and never commit: one user action is one
+``with database.session(write=True)`` block, so it lands whole or not at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from labnews.core.errors import (
+    ConflictError,
+    DuplicateError,
+    InUseError,
+    NotFoundError,
+    ValidationError,
+)
+from labnews.core.inputs import AUTO, AchievementInput, MemberInput, PaperInput, VenueInput
+from labnews.core.names import clean_name
+from labnews.core.records import (
+    ACHIEVEMENT_KINDS,
+    PRESENTATIONS,
+    ROLES,
+    STATUSES,
+    VENUE_KINDS,
+    Change,
+    YearMonth,
+    check_month,
+    check_year,
+    venue_edition,
+)
+from labnews.core.rules import TallyRules
+from labnews.core.words import count_digits
+from labnews.store import queries
+from labnews.store.models import (
+    Achievement,
+    AchievementMember,
+    Authorship,
+    Member,
+    MemberAlias,
+    Paper,
+    Setting,
+    Venue,
+    VenueAlias,
+)
+
+MAX_TEXT = 2_000
+MAX_NOTE = 20_000
+_URL = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
+_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", re.IGNORECASE)
+_ARXIV = re.compile(r"^(?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?$")
+
+
+# --- field checks ------------------------------------------------------------------------------
+
+
+def _text(value: str | None, field: str, *, limit: int = MAX_TEXT) -> str | None:
+    """Optional free text: spaces folded at the ends, NUL refused, length capped."""
+    if value is None:
+        return None
+    if "\x00" in value:
+        raise ValidationError(f"{field} must not contain NUL characters", field=field)
+    cleaned = value.strip()
+    if len(cleaned) > limit:
+        raise ValidationError(f"{field} is longer than {limit} characters", field=field)
+    return cleaned or None
+
+
+def _required(value: str | None, field: str, *, limit: int = MAX_TEXT) -> str:
+    cleaned = _text(value, field, limit=limit)
+    if cleaned is None:
+        raise ValidationError(f"{field} must not be empty", field=field)
+    return " ".join(cleaned.split())
+
+
+def _choice(value: str, allowed: Sequence[str], field: str) -> str:
+    if value not in allowed:
+        raise ValidationError(
+            f"{field} must be one of {', '.join(allowed)}, not {value!r}", field=field
+        )
+    return value
+
+
+def _url(value: str | None, field: str) -> str | None:
+    """A link: only http and https are kept, so no javascript: or data: URL reaches a page."""
+    cleaned = _text(value, field)
+    if cleaned is None:
+        return None
+    if not _URL.match(cleaned):
+        raise ValidationError(
+            f"{field} must be an http or https link, not {cleaned!r}", field=field
+        )
+    return cleaned
+
+
+def _doi(value: str | None) -> str | None:
+    cleaned = _text(value, "doi")
+    if cleaned is None:
+        return None
+    cleaned = _DOI_PREFIX.sub("", cleaned)
+    if not _DOI.match(cleaned):
+        raise ValidationError(f"doi must look like 10.1234/abc, not {cleaned!r}", field="doi")
+    return cleaned
+
+
+def _arxiv(value: str | None) -> str | None:
+    cleaned = _text(value, "arxiv")
+    if cleaned is None:
+        return None
+    cleaned = re.sub(r"^(?:arxiv:|https?://arxiv\.org/(?:abs|pdf)/)", "", cleaned, flags=re.I)
+    cleaned = cleaned.removesuffix(".pdf")
+    if not _ARXIV.match(cleaned):
+        raise ValidationError(f"arxiv must look like 2312.04005, not {cleaned!r}", field="arxiv")
+    return cleaned
+
+
+def _aliases(values: Iterable[str], field: str = "alias") -> list[str]:
+    seen: dict[str, str] = {}
+    for value in values:
+        alias = clean_name(value, field=field)
+        seen.setdefault(alias.casefold(), alias)
+    return list(seen.values())
+
+
+def _check_version(kind: str, label: str, current: int, expected: int | None) -> None:
+    if expected is not None and current != expected:
+        raise ConflictError(
+            f"{kind} {label} was changed by someone else since you opened it; "
+            "reload it and make your change again"
+        )
+
+
+# --- members -----------------------------------------------------------------------------------
+
+
+def _member_fields(
+    session: Session, data: MemberInput, exclude_id: int | None
+) -> dict[str, object]:
+    name = clean_name(data.name, field="name")
+    if len(name) > 200:
+        raise ValidationError("name is longer than 200 characters", field="name")
+    clash = session.scalars(
+        select(Member).where(
+            func.lower(Member.name) == name.lower(), Member.id != (exclude_id or 0)
+        )
+    ).first()
+    if clash is None and not name.isascii():
+        clash = next(
+            (
+                session.get(Member, m.id)
+                for m in queries.members(session)
+                if m.name.casefold() == name.casefold() and m.id != exclude_id
+            ),
+            None,
+        )
+    if clash is not None:
+        raise DuplicateError(f"there is already a member named {clash.name}", field="name")
+    _choice(data.role, ROLES, "role")
+    if data.joined and data.left and data.left < data.joined:
+        raise ValidationError(
+            f"left ({data.left}) must not come before joined ({data.joined})", field="left"
+        )
+    return {
+        "name": name,
+        "native": _text(data.native, "native name"),
+        "role": data.role,
+        "in_news": bool(data.in_news),
+        "joined_year": data.joined.year if data.joined else None,
+        "joined_month": data.joined.month if data.joined else None,
+        "left_year": data.left.year if data.left else None,
+        "left_month": data.left.month if data.left else None,
+        "homepage": _url(data.homepage, "homepage"),
+        "orcid": _text(data.orcid, "orcid"),
+        "note": _text(data.note, "note", limit=MAX_NOTE),
+    }
+
+
+def add_member(session: Session, data: MemberInput) -> Change:
+    """Add a member; the display name must be new (ignoring case)."""
+    fields = _member_fields(session, data, None)
+    member = Member(**fields)
+    member.aliases = [MemberAlias(alias=a) for a in _aliases(data.aliases)]
+    session.add(member)
+    session.flush()
+    return Change(f"Added member {member.name}", frozenset({"member"}), ids=(member.id,))
+
+
+def update_member(
+    session: Session, member_id: int, data: MemberInput, *, expected_version: int | None = None
+) -> Change:
+    """Replace a member's fields; refused if someone else changed it since ``expected_version``."""
+    member = session.get(Member, member_id)
+    if member is None:
+        raise NotFoundError(f"there is no member #{member_id}", field="member")
+    _check_version("member", member.name, member.version, expected_version)
+    fields = _member_fields(session, data, member_id)
+    for key, value in fields.items():
+        setattr(member, key, value)
+    wanted = _aliases(data.aliases)
+    if [a.alias for a in member.aliases] != wanted:
+        member.aliases = [MemberAlias(alias=a) for a in wanted]
+        # A changed alias set is a change of the member row too, for its version counter.
+        member.version = member.version
+    session.flush()
+    years = frozenset(
+        session.scalars(
+            select(Paper.news_year)
+            .where(
+                Paper.id.in_(select(Authorship.paper_id).where(Authorship.member_id == member_id))
+            )
+            .distinct()
+        )
+    )
+    return Change(
+        f"Updated member {member.name}", frozenset({"member", "paper"}), years, (member.id,)
+    )
+
+
+def remove_member(session: Session, member_id: int) -> Change:
+    """Remove a member who is on no paper and no achievement (else say where they are used)."""
+    member = session.get(Member, member_id)
+    if member is None:
+        raise NotFoundError(f"there is no member #{member_id}", field="member")
+    authored, featured, achievements = queries.usage_of_member(session, member_id)
+    uses = []
+    if authored:
+        uses.append(f"an author of {count_digits(authored)}")
+    elif featured:
+        uses.append(f"named in the news of {count_digits(featured)}")
+    if achievements:
+        uses.append(f"named by {count_digits(achievements, 'achievement')}")
+    if uses:
+        raise InUseError(
+            f"member {member.name} is still {' and '.join(uses)}; remove or edit those first",
+            field="member",
+        )
+    session.delete(member)
+    session.flush()
+    return Change(f"Removed member {member.name}", frozenset({"member"}), ids=(member_id,))
+
+
+# --- venues ------------------------------------------------------------------------------------
+
+
+def _venue_clash(session: Session, spelling: str, exclude_id: int | None) -> str | None:
+    """The short name of another venue that already uses this spelling, if any."""
+    found = queries.venue_lookup_id(session, spelling)
+    if found is None or found == exclude_id:
+        return None
+    # A full name may be shared (e.g. journal and its letters); only short names and aliases clash.
+    venue = session.get(Venue, found)
+    assert venue is not None
+    wanted = spelling.casefold()
+    if venue.short.casefold() == wanted or any(a.alias.casefold() == wanted for a in venue.aliases):
+        return venue.short
+    return None
+
+
+def _venue_fields(session: Session, data: VenueInput, exclude_id: int | None) -> dict[str, object]:
+    short = clean_name(data.short, field="short name")
+    if len(short) > 200:
+        raise ValidationError("short name is longer than 200 characters", field="short name")
+    clash = _venue_clash(session, short, exclude_id)
+    if clash is not None:
+        raise DuplicateError(
+            f"{short!r} is already the venue {clash} (or one of its aliases)", field="short name"
+        )
+    kind = _choice(data.kind, VENUE_KINDS, "kind")
+    parent_id = None
+    if data.parent:
+        parent = queries.find_venue(session, data.parent, field="parent")
+        if parent.id == exclude_id:
+            raise ValidationError("a venue cannot be its own parent", field="parent")
+        # Walk up from the parent: reaching this venue again would make a cycle.
+        seen = {parent.id}
+        cursor = session.get(Venue, parent.id)
+        while cursor is not None and cursor.parent_id is not None:
+            if cursor.parent_id == exclude_id or cursor.parent_id in seen:
+                raise ValidationError(
+                    f"{parent.short} cannot be the parent: it would make a cycle", field="parent"
+                )
+            seen.add(cursor.parent_id)
+            cursor = session.get(Venue, cursor.parent_id)
+        parent_id = parent.id
+    if data.month is not None:
+        check_month(data.month, field="typical month")
+    return {
+        "short": short,
+        "full": _text(data.full, "full name"),
+        "kind": kind,
+        "parent_id": parent_id,
+        "label": _text(data.label, "label"),
+        "month": data.month,
+        "homepage": _url(data.homepage, "homepage"),
+    }
+
+
+def _venue_aliases(
+    session: Session, aliases: Iterable[str], short: str, exclude_id: int | None
+) -> list[str]:
+    result = []
+    for alias in _aliases(aliases):
+        if alias.casefold() == short.casefold():
+            continue
+        clash = _venue_clash(session, alias, exclude_id)
+        if clash is not None:
+            raise DuplicateError(f"alias {alias!r} already belongs to {clash}", field="alias")
+        result.append(alias)
+    return result
+
+
+def add_venue(session: Session, data: VenueInput) -> Change:
+    """Add a venue; its short name and aliases must be new (ignoring case)."""
+    fields = _venue_fields(session, data, None)
+    venue = Venue(**fields)
+    venue.aliases = [
+        VenueAlias(alias=a) for a in _venue_aliases(session, data.aliases, venue.short, None)
+    ]
+    session.add(venue)
+    session.flush()
+    return Change(f"Added venue {venue.short}", frozenset({"venue"}), ids=(venue.id,))
+
+
+def update_venue(
+    session: Session, venue_id: int, data: VenueInput, *, expected_version: int | None = None
+) -> Change:
+    """Replace a venue's fields (renaming and relabelling move the tallies of its years)."""
+    venue = session.get(Venue, venue_id)
+    if venue is None:
+        raise NotFoundError(f"there is no venue #{venue_id}", field="venue")
+    _check_version("venue", venue.short, venue.version, expected_version)
+    fields = _venue_fields(session, data, venue_id)
+    aliases = _venue_aliases(session, data.aliases, str(fields["short"]), venue_id)
+    for key, value in fields.items():
+        setattr(venue, key, value)
+    if [a.alias for a in venue.aliases] != aliases:
+        venue.aliases = [VenueAlias(alias=a) for a in aliases]
+        venue.version = venue.version
+    session.flush()
+    years = frozenset(
+        session.scalars(
+            select(Paper.news_year)
+            .where(
+                Paper.venue_id.in_(
+                    select(Venue.id).where((Venue.id == venue_id) | (Venue.parent_id == venue_id))
+                )
+            )
+            .distinct()
+        )
+    )
+    return Change(f"Updated venue {venue.short}", frozenset({"venue", "paper"}), years, (venue.id,))
+
+
+def remove_venue(session: Session, venue_id: int) -> Change:
+    """Remove a venue with no papers and no workshops (else say what still uses it)."""
+    venue = session.get(Venue, venue_id)
+    if venue is None:
+        raise NotFoundError(f"there is no venue #{venue_id}", field="venue")
+    papers, children = queries.usage_of_venue(session, venue_id)
+    uses = []
+    if papers:
+        uses.append(f"has {count_digits(papers)}")
+    if children:
+        uses.append(f"is the parent of {', '.join(children)}")
+    if uses:
+        raise InUseError(
+            f"venue {venue.short} {' and '.join(uses)}; move or remove those first",
+            field="venue",
+        )
+    session.delete(venue)
+    session.flush()
+    return Change(f"Removed venue {venue.short}", frozenset({"venue"}), ids=(venue_id,))
+
+
+# --- papers ------------------------------------------------------------------------------------
+
+
+def _news_month(session: Session, venue: Venue, data: PaperInput) -> YearMonth:
+    if data.news is not None:
+        return data.news
+    month = venue.month
+    if month is None and venue.parent_id is not None:
+        parent = session.get(Venue, venue.parent_id)
+        month = parent.month if parent else None
+    if month is None:
+        raise ValidationError(
+            f"venue {venue.short} has no typical month; give the news month (YYYY-MM)",
+            field="month",
+        )
+    return YearMonth(data.year, month)
+
+
+def _authorships(session: Session, data: PaperInput) -> list[Authorship]:
+    rows: list[Authorship] = []
+    seen: set[int] = set()
+    for index, author in enumerate(data.authors):
+        if author.member_id is not None:
+            member = session.get(Member, author.member_id)
+            if member is None:
+                raise NotFoundError(f"author {index + 1} is not a member", field="authors")
+            if member.id in seen:
+                raise ValidationError(
+                    f"{member.name} is listed twice among the authors", field="authors"
+                )
+            seen.add(member.id)
+            rows.append(Authorship(position=index, member_id=member.id))
+        else:
+            name = clean_name(author.name, field=f"author {index + 1}")
+            if len(name) > 200:
+                raise ValidationError(f"author {index + 1} is too long", field="authors")
+            rows.append(Authorship(position=index, name=name))
+    return rows
+
+
+def _featured(session: Session, data: PaperInput, authors: list[Authorship]) -> int | None:
+    member_ids = [a.member_id for a in authors if a.member_id is not None]
+    if data.featured == AUTO:
+        for member_id in member_ids:
+            member = session.get(Member, member_id)
+            if member is not None and member.in_news:
+                return member_id
+        return None
+    if data.featured is None:
+        return None
+    featured = session.get(Member, data.featured)
+    if featured is None:
+        raise NotFoundError("the featured member does not exist", field="featured")
+    if member_ids and featured.id not in member_ids:
+        raise ValidationError(
+            f"the featured member {featured.name} must be one of the paper's authors",
+            field="featured",
+        )
+    return featured.id
+
+
+def _paper_fields(
+    session: Session, data: PaperInput, exclude_id: int | None
+) -> tuple[dict[str, object], list[Authorship], Venue]:
+    check_year(data.year)
+    venue_record = queries.find_venue(session, data.venue)
+    venue = session.get(Venue, venue_record.id)
+    assert venue is not None
+    news = _news_month(session, venue, data)
+    title = " ".join((_text(data.title, "title", limit=MAX_TEXT) or "").split())
+    duplicate = queries.find_duplicate_paper(
+        session, title, venue.id, data.year, exclude_id=exclude_id
+    )
+    if duplicate is not None:
+        raise DuplicateError(
+            f"this paper is already recorded as paper #{duplicate.id} "
+            f"{duplicate.title!r} ({venue_edition(venue.short, venue.kind, data.year)})",
+            field="title",
+        )
+    doi = _doi(data.doi)
+    if doi is not None:
+        other = session.scalars(
+            select(Paper.id).where(
+                func.lower(Paper.doi) == doi.lower(), Paper.id != (exclude_id or 0)
+            )
+        ).first()
+        if other is not None:
+            raise DuplicateError(f"doi {doi} already exists on paper #{other}", field="doi")
+    authors = _authorships(session, data)
+    presentation = data.presentation or None
+    if presentation is not None:
+        _choice(presentation, PRESENTATIONS, "presentation")
+    fields: dict[str, object] = {
+        "title": title,
+        "venue_id": venue.id,
+        "year": data.year,
+        "news_year": news.year,
+        "news_month": news.month,
+        "featured_id": _featured(session, data, authors),
+        "status": _choice(data.status, STATUSES, "status"),
+        "presentation": presentation,
+        "doi": doi,
+        "arxiv": _arxiv(data.arxiv),
+        "url": _url(data.url, "url"),
+        "code": _url(data.code, "code"),
+        "project": _url(data.project, "project"),
+        "bibkey": _text(data.bibkey, "bibkey"),
+        "note": _text(data.note, "note", limit=MAX_NOTE),
+    }
+    return fields, authors, venue
+
+
+def _next_position(session: Session, year: int, month: int) -> int:
+    last = session.scalar(
+        select(func.max(Paper.position)).where(Paper.news_year == year, Paper.news_month == month)
+    )
+    return 0 if last is None else int(last) + 1
+
+
+def _paper_message(session: Session, verb: str, venue: Venue, year: int, news_year: int) -> str:
+    total = queries.paper_count(session, news_year)
+    return (
+        f"{verb} a paper {'to' if verb == 'Added' else 'at'} "
+        f"{venue_edition(venue.short, venue.kind, year)}: "
+        f"{news_year} now has {count_digits(total)}"
+    )
+
+
+def add_paper(session: Session, data: PaperInput) -> Change:
+    """Add a paper; it goes last among the papers of its news month."""
+    fields, authors, venue = _paper_fields(session, data, None)
+    paper = Paper(**fields)
+    paper.position = _next_position(session, paper.news_year, paper.news_month)
+    paper.authors = authors
+    session.add(paper)
+    session.flush()
+    return Change(
+        _paper_message(session, "Added", venue, paper.year, paper.news_year),
+        frozenset({"paper"}),
+        frozenset({paper.news_year}),
+        (paper.id,),
+    )
+
+
+def update_paper(
+    session: Session, paper_id: int, data: PaperInput, *, expected_version: int | None = None
+) -> Change:
+    """Replace a paper's fields; refused when someone else changed it since ``expected_version``."""
+    paper = session.get(Paper, paper_id)
+    if paper is None:
+        raise NotFoundError(f"there is no paper #{paper_id}", field="paper")
+    _check_version("paper", f"#{paper_id}", paper.version, expected_version)
+    old_year, old_month = paper.news_year, paper.news_month
+    fields, authors, venue = _paper_fields(session, data, paper_id)
+    for key, value in fields.items():
+        setattr(paper, key, value)
+    if (paper.news_year, paper.news_month) != (old_year, old_month):
+        paper.position = _next_position(session, paper.news_year, paper.news_month)
+    # Replace the author rows in place: delete first so the (paper, position) keys are free.
+    session.execute(delete(Authorship).where(Authorship.paper_id == paper_id))
+    session.expire(paper, ["authors"])
+    for row in authors:
+        row.paper_id = paper_id
+        session.add(row)
+    paper.version = paper.version
+    session.flush()
+    return Change(
+        _paper_message(session, "Updated", venue, paper.year, paper.news_year),
+        frozenset({"paper"}),
+        frozenset({old_year, paper.news_year}),
+        (paper.id,),
+    )
+
+
+def remove_papers(session: Session, paper_ids: Iterable[int]) -> Change:
+    """Remove papers by id, all or none: an unknown id refuses the whole removal."""
+    wanted = sorted(set(paper_ids))
+    if not wanted:
+        raise ValidationError("no papers to remove", field="paper")
+    rows = list(session.scalars(select(Paper).where(Paper.id.in_(wanted))))
+    missing = sorted(set(wanted) - {p.id for p in rows})
+    if missing:
+        raise NotFoundError(f"there is no paper #{missing[0]}", field="paper")
+    years = frozenset(p.news_year for p in rows)
+    for paper in rows:
+        session.delete(paper)
+    session.flush()
+    noun = "a paper" if len(rows) == 1 else count_digits(len(rows))
+    return Change(f"Removed {noun}", frozenset({"paper"}), years, tuple(wanted))
+
+
+# --- achievements ------------------------------------------------------------------------------
+
+
+def _achievement_fields(session: Session, data: AchievementInput) -> dict[str, object]:
+    _choice(data.kind, ACHIEVEMENT_KINDS, "kind")
+    if data.day is not None:
+        import calendar
+
+        last = calendar.monthrange(data.date.year, data.date.month)[1]
+        if not 1 <= data.day <= last:
+            raise ValidationError(f"day must be between 1 and {last}, not {data.day}", field="day")
+    for member_id in data.members:
+        if session.get(Member, member_id) is None:
+            raise NotFoundError(f"there is no member #{member_id}", field="members")
+    if len(set(data.members)) != len(data.members):
+        raise ValidationError("a member is listed twice", field="members")
+    return {
+        "kind": data.kind,
+        "title": _required(data.title, "title"),
+        "year": data.date.year,
+        "month": data.date.month,
+        "day": data.day,
+        "organisation": _text(data.organisation, "organisation"),
+        "url": _url(data.url, "url"),
+        "sentence": _text(data.sentence, "sentence"),
+    }
+
+
+def add_achievement(session: Session, data: AchievementInput) -> Change:
+    fields = _achievement_fields(session, data)
+    achievement = Achievement(**fields)
+    achievement.members = [
+        AchievementMember(position=i, member_id=m) for i, m in enumerate(data.members)
+    ]
+    session.add(achievement)
+    session.flush()
+    return Change(
+        f"Added {achievement.kind} {achievement.title!r}",
+        frozenset({"achievement"}),
+        frozenset({achievement.year}),
+        (achievement.id,),
+    )
+
+
+def update_achievement(
+    session: Session,
+    achievement_id: int,
+    data: AchievementInput,
+    *,
+    expected_version: int | None = None,
+) -> Change:
+    achievement = session.get(Achievement, achievement_id)
+    if achievement is None:
+        raise NotFoundError(f"there is no achievement #{achievement_id}", field="achievement")
+    _check_version("achievement", f"#{achievement_id}", achievement.version, expected_version)
+    old_year = achievement.year
+    for key, value in _achievement_fields(session, data).items():
+        setattr(achievement, key, value)
+    session.execute(
+        delete(AchievementMember).where(AchievementMember.achievement_id == achievement_id)
+    )
+    session.expire(achievement, ["members"])
+    for i, member_id in enumerate(data.members):
+        session.add(
+            AchievementMember(achievement_id=achievement_id, position=i, member_id=member_id)
+        )
+    achievement.version = achievement.version
+    session.flush()
+    return Change(
+        f"Updated {achievement.kind} {achievement.title!r}",
+        frozenset({"achievement"}),
+        frozenset({old_year, achievement.year}),
+        (achievement_id,),
+    )
+
+
+def remove_achievements(session: Session, achievement_ids: Iterable[int]) -> Change:
+    wanted = sorted(set(achievement_ids))
+    rows = list(session.scalars(select(Achievement).where(Achievement.id.in_(wanted))))
+    missing = sorted(set(wanted) - {a.id for a in rows})
+    if missing or not wanted:
+        raise NotFoundError(
+            f"there is no achievement #{missing[0] if missing else '?'}", field="achievement"
+        )
+    years = frozenset(a.year for a in rows)
+    for row in rows:
+        session.delete(row)
+    session.flush()
+    return Change(
+        f"Removed {count_digits(len(rows), 'achievement')}",
+        frozenset({"achievement"}),
+        years,
+        tuple(wanted),
+    )
+
+
+# --- settings ----------------------------------------------------------------------------------
+
+
+def set_setting(session: Session, key: str, value: str) -> Change:
+    """Store one shared setting (JSON text)."""
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value=value))
+    elif row.value != value:
+        row.value = value
+    session.flush()
+    return Change(f"Saved {key.replace('_', ' ')}", frozenset({"settings"}))
+
+
+def set_rules(session: Session, rules: TallyRules) -> Change:
+    """Store the lab's tally rules; every output from now on follows them."""
+    set_setting(session, queries.RULES_KEY, rules.to_json())
+    return Change("Saved the tally rules", frozenset({"settings", "paper"}))
+
+
+def pin_order(session: Session, year: int, labels: Sequence[str] | None) -> Change:
+    """Pin (or with None, unpin) the order of a year's tally labels."""
+    check_year(year)
+    cleaned = tuple(_required(label, "label") for label in labels) if labels else None
+    if cleaned and len({c.casefold() for c in cleaned}) != len(cleaned):
+        raise ValidationError("a label is named twice in the order", field="label")
+    rules = queries.tally_rules(session).with_pin(year, cleaned)
+    set_setting(session, queries.RULES_KEY, rules.to_json())
+    what = f"Pinned the {year} tally order" if cleaned else f"Unpinned the {year} tally order"
+    return Change(what, frozenset({"settings", "paper"}), frozenset({year}))

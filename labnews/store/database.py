@@ -1,0 +1,142 @@
+"""Where the lab database is, how to connect to it safely, and one session per user action."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.orm import Session, sessionmaker
+
+from labnews.core.errors import DatabaseError
+
+ENV_VAR = "LABNEWS_DB"
+BUSY_TIMEOUT_MS = 10_000
+_WRITE_OPTION = "labnews_write"
+
+
+def default_database_path() -> Path:
+    """``labnews.sqlite`` in the user data dir (platformdirs)."""
+    from platformdirs import user_data_path
+
+    return user_data_path("labnews", appauthor=False) / "labnews.sqlite"
+
+
+def resolve_target(explicit: str | None, environ: Mapping[str, str] | None = None) -> str:
+    """The database to open: ``--db`` wins over ``LABNEWS_DB``, which wins over the default."""
+    env = os.environ if environ is None else environ
+    if explicit:
+        return explicit
+    if env.get(ENV_VAR):
+        return env[ENV_VAR]
+    return str(default_database_path())
+
+
+def is_url(target: str) -> bool:
+    """A target with a ``scheme://`` is a SQLAlchemy URL; anything else is a SQLite file path."""
+    head, sep, _ = target.partition("://")
+    return bool(sep) and head.replace("+", "").replace("-", "").isalnum() and len(head) > 1
+
+
+def to_url(target: str) -> URL:
+    """The SQLAlchemy URL of a target; a plain path becomes a SQLite file URL."""
+    if is_url(target):
+        try:
+            return make_url(target)
+        except ArgumentError as exc:
+            raise DatabaseError(f"{target!r} is not a database URL: {exc}") from exc
+    path = Path(target).expanduser()
+    return URL.create("sqlite+pysqlite", database=str(path.absolute()))
+
+
+def describe(url: URL) -> str:
+    """How to name the database to a person: the file path, or the URL without its password."""
+    if url.get_backend_name() == "sqlite":
+        return url.database or ":memory:"
+    return url.render_as_string(hide_password=True)
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    """WAL, synchronous=FULL, foreign keys and a busy timeout on every connection; BEGIN by hand.
+
+    pysqlite does not wrap DDL in transactions and starts them lazily; with
+    ``isolation_level=None`` and our own BEGIN (SQLAlchemy's documented recipe) every transaction,
+    migrations included, is real, and write transactions take the lock up front (BEGIN IMMEDIATE)
+    so two writers queue instead of failing with "database is locked" half way.
+    """
+
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = FULL")
+            cursor.execute("PRAGMA foreign_keys = ON")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(connection: Any) -> None:
+        write = connection.get_execution_options().get(_WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+@dataclass
+class Database:
+    """An open lab database: its URL, engine and session factories for reads and writes."""
+
+    url: URL
+    engine: Engine
+
+    def __post_init__(self) -> None:
+        self._read = sessionmaker(self.engine, expire_on_commit=False)
+        self._write = sessionmaker(
+            self.engine.execution_options(**{_WRITE_OPTION: True}), expire_on_commit=False
+        )
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.get_backend_name() == "sqlite"
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file, or None for a server database."""
+        return Path(self.url.database) if self.is_sqlite and self.url.database else None
+
+    @property
+    def name(self) -> str:
+        return describe(self.url)
+
+    @contextmanager
+    def session(self, *, write: bool = False) -> Iterator[Session]:
+        """One transaction for one user action: committed when the block ends, else rolled back."""
+        factory = self._write if write else self._read
+        with factory() as session, session.begin():
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def create_database_engine(url: URL) -> Engine:
+    """An engine for ``url`` with labnews's connection settings."""
+    if url.get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        _configure_sqlite(engine)
+        return engine
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except ModuleNotFoundError as exc:
+        raise DatabaseError(
+            f"the driver for {url.drivername} is not installed ({exc.name}); "
+            "install labnews with the 'postgres' extra: pip install 'labnews[postgres]'"
+        ) from exc

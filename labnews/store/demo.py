@@ -1,0 +1,102 @@
+"""The demo lab: loads resources/demo/lab.json (a real lab's 2022-2024 news) into a database."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from labnews.core.errors import LabnewsError
+from labnews.core.inputs import AchievementInput, AuthorInput, MemberInput, PaperInput
+from labnews.core.records import Change, YearMonth
+from labnews.resources import resource
+from labnews.store import commands, queries
+from labnews.store.models import Achievement, Member, Paper
+
+LAB_NAME_KEY = "lab_name"
+
+
+def read_demo() -> dict[str, Any]:
+    with open(resource("demo", "lab.json"), encoding="utf-8") as handle:
+        data: dict[str, Any] = json.load(handle)
+    return data
+
+
+def load_demo(session: Session, *, force: bool = False) -> Change:
+    """Load the demo lab; a database that already holds papers is refused unless ``force``,
+    which replaces its papers, achievements and members."""
+    existing = session.scalar(select(func.count()).select_from(Paper)) or 0
+    if existing and not force:
+        raise LabnewsError(
+            f"this database already holds {existing} papers; use --force to replace them "
+            "with the demo lab"
+        )
+    if force:
+        session.execute(delete(Paper))
+        session.execute(delete(Achievement))
+        session.execute(delete(Member))
+    data = read_demo()
+    for member in data["members"]:
+        commands.add_member(
+            session,
+            MemberInput(
+                name=member["name"],
+                native=member.get("native"),
+                aliases=tuple(member.get("aliases", ())),
+                role=member.get("role", "other"),
+                in_news=member.get("in_news", True),
+            ),
+        )
+    directory = queries.member_directory(session)
+    pi = next(m for m in directory.members if m.role == "pi")
+
+    def author(name: str) -> AuthorInput:
+        match = directory.find(name)
+        return AuthorInput(member_id=match.member.id) if match else AuthorInput(name=name)
+
+    def member_id(name: str) -> int:
+        match = directory.find(name)
+        if match is None:
+            raise LabnewsError(f"the demo data names {name!r}, who is not among its members")
+        return match.member.id
+
+    for paper in data["papers"]:
+        featured = member_id(paper["featured"])
+        names = paper.get("authors") or [paper["featured"], pi.name]
+        commands.add_paper(
+            session,
+            PaperInput(
+                venue=paper["venue"],
+                year=paper["year"],
+                news=YearMonth.parse(paper["month"]),
+                title=paper.get("title", ""),
+                authors=tuple(author(n) for n in names),
+                featured=featured,
+                url=paper.get("url"),
+                doi=paper.get("doi"),
+                arxiv=paper.get("arxiv"),
+                code=paper.get("code"),
+                project=paper.get("project"),
+            ),
+        )
+    for item in data.get("achievements", ()):
+        commands.add_achievement(
+            session,
+            AchievementInput(
+                kind=item["kind"],
+                title=item["title"],
+                date=YearMonth.parse(item["date"]),
+                members=tuple(member_id(n) for n in item.get("members", ())),
+                sentence=item.get("sentence"),
+            ),
+        )
+    for year, labels in data.get("pinned", {}).items():
+        commands.pin_order(session, int(year), labels)
+    commands.set_setting(session, LAB_NAME_KEY, json.dumps(data["lab"]))
+    count = len(data["papers"])
+    return Change(
+        f"Loaded the demo lab: {count} papers, {len(data['members'])} members",
+        frozenset({"paper", "member", "achievement", "settings"}),
+    )

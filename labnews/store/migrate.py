@@ -1,0 +1,176 @@
+"""Opening a lab database: create or upgrade it (after a backup); refuse one too new or foreign."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, inspect, text
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from labnews.core.errors import DatabaseError
+from labnews.resources import migrations_dir
+from labnews.store.backup import backup_before
+from labnews.store.database import Database, create_database_engine, describe, to_url
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """Alembic's configuration for labnews's migrations, optionally bound to a connection."""
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None, "db/versions holds no migration"
+    return head
+
+
+def _known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse, before SQLite touches it, a file that is empty or not a SQLite database."""
+    if not path.exists():
+        return
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a database file")
+    size = path.stat().st_size
+    if size == 0:
+        raise DatabaseError(f"{path} is empty (0 bytes): it is not a labnews database")
+    with open(path, "rb") as handle:
+        header = handle.read(len(_SQLITE_HEADER))
+    if header != _SQLITE_HEADER:
+        raise DatabaseError(f"{path} is not a SQLite database (it may be another kind of file)")
+
+
+def current_revision(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def _pragma(connection: Connection, statement: str) -> list[tuple[object, ...]]:
+    """Run a PRAGMA on the driver connection itself, outside SQLAlchemy's transaction."""
+    raw = connection.connection.driver_connection
+    assert raw is not None
+    return list(raw.execute(statement).fetchall())
+
+
+def _upgrade(connection: Connection, is_sqlite: bool) -> None:
+    """Run every pending migration in one transaction; all of it applies, or none."""
+    if connection.in_transaction():
+        connection.rollback()
+    if is_sqlite:
+        # Batch migrations copy tables; foreign keys must be off meanwhile, and this pragma is
+        # a no-op inside a transaction, so it is set before BEGIN and checked after COMMIT.
+        _pragma(connection, "PRAGMA foreign_keys = OFF")
+    try:
+        with connection.begin():
+            command.upgrade(alembic_config(connection), "head")
+        if is_sqlite:
+            broken = _pragma(connection, "PRAGMA foreign_key_check")
+            if broken:
+                raise DatabaseError(
+                    f"the upgrade left {len(broken)} broken references; restore the backup"
+                )
+    finally:
+        if is_sqlite:
+            _pragma(connection, "PRAGMA foreign_keys = ON")
+
+
+def open_database(target: str, *, upgrade: bool = True) -> Database:
+    """Open (creating or upgrading as needed) the lab database at a path or URL.
+
+    An existing SQLite file is backed up before any migration touches it. A database made by a
+    newer labnews, or one that holds tables labnews did not make, is refused untouched.
+    """
+    url = to_url(target)
+    is_sqlite = url.get_backend_name() == "sqlite"
+    path = Path(url.database) if is_sqlite and url.database else None
+    if path is not None:
+        check_sqlite_file(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_database_engine(url)
+    database = Database(url, engine)
+    try:
+        _prepare(database, path, upgrade=upgrade)
+    except BaseException:
+        engine.dispose()
+        raise
+    return database
+
+
+def _prepare(database: Database, path: Path | None, *, upgrade: bool) -> None:
+    name = describe(database.url)
+    head = head_revision()
+    try:
+        with database.engine.connect() as connection:
+            current = current_revision(connection)
+            connection.rollback()
+            if current == head:
+                return
+            if current is not None and current not in _known_revisions():
+                raise DatabaseError(
+                    f"{name} was made by a newer labnews (schema {current}); "
+                    "upgrade labnews to open it"
+                )
+            tables = set(inspect(connection).get_table_names())
+            connection.rollback()
+            if current is None and tables:
+                raise DatabaseError(
+                    f"{name} holds tables that labnews did not make "
+                    f"({', '.join(sorted(tables)[:5])}); choose another file"
+                )
+            if not upgrade:
+                raise DatabaseError(f"{name} needs an upgrade: run `labnews db upgrade`")
+            fresh = current is None
+            if path is not None and not fresh:
+                backup_before(path, "pre-upgrade")
+            _upgrade(connection, database.is_sqlite)
+        if fresh:
+            from labnews.store.catalog import seed_catalog
+
+            with database.session(write=True) as session:
+                seed_catalog(session)
+    except (OperationalError, DBAPIError) as exc:
+        raise DatabaseError(f"cannot open {name}: {_reason(exc)}") from exc
+
+
+def _reason(exc: DBAPIError) -> str:
+    """The driver's own one-line reason, without SQLAlchemy's SQL echo and links."""
+    return str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
+
+
+def check_migrations() -> None:
+    """Fail when models and migrations disagree (Alembic's ``check`` on a fresh database)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        engine = create_database_engine(to_url(str(Path(folder) / "check.sqlite")))
+        try:
+            with engine.connect() as connection:
+                _upgrade(connection, True)
+                with connection.begin():
+                    command.check(alembic_config(connection))
+        finally:
+            engine.dispose()
+
+
+def schema_version(database: Database) -> str | None:
+    with database.engine.connect() as connection, contextlib.closing(connection):
+        return current_revision(connection)
+
+
+def ping(database: Database) -> None:
+    with database.session() as session:
+        session.execute(text("SELECT 1"))

@@ -1,0 +1,250 @@
+"""The tables of a lab database, as typed SQLAlchemy 2 models (DESIGN.md's data model)."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    func,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from labnews.store.base import Base, IntPK, OptLongText, OptShortText, ShortText
+
+_YEAR_OK = "BETWEEN 1900 AND 2100"
+_MONTH_OK = "BETWEEN 1 AND 12"
+
+
+class Member(Base):
+    """A lab member; ``name`` is printed exactly as the news should show it."""
+
+    __tablename__ = "member"
+    __table_args__ = (
+        CheckConstraint(f"joined_year IS NULL OR joined_year {_YEAR_OK}", name="joined_year"),
+        CheckConstraint(f"joined_month IS NULL OR joined_month {_MONTH_OK}", name="joined_month"),
+        CheckConstraint(f"left_year IS NULL OR left_year {_YEAR_OK}", name="left_year"),
+        CheckConstraint(f"left_month IS NULL OR left_month {_MONTH_OK}", name="left_month"),
+        CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),
+    )
+
+    id: Mapped[IntPK]
+    name: Mapped[ShortText]
+    native: Mapped[OptShortText]
+    role: Mapped[str] = mapped_column(String(20), default="other")
+    in_news: Mapped[bool] = mapped_column(Boolean, default=True)
+    joined_year: Mapped[int | None]
+    joined_month: Mapped[int | None]
+    left_year: Mapped[int | None]
+    left_month: Mapped[int | None]
+    homepage: Mapped[OptLongText]
+    orcid: Mapped[OptShortText]
+    note: Mapped[OptLongText]
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    aliases: Mapped[list[MemberAlias]] = relationship(
+        back_populates="member", cascade="all, delete-orphan", order_by="MemberAlias.id"
+    )
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class MemberAlias(Base):
+    """Another spelling of a member's name, used only for matching ("J. Ham")."""
+
+    __tablename__ = "member_alias"
+    id: Mapped[IntPK]
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[ShortText]
+
+    member: Mapped[Member] = relationship(back_populates="aliases")
+
+
+class Venue(Base):
+    """A conference, workshop or journal; ``label`` overrides the tally label when set."""
+
+    __tablename__ = "venue"
+    __table_args__ = (
+        CheckConstraint("kind IN ('conference', 'journal', 'workshop', 'other')", name="kind"),
+        CheckConstraint(f"month IS NULL OR month {_MONTH_OK}", name="month"),
+        CheckConstraint("length(trim(short)) > 0", name="short_not_blank"),
+        CheckConstraint("parent_id IS NULL OR parent_id <> id", name="not_own_parent"),
+    )
+
+    id: Mapped[IntPK]
+    short: Mapped[ShortText]
+    full: Mapped[OptLongText]
+    kind: Mapped[str] = mapped_column(String(20), default="conference")
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("venue.id", ondelete="RESTRICT"), index=True
+    )
+    label: Mapped[OptShortText]
+    month: Mapped[int | None]
+    homepage: Mapped[OptLongText]
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    parent: Mapped[Venue | None] = relationship(remote_side="Venue.id")
+    aliases: Mapped[list[VenueAlias]] = relationship(
+        back_populates="venue", cascade="all, delete-orphan", order_by="VenueAlias.id"
+    )
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class VenueAlias(Base):
+    """Another spelling of a venue (DBLP, BibTeX): unique across all venues, ignoring case."""
+
+    __tablename__ = "venue_alias"
+    id: Mapped[IntPK]
+    venue_id: Mapped[int] = mapped_column(ForeignKey("venue.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[ShortText]
+
+    venue: Mapped[Venue] = relationship(back_populates="aliases")
+
+
+class Paper(Base):
+    """An accepted paper: counted once, in the year of its news month."""
+
+    __tablename__ = "paper"
+    __table_args__ = (
+        CheckConstraint(f"year {_YEAR_OK}", name="year"),
+        CheckConstraint(f"news_year {_YEAR_OK}", name="news_year"),
+        CheckConstraint(f"news_month {_MONTH_OK}", name="news_month"),
+        CheckConstraint("status IN ('accepted', 'published', 'withdrawn')", name="status"),
+        CheckConstraint(
+            "presentation IS NULL OR presentation IN "
+            "('oral', 'spotlight', 'poster', 'findings', 'demo')",
+            name="presentation",
+        ),
+        # The tally groups counted papers by year and venue: this index answers it alone.
+        Index("ix_paper_tally", "news_year", "status", "venue_id", "news_month", "position"),
+        Index("ix_paper_news", "news_year", "news_month", "position"),
+    )
+
+    id: Mapped[IntPK]
+    title: Mapped[str] = mapped_column(Text, default="")
+    venue_id: Mapped[int] = mapped_column(ForeignKey("venue.id", ondelete="RESTRICT"), index=True)
+    year: Mapped[int]
+    news_year: Mapped[int]
+    news_month: Mapped[int]
+    featured_id: Mapped[int | None] = mapped_column(
+        ForeignKey("member.id", ondelete="SET NULL"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(20), default="accepted")
+    presentation: Mapped[str | None] = mapped_column(String(20))
+    doi: Mapped[OptShortText]
+    arxiv: Mapped[OptShortText]
+    url: Mapped[OptLongText]
+    code: Mapped[OptLongText]
+    project: Mapped[OptLongText]
+    bibkey: Mapped[OptShortText]
+    note: Mapped[OptLongText]
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    venue: Mapped[Venue] = relationship()
+    featured: Mapped[Member | None] = relationship()
+    authors: Mapped[list[Authorship]] = relationship(
+        back_populates="paper",
+        cascade="all, delete-orphan",
+        order_by="Authorship.position",
+    )
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class Authorship(Base):
+    """One author slot of a paper, in order: a member, or a plain outside name."""
+
+    __tablename__ = "authorship"
+    __table_args__ = (
+        CheckConstraint("member_id IS NOT NULL OR name IS NOT NULL", name="member_or_name"),
+    )
+
+    paper_id: Mapped[int] = mapped_column(
+        ForeignKey("paper.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int | None] = mapped_column(
+        ForeignKey("member.id", ondelete="RESTRICT"), index=True
+    )
+    name: Mapped[OptShortText]
+
+    paper: Mapped[Paper] = relationship(back_populates="authors")
+    member: Mapped[Member | None] = relationship()
+
+
+class Achievement(Base):
+    """An award, talk, grant, challenge result, service role or media mention."""
+
+    __tablename__ = "achievement"
+    __table_args__ = (
+        CheckConstraint(
+            "kind IN ('award', 'talk', 'grant', 'challenge', 'service', 'media', 'other')",
+            name="kind",
+        ),
+        CheckConstraint(f"year {_YEAR_OK}", name="year"),
+        CheckConstraint(f"month {_MONTH_OK}", name="month"),
+        CheckConstraint("day IS NULL OR day BETWEEN 1 AND 31", name="day"),
+        CheckConstraint("length(trim(title)) > 0", name="title_not_blank"),
+        Index("ix_achievement_date", "year", "month"),
+    )
+
+    id: Mapped[IntPK]
+    kind: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(Text)
+    year: Mapped[int]
+    month: Mapped[int]
+    day: Mapped[int | None]
+    organisation: Mapped[OptShortText]
+    url: Mapped[OptLongText]
+    sentence: Mapped[OptLongText]
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    members: Mapped[list[AchievementMember]] = relationship(
+        back_populates="achievement",
+        cascade="all, delete-orphan",
+        order_by="AchievementMember.position",
+    )
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class AchievementMember(Base):
+    """A member named by an achievement, in order."""
+
+    __tablename__ = "achievement_member"
+
+    achievement_id: Mapped[int] = mapped_column(
+        ForeignKey("achievement.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="RESTRICT"), index=True)
+
+    achievement: Mapped[Achievement] = relationship(back_populates="members")
+    member: Mapped[Member] = relationship()
+
+
+class Setting(Base):
+    """One shared setting (lab name, tally rules, homepage file...), stored as JSON text."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+# Names, short names and aliases are unique ignoring case; these expression indexes enforce it in
+# the schema itself (the commands also check first, to name the clashing record in the message).
+Index("uq_member_name_lower", func.lower(Member.name), unique=True)
+Index("ix_member_alias_alias_lower", func.lower(MemberAlias.alias))
+Index("uq_venue_short_lower", func.lower(Venue.short), unique=True)
+Index("uq_venue_alias_alias_lower", func.lower(VenueAlias.alias), unique=True)
+Index("uq_paper_doi_lower", func.lower(Paper.doi), unique=True)

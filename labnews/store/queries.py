@@ -1,0 +1,445 @@
+"""Reads of the lab database that return frozen core records; they never commit."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, aliased
+
+from labnews.core.errors import NotFoundError
+from labnews.core.names import MemberDirectory, closest
+from labnews.core.records import (
+    AchievementRecord,
+    AuthorRecord,
+    LabelCount,
+    MemberRecord,
+    PaperRecord,
+    VenueRecord,
+    YearMonth,
+    YearTally,
+)
+from labnews.core.rules import TallyRules
+from labnews.core.tally import VenueYearCount, label_counts_from_venues, tallies_from_counts
+from labnews.store.models import (
+    Achievement,
+    AchievementMember,
+    Authorship,
+    Member,
+    MemberAlias,
+    Paper,
+    Setting,
+    Venue,
+    VenueAlias,
+)
+
+RULES_KEY = "tally_rules"
+
+# ``first`` of a label is (month, position, id); SQL packs it in one integer to take its MIN.
+_MONTH_WEIGHT = 10**15
+_POSITION_WEIGHT = 10**9
+
+
+def _year_month(year: int | None, month: int | None) -> YearMonth | None:
+    return YearMonth(year, month) if year is not None and month is not None else None
+
+
+# --- members -----------------------------------------------------------------------------------
+
+
+def members(session: Session) -> tuple[MemberRecord, ...]:
+    """Every member, by display name."""
+    aliases: dict[int, list[str]] = defaultdict(list)
+    for member_id, alias in session.execute(
+        select(MemberAlias.member_id, MemberAlias.alias).order_by(MemberAlias.id)
+    ):
+        aliases[member_id].append(alias)
+    rows = session.scalars(select(Member).order_by(func.lower(Member.name)))
+    return tuple(_member_record(m, tuple(aliases.get(m.id, ()))) for m in rows)
+
+
+def _member_record(m: Member, aliases: tuple[str, ...]) -> MemberRecord:
+    return MemberRecord(
+        id=m.id,
+        name=m.name,
+        native=m.native,
+        aliases=aliases,
+        role=m.role,
+        in_news=m.in_news,
+        joined=_year_month(m.joined_year, m.joined_month),
+        left=_year_month(m.left_year, m.left_month),
+        homepage=m.homepage,
+        orcid=m.orcid,
+        note=m.note,
+        version=m.version,
+    )
+
+
+def member_directory(session: Session) -> MemberDirectory:
+    """All members, indexed for matching author names in either order."""
+    return MemberDirectory(members(session))
+
+
+def member_by_id(session: Session, member_id: int) -> MemberRecord:
+    for member in members(session):
+        if member.id == member_id:
+            return member
+    raise NotFoundError(f"there is no member #{member_id}")
+
+
+def find_member(session: Session, name: str, *, field: str = "member") -> MemberRecord:
+    """The member a name means (any spelling, either order); NotFoundError suggests close ones."""
+    directory = member_directory(session)
+    match = directory.find(name, field=field)
+    if match is None:
+        hint = directory.suggest(name)
+        more = f"; did you mean {', '.join(hint)}?" if hint else ""
+        raise NotFoundError(f"{field} {name!r} is not a member{more}", field=field)
+    return match.member
+
+
+# --- venues ------------------------------------------------------------------------------------
+
+
+def venues(session: Session) -> tuple[VenueRecord, ...]:
+    """Every venue, by short name."""
+    aliases: dict[int, list[str]] = defaultdict(list)
+    for venue_id, alias in session.execute(
+        select(VenueAlias.venue_id, VenueAlias.alias).order_by(VenueAlias.id)
+    ):
+        aliases[venue_id].append(alias)
+    parent = aliased(Venue)
+    rows = session.execute(
+        select(Venue, parent.short)
+        .outerjoin(parent, Venue.parent_id == parent.id)
+        .order_by(func.lower(Venue.short))
+    )
+    return tuple(
+        VenueRecord(
+            id=v.id,
+            short=v.short,
+            full=v.full,
+            kind=v.kind,
+            parent_id=v.parent_id,
+            parent_short=parent_short,
+            label=v.label,
+            month=v.month,
+            aliases=tuple(aliases.get(v.id, ())),
+            homepage=v.homepage,
+            version=v.version,
+        )
+        for v, parent_short in rows
+    )
+
+
+def venue_lookup_id(session: Session, text: str) -> int | None:
+    """The id of the venue whose short name, alias or full name is ``text`` (ignoring case)."""
+    wanted = " ".join(text.split()).lower()
+    if not wanted:
+        return None
+    for statement in (
+        select(Venue.id).where(func.lower(Venue.short) == wanted),
+        select(VenueAlias.venue_id).where(func.lower(VenueAlias.alias) == wanted),
+        select(Venue.id).where(func.lower(Venue.full) == wanted),
+    ):
+        found = session.scalars(statement.limit(1)).first()
+        if found is not None:
+            return found
+    # SQLite's lower() folds ASCII only: compare in Python for names with other letters.
+    if not wanted.isascii():
+        for venue in venues(session):
+            spellings = (venue.short, venue.full or "", *venue.aliases)
+            if any(s.casefold() == text.strip().casefold() for s in spellings):
+                return venue.id
+    return None
+
+
+def find_venue(session: Session, text: str, *, field: str = "venue") -> VenueRecord:
+    """The venue a short name or alias means; NotFoundError lists the closest names."""
+    venue_id = venue_lookup_id(session, text)
+    all_venues = venues(session)
+    for venue in all_venues:
+        if venue.id == venue_id:
+            return venue
+    near = closest(text, [v.short for v in all_venues])
+    hint = f"; closest: {', '.join(near)}" if near else ""
+    raise NotFoundError(f"{field} {text!r} is not a known venue{hint}", field=field)
+
+
+# --- papers ------------------------------------------------------------------------------------
+
+
+def _paper_select() -> Select[Paper, Venue, Any, str, Member]:
+    parent = aliased(Venue)
+    featured = aliased(Member)
+    return (
+        select(
+            Paper,
+            Venue,
+            func.coalesce(func.nullif(parent.label, ""), parent.short),
+            featured.name,
+            featured,
+        )
+        .join(Venue, Paper.venue_id == Venue.id)
+        .outerjoin(parent, Venue.parent_id == parent.id)
+        .outerjoin(featured, Paper.featured_id == featured.id)
+    )
+
+
+def _authors_of(session: Session, paper_filter: Select[Any]) -> dict[int, tuple[AuthorRecord, ...]]:
+    # The outer join makes the member columns NULL for outside authors.
+    rows: Iterable[tuple[int, str | None, int | None, str | None, str | None]] = session.execute(
+        select(Authorship.paper_id, Authorship.name, Member.id, Member.name, Member.native)
+        .outerjoin(Member, Authorship.member_id == Member.id)
+        .where(Authorship.paper_id.in_(paper_filter))
+        .order_by(Authorship.paper_id, Authorship.position)
+    )
+    result: dict[int, list[AuthorRecord]] = defaultdict(list)
+    for paper_id, plain, member_id, member_name, native in rows:
+        if member_id is not None:
+            result[paper_id].append(AuthorRecord(member_name or "", member_id, native))
+        else:
+            result[paper_id].append(AuthorRecord(plain or ""))
+    return {pid: tuple(authors) for pid, authors in result.items()}
+
+
+def papers_in(
+    session: Session,
+    years: Iterable[int] | None = None,
+    *,
+    venue_ids: Sequence[int] | None = None,
+    member_id: int | None = None,
+) -> tuple[PaperRecord, ...]:
+    """Papers (withdrawn ones included) of the given news years, oldest month first."""
+    statement = _paper_select()
+    ids = select(Paper.id)
+    if years is not None:
+        wanted = sorted(set(years))
+        statement = statement.where(Paper.news_year.in_(wanted))
+        ids = ids.where(Paper.news_year.in_(wanted))
+    if venue_ids is not None:
+        statement = statement.where(Paper.venue_id.in_(venue_ids))
+        ids = ids.where(Paper.venue_id.in_(venue_ids))
+    if member_id is not None:
+        mine = select(Authorship.paper_id).where(Authorship.member_id == member_id)
+        statement = statement.where(Paper.id.in_(mine))
+        ids = ids.where(Paper.id.in_(mine))
+    statement = statement.order_by(Paper.news_year, Paper.news_month, Paper.position, Paper.id)
+    rows = session.execute(statement).all()
+    authors = _authors_of(session, ids)
+    return tuple(
+        _paper_record(paper, venue, parent_label, featured, authors.get(paper.id, ()))
+        for paper, venue, parent_label, _featured_name, featured in rows
+    )
+
+
+def paper_by_id(session: Session, paper_id: int) -> PaperRecord:
+    row = session.execute(_paper_select().where(Paper.id == paper_id)).first()
+    if row is None:
+        raise NotFoundError(f"there is no paper #{paper_id}", field="paper")
+    paper, venue, parent_label, _name, featured = row
+    authors = _authors_of(session, select(Paper.id).where(Paper.id == paper_id))
+    return _paper_record(paper, venue, parent_label, featured, authors.get(paper_id, ()))
+
+
+def _paper_record(
+    paper: Paper,
+    venue: Venue,
+    parent_label: str | None,
+    featured: Member | None,
+    authors: tuple[AuthorRecord, ...],
+) -> PaperRecord:
+    return PaperRecord(
+        id=paper.id,
+        venue_id=venue.id,
+        venue_short=venue.short,
+        venue_kind=venue.kind,
+        venue_label=venue.label or None,
+        parent_label=parent_label,
+        venue_full=venue.full,
+        year=paper.year,
+        news=YearMonth(paper.news_year, paper.news_month),
+        title=paper.title or "",
+        authors=authors,
+        featured_id=featured.id if featured else None,
+        featured_name=featured.name if featured else None,
+        featured_native=featured.native if featured else None,
+        status=paper.status,
+        presentation=paper.presentation,
+        doi=paper.doi,
+        arxiv=paper.arxiv,
+        url=paper.url,
+        code=paper.code,
+        project=paper.project,
+        bibkey=paper.bibkey,
+        note=paper.note,
+        position=paper.position,
+        version=paper.version,
+    )
+
+
+def paper_count(session: Session, year: int | None = None) -> int:
+    """Counted (not withdrawn) papers, in one news year or in all."""
+    statement = select(func.count()).select_from(Paper).where(Paper.status != "withdrawn")
+    if year is not None:
+        statement = statement.where(Paper.news_year == year)
+    return int(session.scalar(statement) or 0)
+
+
+def news_years(session: Session) -> tuple[int, ...]:
+    """The news years that have papers or achievements, newest first."""
+    paper_years = set(session.scalars(select(Paper.news_year).distinct()))
+    achievement_years = set(session.scalars(select(Achievement.year).distinct()))
+    return tuple(sorted(paper_years | achievement_years, reverse=True))
+
+
+def find_duplicate_paper(
+    session: Session, title: str, venue_id: int, year: int, *, exclude_id: int | None = None
+) -> PaperRecord | None:
+    """A paper with the same title (ignoring case and spacing), venue and year, if any."""
+    wanted = name_key_title(title)
+    if not wanted:
+        return None
+    statement = select(Paper.id, Paper.title).where(
+        Paper.venue_id == venue_id, Paper.year == year, Paper.title != ""
+    )
+    if exclude_id is not None:
+        statement = statement.where(Paper.id != exclude_id)
+    for paper_id, other in session.execute(statement):
+        if name_key_title(other) == wanted:
+            return paper_by_id(session, paper_id)
+    return None
+
+
+def name_key_title(title: str) -> str:
+    """A title compared ignoring case, punctuation and spacing."""
+    return "".join(ch for ch in title.casefold() if ch.isalnum())
+
+
+# --- tally -------------------------------------------------------------------------------------
+
+
+def venue_year_counts(session: Session, years: Iterable[int] | None = None) -> list[VenueYearCount]:
+    """Counted papers per (news year, venue), by one GROUP BY that the tally index answers."""
+    first = func.min(
+        Paper.news_month * _MONTH_WEIGHT + Paper.position * _POSITION_WEIGHT + Paper.id
+    )
+    statement = (
+        select(Paper.news_year, Paper.venue_id, func.count(), first)
+        .where(Paper.status != "withdrawn")
+        .group_by(Paper.news_year, Paper.venue_id)
+    )
+    if years is not None:
+        statement = statement.where(Paper.news_year.in_(sorted(set(years))))
+    result = []
+    for year, venue_id, count, packed in session.execute(statement):
+        month, rest = divmod(int(packed), _MONTH_WEIGHT)
+        position, paper_id = divmod(rest, _POSITION_WEIGHT)
+        result.append(VenueYearCount(year, venue_id, count, (month, position, paper_id)))
+    return result
+
+
+def label_counts(
+    session: Session, rules: TallyRules, years: Iterable[int] | None = None
+) -> list[LabelCount]:
+    venue_map = {v.id: v for v in venues(session)}
+    return label_counts_from_venues(venue_year_counts(session, years), venue_map, rules)
+
+
+def tallies(
+    session: Session, rules: TallyRules | None = None, years: Iterable[int] | None = None
+) -> tuple[YearTally, ...]:
+    """Every year's tally (newest first), computed in SQL: no paper rows are loaded."""
+    rules = rules or tally_rules(session)
+    return tallies_from_counts(label_counts(session, rules, years), rules)
+
+
+# --- achievements ------------------------------------------------------------------------------
+
+
+def achievements_in(
+    session: Session, years: Iterable[int] | None = None
+) -> tuple[AchievementRecord, ...]:
+    """Achievements of the given years (all when None), oldest first."""
+    statement = select(Achievement).order_by(
+        Achievement.year, Achievement.month, Achievement.day, Achievement.id
+    )
+    member_rows = select(
+        AchievementMember.achievement_id, Member.id, Member.name, Member.native
+    ).join(Member, AchievementMember.member_id == Member.id)
+    if years is not None:
+        wanted = sorted(set(years))
+        statement = statement.where(Achievement.year.in_(wanted))
+        member_rows = member_rows.join(
+            Achievement, AchievementMember.achievement_id == Achievement.id
+        ).where(Achievement.year.in_(wanted))
+    people: dict[int, list[AuthorRecord]] = defaultdict(list)
+    for achievement_id, member_id, name, native in session.execute(
+        member_rows.order_by(AchievementMember.achievement_id, AchievementMember.position)
+    ):
+        people[achievement_id].append(AuthorRecord(name, member_id, native))
+    return tuple(
+        AchievementRecord(
+            id=a.id,
+            kind=a.kind,
+            title=a.title,
+            date=YearMonth(a.year, a.month),
+            day=a.day,
+            members=tuple(people.get(a.id, ())),
+            organisation=a.organisation,
+            url=a.url,
+            sentence=a.sentence,
+            version=a.version,
+        )
+        for a in session.scalars(statement)
+    )
+
+
+def achievement_by_id(session: Session, achievement_id: int) -> AchievementRecord:
+    for record in achievements_in(session):
+        if record.id == achievement_id:
+            return record
+    raise NotFoundError(f"there is no achievement #{achievement_id}", field="achievement")
+
+
+# --- settings ----------------------------------------------------------------------------------
+
+
+def setting(session: Session, key: str) -> str | None:
+    """A shared setting's stored JSON text, or None when unset."""
+    return session.scalar(select(Setting.value).where(Setting.key == key))
+
+
+def tally_rules(session: Session) -> TallyRules:
+    """The lab's tally rules; the lab format's defaults when none are stored."""
+    stored = setting(session, RULES_KEY)
+    return TallyRules.from_json(stored) if stored else TallyRules()
+
+
+def usage_of_member(session: Session, member_id: int) -> tuple[int, int, int]:
+    """How many papers list the member as author, as featured, and how many achievements."""
+    authored = session.scalar(
+        select(func.count(func.distinct(Authorship.paper_id))).where(
+            Authorship.member_id == member_id
+        )
+    )
+    featured = session.scalar(
+        select(func.count()).select_from(Paper).where(Paper.featured_id == member_id)
+    )
+    achievements = session.scalar(
+        select(func.count())
+        .select_from(AchievementMember)
+        .where(AchievementMember.member_id == member_id)
+    )
+    return int(authored or 0), int(featured or 0), int(achievements or 0)
+
+
+def usage_of_venue(session: Session, venue_id: int) -> tuple[int, tuple[str, ...]]:
+    """How many papers a venue has, and the short names of the venues it is parent of."""
+    papers = session.scalar(
+        select(func.count()).select_from(Paper).where(Paper.venue_id == venue_id)
+    )
+    children = tuple(session.scalars(select(Venue.short).where(Venue.parent_id == venue_id)))
+    return int(papers or 0), children
