@@ -178,7 +178,7 @@ def _resolve_authors(session: Any, names: Sequence[str]) -> tuple[AuthorInput, .
         else:
             if match.member.name != name:
                 _note(f"labnews: author {name!r} is member {match.member.name}")
-            authors.append(AuthorInput(member_id=match.member.id))
+            authors.append(AuthorInput(name=name, member_id=match.member.id))
     return tuple(authors)
 
 
@@ -216,7 +216,7 @@ def _paper_input(session: Any, args: argparse.Namespace, base: PaperRecord | Non
         authors = _resolve_authors(session, args.author)
         featured = _featured_choice(session, args.featured)
     else:
-        authors = tuple(AuthorInput(a.name, a.member_id) for a in base.authors)
+        authors = tuple(AuthorInput(a.written, a.member_id) for a in base.authors)
         featured = (
             _featured_choice(session, args.featured)
             if args.featured is not None
@@ -565,6 +565,76 @@ def cmd_db(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- news output ------------------------------------------------------------------------------
+
+
+def _news_request(args: argparse.Namespace) -> Any:
+    from labnews.io.newsfile import NewsRequest
+
+    years = _years(args)
+    return NewsRequest(
+        years=tuple(years) if years is not None else None,
+        format=args.format,
+        lang=args.lang,
+        with_achievements=getattr(args, "with_achievements", False),
+    )
+
+
+def cmd_news(args: argparse.Namespace) -> int:
+    from labnews.io import newsfile
+
+    request = _news_request(args)
+    with _session(args) as session:
+        if args.output is not None:
+            _note(f"labnews: {newsfile.write_news(session, request, args.output)}")
+            return 0
+        fmt, _lang = newsfile.resolve_request(session, request)
+        if fmt.is_folder:
+            raise ValidationError(
+                f"format {fmt.name} writes one file per news line: give --output FOLDER",
+                field="output",
+            )
+        _fmt, text = newsfile.render_news(session, request)
+    sys.stdout.write(text)
+    return 0
+
+
+def cmd_formats(args: argparse.Namespace) -> int:
+    from labnews.io import newsfile
+
+    for fmt in newsfile.formats():
+        origin = "built in" if fmt.builtin else f"yours, {fmt.path}"
+        if fmt.overrides_builtin:
+            origin += "; replaces the built-in one"
+        kind = "folder" if fmt.is_folder else fmt.extension
+        print(f"{fmt.name}\t{kind}\t{fmt.description} ({origin})")
+    return 0
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from labnews.io import homepage, newsfile
+
+    request = _news_request(args)
+    with _session(args) as session:
+        fmt, _lang = newsfile.resolve_request(session, request)
+        if fmt.is_folder:
+            raise ValidationError(
+                f"format {fmt.name} writes a folder; it cannot be published into a file",
+                field="format",
+            )
+        _fmt, block = newsfile.render_news(session, request)
+    publication = homepage.plan_publication(args.into, block)
+    if args.dry_run:
+        sys.stdout.write(publication.diff())
+        return 0
+    backup = homepage.publish(publication)
+    if backup is None:
+        print(f"{args.into} is already up to date")
+    else:
+        print(f"Published into {args.into} (previous version kept as {backup.name})")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from labnews.gui.app import run
 
@@ -624,6 +694,11 @@ def _venue_options(parser: argparse.ArgumentParser, *, editing: bool) -> None:
     parser.add_argument("--label", metavar="L", help="what the tally counts it as")
     parser.add_argument("--month", type=_month_number, metavar="M", help="typical month")
     parser.add_argument("--alias", action="append", metavar="A", help="another spelling")
+
+
+def _news_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", metavar="NAME", help="see `labnews formats` (default: yearly)")
+    parser.add_argument("--lang", choices=("en", "ko"), help="language (default: en)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -704,6 +779,21 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--workshops", choices=WORKSHOP_MODES)
     rules.add_argument("--order", choices=ORDER_MODES)
     rules.add_argument("--lines", choices=LINE_MODES)
+
+    news = command("news", cmd_news, "write the lab's news in a format")
+    _add_year_range(news)
+    _news_options(news)
+    news.add_argument("--with-achievements", action="store_true", help="awards, talks, grants")
+    news.add_argument("--output", type=Path, metavar="PATH", help="write here (atomically)")
+
+    command("formats", cmd_formats, "the news formats, built-in and yours")
+
+    publish = command("publish", cmd_publish, "write the news between the markers of a file")
+    publish.add_argument("--into", type=Path, required=True, metavar="FILE")
+    _add_year_range(publish)
+    _news_options(publish)
+    publish.add_argument("--with-achievements", action="store_true")
+    publish.add_argument("--dry-run", action="store_true", help="print the diff, write nothing")
 
     db = command("db", cmd_db, "database schema: show, upgrade, or check the migrations")
     db.add_argument("action", choices=("current", "upgrade", "check-migrations"))

@@ -110,11 +110,20 @@ class VenueRecord:
 
 @dataclass(frozen=True, slots=True)
 class AuthorRecord:
-    """One author of a paper: a member (with their native name) or a plain outside name."""
+    """One author of a paper: a member (with their native name) or a plain outside name.
+
+    ``name`` is the member's display name (or the outside name); ``as_written`` keeps the
+    spelling the paper itself uses ("Seongwon Lee" for member "Lee Seongwon"), when known.
+    """
 
     name: str
     member_id: int | None = None
     native: str | None = None
+    as_written: str | None = None
+
+    @property
+    def written(self) -> str:
+        return self.as_written or self.name
 
     @property
     def is_member(self) -> bool:

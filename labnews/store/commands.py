@@ -408,7 +408,8 @@ def _authorships(session: Session, data: PaperInput) -> list[Authorship]:
                     f"{member.name} is listed twice among the authors", field="authors"
                 )
             seen.add(member.id)
-            rows.append(Authorship(position=index, member_id=member.id))
+            written = _text(author.name, f"author {index + 1}")
+            rows.append(Authorship(position=index, member_id=member.id, name=written))
         else:
             name = clean_name(author.name, field=f"author {index + 1}")
             if len(name) > 200:

@@ -54,7 +54,7 @@ def load_demo(session: Session, *, force: bool = False) -> Change:
 
     def author(name: str) -> AuthorInput:
         match = directory.find(name)
-        return AuthorInput(member_id=match.member.id) if match else AuthorInput(name=name)
+        return AuthorInput(name=name, member_id=match.member.id if match else None)
 
     def member_id(name: str) -> int:
         match = directory.find(name)

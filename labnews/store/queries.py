@@ -199,7 +199,7 @@ def _authors_of(session: Session, paper_filter: Select[Any]) -> dict[int, tuple[
     result: dict[int, list[AuthorRecord]] = defaultdict(list)
     for paper_id, plain, member_id, member_name, native in rows:
         if member_id is not None:
-            result[paper_id].append(AuthorRecord(member_name or "", member_id, native))
+            result[paper_id].append(AuthorRecord(member_name or "", member_id, native, plain))
         else:
             result[paper_id].append(AuthorRecord(plain or ""))
     return {pid: tuple(authors) for pid, authors in result.items()}

@@ -1,0 +1,443 @@
+"""News output: plain data + a Jinja2 template (in a sandbox) -> text, for every format.
+
+Templates live in resources/templates (built in) and in the user's template folder; a user
+template with a built-in's name wins. They run in Jinja2's ImmutableSandboxedEnvironment on plain
+dicts and lists, never on records or ORM objects, with StrictUndefined and an output size cap.
+Text from the database reaches the output only through the escaping filter of its target.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+from labnews.core.errors import TemplateError
+from labnews.core.news import NewsEntry
+from labnews.core.records import AchievementRecord, PaperRecord, YearTally
+from labnews.core.words import count_digits, count_words, korean_count, number_word, plural
+
+if TYPE_CHECKING:
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+LANGUAGES: Final = ("en", "ko")
+MAX_OUTPUT: Final = 5_000_000
+"""Characters one render may produce: a runaway user template stops here with a clear error."""
+MAX_SEQUENCE: Final = 100_000
+TEMPLATE_SUFFIX: Final = ".j2"
+FOLDER_ENTRY: Final = "entry"
+
+_DESCRIPTION = re.compile(r"^\s*\{#-?\s*(.*?)\s*-?#\}", re.DOTALL)
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|~!$])")
+_LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x85\x0b\x0c]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_SAFE_URL = re.compile(r"^(?:https?://|doi:)[^\s<>\"'`]+$", re.IGNORECASE)
+
+
+# --- escaping ----------------------------------------------------------------------------------
+
+
+def one_line(text: object) -> str:
+    """Data as a single line: control characters dropped, line breaks folded to spaces."""
+    return _CONTROL.sub("", _LINE_BREAKS.sub(" ", str(text)))
+
+
+def markdown_escape(text: object) -> str:
+    """Data made inert in Markdown: metacharacters backslashed, HTML's < > & as entities.
+
+    The line is kept on one line so a title cannot start a heading, a rule (``---``) or a list.
+    "." and "-" stay as they are: only a line start gives them meaning, and data never starts one.
+    """
+    flat = one_line(text)
+    flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", flat)
+
+
+def html_escape(text: object) -> str:
+    """Data made inert in HTML (markupsafe), on one line; marked safe so it is escaped once."""
+    from markupsafe import escape
+
+    return escape(one_line(text))
+
+
+def yaml_string(text: object) -> str:
+    """Data as a YAML double-quoted scalar (JSON's string syntax is valid YAML)."""
+    return json.dumps(one_line(text), ensure_ascii=False)
+
+
+def safe_url(url: object) -> str:
+    """The URL if it is http, https or doi:, else empty: no javascript: or data: link is written."""
+    text = str(url or "").strip()
+    return text if _SAFE_URL.match(text) else ""
+
+
+def markdown_url(url: object) -> str:
+    """A safe URL for a Markdown link target: parentheses encoded so the link cannot end early."""
+    return safe_url(url).replace("(", "%28").replace(")", "%29")
+
+
+def slug(text: object, *, limit: int = 60) -> str:
+    """A file-name-safe slug ([a-z0-9-]); it can never name a path outside its folder."""
+    value = re.sub(r"[^a-z0-9]+", "-", one_line(text).casefold()).strip("-")
+    return value[:limit].rstrip("-") or "news"
+
+
+# --- formats -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OutputFormat:
+    """A news format: a template file (or, for a folder format, a folder of them)."""
+
+    name: str
+    path: Path
+    description: str
+    builtin: bool
+    overrides_builtin: bool = False
+    search: tuple[Path, ...] = ()
+    """Folders its template may include or import from: its own, then the built-in one."""
+
+    @property
+    def is_folder(self) -> bool:
+        """A folder format writes one file per news line (al-folio's ``_news/``)."""
+        return self.path.is_dir()
+
+    @property
+    def extension(self) -> str:
+        """The file extension of its output (``md`` for ``yearly.md.j2``)."""
+        source = self._entry_template() if self.is_folder else self.path
+        parts = source.name.removesuffix(TEMPLATE_SUFFIX).split(".")
+        return parts[-1] if len(parts) > 1 else "txt"
+
+    def _entry_template(self) -> Path:
+        for candidate in sorted(self.path.glob(f"{FOLDER_ENTRY}.*{TEMPLATE_SUFFIX}")):
+            return candidate
+        raise TemplateError(f"format {self.name} has no {FOLDER_ENTRY} template")
+
+    @property
+    def template_name(self) -> str:
+        """The name the Jinja loader knows it by (relative to its templates folder)."""
+        if self.is_folder:
+            return f"{self.path.name}/{self._entry_template().name}"
+        return self.path.name
+
+
+def _describe(path: Path) -> str:
+    """The first Jinja comment of a template is its one-line description."""
+    source = path
+    if path.is_dir():
+        found = sorted(path.glob(f"{FOLDER_ENTRY}.*{TEMPLATE_SUFFIX}"))
+        if not found:
+            return ""
+        source = found[0]
+    try:
+        head = source.read_text(encoding="utf-8")[:2000]
+    except (OSError, UnicodeDecodeError):
+        return ""
+    match = _DESCRIPTION.match(head)
+    return " ".join(match[1].split()) if match else ""
+
+
+def _scan(folder: Path | None, builtin: bool) -> dict[str, OutputFormat]:
+    found: dict[str, OutputFormat] = {}
+    if folder is None or not folder.is_dir():
+        return found
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith((".", "_")):
+            continue
+        if path.is_file() and path.name.endswith(TEMPLATE_SUFFIX):
+            name = path.name.split(".")[0]
+        elif path.is_dir() and any(path.glob(f"{FOLDER_ENTRY}.*{TEMPLATE_SUFFIX}")):
+            name = path.name
+        else:
+            continue
+        found.setdefault(name, OutputFormat(name, path, _describe(path), builtin))
+    return found
+
+
+def list_formats(builtin_dir: Path, user_dir: Path | None) -> tuple[OutputFormat, ...]:
+    """Every format by name; a user template named like a built-in one replaces it (and says so)."""
+    builtin = {
+        name: replace(fmt, search=(builtin_dir,)) for name, fmt in _scan(builtin_dir, True).items()
+    }
+    merged = dict(builtin)
+    if user_dir is not None:
+        for name, fmt in _scan(user_dir, False).items():
+            merged[name] = replace(
+                fmt, overrides_builtin=name in builtin, search=(user_dir, builtin_dir)
+            )
+    return tuple(sorted(merged.values(), key=lambda f: f.name))
+
+
+def find_format(name: str, builtin_dir: Path, user_dir: Path | None) -> OutputFormat:
+    formats = list_formats(builtin_dir, user_dir)
+    for fmt in formats:
+        if fmt.name == name:
+            return fmt
+    names = ", ".join(f.name for f in formats)
+    raise TemplateError(f"there is no format {name!r}; the formats are: {names}")
+
+
+# --- the sandbox -------------------------------------------------------------------------------
+
+
+def _environment(search: Sequence[Path]) -> ImmutableSandboxedEnvironment:
+    """A sandbox over the template folders, with the escaping and wording filters."""
+    from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    class CappedSandbox(ImmutableSandboxedEnvironment):
+        """Refuses the operators that build huge values before any output is written."""
+
+        intercepted_binops = frozenset({"*", "**"})
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            if operator == "**" and isinstance(right, int) and abs(right) > 64:
+                raise TemplateError("a template raised a number to too high a power")
+            if operator == "*":
+                for value, times in ((left, right), (right, left)):
+                    if (
+                        isinstance(value, str | list | tuple)
+                        and isinstance(times, int)
+                        and len(value) * max(times, 0) > MAX_OUTPUT
+                    ):
+                        raise TemplateError("a template tried to build a too long value")
+            return super().call_binop(context, operator, left, right)
+
+    env = CappedSandbox(
+        loader=FileSystemLoader([str(folder) for folder in search]),
+        undefined=StrictUndefined,
+        autoescape=select_autoescape(enabled_extensions=("html.j2", "htm.j2", "xml.j2")),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters.update(
+        md=markdown_escape,
+        html=html_escape,
+        yaml=yaml_string,
+        url=safe_url,
+        md_url=markdown_url,
+        oneline=one_line,
+        slug=slug,
+        words=count_words,
+        number_word=number_word,
+        digits=count_digits,
+        plural=plural,
+        korean_count=korean_count,
+        tojson_text=lambda value: json.dumps(value, ensure_ascii=False, indent=2),
+    )
+    escapers = {name: env.filters[name] for name in ("md", "html", "yaml", "oneline")}
+
+    def apply(value: object, name: str) -> Any:
+        """Apply the escaping filter a shared macro was given by name."""
+        if name not in escapers:
+            raise TemplateError(f"{name!r} is not an escaping filter")
+        return escapers[name](value)
+
+    env.filters["apply"] = apply
+    env.globals["range"] = _capped_range
+    return env
+
+
+def _capped_range(*args: int) -> range:
+    result = range(*args)
+    if len(result) > MAX_SEQUENCE:
+        raise TemplateError(f"a template asked for a range longer than {MAX_SEQUENCE}")
+    return result
+
+
+def _render(fmt: OutputFormat, context: Mapping[str, Any]) -> str:
+    from jinja2 import TemplateError as JinjaTemplateError
+    from jinja2.exceptions import SecurityError
+
+    search = fmt.search or (fmt.path.parent,)
+    try:
+        template = _environment(search).get_template(fmt.template_name)
+        pieces: list[str] = []
+        size = 0
+        for piece in template.generate(**context):
+            size += len(piece)
+            if size > MAX_OUTPUT:
+                raise TemplateError(
+                    f"format {fmt.name} produced more than {MAX_OUTPUT:,} characters; stopped"
+                )
+            pieces.append(piece)
+        return "".join(pieces)
+    except TemplateError:
+        raise
+    except SecurityError as exc:
+        raise TemplateError(f"format {fmt.name} tried something unsafe: {exc}") from exc
+    except JinjaTemplateError as exc:
+        line = getattr(exc, "lineno", None)
+        where = f" (line {line})" if line else ""
+        raise TemplateError(f"format {fmt.name} is broken{where}: {exc}") from exc
+    except (RecursionError, MemoryError, OverflowError) as exc:
+        raise TemplateError(f"format {fmt.name} ran away: {type(exc).__name__}") from exc
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as exc:
+        raise TemplateError(f"format {fmt.name} failed: {exc}") from exc
+
+
+def render_text(fmt: OutputFormat, context: Mapping[str, Any]) -> str:
+    """Render a single-file format."""
+    if fmt.is_folder:
+        raise TemplateError(f"format {fmt.name} writes a folder; give --output FOLDER")
+    return _render(fmt, context)
+
+
+def render_folder(fmt: OutputFormat, context: Mapping[str, Any]) -> dict[str, str]:
+    """Render a folder format: one file per news entry, named ``YYYY-MM-<slug>.<ext>``."""
+    files: dict[str, str] = {}
+    total = 0
+    for year in context["years"]:
+        for entry in year["entries"]:
+            text = _render(fmt, {**context, "entry": entry, "year": year})
+            total += len(text)
+            if total > MAX_OUTPUT:
+                raise TemplateError(f"format {fmt.name} produced too much output; stopped")
+            stem = f"{entry['year']:04d}-{entry['month']:02d}-{entry['slug']}"
+            name = f"{stem}.{fmt.extension}"
+            counter = 2
+            while name in files:
+                name = f"{stem}-{counter}.{fmt.extension}"
+                counter += 1
+            files[name] = text
+    return files
+
+
+# --- the data templates see --------------------------------------------------------------------
+
+
+def _names(names: Iterable[Any], lang: str) -> list[str]:
+    return [(n.native or n.name) if lang == "ko" else n.name for n in names]
+
+
+def _people(people: Iterable[Any], lang: str) -> list[str]:
+    return [(p.native or p.name) if lang == "ko" else p.name for p in people]
+
+
+def _achievement_data(item: AchievementRecord, lang: str) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "kind": item.kind,
+        "title": item.title,
+        "members": _people(item.members, lang),
+        "organisation": item.organisation or "",
+        "url": item.url or "",
+        "sentence": item.sentence or "",
+        "day": item.day,
+    }
+
+
+def _entry_slug(entry: NewsEntry) -> str:
+    """What an entry's file is named after (al-folio): its venues, or the achievement's title."""
+    if entry.achievement is not None:
+        return slug(entry.achievement.title)
+    return slug(" ".join(c.venue for c in entry.clauses))
+
+
+def _entry_data(entry: NewsEntry, lang: str) -> dict[str, Any]:
+    return {
+        "year": entry.year,
+        "month": entry.month,
+        "kind": entry.kind,
+        "slug": _entry_slug(entry),
+        "clauses": [
+            {
+                "venue": c.venue,
+                "short": c.venue_short,
+                "kind": c.venue_kind,
+                "edition": c.year,
+                "count": c.count,
+                "names": _names(c.names, lang),
+                "paper_ids": list(c.paper_ids),
+            }
+            for c in entry.clauses
+        ],
+        "paper_ids": list(entry.paper_ids),
+        "achievement": _achievement_data(entry.achievement, lang) if entry.achievement else None,
+    }
+
+
+def _paper_data(paper: PaperRecord, lang: str) -> dict[str, Any]:
+    doi_url = f"https://doi.org/{paper.doi}" if paper.doi else ""
+    arxiv_url = f"https://arxiv.org/abs/{paper.arxiv}" if paper.arxiv else ""
+    return {
+        "id": paper.id,
+        "title": paper.title,
+        "placeholder": paper.is_placeholder,
+        "venue": paper.venue_short,
+        "venue_full": paper.venue_full or paper.venue_short,
+        "venue_kind": paper.venue_kind,
+        "year": paper.year,
+        "news_year": paper.news.year,
+        "news_month": paper.news.month,
+        "authors": [
+            {
+                "name": (a.native or a.name) if lang == "ko" and a.member_id else a.name,
+                "written": a.written,
+                "member": a.member_id is not None,
+            }
+            for a in paper.authors
+        ],
+        "status": paper.status,
+        "presentation": paper.presentation or "",
+        "links": {
+            "paper": paper.url or arxiv_url or doi_url or "",
+            "arxiv": arxiv_url,
+            "doi": doi_url,
+            "code": paper.code or "",
+            "project": paper.project or "",
+        },
+    }
+
+
+def build_context(
+    *,
+    tallies: Sequence[YearTally],
+    entries: Sequence[NewsEntry],
+    papers: Sequence[PaperRecord] = (),
+    lang: str = "en",
+    lab_name: str = "",
+) -> dict[str, Any]:
+    """The plain data every template sees: years (newest first) with tally and entries."""
+    if lang not in LANGUAGES:
+        raise TemplateError(f"language must be one of {', '.join(LANGUAGES)}, not {lang!r}")
+    tally_by_year = {t.year: t for t in tallies}
+    entries_by_year: dict[int, list[dict[str, Any]]] = {}
+    for entry in entries:
+        entries_by_year.setdefault(entry.year, []).append(_entry_data(entry, lang))
+    years = sorted(set(tally_by_year) | set(entries_by_year), reverse=True)
+    counted = [p for p in papers if p.counted]
+    counted.sort(key=lambda p: (p.news, p.position, p.id), reverse=True)
+    return {
+        "lang": lang,
+        "lab": {"name": lab_name},
+        "years": [
+            {
+                "year": year,
+                "tally": {
+                    "total": tally_by_year[year].total if year in tally_by_year else 0,
+                    "items": [
+                        {"label": label, "count": count}
+                        for label, count in (
+                            tally_by_year[year].items if year in tally_by_year else ()
+                        )
+                    ],
+                },
+                "entries": entries_by_year.get(year, []),
+            }
+            for year in years
+        ],
+        "papers": [_paper_data(p, lang) for p in counted],
+    }
+
+
+def iter_entries(context: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every entry of a context, newest first."""
+    for year in context["years"]:
+        yield from year["entries"]

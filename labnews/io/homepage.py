@@ -1,0 +1,96 @@
+"""Publishing into a homepage file: replace only the block between the labnews markers."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from labnews.core.errors import LabnewsError
+from labnews.io.files import write_atomic
+
+START_MARKER = "<!-- labnews:start -->"
+END_MARKER = "<!-- labnews:end -->"
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Publication:
+    """The homepage file before and after: what ``publish`` would write."""
+
+    path: Path
+    before: str
+    after: str
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+    def diff(self) -> str:
+        """A unified diff of the change, for ``--dry-run`` and the GUI's confirmation."""
+        return "".join(
+            difflib.unified_diff(
+                self.before.splitlines(keepends=True),
+                self.after.splitlines(keepends=True),
+                fromfile=str(self.path),
+                tofile=f"{self.path} (published)",
+            )
+        )
+
+
+def missing_markers_message(path: Path) -> str:
+    return (
+        f"{path} has no labnews block; add these two lines where the news should go, "
+        f"then publish again: {START_MARKER} and {END_MARKER}"
+    )
+
+
+def _newline_of(text: str) -> str:
+    """The file's own line ending (the first one it uses), so the block is written with it."""
+    match = _NEWLINE.search(text)
+    return match.group(0) if match else "\n"
+
+
+def replace_block(path: Path, original: str, block: str) -> str:
+    """The file text with the block between the markers replaced; every other byte kept."""
+    start = original.find(START_MARKER)
+    end = original.find(END_MARKER, start + len(START_MARKER)) if start >= 0 else -1
+    if start < 0 or end < 0:
+        raise LabnewsError(missing_markers_message(path))
+    if original.find(START_MARKER, start + 1) >= 0 and original.find(START_MARKER, start + 1) < end:
+        raise LabnewsError(f"{path} has two {START_MARKER} lines before {END_MARKER}")
+    newline = _newline_of(original)
+    body = _NEWLINE.sub(newline, block.strip("\r\n"))
+    head = original[: start + len(START_MARKER)]
+    tail = original[end:]
+    # The block sits on its own lines between the marker lines.
+    return f"{head}{newline}{body}{newline}{tail}"
+
+
+def plan_publication(path: Path, block: str) -> Publication:
+    """Read the homepage file and compute its published text, without writing."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise LabnewsError(f"{path} does not exist") from None
+    except IsADirectoryError:
+        raise LabnewsError(f"{path} is a folder, not a homepage file") from None
+    try:
+        original = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise LabnewsError(f"{path} is not UTF-8 text") from None
+    return Publication(path, original, replace_block(path, original, block))
+
+
+def publish(publication: Publication) -> Path | None:
+    """Write the published text atomically, keeping the previous file as FILE.bak.
+
+    Returns the backup's path, or None when nothing changed (and nothing was written).
+    """
+    if not publication.changed:
+        return None
+    backup = publication.path.with_name(publication.path.name + ".bak")
+    write_atomic(backup, publication.before.encode("utf-8"))
+    write_atomic(publication.path, publication.after.encode("utf-8"))
+    return backup

@@ -1,0 +1,142 @@
+"""The lab's news from its database: gather records, render a format, write file or folder."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from labnews.core.errors import LabnewsError, TemplateError
+from labnews.core.news import news_entries
+from labnews.core.render import (
+    LANGUAGES,
+    OutputFormat,
+    build_context,
+    find_format,
+    list_formats,
+    render_folder,
+    render_text,
+)
+from labnews.core.tally import tally_years
+from labnews.io.files import inside, write_atomic
+from labnews.resources import resource
+from labnews.store import queries
+
+TEMPLATES_ENV = "LABNEWS_TEMPLATES"
+DEFAULT_FORMAT_KEY = "default_format"
+DEFAULT_LANG_KEY = "default_language"
+LAB_NAME_KEY = "lab_name"
+
+
+def builtin_templates_dir() -> Path:
+    return resource("templates")
+
+
+def user_templates_dir() -> Path:
+    """Where a lab keeps its own templates: $LABNEWS_TEMPLATES, else the user config dir."""
+    if os.environ.get(TEMPLATES_ENV):
+        return Path(os.environ[TEMPLATES_ENV])
+    from platformdirs import user_config_path
+
+    return user_config_path("labnews", appauthor=False) / "templates"
+
+
+def formats() -> tuple[OutputFormat, ...]:
+    """Every format, built-in and the user's."""
+    return list_formats(builtin_templates_dir(), user_templates_dir())
+
+
+def output_format(name: str) -> OutputFormat:
+    return find_format(name, builtin_templates_dir(), user_templates_dir())
+
+
+def _setting_text(session: Session, key: str) -> str | None:
+    stored = queries.setting(session, key)
+    if stored is None:
+        return None
+    try:
+        value = json.loads(stored)
+    except json.JSONDecodeError:
+        return None
+    return value if isinstance(value, str) else None
+
+
+@dataclass(frozen=True, slots=True)
+class NewsRequest:
+    """What to render: years (None: all), format and language (None: the lab's defaults)."""
+
+    years: tuple[int, ...] | None = None
+    format: str | None = None
+    lang: str | None = None
+    with_achievements: bool = False
+
+
+def resolve_request(session: Session, request: NewsRequest) -> tuple[OutputFormat, str]:
+    """The format and language to use, falling back to the lab's stored defaults."""
+    name = request.format or _setting_text(session, DEFAULT_FORMAT_KEY) or "yearly"
+    lang = request.lang or _setting_text(session, DEFAULT_LANG_KEY) or "en"
+    if lang not in LANGUAGES:
+        raise LabnewsError(f"language must be one of {', '.join(LANGUAGES)}, not {lang!r}")
+    return output_format(name), lang
+
+
+def news_context(
+    session: Session, years: Iterable[int] | None, lang: str, *, with_achievements: bool
+) -> dict[str, Any]:
+    """The plain data the templates see, computed from the records of the given years."""
+    wanted = tuple(years) if years is not None else None
+    rules = queries.tally_rules(session)
+    papers = queries.papers_in(session, wanted)
+    achievements = queries.achievements_in(session, wanted) if with_achievements else ()
+    return build_context(
+        tallies=tally_years(papers, rules),
+        entries=news_entries(papers, rules, achievements),
+        papers=papers,
+        lang=lang,
+        lab_name=_setting_text(session, LAB_NAME_KEY) or "",
+    )
+
+
+def render_news(session: Session, request: NewsRequest) -> tuple[OutputFormat, str]:
+    """Render a single-file format to text."""
+    fmt, lang = resolve_request(session, request)
+    context = news_context(
+        session, request.years, lang, with_achievements=request.with_achievements
+    )
+    return fmt, render_text(fmt, context)
+
+
+def render_news_folder(session: Session, request: NewsRequest) -> dict[str, str]:
+    fmt, lang = resolve_request(session, request)
+    context = news_context(
+        session, request.years, lang, with_achievements=request.with_achievements
+    )
+    return render_folder(fmt, context)
+
+
+def write_news(session: Session, request: NewsRequest, output: Path) -> str:
+    """Render and write: a file atomically, or (folder formats) every file of the folder.
+
+    Everything is rendered before anything is written, so a broken template writes nothing.
+    """
+    fmt, lang = resolve_request(session, request)
+    context = news_context(
+        session, request.years, lang, with_achievements=request.with_achievements
+    )
+    if fmt.is_folder:
+        files = render_folder(fmt, context)
+        if output.exists() and not output.is_dir():
+            raise TemplateError(f"format {fmt.name} writes a folder, and {output} is a file")
+        output.mkdir(parents=True, exist_ok=True)
+        targets = {inside(output, name): text for name, text in files.items()}
+        for target, text in targets.items():
+            write_atomic(target, text)
+        return f"Wrote {len(files)} files into {output}"
+    text = render_text(fmt, context)
+    write_atomic(output, text)
+    return f"Wrote {output}"
