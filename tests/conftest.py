@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,20 +27,41 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "lab.sqlite"
 
 
+@pytest.fixture(scope="session")
+def _template_databases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A new database and a demo one, made once per run; tests get copies of them."""
+    folder = tmp_path_factory.mktemp("templates")
+    empty, demo = folder / "empty.sqlite", folder / "demo.sqlite"
+    for path, with_demo in ((empty, False), (demo, True)):
+        db = open_database(str(path))
+        if with_demo:
+            with db.session(write=True) as session:
+                load_demo(session)
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.dispose()
+    return {"empty": empty, "demo": demo}
+
+
+def _copy_database(source: Path, target: Path) -> Database:
+    shutil.copyfile(source, target)
+    return open_database(str(target))
+
+
 @pytest.fixture
-def database(db_path: Path) -> Iterator[Database]:
+def database(db_path: Path, _template_databases: dict[str, Path]) -> Iterator[Database]:
     """A fresh lab database with the venue catalog and nothing else."""
-    db = open_database(str(db_path))
+    db = _copy_database(_template_databases["empty"], db_path)
     yield db
     db.dispose()
 
 
 @pytest.fixture
-def demo_database(database: Database) -> Database:
-    """The demo lab: 34 papers of 2022-2024."""
-    with database.session(write=True) as session:
-        load_demo(session)
-    return database
+def demo_database(db_path: Path, _template_databases: dict[str, Path]) -> Iterator[Database]:
+    """The demo lab: 34 papers of 2022-2024 (and an award of 2025)."""
+    db = _copy_database(_template_databases["demo"], db_path)
+    yield db
+    db.dispose()
 
 
 @dataclass

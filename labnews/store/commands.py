@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from labnews.core.errors import (
     ConflictError,
@@ -203,9 +204,9 @@ def update_member(
         setattr(member, key, value)
     wanted = _aliases(data.aliases)
     if [a.alias for a in member.aliases] != wanted:
-        member.aliases = [MemberAlias(alias=a) for a in wanted]
-        # A changed alias set is a change of the member row too, for its version counter.
-        member.version = member.version
+        member.aliases.clear()
+        session.flush()
+        member.aliases.extend(MemberAlias(alias=a) for a in wanted)
     session.flush()
     years = frozenset(
         session.scalars(
@@ -339,8 +340,11 @@ def update_venue(
     for key, value in fields.items():
         setattr(venue, key, value)
     if [a.alias for a in venue.aliases] != aliases:
-        venue.aliases = [VenueAlias(alias=a) for a in aliases]
-        venue.version = venue.version
+        # Delete before inserting: the unit of work would insert first and trip the unique index
+        # when an alias moves between spellings (renaming "AVSS" to its alias "IEEE AVSS").
+        venue.aliases.clear()
+        session.flush()
+        venue.aliases.extend(VenueAlias(alias=a) for a in aliases)
     session.flush()
     years = frozenset(
         session.scalars(
@@ -542,7 +546,8 @@ def update_paper(
     for row in authors:
         row.paper_id = paper_id
         session.add(row)
-    paper.version = paper.version
+    # Author rows live in their own table: mark the paper itself changed so its version moves.
+    flag_modified(paper, "title")
     session.flush()
     return Change(
         _paper_message(session, "Updated", venue, paper.year, paper.news_year),
@@ -635,7 +640,7 @@ def update_achievement(
         session.add(
             AchievementMember(achievement_id=achievement_id, position=i, member_id=member_id)
         )
-    achievement.version = achievement.version
+    flag_modified(achievement, "title")
     session.flush()
     return Change(
         f"Updated {achievement.kind} {achievement.title!r}",

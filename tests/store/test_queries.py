@@ -1,0 +1,87 @@
+"""Queries: records out of the database, and the SQL-side tally that equals the in-memory one."""
+
+from __future__ import annotations
+
+import pytest
+
+from labnews.core.inputs import PaperInput, VenueInput
+from labnews.core.records import YearMonth
+from labnews.core.rules import TallyRules
+from labnews.core.tally import summary_line, tally_years
+from labnews.store import commands, queries
+from labnews.store.database import Database
+
+DEMO_SUMMARY = [
+    "2024: 19 papers (2 ETRI J., 5 CVPR, 2 AVSS, 1 ICML, 6 ECCV, 3 NeurIPS)",
+    "2023: 9 papers (1 AAAI, 1 ICLR, 4 CVPR, 1 ICCV, 1 NeurIPS, 1 ETRI J.)",
+    "2022: 6 papers (1 ETRI J., 2 CVPR, 2 ECCV, 1 BMVC)",
+]
+
+
+def test_the_demo_lab_tallies_as_its_homepage_does(demo_database: Database) -> None:
+    with demo_database.session() as session:
+        assert [summary_line(t) for t in queries.tallies(session)] == DEMO_SUMMARY
+
+
+@pytest.mark.parametrize(
+    "rules",
+    [
+        TallyRules(),
+        TallyRules(workshops="separate", order="count"),
+        TallyRules(workshops="exclude", order="alpha"),
+        TallyRules(pinned={2024: ("NeurIPS", "CVPR")}),
+    ],
+)
+def test_the_sql_tally_equals_the_tally_of_the_records(
+    demo_database: Database, rules: TallyRules
+) -> None:
+    with demo_database.session(write=True) as session:
+        commands.add_paper(session, PaperInput(venue="CVPR Workshop", year=2024))
+        commands.add_paper(session, PaperInput(venue="NeurIPS", year=2024, status="withdrawn"))
+        papers = queries.papers_in(session)
+        assert queries.tallies(session, rules) == tally_years(papers, rules)
+
+
+def test_venue_lookup_finds_short_names_aliases_and_full_names(database: Database) -> None:
+    with database.session() as session:
+        for spelling in (
+            "cvpr",
+            "CVPR (1)",
+            "IEEE/CVF Conference on Computer Vision and Pattern Recognition",
+            "  CVPR  ",
+        ):
+            assert queries.find_venue(session, spelling).short == "CVPR"
+        assert queries.find_venue(session, "NIPS").short == "NeurIPS"
+        assert queries.find_venue(session, "CVPRW").short == "CVPR Workshop"
+
+
+def test_relabelled_journals_count_together(demo_database: Database) -> None:
+    with demo_database.session(write=True) as session:
+        for short in ("ETRI J.", "IEEE Access"):
+            venue = queries.find_venue(session, short)
+            commands.update_venue(
+                session,
+                venue.id,
+                VenueInput(
+                    short=venue.short,
+                    full=venue.full,
+                    kind=venue.kind,
+                    label="SCI-E",
+                    aliases=venue.aliases,
+                ),
+            )
+        commands.add_paper(
+            session, PaperInput(venue="IEEE Access", year=2024, news=YearMonth(2024, 3))
+        )
+        (tally,) = queries.tallies(session, years=[2024])
+    assert ("SCI-E", 3) in tally.items
+    assert tally.total == 20
+
+
+def test_papers_of_a_member_and_of_a_year(demo_database: Database) -> None:
+    with demo_database.session() as session:
+        ham = queries.find_member(session, "Jaeseok Ham")
+        mine = queries.papers_in(session, member_id=ham.id)
+        assert len(mine) == 4
+        assert {p.news.year for p in queries.papers_in(session, [2023])} == {2023}
+        assert queries.news_years(session)[:3] == (2025, 2024, 2023)
