@@ -13,10 +13,10 @@ import pytest
 # Qt renders offscreen in tests; set before any test imports PySide6.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from labnews.cli import main  # noqa: E402
-from labnews.store.database import Database  # noqa: E402
-from labnews.store.demo import load_demo  # noqa: E402
-from labnews.store.migrate import open_database  # noqa: E402
+from labnews.cli import main
+from labnews.store.database import Database
+from labnews.store.demo import load_demo
+from labnews.store.migrate import open_database
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
