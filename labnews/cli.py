@@ -635,6 +635,78 @@ def cmd_publish(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- import and export ------------------------------------------------------------------------
+
+
+def _plan_import(session: Any, kind: str, path: Path) -> Any:
+    if kind == "news":
+        from labnews.io import newspage
+
+        return newspage.plan_page(session, newspage.read_source(path))
+    if kind == "bibtex":
+        from labnews.io import bibtex
+
+        return bibtex.plan_bibtex(session, path)
+    from labnews.io import tables
+
+    return tables.plan_table(session, path)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from labnews.io.plan import apply_plan
+    from labnews.store.backup import backup_before
+    from labnews.store.database import resolve_target
+    from labnews.store.migrate import open_database
+
+    path: Path = args.path
+    if not path.exists():
+        raise NotFoundError(f"{path} does not exist", field="path")
+    database = open_database(resolve_target(args.db))
+    try:
+        with database.session() as session:
+            plan = _plan_import(session, args.kind, path)
+        print(plan.report())
+        if args.dry_run:
+            return 0
+        if plan.is_empty:
+            print("Nothing to import.")
+            return 0
+        if database.path is not None:
+            backup_before(database.path, "pre-import")
+        with database.session(write=True) as session:
+            change = apply_plan(session, plan)
+        print(change.message)
+    finally:
+        database.dispose()
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    years = _years(args)
+    with _session(args) as session:
+        if args.kind == "bibtex":
+            from labnews.io import bibtex
+
+            text = bibtex.export_bibtex(session, years)
+        else:
+            from labnews.io import tables
+
+            text = (
+                tables.export_json(session, years)
+                if args.kind == "json"
+                else tables.export_csv(session, args.table, years)
+            )
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    from labnews.io.files import write_atomic
+
+    data = text.encode("utf-8-sig") if args.kind == "csv" else text.encode("utf-8")
+    write_atomic(args.output, data)
+    _note(f"labnews: wrote {args.output}")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from labnews.gui.app import run
 
@@ -794,6 +866,22 @@ def build_parser() -> argparse.ArgumentParser:
     _news_options(publish)
     publish.add_argument("--with-achievements", action="store_true")
     publish.add_argument("--dry-run", action="store_true", help="print the diff, write nothing")
+
+    importing = command("import", cmd_import, "bring in a news page, BibTeX or CSV/JSON")
+    importing.add_argument("kind", choices=("news", "bibtex", "csv"), metavar="news|bibtex|csv")
+    importing.add_argument("path", type=Path, metavar="FILE_OR_FOLDER")
+    importing.add_argument("--dry-run", action="store_true", help="report only, change nothing")
+
+    exporting = command("export", cmd_export, "write the records as BibTeX, CSV or JSON")
+    exporting.add_argument("kind", choices=("bibtex", "csv", "json"))
+    _add_year_range(exporting)
+    exporting.add_argument(
+        "--table",
+        choices=("papers", "members", "venues", "achievements"),
+        default="papers",
+        help="which table a CSV holds (default: papers)",
+    )
+    exporting.add_argument("--output", type=Path, metavar="PATH")
 
     db = command("db", cmd_db, "database schema: show, upgrade, or check the migrations")
     db.add_argument("action", choices=("current", "upgrade", "check-migrations"))

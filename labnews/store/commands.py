@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -17,6 +17,7 @@ from labnews.core.errors import (
     ConflictError,
     DuplicateError,
     InUseError,
+    LabnewsError,
     NotFoundError,
     ValidationError,
 )
@@ -384,114 +385,174 @@ def remove_venue(session: Session, venue_id: int) -> Change:
 # --- papers ------------------------------------------------------------------------------------
 
 
-def _news_month(session: Session, venue: Venue, data: PaperInput) -> YearMonth:
-    if data.news is not None:
-        return data.news
-    month = venue.month
-    if month is None and venue.parent_id is not None:
-        parent = session.get(Venue, venue.parent_id)
-        month = parent.month if parent else None
-    if month is None:
-        raise ValidationError(
-            f"venue {venue.short} has no typical month; give the news month (YYYY-MM)",
-            field="month",
-        )
-    return YearMonth(data.year, month)
+class _PaperChecker:
+    """Validates PaperInputs against what the database holds, loading each lookup once.
 
+    One checker serves a single edit or a whole import: venues, members, existing titles and
+    DOIs are read in a few queries, so checking N papers does not cost N round trips.
+    """
 
-def _authorships(session: Session, data: PaperInput) -> list[Authorship]:
-    rows: list[Authorship] = []
-    seen: set[int] = set()
-    for index, author in enumerate(data.authors):
-        if author.member_id is not None:
-            member = session.get(Member, author.member_id)
-            if member is None:
-                raise NotFoundError(f"author {index + 1} is not a member", field="authors")
-            if member.id in seen:
-                raise ValidationError(
-                    f"{member.name} is listed twice among the authors", field="authors"
-                )
-            seen.add(member.id)
-            written = _text(author.name, f"author {index + 1}")
-            rows.append(Authorship(position=index, member_id=member.id, name=written))
-        else:
-            name = clean_name(author.name, field=f"author {index + 1}")
-            if len(name) > 200:
-                raise ValidationError(f"author {index + 1} is too long", field="authors")
-            rows.append(Authorship(position=index, name=name))
-    return rows
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._venue_ids: dict[str, int | None] = {}
+        self._venues: dict[int, Venue] = {}
+        self._members: dict[int, Member] | None = None
+        self._titles: dict[tuple[int, int], dict[str, int]] = {}
+        self._title_years: set[int] = set()
+        self._dois: dict[str, int] = {}
 
+    def venue(self, spelling: str) -> Venue:
+        key = " ".join(spelling.split()).casefold()
+        if key not in self._venue_ids:
+            self._venue_ids[key] = queries.venue_lookup_id(self.session, spelling)
+        venue_id = self._venue_ids[key]
+        if venue_id is None:
+            queries.find_venue(self.session, spelling)  # raises, naming the closest venues
+            raise NotFoundError(f"venue {spelling!r} is not a known venue", field="venue")
+        if venue_id not in self._venues:
+            venue = self.session.get(Venue, venue_id)
+            assert venue is not None
+            self._venues[venue_id] = venue
+        return self._venues[venue_id]
 
-def _featured(session: Session, data: PaperInput, authors: list[Authorship]) -> int | None:
-    member_ids = [a.member_id for a in authors if a.member_id is not None]
-    if data.featured == AUTO:
-        for member_id in member_ids:
-            member = session.get(Member, member_id)
-            if member is not None and member.in_news:
-                return member_id
-        return None
-    if data.featured is None:
-        return None
-    featured = session.get(Member, data.featured)
-    if featured is None:
-        raise NotFoundError("the featured member does not exist", field="featured")
-    if member_ids and featured.id not in member_ids:
-        raise ValidationError(
-            f"the featured member {featured.name} must be one of the paper's authors",
-            field="featured",
-        )
-    return featured.id
+    def members(self) -> dict[int, Member]:
+        if self._members is None:
+            self._members = {m.id: m for m in self.session.scalars(select(Member))}
+        return self._members
 
-
-def _paper_fields(
-    session: Session, data: PaperInput, exclude_id: int | None
-) -> tuple[dict[str, object], list[Authorship], Venue]:
-    check_year(data.year)
-    venue_record = queries.find_venue(session, data.venue)
-    venue = session.get(Venue, venue_record.id)
-    assert venue is not None
-    news = _news_month(session, venue, data)
-    title = " ".join((_text(data.title, "title", limit=MAX_TEXT) or "").split())
-    duplicate = queries.find_duplicate_paper(
-        session, title, venue.id, data.year, exclude_id=exclude_id
-    )
-    if duplicate is not None:
-        raise DuplicateError(
-            f"this paper is already recorded as paper #{duplicate.id} "
-            f"{duplicate.title!r} ({venue_edition(venue.short, venue.kind, data.year)})",
-            field="title",
-        )
-    doi = _doi(data.doi)
-    if doi is not None:
-        other = session.scalars(
-            select(Paper.id).where(
-                func.lower(Paper.doi) == doi.lower(), Paper.id != (exclude_id or 0)
+    def load_titles(self, years: Iterable[int]) -> None:
+        """Read the titles of the given edition years once, for the duplicate check."""
+        wanted = set(years) - self._title_years
+        if not wanted:
+            return
+        self._title_years |= wanted
+        rows = self.session.execute(
+            select(Paper.id, Paper.venue_id, Paper.year, Paper.title).where(
+                Paper.year.in_(sorted(wanted)), Paper.title != ""
             )
-        ).first()
-        if other is not None:
-            raise DuplicateError(f"doi {doi} already exists on paper #{other}", field="doi")
-    authors = _authorships(session, data)
-    presentation = data.presentation or None
-    if presentation is not None:
-        _choice(presentation, PRESENTATIONS, "presentation")
-    fields: dict[str, object] = {
-        "title": title,
-        "venue_id": venue.id,
-        "year": data.year,
-        "news_year": news.year,
-        "news_month": news.month,
-        "featured_id": _featured(session, data, authors),
-        "status": _choice(data.status, STATUSES, "status"),
-        "presentation": presentation,
-        "doi": doi,
-        "arxiv": _arxiv(data.arxiv),
-        "url": _url(data.url, "url"),
-        "code": _url(data.code, "code"),
-        "project": _url(data.project, "project"),
-        "bibkey": _text(data.bibkey, "bibkey"),
-        "note": _text(data.note, "note", limit=MAX_NOTE),
-    }
-    return fields, authors, venue
+        )
+        for paper_id, venue_id, year, title in rows:
+            self._titles.setdefault((venue_id, year), {})[queries.name_key_title(title)] = paper_id
+
+    def load_dois(self, dois: Iterable[str]) -> None:
+        wanted = sorted({d.lower() for d in dois} - set(self._dois))
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            for paper_id, doi in self.session.execute(
+                select(Paper.id, func.lower(Paper.doi)).where(func.lower(Paper.doi).in_(chunk))
+            ):
+                self._dois[doi] = paper_id
+
+    def news_month(self, venue: Venue, data: PaperInput) -> YearMonth:
+        if data.news is not None:
+            return data.news
+        month = venue.month
+        if month is None and venue.parent_id is not None:
+            parent = self.session.get(Venue, venue.parent_id)
+            month = parent.month if parent else None
+        if month is None:
+            raise ValidationError(
+                f"venue {venue.short} has no typical month; give the news month (YYYY-MM)",
+                field="month",
+            )
+        return YearMonth(data.year, month)
+
+    def authorships(self, data: PaperInput) -> list[Authorship]:
+        rows: list[Authorship] = []
+        seen: set[int] = set()
+        members = self.members()
+        for index, author in enumerate(data.authors):
+            if author.member_id is not None:
+                member = members.get(author.member_id)
+                if member is None:
+                    raise NotFoundError(f"author {index + 1} is not a member", field="authors")
+                if member.id in seen:
+                    raise ValidationError(
+                        f"{member.name} is listed twice among the authors", field="authors"
+                    )
+                seen.add(member.id)
+                written = _text(author.name, f"author {index + 1}")
+                rows.append(Authorship(position=index, member_id=member.id, name=written))
+            else:
+                name = clean_name(author.name, field=f"author {index + 1}")
+                if len(name) > 200:
+                    raise ValidationError(f"author {index + 1} is too long", field="authors")
+                rows.append(Authorship(position=index, name=name))
+        return rows
+
+    def featured(self, data: PaperInput, authors: list[Authorship]) -> int | None:
+        members = self.members()
+        member_ids = [a.member_id for a in authors if a.member_id is not None]
+        if data.featured == AUTO:
+            return next((m for m in member_ids if members[m].in_news), None)
+        if data.featured is None:
+            return None
+        featured = members.get(data.featured)
+        if featured is None:
+            raise NotFoundError("the featured member does not exist", field="featured")
+        if member_ids and featured.id not in member_ids:
+            raise ValidationError(
+                f"the featured member {featured.name} must be one of the paper's authors",
+                field="featured",
+            )
+        return featured.id
+
+    def fields(
+        self, data: PaperInput, exclude_id: int | None = None
+    ) -> tuple[dict[str, object], list[Authorship], Venue]:
+        """The checked column values of one paper, its author rows and its venue."""
+        check_year(data.year)
+        venue = self.venue(data.venue)
+        news = self.news_month(venue, data)
+        title = " ".join((_text(data.title, "title", limit=MAX_TEXT) or "").split())
+        if title:
+            self.load_titles([data.year])
+            same = self._titles.get((venue.id, data.year), {})
+            duplicate = same.get(queries.name_key_title(title))
+            if duplicate is not None and duplicate != exclude_id:
+                other = queries.paper_by_id(self.session, duplicate)
+                raise DuplicateError(
+                    f"this paper is already recorded as paper #{other.id} "
+                    f"{other.title!r} ({venue_edition(venue.short, venue.kind, data.year)})",
+                    field="title",
+                )
+        doi = _doi(data.doi)
+        if doi is not None:
+            self.load_dois([doi])
+            other_id = self._dois.get(doi.lower())
+            if other_id is not None and other_id != exclude_id:
+                raise DuplicateError(f"doi {doi} already exists on paper #{other_id}", field="doi")
+        authors = self.authorships(data)
+        presentation = data.presentation or None
+        if presentation is not None:
+            _choice(presentation, PRESENTATIONS, "presentation")
+        fields: dict[str, object] = {
+            "title": title,
+            "venue_id": venue.id,
+            "year": data.year,
+            "news_year": news.year,
+            "news_month": news.month,
+            "featured_id": self.featured(data, authors),
+            "status": _choice(data.status, STATUSES, "status"),
+            "presentation": presentation,
+            "doi": doi,
+            "arxiv": _arxiv(data.arxiv),
+            "url": _url(data.url, "url"),
+            "code": _url(data.code, "code"),
+            "project": _url(data.project, "project"),
+            "bibkey": _text(data.bibkey, "bibkey"),
+            "note": _text(data.note, "note", limit=MAX_NOTE),
+        }
+        return fields, authors, venue
+
+    def remember(self, paper_id: int, fields: dict[str, object]) -> None:
+        """Count a just-checked paper in, so a later one in the same batch is its duplicate."""
+        title = str(fields["title"])
+        if title:
+            key = (int(fields["venue_id"]), int(fields["year"]))  # type: ignore[call-overload]
+            self._titles.setdefault(key, {})[queries.name_key_title(title)] = paper_id
+        if fields["doi"]:
+            self._dois[str(fields["doi"]).lower()] = paper_id
 
 
 def _next_position(session: Session, year: int, month: int) -> int:
@@ -512,7 +573,7 @@ def _paper_message(session: Session, verb: str, venue: Venue, year: int, news_ye
 
 def add_paper(session: Session, data: PaperInput) -> Change:
     """Add a paper; it goes last among the papers of its news month."""
-    fields, authors, venue = _paper_fields(session, data, None)
+    fields, authors, venue = _PaperChecker(session).fields(data)
     paper = Paper(**fields)
     paper.position = _next_position(session, paper.news_year, paper.news_month)
     paper.authors = authors
@@ -526,6 +587,62 @@ def add_paper(session: Session, data: PaperInput) -> Change:
     )
 
 
+def add_papers(
+    session: Session, inputs: Sequence[PaperInput], *, sources: Sequence[int | None] = ()
+) -> Change:
+    """Add many papers (an import) with batched inserts; the first bad one refuses them all.
+
+    ``sources`` gives each input's line in the imported file, so an error can point at it.
+    Papers of the same news month keep the order they are given in.
+    """
+    checker = _PaperChecker(session)
+    checker.load_titles({data.year for data in inputs})
+    checker.load_dois([d for data in inputs if data.doi and (d := _DOI_PREFIX.sub("", data.doi))])
+    positions: dict[tuple[int, int], int] = {
+        (year, month): int(last) + 1
+        for year, month, last in session.execute(
+            select(Paper.news_year, Paper.news_month, func.max(Paper.position)).group_by(
+                Paper.news_year, Paper.news_month
+            )
+        )
+    }
+    paper_rows: list[dict[str, object]] = []
+    author_rows: list[list[Authorship]] = []
+    for index, data in enumerate(inputs):
+        try:
+            fields, authors, _venue = checker.fields(data)
+        except LabnewsError as exc:
+            line = sources[index] if index < len(sources) else None
+            where = f"line {line}" if line is not None else f"paper {index + 1}"
+            raise type(exc)(f"{where}: {exc.message}", field=exc.field) from exc
+        month = (int(fields["news_year"]), int(fields["news_month"]))  # type: ignore[call-overload]
+        fields["position"] = positions.get(month, 0)
+        positions[month] = int(fields["position"]) + 1  # type: ignore[call-overload]
+        fields["version"] = 1
+        checker.remember(-(index + 1), fields)
+        paper_rows.append(fields)
+        author_rows.append(authors)
+    if not paper_rows:
+        return Change("Added no papers", frozenset({"paper"}))
+    ids: list[int] = []
+    for start in range(0, len(paper_rows), 5000):
+        chunk = paper_rows[start : start + 5000]
+        ids.extend(
+            session.scalars(
+                insert(Paper).returning(Paper.id, sort_by_parameter_order=True), chunk
+            ).all()
+        )
+    links = [
+        {"paper_id": paper_id, "position": a.position, "member_id": a.member_id, "name": a.name}
+        for paper_id, authors in zip(ids, author_rows, strict=True)
+        for a in authors
+    ]
+    for start in range(0, len(links), 20000):
+        session.execute(insert(Authorship), links[start : start + 20000])
+    years = frozenset(int(row["news_year"]) for row in paper_rows)  # type: ignore[call-overload]
+    return Change(f"Added {count_digits(len(ids))}", frozenset({"paper"}), years, tuple(ids))
+
+
 def update_paper(
     session: Session, paper_id: int, data: PaperInput, *, expected_version: int | None = None
 ) -> Change:
@@ -535,7 +652,7 @@ def update_paper(
         raise NotFoundError(f"there is no paper #{paper_id}", field="paper")
     _check_version("paper", f"#{paper_id}", paper.version, expected_version)
     old_year, old_month = paper.news_year, paper.news_month
-    fields, authors, venue = _paper_fields(session, data, paper_id)
+    fields, authors, venue = _PaperChecker(session).fields(data, exclude_id=paper_id)
     for key, value in fields.items():
         setattr(paper, key, value)
     if (paper.news_year, paper.news_month) != (old_year, old_month):

@@ -1,0 +1,313 @@
+"""ImportPlan: what an import would create, match, skip and warn about; applied all or nothing."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from sqlalchemy.orm import Session
+
+from labnews.core.errors import LabnewsError
+from labnews.core.inputs import AchievementInput, AuthorInput, MemberInput, PaperInput, VenueInput
+from labnews.core.names import MemberDirectory, name_key
+from labnews.core.records import Change, YearMonth
+from labnews.store import commands, queries
+
+FindingKind = Literal["matched", "skipped", "warning", "mismatch", "duplicate", "error"]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One line of an import report: a match, a skipped line, a warning or an arithmetic error."""
+
+    kind: FindingKind
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"line {self.line}: " if self.line is not None else ""
+        return f"{self.kind}: {where}{self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedAuthor:
+    """An author as the source writes it, and the member (existing or new) it becomes, if any."""
+
+    written: str
+    member: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedPaper:
+    """A paper to create; ``venue`` and ``member`` names resolve when the plan is applied."""
+
+    venue: str
+    year: int
+    news: YearMonth | None
+    title: str = ""
+    authors: tuple[PlannedAuthor, ...] = ()
+    featured: str | None = None
+    status: str = "accepted"
+    presentation: str | None = None
+    doi: str | None = None
+    arxiv: str | None = None
+    url: str | None = None
+    code: str | None = None
+    project: str | None = None
+    bibkey: str | None = None
+    note: str | None = None
+    line: int | None = None
+    include: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedAchievement:
+    """An award, talk or grant read from a non-paper line."""
+
+    kind: str
+    title: str
+    date: YearMonth
+    day: int | None = None
+    members: tuple[str, ...] = ()
+    organisation: str | None = None
+    url: str | None = None
+    sentence: str | None = None
+    line: int | None = None
+    include: bool = True
+
+
+@dataclass
+class ImportPlan:
+    """Everything an import would do; shown to the user before it is applied."""
+
+    source: str
+    members: list[MemberInput] = field(default_factory=list)
+    venues: list[VenueInput] = field(default_factory=list)
+    papers: list[PlannedPaper] = field(default_factory=list)
+    achievements: list[PlannedAchievement] = field(default_factory=list)
+    pins: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+    def note(self, kind: FindingKind, message: str, line: int | None = None) -> None:
+        self.findings.append(Finding(kind, message, line))
+
+    def of_kind(self, *kinds: FindingKind) -> list[Finding]:
+        return [f for f in self.findings if f.kind in kinds]
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.members or self.venues or self.included_papers or self.achievements)
+
+    @property
+    def included_papers(self) -> list[PlannedPaper]:
+        return [p for p in self.papers if p.include]
+
+    def report(self) -> str:
+        """The plan as the CLI prints it: what to create, then each finding with its line."""
+        papers = self.included_papers
+        years = Counter(p.news.year if p.news else p.year for p in papers)
+        placeholders = sum(1 for p in papers if not p.title)
+        lines = [f"Import from {self.source}:"]
+        by_year = ", ".join(f"{y}: {n}" for y, n in sorted(years.items(), reverse=True))
+        lines.append(
+            f"  to create: {len(papers)} papers"
+            + (f" ({by_year})" if by_year else "")
+            + (f", {placeholders} of them placeholders without a title" if placeholders else "")
+        )
+        if self.members:
+            names = ", ".join(m.name for m in self.members)
+            lines.append(f"  to create: {len(self.members)} members ({names})")
+        if self.venues:
+            shorts = ", ".join(v.short for v in self.venues)
+            lines.append(f"  to create: {len(self.venues)} venues ({shorts})")
+        included = [a for a in self.achievements if a.include]
+        if included:
+            lines.append(f"  to create: {len(included)} achievements")
+        for year, labels in sorted(self.pins.items(), reverse=True):
+            lines.append(f"  to pin the {year} tally order: {', '.join(labels)}")
+        order: tuple[FindingKind, ...] = (
+            "error",
+            "mismatch",
+            "warning",
+            "duplicate",
+            "skipped",
+            "matched",
+        )
+        for kind in order:
+            for finding in self.of_kind(kind):
+                lines.append(f"  {finding}")
+        return "\n".join(lines)
+
+
+def apply_plan(session: Session, plan: ImportPlan) -> Change:
+    """Create what the plan says, in the caller's transaction: it lands whole or not at all."""
+    errors = plan.of_kind("error")
+    if errors:
+        raise LabnewsError(f"the import has {len(errors)} errors; first: {errors[0]}")
+    for venue in _parents_first(plan.venues):
+        commands.add_venue(session, venue)
+    for member in plan.members:
+        commands.add_member(session, member)
+    directory = queries.member_directory(session)
+
+    def member_id(name: str) -> int:
+        match = directory.find(name)
+        if match is None:
+            raise LabnewsError(f"the import names {name!r}, who is not a member")
+        return match.member.id
+
+    inputs = []
+    for paper in plan.included_papers:
+        authors = tuple(
+            AuthorInput(name=a.written, member_id=member_id(a.member) if a.member else None)
+            for a in paper.authors
+        )
+        inputs.append(
+            PaperInput(
+                venue=paper.venue,
+                year=paper.year,
+                news=paper.news,
+                title=paper.title,
+                authors=authors,
+                featured=member_id(paper.featured) if paper.featured else "auto",
+                status=paper.status,
+                presentation=paper.presentation,
+                doi=paper.doi,
+                arxiv=paper.arxiv,
+                url=paper.url,
+                code=paper.code,
+                project=paper.project,
+                bibkey=paper.bibkey,
+                note=paper.note,
+            )
+        )
+    added = commands.add_papers(session, inputs, sources=[p.line for p in plan.included_papers])
+    for item in plan.achievements:
+        if not item.include:
+            continue
+        commands.add_achievement(
+            session,
+            AchievementInput(
+                kind=item.kind,
+                title=item.title,
+                date=item.date,
+                day=item.day,
+                members=tuple(member_id(m) for m in item.members),
+                organisation=item.organisation,
+                url=item.url,
+                sentence=item.sentence,
+            ),
+        )
+    for year, labels in plan.pins.items():
+        commands.pin_order(session, year, labels)
+    count = len(added.ids)
+    noun = "paper" if count == 1 else "papers"
+    return Change(
+        f"Imported {count} {noun} from {plan.source}",
+        frozenset({"paper", "member", "venue", "achievement", "settings"}),
+        added.years,
+        added.ids,
+    )
+
+
+def _parents_first(venues: list[VenueInput]) -> list[VenueInput]:
+    """New venues ordered so a new workshop's new parent is created before it."""
+    names = {v.short.casefold() for v in venues}
+    return sorted(venues, key=lambda v: bool(v.parent and v.parent.casefold() in names))
+
+
+class MemberPlanner:
+    """Matches names to existing members, or plans new ones, across one import."""
+
+    def __init__(self, session: Session, plan: ImportPlan) -> None:
+        self.plan = plan
+        self.directory = queries.member_directory(session)
+        self._new: dict[str, str] = {}
+
+    def resolve(self, written: str, line: int | None) -> str:
+        """The display name of the member this name means, planning a new member if needed."""
+        match = self.directory.find(written)
+        if match is not None:
+            if match.member.name != written:
+                self.plan.note("matched", f"{written!r} is member {match.member.name}", line)
+            return match.member.name
+        key = name_key(written)
+        if key in self._new:
+            return self._new[key]
+        self._new[key] = written
+        self.plan.members.append(MemberInput(name=written, role="other"))
+        self.directory = MemberDirectory(
+            (*self.directory.members, _placeholder_member(len(self._new), written))
+        )
+        return written
+
+
+def _placeholder_member(index: int, name: str):  # type: ignore[no-untyped-def]
+    from labnews.core.records import MemberRecord
+
+    # Negative ids never clash with the database's; they only let later lines match the name.
+    return MemberRecord(id=-index, name=name)
+
+
+class VenuePlanner:
+    """Resolves venue spellings through the catalog and aliases, planning unknown venues."""
+
+    def __init__(self, session: Session, plan: ImportPlan) -> None:
+        self.session = session
+        self.plan = plan
+        self.venues = {v.id: v for v in queries.venues(session)}
+        self._new: dict[str, VenueInput] = {}
+
+    def lookup(self, spelling: str) -> str | None:
+        """The short name of the venue this spelling means, if the database or plan has it."""
+        wanted = " ".join(spelling.split())
+        if not wanted:
+            return None
+        found = queries.venue_lookup_id(self.session, wanted)
+        if found is not None:
+            return self.venues[found].short
+        planned = self._new.get(wanted.casefold())
+        return planned.short if planned else None
+
+    def kind_of(self, short: str) -> str:
+        for venue in self.venues.values():
+            if venue.short == short:
+                return venue.kind
+        planned = self._new.get(short.casefold())
+        return planned.kind if planned else "conference"
+
+    def label_of(self, short: str) -> str:
+        """The tally label this venue counts under by default (a workshop's parent's)."""
+        for venue in self.venues.values():
+            if venue.short == short:
+                if venue.label:
+                    return venue.label
+                if venue.parent_id is not None:
+                    parent = self.venues[venue.parent_id]
+                    return parent.label or parent.short
+                return venue.short
+        planned = self._new.get(short.casefold())
+        if planned is not None and planned.parent:
+            return self.label_of(planned.parent)
+        return short
+
+    def create(self, venue: VenueInput, line: int | None) -> str:
+        key = venue.short.casefold()
+        if key not in self._new:
+            self._new[key] = venue
+            self.plan.venues.append(venue)
+            what = venue.kind + (f" of {venue.parent}" if venue.parent else "")
+            self.plan.note(
+                "warning", f"unknown venue {venue.short!r}: will create it ({what})", line
+            )
+        return self._new[key].short
+
+
+def without_excluded(plan: ImportPlan, lines: set[int]) -> ImportPlan:
+    """The plan with the papers of some source lines left out (the GUI's include boxes)."""
+    return (
+        replace(plan, papers=[replace(p, include=p.line not in lines) for p in plan.papers])
+        if lines
+        else plan
+    )
