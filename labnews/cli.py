@@ -373,6 +373,14 @@ def cmd_edit(args: argparse.Namespace) -> int:
 def cmd_remove(args: argparse.Namespace) -> int:
     from labnews.store import commands, queries
 
+    if len(args.target) > 1:
+        # A bulk delete is one of the moments a verified backup is taken first.
+        from labnews.store.backup import backup_before
+        from labnews.store.database import resolve_target, to_url
+
+        url = to_url(resolve_target(args.db))
+        if url.get_backend_name() == "sqlite" and url.database and Path(url.database).exists():
+            backup_before(Path(url.database), "pre-delete")
     with _session(args, write=True) as session:
         if args.what == "paper":
             change = commands.remove_papers(session, [_paper_id(t) for t in args.target])
@@ -707,6 +715,103 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- backups and checks ------------------------------------------------------------------------
+
+
+def _sqlite_path(args: argparse.Namespace, what: str) -> Path:
+    from labnews.store.database import resolve_target, to_url
+
+    url = to_url(resolve_target(args.db))
+    if url.get_backend_name() != "sqlite" or not url.database:
+        raise ValidationError(
+            f"{what} works on SQLite files; a server database is backed up with its own tools "
+            "(pg_dump for PostgreSQL)",
+            field="db",
+        )
+    return Path(url.database)
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from labnews.store import backup
+
+    path = _sqlite_path(args, "backup")
+    if not path.exists():
+        raise NotFoundError(f"{path} does not exist", field="db")
+    target = backup.backup_to(path, args.to) if args.to else backup.backup_before(path, "manual")
+    print(f"Backed up {path} to {target}")
+    return 0
+
+
+def cmd_backups(args: argparse.Namespace) -> int:
+    from labnews.store import backup
+
+    path = _sqlite_path(args, "backups")
+    found = backup.list_backups(path)
+    if not found:
+        print(f"No backups of {path} yet (they go in {backup.backups_dir(path)})")
+    for info in found:
+        print(f"{info.taken:%Y-%m-%d %H:%M:%S}\t{info.reason}\t{info.size:,} bytes\t{info.path}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from labnews.store import backup
+
+    path = _sqlite_path(args, "restore")
+    plan = backup.plan_restore(path, args.backup)
+    print(f"Restore {args.backup} over {path}:")
+    print(plan.describe())
+    if plan.loses_papers and not args.yes:
+        assert plan.current_counts is not None
+        fewer = (
+            f"the backup holds fewer papers ({plan.backup_counts['paper']}) than the database "
+            f"({plan.current_counts['paper']})"
+        )
+        if not sys.stdin.isatty():
+            raise ValidationError(f"{fewer}; add --yes to restore it anyway", field="backup")
+        answer = input(f"Warning: {fewer}. Restore anyway? [y/N] ")
+        if answer.strip().lower() not in {"y", "yes"}:
+            print("Nothing restored.")
+            return 0
+    aside = backup.restore(plan)
+    if aside is not None:
+        print(f"Restored; the previous database is kept as {aside}")
+    else:
+        print("Restored.")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from labnews.store import backup, checks
+    from labnews.store.database import resolve_target
+    from labnews.store.migrate import open_database
+
+    database = open_database(resolve_target(args.db))
+    try:
+        with database.session() as session:
+            findings = checks.run_checks(session, is_sqlite=database.is_sqlite)
+        problems = [f for f in findings if not f.note]
+        if args.fix and any(f.fixable for f in problems):
+            if database.path is not None:
+                backup.backup_before(database.path, "pre-fix")
+            with database.session(write=True) as session:
+                done = checks.repair(session)
+            for line in done:
+                print(f"fixed: {line}")
+            with database.session() as session:
+                findings = checks.run_checks(session, is_sqlite=database.is_sqlite)
+            problems = [f for f in findings if not f.note]
+    finally:
+        database.dispose()
+    for finding in findings:
+        print(finding)
+    if problems:
+        print(f"{len(problems)} problems found", file=sys.stderr)
+        return 1
+    print(f"No problems found in {database.name}.")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from labnews.gui.app import run
 
@@ -882,6 +987,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="which table a CSV holds (default: papers)",
     )
     exporting.add_argument("--output", type=Path, metavar="PATH")
+
+    backup = command("backup", cmd_backup, "take a verified backup of the database now")
+    backup.add_argument("--to", type=Path, metavar="PATH", help="where (default: backups/)")
+    command("backups", cmd_backups, "list the database's backups, newest first")
+    restore = command("restore", cmd_restore, "replace the database with a backup")
+    restore.add_argument("backup", type=Path, metavar="PATH")
+    restore.add_argument("--yes", action="store_true", help="even when it holds fewer papers")
+    check = command("check", cmd_check, "check the database and its records")
+    check.add_argument("--fix", action="store_true", help="repair what is safe, after a backup")
 
     db = command("db", cmd_db, "database schema: show, upgrade, or check the migrations")
     db.add_argument("action", choices=("current", "upgrade", "check-migrations"))

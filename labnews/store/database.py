@@ -4,20 +4,31 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator, Mapping
+import time
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
+from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
-from labnews.core.errors import DatabaseError
+from labnews.core.errors import DatabaseError, DuplicateError
 
+T = TypeVar("T")
 ENV_VAR = "LABNEWS_DB"
+RETRIES = 5
+RETRY_SQLSTATES = frozenset({"40001", "40P01"})  # serialization failure, deadlock detected
+_UNIQUE_WHAT = {
+    "uq_paper_doi_lower": "a paper with this DOI already exists",
+    "uq_venue_short_lower": "a venue with this short name already exists",
+    "uq_venue_alias_alias_lower": "a venue with this alias already exists",
+    "uq_member_name_lower": "a member with this name already exists",
+}
 BUSY_TIMEOUT_MS = 10_000
 _WRITE_OPTION = "labnews_write"
 
@@ -118,10 +129,38 @@ class Database:
 
     @contextmanager
     def session(self, *, write: bool = False) -> Iterator[Session]:
-        """One transaction for one user action: committed when the block ends, else rolled back."""
+        """One transaction for one user action: committed when the block ends, else rolled back.
+
+        Driver errors a person can act on come out as LabnewsErrors: a unique index refusing a
+        second row ("already exists"), a damaged file, a database locked for too long.
+        """
         factory = self._write if write else self._read
-        with factory() as session, session.begin():
-            yield session
+        try:
+            with factory() as session, session.begin():
+                yield session
+        except IntegrityError as exc:
+            raise DuplicateError(_integrity_message(exc)) from exc
+        except OperationalError as exc:
+            raise DatabaseError(f"{self.name}: {_driver_reason(exc)}") from exc
+        except SQLAlchemyDatabaseError as exc:
+            raise DatabaseError(
+                f"{self.name} is damaged ({_driver_reason(exc)}); run `labnews check`"
+            ) from exc
+
+    def transact(self, action: Callable[[Session], T], *, write: bool = True) -> T:
+        """Run ``action`` in one transaction, retrying when PostgreSQL reports a serialization
+        failure or a deadlock (the other transaction won; ours can simply run again)."""
+        for attempt in range(RETRIES):
+            try:
+                with self.session(write=write) as session:
+                    return action(session)
+            except DatabaseError as exc:
+                cause = exc.__cause__
+                code = getattr(getattr(cause, "orig", None), "sqlstate", None)
+                if code not in RETRY_SQLSTATES or attempt == RETRIES - 1:
+                    raise
+                time.sleep(0.05 * (2**attempt))
+        raise AssertionError("unreachable")
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -140,3 +179,20 @@ def create_database_engine(url: URL) -> Engine:
             f"the driver for {url.drivername} is not installed ({exc.name}); "
             "install labnews with the 'postgres' extra: pip install 'labnews[postgres]'"
         ) from exc
+
+
+def _driver_reason(exc: SQLAlchemyDatabaseError) -> str:
+    """The driver's own one-line reason, without SQLAlchemy's SQL echo and links."""
+    orig = exc.orig
+    return str(orig).strip().splitlines()[0] if orig is not None else str(exc)
+
+
+def _integrity_message(exc: IntegrityError) -> str:
+    """What a unique or foreign-key refusal means, in the user's terms."""
+    reason = _driver_reason(exc)
+    for index, message in _UNIQUE_WHAT.items():
+        if index in reason:
+            return message
+    if "FOREIGN KEY" in reason.upper():
+        return "the change refers to a record that no longer exists; reload and try again"
+    return f"the change conflicts with what is stored: {reason}"

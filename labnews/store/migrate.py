@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from pathlib import Path
 
 from alembic import command
@@ -18,6 +19,8 @@ from labnews.store.backup import backup_before
 from labnews.store.database import Database, create_database_engine, describe, to_url
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
+QUICK_CHECK_LIMIT = 64 * 1024 * 1024
+"""Files up to this size get a full quick_check when opened."""
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -41,18 +44,63 @@ def _known_revisions() -> set[str]:
 
 
 def check_sqlite_file(path: Path) -> None:
-    """Refuse, before SQLite touches it, a file that is empty or not a SQLite database."""
+    """Refuse, before anything writes to it, a file labnews must not open as a database.
+
+    An empty file, one that is not SQLite, a damaged one, or a lone ``-wal`` whose database is
+    gone: each is reported with the newest good backup to restore, and no byte is written.
+    """
+    wal = Path(f"{path}-wal")
     if not path.exists():
+        if wal.exists() and wal.stat().st_size > 0:
+            raise DatabaseError(
+                f"{wal} exists but {path} does not: the -wal file may hold your data; "
+                "move it away, or restore a backup" + _backup_hint(path)
+            )
         return
     if path.is_dir():
         raise DatabaseError(f"{path} is a folder, not a database file")
     size = path.stat().st_size
     if size == 0:
-        raise DatabaseError(f"{path} is empty (0 bytes): it is not a labnews database")
+        raise DatabaseError(
+            f"{path} is empty (0 bytes): it is not a labnews database" + _backup_hint(path)
+        )
     with open(path, "rb") as handle:
-        header = handle.read(len(_SQLITE_HEADER))
-    if header != _SQLITE_HEADER:
-        raise DatabaseError(f"{path} is not a SQLite database (it may be another kind of file)")
+        header = handle.read(100)
+    if not header.startswith(_SQLITE_HEADER):
+        raise DatabaseError(
+            f"{path} is not a SQLite database (it may be another kind of file)" + _backup_hint(path)
+        )
+    page_size = int.from_bytes(header[16:18], "big") or 65536
+    if size % page_size:
+        raise DatabaseError(f"{path} is truncated or damaged" + _backup_hint(path))
+    try:
+        # Read-only: a damaged file is detected without SQLite writing to it.
+        with contextlib.closing(
+            sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+        ) as conn:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+            if "alembic_version" in tables:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                if row is not None and row[0] not in _known_revisions():
+                    raise DatabaseError(
+                        f"{path} was made by a newer labnews (schema {row[0]}); "
+                        "upgrade labnews to open it"
+                    )
+            # A whole-file check costs a read of every page: worth it up to a large lab's size;
+            # beyond, damage deeper in the file is reported when a query reaches it.
+            if size <= QUICK_CHECK_LIMIT and conn.execute("PRAGMA quick_check(1)").fetchone() != (
+                "ok",
+            ):
+                raise sqlite3.DatabaseError("quick_check failed")
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"{path} is damaged ({exc})" + _backup_hint(path)) from exc
+
+
+def _backup_hint(path: Path) -> str:
+    from labnews.store.backup import newest_good_backup
+
+    good = newest_good_backup(path)
+    return f"; the newest good backup is {good} (labnews restore {good})" if good else ""
 
 
 def current_revision(connection: Connection) -> str | None:

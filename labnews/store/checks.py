@@ -1,0 +1,276 @@
+"""``labnews check``: the database's own checks and the domain's, with safe repairs.
+
+Each finding says what is wrong and whether ``--fix`` repairs it. Repairs run in the caller's
+transaction (after a backup, in the CLI), so they land together or not at all, and a second run
+after a repair finds nothing to repair.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, select, text, update
+from sqlalchemy.orm import Session, aliased
+
+from labnews.core.names import name_key
+from labnews.store.models import Authorship, Member, MemberAlias, Paper, Venue, VenueAlias
+
+
+@dataclass(frozen=True, slots=True)
+class CheckFinding:
+    """One problem (or, with ``note``, a fact worth knowing) that ``labnews check`` found."""
+
+    check: str
+    message: str
+    fixable: bool = False
+    note: bool = False
+
+    def __str__(self) -> str:
+        tail = " (--fix repairs it)" if self.fixable else ""
+        return f"{'note' if self.note else 'problem'}: {self.check}: {self.message}{tail}"
+
+
+def run_checks(session: Session, *, is_sqlite: bool) -> list[CheckFinding]:
+    """Every check: SQLite's integrity and foreign keys, then the domain's."""
+    findings: list[CheckFinding] = []
+    if is_sqlite:
+        rows = [r[0] for r in session.execute(text("PRAGMA integrity_check")).all()]
+        if rows != ["ok"]:
+            findings.extend(CheckFinding("integrity", str(row)) for row in rows[:20])
+        for table, rowid, parent, _ in session.execute(text("PRAGMA foreign_key_check")).all():
+            findings.append(
+                CheckFinding("foreign keys", f"{table} row {rowid} refers to a missing {parent}")
+            )
+    findings.extend(_papers_without_venue(session))
+    findings.extend(_members_twice_on_a_paper(session, fix=False))
+    findings.extend(_featured_not_an_author(session, fix=False))
+    findings.extend(_duplicate_dois(session))
+    findings.extend(_orphan_workshops(session, fix=False))
+    findings.extend(_parent_cycles(session))
+    findings.extend(_aliases_of_others(session, fix=False))
+    placeholders = session.scalar(select(func.count()).select_from(Paper).where(Paper.title == ""))
+    if placeholders:
+        findings.append(
+            CheckFinding(
+                "placeholders",
+                f"{placeholders} papers have no title yet (known only from a news line)",
+                note=True,
+            )
+        )
+    return findings
+
+
+def repair(session: Session) -> list[str]:
+    """Repair what is safe to repair; returns what was done."""
+    done: list[str] = []
+    for repair_step in (
+        _members_twice_on_a_paper,
+        _featured_not_an_author,
+        _orphan_workshops,
+        _aliases_of_others,
+    ):
+        done.extend(f.message for f in repair_step(session, fix=True))
+    return done
+
+
+def _papers_without_venue(session: Session) -> list[CheckFinding]:
+    rows = session.execute(
+        select(Paper.id)
+        .outerjoin(Venue, Paper.venue_id == Venue.id)
+        .where(Venue.id.is_(None))
+        .order_by(Paper.id)
+    ).scalars()
+    return [
+        CheckFinding("paper without venue", f"paper #{pid} has no venue (edit it to choose one)")
+        for pid in rows
+    ]
+
+
+def _members_twice_on_a_paper(session: Session, *, fix: bool) -> list[CheckFinding]:
+    rows = session.execute(
+        select(Authorship.paper_id, Authorship.member_id, func.min(Authorship.position))
+        .where(Authorship.member_id.is_not(None))
+        .group_by(Authorship.paper_id, Authorship.member_id)
+        .having(func.count() > 1)
+    ).all()
+    findings = []
+    for paper_id, member_id, first in rows:
+        name = session.scalar(select(Member.name).where(Member.id == member_id))
+        findings.append(
+            CheckFinding(
+                "member listed twice",
+                f"{name} is listed twice on paper #{paper_id}"
+                + ("; removed the later entry" if fix else ""),
+                fixable=True,
+            )
+        )
+        if fix:
+            session.execute(
+                delete(Authorship).where(
+                    Authorship.paper_id == paper_id,
+                    Authorship.member_id == member_id,
+                    Authorship.position != first,
+                )
+            )
+    return findings
+
+
+def _featured_not_an_author(session: Session, *, fix: bool) -> list[CheckFinding]:
+    """A featured member who is not among a paper's member authors (when it has some)."""
+    featured_is_author = (
+        select(Authorship.paper_id)
+        .where(Authorship.paper_id == Paper.id, Authorship.member_id == Paper.featured_id)
+        .exists()
+    )
+    has_member_authors = (
+        select(Authorship.paper_id)
+        .where(Authorship.paper_id == Paper.id, Authorship.member_id.is_not(None))
+        .exists()
+    )
+    paper_ids = session.scalars(
+        select(Paper.id).where(
+            Paper.featured_id.is_not(None), has_member_authors, ~featured_is_author
+        )
+    ).all()
+    findings = []
+    for paper_id in paper_ids:
+        findings.append(
+            CheckFinding(
+                "featured member",
+                f"paper #{paper_id} features a member who is not among its authors"
+                + ("; now features its first member author in news" if fix else ""),
+                fixable=True,
+            )
+        )
+        if fix:
+            first = session.scalar(
+                select(Authorship.member_id)
+                .join(Member, Member.id == Authorship.member_id)
+                .where(Authorship.paper_id == paper_id, Member.in_news.is_(True))
+                .order_by(Authorship.position)
+                .limit(1)
+            )
+            session.execute(
+                update(Paper)
+                .where(Paper.id == paper_id)
+                .values(featured_id=first, version=Paper.version + 1)
+            )
+    return findings
+
+
+def _duplicate_dois(session: Session) -> list[CheckFinding]:
+    rows = session.execute(
+        select(func.lower(Paper.doi), func.count())
+        .where(Paper.doi.is_not(None))
+        .group_by(func.lower(Paper.doi))
+        .having(func.count() > 1)
+    ).all()
+    return [
+        CheckFinding("duplicate DOI", f"{count} papers share the DOI {doi}") for doi, count in rows
+    ]
+
+
+def _orphan_workshops(session: Session, *, fix: bool) -> list[CheckFinding]:
+    """Workshops without a parent conference: "X Workshop" is repaired to point at X."""
+    rows = session.scalars(
+        select(Venue).where(Venue.kind == "workshop", Venue.parent_id.is_(None))
+    ).all()
+    by_short = {
+        short.casefold(): vid for vid, short in session.execute(select(Venue.id, Venue.short))
+    }
+    findings = []
+    for venue in rows:
+        base = venue.short.removesuffix(" Workshops").removesuffix(" Workshop").strip()
+        parent_id = by_short.get(base.casefold()) if base != venue.short else None
+        if parent_id is not None and parent_id != venue.id:
+            findings.append(
+                CheckFinding(
+                    "workshop without parent",
+                    f"workshop {venue.short} has no parent conference"
+                    + (f"; now under {base}" if fix else f" ({base} looks like it)"),
+                    fixable=True,
+                )
+            )
+            if fix:
+                session.execute(
+                    update(Venue)
+                    .where(Venue.id == venue.id)
+                    .values(parent_id=parent_id, version=Venue.version + 1)
+                )
+        elif not fix:
+            findings.append(
+                CheckFinding(
+                    "workshop without parent",
+                    f"workshop {venue.short} has no parent conference (edit it to choose one)",
+                )
+            )
+    return findings
+
+
+def _parent_cycles(session: Session) -> list[CheckFinding]:
+    parents: dict[int, int | None] = dict(session.execute(select(Venue.id, Venue.parent_id)).all())
+    shorts: dict[int, str] = dict(session.execute(select(Venue.id, Venue.short)).all())
+    reported: set[frozenset[int]] = set()
+    findings = []
+    for start in parents:
+        seen: list[int] = []
+        node: int | None = start
+        while node is not None and node not in seen:
+            seen.append(node)
+            node = parents.get(node)
+        if node is not None:
+            cycle = frozenset(seen[seen.index(node) :])
+            if cycle not in reported:
+                reported.add(cycle)
+                names = " -> ".join(shorts[v] for v in seen[seen.index(node) :])
+                findings.append(
+                    CheckFinding("venue cycle", f"venues are each other's parents: {names}")
+                )
+    return findings
+
+
+def _aliases_of_others(session: Session, *, fix: bool) -> list[CheckFinding]:
+    """Aliases that spell another record's own name: they make matching ambiguous."""
+    findings = []
+    member = aliased(Member)
+    member_names: dict[str, list[int]] = defaultdict(list)
+    for mid, name in session.execute(select(Member.id, Member.name)):
+        member_names[name_key(name)].append(mid)
+    for alias_id, owner, alias in session.execute(
+        select(MemberAlias.id, member.name, MemberAlias.alias).join(
+            member, member.id == MemberAlias.member_id
+        )
+    ):
+        others = [m for m in member_names.get(name_key(alias), []) if m]
+        owner_ids = member_names.get(name_key(owner), [])
+        if others and not set(others) & set(owner_ids):
+            findings.append(
+                CheckFinding(
+                    "ambiguous alias",
+                    f"{owner}'s alias {alias!r} is another member's name"
+                    + ("; removed it" if fix else ""),
+                    fixable=True,
+                )
+            )
+            if fix:
+                session.execute(delete(MemberAlias).where(MemberAlias.id == alias_id))
+    venue_shorts = {
+        short.casefold(): vid for vid, short in session.execute(select(Venue.id, Venue.short))
+    }
+    for alias_id, venue_id, alias in session.execute(
+        select(VenueAlias.id, VenueAlias.venue_id, VenueAlias.alias)
+    ):
+        other = venue_shorts.get(alias.casefold())
+        if other is not None and other != venue_id:
+            findings.append(
+                CheckFinding(
+                    "ambiguous alias",
+                    f"venue alias {alias!r} is another venue's short name"
+                    + ("; removed it" if fix else ""),
+                    fixable=True,
+                )
+            )
+            if fix:
+                session.execute(delete(VenueAlias).where(VenueAlias.id == alias_id))
+    return findings
