@@ -1,10 +1,17 @@
-"""Shared fixtures: real SQLite files in tmp_path, the demo lab, and the CLI through main(argv)."""
+"""Shared fixtures: real databases (SQLite files in tmp_path, and PostgreSQL when a server is
+given), the demo lab, and the CLI through main(argv).
+
+The store, io, CLI and reliability suites run once per backend: tests that take ``database``,
+``demo_database``, ``db_target`` or ``cli`` run on SQLite and again on the PostgreSQL server named
+by ``LABNEWS_TEST_POSTGRES_URL``; without it the PostgreSQL runs are skipped with that reason.
+Tests about files (pragmas, backups, damaged files) are marked ``sqlite_only``.
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,17 +26,42 @@ from labnews.store.demo import load_demo
 from labnews.store.migrate import open_database
 
 FIXTURES = Path(__file__).parent / "fixtures"
+POSTGRES_URL = os.environ.get("LABNEWS_TEST_POSTGRES_URL", "")
+_BACKEND_SUITES = ("store", "io", "cli", "reliability")
+_DATABASE_FIXTURES = {"database", "demo_database", "db_target", "cli"}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sqlite_only: about SQLite files; not run on PostgreSQL")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Run the database tests of the store, io, CLI and reliability suites on both backends."""
+    suite = Path(str(metafunc.definition.fspath)).parent.name
+    if suite not in _BACKEND_SUITES or not _DATABASE_FIXTURES & set(metafunc.fixturenames):
+        return
+    if metafunc.definition.get_closest_marker("sqlite_only"):
+        return
+    metafunc.parametrize(
+        "backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+    )
+
+
+@pytest.fixture
+def backend() -> str:
+    """The database backend of a test that is not run on both."""
+    return "sqlite"
 
 
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
-    """Where a test's lab database file lives (not created yet)."""
+    """Where a test's SQLite lab database file lives (not created yet)."""
     return tmp_path / "lab.sqlite"
 
 
 @pytest.fixture(scope="session")
 def _template_databases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """A new database and a demo one, made once per run; tests get copies of them."""
+    """A new database and a demo one, made once per run; SQLite tests get copies of them."""
     folder = tmp_path_factory.mktemp("templates")
     empty, demo = folder / "empty.sqlite", folder / "demo.sqlite"
     for path, with_demo in ((empty, False), (demo, True)):
@@ -43,23 +75,54 @@ def _template_databases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, P
     return {"empty": empty, "demo": demo}
 
 
-def _copy_database(source: Path, target: Path) -> Database:
-    shutil.copyfile(source, target)
-    return open_database(str(target))
+def _reset_postgres() -> None:
+    """An empty public schema: each PostgreSQL test starts from a database labnews never saw."""
+    from sqlalchemy import create_engine
+
+    engine = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("DROP SCHEMA IF EXISTS public CASCADE")
+            conn.exec_driver_sql("CREATE SCHEMA public")
+    finally:
+        engine.dispose()
 
 
 @pytest.fixture
-def database(db_path: Path, _template_databases: dict[str, Path]) -> Iterator[Database]:
+def db_target(
+    backend: str, db_path: Path, _template_databases: dict[str, Path]
+) -> Callable[[str], str]:
+    """Prepares the test's database ("empty" or "demo") and returns its path or URL."""
+    if backend == "postgres" and not POSTGRES_URL:
+        pytest.skip("LABNEWS_TEST_POSTGRES_URL is not set: the PostgreSQL run is skipped")
+
+    def prepare(kind: str = "empty") -> str:
+        if backend == "sqlite":
+            shutil.copyfile(_template_databases[kind], db_path)
+            return str(db_path)
+        _reset_postgres()
+        if kind == "demo":
+            db = open_database(POSTGRES_URL)
+            with db.session(write=True) as session:
+                load_demo(session)
+            db.dispose()
+        return POSTGRES_URL
+
+    return prepare
+
+
+@pytest.fixture
+def database(db_target: Callable[[str], str]) -> Iterator[Database]:
     """A fresh lab database with the venue catalog and nothing else."""
-    db = _copy_database(_template_databases["empty"], db_path)
+    db = open_database(db_target("empty"))
     yield db
     db.dispose()
 
 
 @pytest.fixture
-def demo_database(db_path: Path, _template_databases: dict[str, Path]) -> Iterator[Database]:
+def demo_database(db_target: Callable[[str], str]) -> Iterator[Database]:
     """The demo lab: 34 papers of 2022-2024 (and an award of 2025)."""
-    db = _copy_database(_template_databases["demo"], db_path)
+    db = open_database(db_target("demo"))
     yield db
     db.dispose()
 
@@ -74,12 +137,25 @@ class CliResult:
 
 
 @pytest.fixture
-def cli(db_path: Path, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    """Run ``labnews --db <test database> ARGS...`` in-process and capture what it printed."""
+def cli(
+    backend: str, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> Callable[..., CliResult]:
+    """Run ``labnews --db <test database> ARGS...`` in-process and capture what it printed.
+
+    The database starts empty (on PostgreSQL: an empty schema); tests load the demo with
+    ``cli("demo")`` as a user would.
+    """
+    if backend == "postgres":
+        if not POSTGRES_URL:
+            pytest.skip("LABNEWS_TEST_POSTGRES_URL is not set: the PostgreSQL run is skipped")
+        _reset_postgres()
+        target = POSTGRES_URL
+    else:
+        target = str(db_path)
 
     def run(*args: str) -> CliResult:
         capsys.readouterr()
-        code = main(["--db", str(db_path), *args])
+        code = main(["--db", target, *args])
         captured = capsys.readouterr()
         return CliResult(code, captured.out, captured.err)
 

@@ -12,6 +12,27 @@ from labnews.core.records import MemberRecord
 
 _JOINERS = re.compile(r"[-‐‑‒–—'’.]")
 _SPACES = re.compile(r"\s+")
+# Letters whose stroke or ligature no Unicode decomposition separates from a plain letter.
+_UNSPLITTABLE = str.maketrans(
+    {
+        "Ł": "L",
+        "ł": "l",
+        "Đ": "D",
+        "đ": "d",
+        "Ø": "O",
+        "ø": "o",
+        "ß": "ss",
+        "Æ": "AE",
+        "æ": "ae",
+        "Œ": "OE",
+        "œ": "oe",
+        "Þ": "Th",
+        "þ": "th",
+        "ı": "i",
+        "Ħ": "H",
+        "ħ": "h",
+    }
+)
 
 
 def clean_name(text: str, *, field: str = "name") -> str:
@@ -28,7 +49,7 @@ def name_key(text: str) -> str:
     Sorting the tokens makes "Ham Jaeseok" and "Jaeseok Ham" the same key, so a name matches in
     either order; dropping hyphens makes "Jong-Ryul Lee" and "Jongryul Lee" the same.
     """
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNSPLITTABLE))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     # Hangul decomposes into jamo under NFKD; compose it back so native names stay comparable.
     composed = unicodedata.normalize("NFC", stripped).casefold()

@@ -27,6 +27,8 @@ LANGUAGES: Final = ("en", "ko")
 MAX_OUTPUT: Final = 5_000_000
 """Characters one render may produce: a runaway user template stops here with a clear error."""
 MAX_SEQUENCE: Final = 100_000
+MAX_ITERATIONS: Final = 2_000_000
+"""Range steps one render may take in all, nested loops included."""
 TEMPLATE_SUFFIX: Final = ".j2"
 FOLDER_ENTRY: Final = "entry"
 
@@ -240,15 +242,33 @@ def _environment(search: Sequence[Path]) -> ImmutableSandboxedEnvironment:
         return escapers[name](value)
 
     env.filters["apply"] = apply
-    env.globals["range"] = _capped_range
+    env.globals["range"] = _IterationBudget(MAX_ITERATIONS).steps
     return env
 
 
-def _capped_range(*args: int) -> range:
-    result = range(*args)
-    if len(result) > MAX_SEQUENCE:
-        raise TemplateError(f"a template asked for a range longer than {MAX_SEQUENCE}")
-    return result
+class _IterationBudget:
+    """Ranges that share one budget of steps per render, so nested loops cannot run forever.
+
+    Output is capped as it is written, but a loop that writes nothing would never reach that
+    cap; ranges are the only way a template can make an unbounded loop (every other sequence
+    comes from the data or is capped in length), so counting their steps closes the gap.
+    """
+
+    def __init__(self, budget: int) -> None:
+        self.left = budget
+
+    def steps(self, *args: int) -> Iterator[int]:
+        wanted = range(*args)
+        if len(wanted) > MAX_SEQUENCE:
+            raise TemplateError(f"a template asked for a range longer than {MAX_SEQUENCE}")
+        return self._walk(wanted)
+
+    def _walk(self, wanted: range) -> Iterator[int]:
+        for value in wanted:
+            self.left -= 1
+            if self.left < 0:
+                raise TemplateError("a template looped too many times; stopped")
+            yield value
 
 
 def _render(fmt: OutputFormat, context: Mapping[str, Any]) -> str:

@@ -77,7 +77,16 @@ class TallyRules:
             raise ValidationError(f"stored tally rules are not valid JSON: {exc}") from exc
         if not isinstance(data, dict):
             raise ValidationError("stored tally rules must be a JSON object")
-        pins = {int(y): tuple(str(x) for x in v) for y, v in dict(data.get("pinned", {})).items()}
+        stored = data.get("pinned", {})
+        if not isinstance(stored, dict):
+            raise ValidationError("stored tally rules have pinned orders that are not a mapping")
+        pins: dict[int, tuple[str, ...]] = {}
+        for year, labels in stored.items():
+            if not str(year).isdigit() or not isinstance(labels, list):
+                raise ValidationError(
+                    f"stored tally rules pin {year!r} to {labels!r}: expected a year and a list"
+                )
+            pins[int(year)] = tuple(str(label) for label in labels)
         return cls(
             workshops=str(data.get("workshops", "fold")),
             order=str(data.get("order", "first")),

@@ -12,6 +12,7 @@ from labnews.core.errors import LabnewsError
 from labnews.core.inputs import AchievementInput, AuthorInput, MemberInput, PaperInput, VenueInput
 from labnews.core.names import MemberDirectory, name_key
 from labnews.core.records import Change, YearMonth
+from labnews.core.words import count_digits
 from labnews.store import commands, queries
 
 FindingKind = Literal["matched", "skipped", "warning", "mismatch", "duplicate", "error"]
@@ -111,19 +112,19 @@ class ImportPlan:
         lines = [f"Import from {self.source}:"]
         by_year = ", ".join(f"{y}: {n}" for y, n in sorted(years.items(), reverse=True))
         lines.append(
-            f"  to create: {len(papers)} papers"
+            f"  to create: {count_digits(len(papers))}"
             + (f" ({by_year})" if by_year else "")
-            + (f", {placeholders} of them placeholders without a title" if placeholders else "")
+            + (f", {placeholders} of them without a title yet" if placeholders else "")
         )
         if self.members:
             names = ", ".join(m.name for m in self.members)
-            lines.append(f"  to create: {len(self.members)} members ({names})")
+            lines.append(f"  to create: {count_digits(len(self.members), 'member')} ({names})")
         if self.venues:
             shorts = ", ".join(v.short for v in self.venues)
-            lines.append(f"  to create: {len(self.venues)} venues ({shorts})")
+            lines.append(f"  to create: {count_digits(len(self.venues), 'venue')} ({shorts})")
         included = [a for a in self.achievements if a.include]
         if included:
-            lines.append(f"  to create: {len(included)} achievements")
+            lines.append(f"  to create: {count_digits(len(included), 'achievement')}")
         for year, labels in sorted(self.pins.items(), reverse=True):
             lines.append(f"  to pin the {year} tally order: {', '.join(labels)}")
         order: tuple[FindingKind, ...] = (
@@ -201,10 +202,8 @@ def apply_plan(session: Session, plan: ImportPlan) -> Change:
         )
     for year, labels in plan.pins.items():
         commands.pin_order(session, year, labels)
-    count = len(added.ids)
-    noun = "paper" if count == 1 else "papers"
     return Change(
-        f"Imported {count} {noun} from {plan.source}",
+        f"Imported {count_digits(len(added.ids))} from {plan.source}",
         frozenset({"paper", "member", "venue", "achievement", "settings"}),
         added.years,
         added.ids,

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import BigInteger, Select, cast, func, select
 from sqlalchemy.orm import Session, aliased
 
 from labnews.core.errors import NotFoundError
@@ -323,8 +323,11 @@ def name_key_title(title: str) -> str:
 
 def venue_year_counts(session: Session, years: Iterable[int] | None = None) -> list[VenueYearCount]:
     """Counted papers per (news year, venue), by one GROUP BY that the tally index answers."""
+    # The packed key needs 64 bits: PostgreSQL's INTEGER would overflow without the casts.
     first = func.min(
-        Paper.news_month * _MONTH_WEIGHT + Paper.position * _POSITION_WEIGHT + Paper.id
+        cast(Paper.news_month, BigInteger) * _MONTH_WEIGHT
+        + cast(Paper.position, BigInteger) * _POSITION_WEIGHT
+        + Paper.id
     )
     statement = (
         select(Paper.news_year, Paper.venue_id, func.count(), first)

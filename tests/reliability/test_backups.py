@@ -12,6 +12,9 @@ from labnews.core.errors import DatabaseError
 from labnews.store import backup
 from tests.conftest import FIXTURES
 
+# These tests are about SQLite files: their bytes, pragmas and backups.
+pytestmark = pytest.mark.sqlite_only
+
 
 def _state(path: Path) -> tuple[object, ...]:
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:

@@ -43,6 +43,7 @@ def _papers(path: Path) -> int:
         return int(conn.execute("SELECT count(*) FROM paper").fetchone()[0])
 
 
+@pytest.mark.sqlite_only
 def test_an_import_killed_at_random_moments_lands_whole_or_not_at_all(
     demo_database: Database,
 ) -> None:
@@ -70,6 +71,7 @@ def test_an_import_killed_at_random_moments_lands_whole_or_not_at_all(
     assert base in outcomes
 
 
+@pytest.mark.sqlite_only
 def test_three_writers_count_to_exactly_900_without_a_locked_error(
     database: Database,
 ) -> None:

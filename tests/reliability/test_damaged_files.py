@@ -11,6 +11,9 @@ import pytest
 from labnews.store.backup import backup_before
 from tests.conftest import CliResult
 
+# These tests are about SQLite files: their bytes, pragmas and backups.
+pytestmark = pytest.mark.sqlite_only
+
 
 def _digests(folder: Path) -> dict[str, str]:
     """Every file's hash; SQLite's -shm index is left out: it is rebuilt, never data."""

@@ -13,6 +13,9 @@ from labnews.store import queries
 from labnews.store.backup import backups_dir
 from labnews.store.migrate import check_migrations, head_revision, open_database, schema_version
 
+# These tests are about SQLite files: their bytes, pragmas and backups.
+pytestmark = pytest.mark.sqlite_only
+
 
 def test_a_new_database_is_created_at_the_newest_schema_with_the_venue_catalog(
     db_path: Path,
