@@ -128,6 +128,13 @@ def _note(message: str) -> None:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    if args.synthetic is not None:
+        from labnews.store.synthetic import SyntheticSpec, build_synthetic_lab
+
+        with _session(args, write=True) as session:
+            change = build_synthetic_lab(session, SyntheticSpec(args.synthetic, seed=args.seed))
+        print(change.message)
+        return 0
     from labnews.store.demo import load_demo
 
     with _session(args, write=True) as session:
@@ -903,6 +910,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = command("demo", cmd_demo, "load the demo lab")
     demo.add_argument("--force", action="store_true", help="replace papers already there")
+    demo.add_argument(
+        "--synthetic", type=int, metavar="N", help="a seeded synthetic lab of N papers instead"
+    )
+    demo.add_argument("--seed", type=int, default=1, metavar="S", help="its seed (default 1)")
 
     summary = command("summary", cmd_summary, "one tally line per year, newest first")
     _add_year_range(summary)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -38,6 +38,7 @@ from labnews.core.records import (
 from labnews.core.rules import TallyRules
 from labnews.core.words import count_digits
 from labnews.store import queries
+from labnews.store.database import allocate_ids, insert_rows
 from labnews.store.models import (
     Achievement,
     AchievementMember,
@@ -624,21 +625,16 @@ def add_papers(
         author_rows.append(authors)
     if not paper_rows:
         return Change("Added no papers", frozenset({"paper"}))
-    ids: list[int] = []
-    for start in range(0, len(paper_rows), 5000):
-        chunk = paper_rows[start : start + 5000]
-        ids.extend(
-            session.scalars(
-                insert(Paper).returning(Paper.id, sort_by_parameter_order=True), chunk
-            ).all()
-        )
+    ids = allocate_ids(session, Paper, len(paper_rows))
+    for row, paper_id in zip(paper_rows, ids, strict=True):
+        row["id"] = paper_id
+    insert_rows(session, Paper, paper_rows)
     links = [
         {"paper_id": paper_id, "position": a.position, "member_id": a.member_id, "name": a.name}
         for paper_id, authors in zip(ids, author_rows, strict=True)
         for a in authors
     ]
-    for start in range(0, len(links), 20000):
-        session.execute(insert(Authorship), links[start : start + 20000])
+    insert_rows(session, Authorship, links)
     years = frozenset(int(row["news_year"]) for row in paper_rows)  # type: ignore[call-overload]
     return Change(f"Added {count_digits(len(ids))}", frozenset({"paper"}), years, tuple(ids))
 

@@ -5,17 +5,17 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, Table, create_engine, event, func, select, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 from labnews.core.errors import DatabaseError, DuplicateError
 
@@ -196,3 +196,40 @@ def _integrity_message(exc: IntegrityError) -> str:
     if "FOREIGN KEY" in reason.upper():
         return "the change refers to a record that no longer exists; reload and try again"
     return f"the change conflicts with what is stored: {reason}"
+
+
+def allocate_ids(session: Session, model: type[DeclarativeBase], count: int) -> list[int]:
+    """``count`` new primary keys for a batched insert that must know its rows' ids.
+
+    Inserting with RETURNING in parameter order makes SQLAlchemy fall back to a statement per
+    row; taking the ids first keeps the insert one executemany. SQLite's write transaction
+    (BEGIN IMMEDIATE) holds the lock, so max(id) + 1 onwards is ours; PostgreSQL hands out the
+    ids from the table's own sequence, which is safe with other writers.
+    """
+    if count <= 0:
+        return []
+    table = cast(Table, model.__table__)
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        rows = connection.execute(
+            text(
+                "SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :n)"
+            ),
+            {"table": table.name, "n": count},
+        )
+        return [int(row[0]) for row in rows]
+    start = int(connection.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one())
+    return list(range(start + 1, start + 1 + count))
+
+
+def insert_rows(
+    session: Session, model: type[DeclarativeBase], rows: Sequence[Mapping[str, object]]
+) -> None:
+    """A Core executemany of plain rows, in chunks: the fast path for imports and generators.
+
+    Every row must carry the same keys (executemany sends one statement shape).
+    """
+    table = cast(Table, model.__table__)
+    connection = session.connection()
+    for start in range(0, len(rows), 10_000):
+        connection.execute(table.insert(), list(rows[start : start + 10_000]))
