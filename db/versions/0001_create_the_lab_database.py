@@ -205,7 +205,7 @@ def upgrade() -> None:
         )
         batch_op.create_index(
             "ix_paper_tally",
-            ["news_year", "status", "venue_id", "news_month", "position"],
+            ["news_year", "venue_id", "status", "news_month", "position"],
             unique=False,
         )
         batch_op.create_index(batch_op.f("ix_paper_venue_id"), ["venue_id"], unique=False)

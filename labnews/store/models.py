@@ -121,7 +121,7 @@ class Paper(Base):
             name="presentation",
         ),
         # The tally groups counted papers by year and venue: this index answers it alone.
-        Index("ix_paper_tally", "news_year", "status", "venue_id", "news_month", "position"),
+        Index("ix_paper_tally", "news_year", "venue_id", "status", "news_month", "position"),
         Index("ix_paper_news", "news_year", "news_month", "position"),
     )
 
