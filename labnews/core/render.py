@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -27,8 +27,8 @@ LANGUAGES: Final = ("en", "ko")
 MAX_OUTPUT: Final = 5_000_000
 """Characters one render may produce: a runaway user template stops here with a clear error."""
 MAX_SEQUENCE: Final = 100_000
-MAX_ITERATIONS: Final = 2_000_000
-"""Range steps one render may take in all, nested loops included."""
+MAX_ITERATIONS: Final = 10_000_000
+"""Loop steps one render may take in all, nested loops included (a 1M-paper list needs ~6M)."""
 TEMPLATE_SUFFIX: Final = ".j2"
 FOLDER_ENTRY: Final = "entry"
 
@@ -188,13 +188,29 @@ def find_format(name: str, builtin_dir: Path, user_dir: Path | None) -> OutputFo
 
 def _environment(search: Sequence[Path]) -> ImmutableSandboxedEnvironment:
     """A sandbox over the template folders, with the escaping and wording filters."""
-    from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
+    from jinja2 import FileSystemLoader, StrictUndefined, nodes, select_autoescape
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+    budget = _IterationBudget(MAX_ITERATIONS)
+
     class CappedSandbox(ImmutableSandboxedEnvironment):
-        """Refuses the operators that build huge values before any output is written."""
+        """The immutable sandbox, plus limits on the work a template can make it do.
+
+        Output is capped as it is written, but a loop that writes nothing never reaches that
+        cap: every ``for`` loop's steps are counted against one budget per render (the loop's
+        iterable is wrapped when the template is parsed), and the operators that build huge
+        values before any output (``'x' * 10**9``, ``10 ** 10**9``) are refused.
+        """
 
         intercepted_binops = frozenset({"*", "**"})
+
+        def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+            tree = super()._parse(source, name, filename)
+            for loop in tree.find_all(nodes.For):
+                loop.iter = nodes.Call(
+                    nodes.Name(_STEP_GLOBAL, "load"), [loop.iter], [], None, None
+                )
+            return tree
 
         def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
             if operator == "**" and isinstance(right, int) and abs(right) > 64:
@@ -242,29 +258,32 @@ def _environment(search: Sequence[Path]) -> ImmutableSandboxedEnvironment:
         return escapers[name](value)
 
     env.filters["apply"] = apply
-    env.globals["range"] = _IterationBudget(MAX_ITERATIONS).steps
+    env.globals["range"] = _capped_range
+    env.globals[_STEP_GLOBAL] = budget.walk
+    # Globals no news format needs, and lipsum() can be made to run for minutes.
+    for unused in ("lipsum", "cycler", "joiner", "dict"):
+        env.globals.pop(unused, None)
     return env
 
 
-class _IterationBudget:
-    """Ranges that share one budget of steps per render, so nested loops cannot run forever.
+_STEP_GLOBAL = "labnews_loop_steps"
 
-    Output is capped as it is written, but a loop that writes nothing would never reach that
-    cap; ranges are the only way a template can make an unbounded loop (every other sequence
-    comes from the data or is capped in length), so counting their steps closes the gap.
-    """
+
+def _capped_range(*args: int) -> range:
+    wanted = range(*args)
+    if len(wanted) > MAX_SEQUENCE:
+        raise TemplateError(f"a template asked for a range longer than {MAX_SEQUENCE}")
+    return wanted
+
+
+class _IterationBudget:
+    """One budget of loop steps shared by every ``for`` loop of one render."""
 
     def __init__(self, budget: int) -> None:
         self.left = budget
 
-    def steps(self, *args: int) -> Iterator[int]:
-        wanted = range(*args)
-        if len(wanted) > MAX_SEQUENCE:
-            raise TemplateError(f"a template asked for a range longer than {MAX_SEQUENCE}")
-        return self._walk(wanted)
-
-    def _walk(self, wanted: range) -> Iterator[int]:
-        for value in wanted:
+    def walk(self, iterable: Iterable[Any]) -> Iterator[Any]:
+        for value in iterable:
             self.left -= 1
             if self.left < 0:
                 raise TemplateError("a template looped too many times; stopped")
@@ -416,6 +435,28 @@ def _paper_data(paper: PaperRecord, lang: str) -> dict[str, Any]:
     }
 
 
+class _Deferred(Sequence[dict[str, Any]]):
+    """A list built on first use, so formats that never read it never pay for it."""
+
+    def __init__(self, build: Callable[[], list[dict[str, Any]]]) -> None:
+        self._build = build
+        self._items: list[dict[str, Any]] | None = None
+
+    def _all(self) -> list[dict[str, Any]]:
+        if self._items is None:
+            self._items = self._build()
+        return self._items
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._all()[index]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return iter(self._all())
+
+
 def build_context(
     *,
     tallies: Sequence[YearTally],
@@ -453,7 +494,8 @@ def build_context(
             }
             for year in years
         ],
-        "papers": [_paper_data(p, lang) for p in counted],
+        # Only the publication list reads every paper's details: build them when it asks.
+        "papers": _Deferred(lambda: [_paper_data(p, lang) for p in counted]),
     }
 
 
