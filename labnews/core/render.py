@@ -34,6 +34,7 @@ FOLDER_ENTRY: Final = "entry"
 
 _DESCRIPTION = re.compile(r"^\s*\{#-?\s*(.*?)\s*-?#\}", re.DOTALL)
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|~!$])")
+_MD_LINE_START = re.compile(r"^(\s*\d*)([-+=.)])")
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x85\x0b\x0c]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _SAFE_URL = re.compile(r"^(?:https?://|doi:)[^\s<>\"'`]+$", re.IGNORECASE)
@@ -50,12 +51,14 @@ def one_line(text: object) -> str:
 def markdown_escape(text: object) -> str:
     """Data made inert in Markdown: metacharacters backslashed, HTML's < > & as entities.
 
-    The line is kept on one line so a title cannot start a heading, a rule (``---``) or a list.
-    "." and "-" stay as they are: only a line start gives them meaning, and data never starts one.
+    The value is kept on one line so a title cannot start a heading, a rule or a list.
     """
     flat = one_line(text)
     flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", flat)
+    flat = _MD_SPECIAL.sub(r"\\\1", flat)
+    # Data may begin a line (an al-folio body, a publication's author line): a leading "-",
+    # "+", "=" or "1." would start a list, rule or heading there, so it is escaped too.
+    return _MD_LINE_START.sub(r"\1\\\2", flat, count=1)
 
 
 def html_escape(text: object) -> str:
@@ -212,6 +215,17 @@ def _environment(search: Sequence[Path]) -> ImmutableSandboxedEnvironment:
                 )
             return tree
 
+        def call(self, context: Any, obj: Any, *args: Any, **kwargs: Any) -> Any:
+            name = getattr(obj, "__name__", "")
+            if isinstance(getattr(obj, "__self__", None), str):
+                if name in _PADDING_METHODS and any(
+                    isinstance(a, int) and a > MAX_OUTPUT for a in args
+                ):
+                    raise TemplateError("a template tried to build a too long value")
+                if name in {"format", "format_map"} and _WIDE_FORMAT.search(obj.__self__):
+                    raise TemplateError("a template asked for a too wide format")
+            return super().call(context, obj, *args, **kwargs)
+
         def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
             if operator == "**" and isinstance(right, int) and abs(right) > 64:
                 raise TemplateError("a template raised a number to too high a power")
@@ -258,6 +272,9 @@ def _environment(search: Sequence[Path]) -> ImmutableSandboxedEnvironment:
         return escapers[name](value)
 
     env.filters["apply"] = apply
+    for wide in ("center", "indent", "wordwrap", "truncate"):
+        env.filters[wide] = _capped_width(env.filters[wide])
+    env.filters["format"] = _checked_format
     env.globals["range"] = _capped_range
     env.globals[_STEP_GLOBAL] = budget.walk
     # Globals no news format needs, and lipsum() can be made to run for minutes.
@@ -267,6 +284,26 @@ def _environment(search: Sequence[Path]) -> ImmutableSandboxedEnvironment:
 
 
 _STEP_GLOBAL = "labnews_loop_steps"
+_PADDING_METHODS = frozenset({"center", "ljust", "rjust", "zfill", "expandtabs"})
+_WIDE_FORMAT = re.compile(r"[%{:][^%{}]*?\d{6,}")
+
+
+def _capped_width(filter_function: Callable[..., Any]) -> Callable[..., Any]:
+    """A Jinja filter whose width arguments are refused past the output cap."""
+
+    def capped(*args: Any, **kwargs: Any) -> Any:
+        if any(isinstance(a, int) and a > MAX_OUTPUT for a in (*args[1:], *kwargs.values())):
+            raise TemplateError("a template tried to build a too long value")
+        return filter_function(*args, **kwargs)
+
+    return capped
+
+
+def _checked_format(value: str, *args: Any, **kwargs: Any) -> str:
+    """Jinja's ``format`` filter, refusing printf widths that would build huge strings."""
+    if _WIDE_FORMAT.search(str(value)):
+        raise TemplateError("a template asked for a too wide format")
+    return str(value) % (kwargs or args)
 
 
 def _capped_range(*args: int) -> range:
@@ -307,8 +344,10 @@ def _render(fmt: OutputFormat, context: Mapping[str, Any]) -> str:
                 )
             pieces.append(piece)
         return "".join(pieces)
-    except TemplateError:
-        raise
+    except TemplateError as exc:
+        if fmt.name in exc.message:
+            raise
+        raise TemplateError(f"format {fmt.name}: {exc.message}") from exc
     except SecurityError as exc:
         raise TemplateError(f"format {fmt.name} tried something unsafe: {exc}") from exc
     except JinjaTemplateError as exc:

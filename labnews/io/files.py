@@ -25,14 +25,21 @@ def write_atomic(path: Path, data: str | bytes, *, encoding: str = "utf-8") -> N
             out.write(payload)
             out.flush()
             os.fsync(out.fileno())
-        if path.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(temp, path.stat().st_mode & 0o777)
+        # mkstemp makes the file private (0600); a replaced file keeps its mode, a new one gets
+        # the mode any new file would (0666 less the umask), so a web server can read it.
+        with contextlib.suppress(OSError):
+            os.chmod(temp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def inside(folder: Path, name: str) -> Path:
