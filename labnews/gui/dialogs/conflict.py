@@ -1,0 +1,36 @@
+"""The dialog for a record someone else changed while it was being edited."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from labnews.core.errors import ConflictError
+
+
+class ConflictDialog(QMessageBox):
+    """Says that someone else changed the record, and offers to reload what is shown."""
+
+    def __init__(self, parent: QWidget | None, error: ConflictError) -> None:
+        super().__init__(parent)
+        tr = QCoreApplication.translate
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle(tr("ConflictDialog", "Changed by someone else"))
+        self.setText(tr("ConflictDialog", "Someone else changed this record meanwhile."))
+        # The store's sentence names the record and says what to do.
+        self.setInformativeText(error.message[:1].upper() + error.message[1:] + ".")
+        self.reload_button = self.addButton(
+            tr("ConflictDialog", "&Reload"), QMessageBox.ButtonRole.AcceptRole
+        )
+        self.addButton(QMessageBox.StandardButton.Cancel)
+        self.setDefaultButton(self.reload_button)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, error: ConflictError) -> bool:
+        """Show the dialog; True when the user chose to reload."""
+        dialog = cls(parent, error)
+        try:
+            dialog.exec()
+            return dialog.clickedButton() is dialog.reload_button
+        finally:
+            dialog.deleteLater()

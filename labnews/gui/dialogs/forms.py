@@ -1,0 +1,348 @@
+"""Small form-building pieces, so that each dialog reads as a declaration of its fields."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from labnews.core.errors import LabnewsError
+from labnews.core.records import MAX_YEAR, MIN_YEAR, YearMonth
+
+I = TypeVar("I")  # noqa: E741 (the input dataclass a dialog returns)
+W = TypeVar("W", bound=QWidget)
+
+
+def error_color(palette: QPalette) -> QColor:
+    """A red that reads on the window background, light or dark."""
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    return QColor("#ff8a80" if dark else "#c62828")
+
+
+def muted_label(text: str = "") -> QLabel:
+    """A small grey label for hints under a field."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 0.9)
+    label.setFont(font)
+    return label
+
+
+@dataclass
+class _Field:
+    """One field of a form: its widget, the message line under it, whether it shows as wrong."""
+
+    widget: QWidget
+    message: QLabel
+    invalid: bool = False
+
+
+class Form:
+    """A QFormLayout whose every field has a message line under it for what is wrong with it."""
+
+    def __init__(self) -> None:
+        self.layout = QFormLayout()
+        self.layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self._fields: dict[str, _Field] = {}
+
+    def add(
+        self,
+        key: str,
+        label: str,
+        widget: W,
+        *,
+        tip: str = "",
+        hint: str = "",
+        beside: Iterable[QWidget] = (),
+    ) -> W:
+        """Add ``widget`` as field ``key`` (the name store errors use) under ``label``."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        extras = list(beside)
+        if extras:
+            row = QHBoxLayout()
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(widget, 1)
+            for extra in extras:
+                row.addWidget(extra)
+            column.addLayout(row)
+        else:
+            column.addWidget(widget)
+        if hint:
+            column.addWidget(muted_label(hint))
+        message = QLabel()
+        message.setWordWrap(True)
+        message.setTextFormat(Qt.TextFormat.PlainText)
+        message.setVisible(False)
+        message.setObjectName(f"{key}-message")
+        column.addWidget(message)
+        # The label's mnemonic focuses the field itself, not the box around it.
+        box.setFocusProxy(widget)
+        if tip:
+            widget.setToolTip(tip)
+        self.layout.addRow(label, box)
+        self._fields[key] = _Field(widget, message)
+        return widget
+
+    def include(self, other: Form) -> None:
+        """Answer for ``other``'s fields too (a dialog whose fields sit on several tabs)."""
+        self._fields.update(other._fields)
+
+    def heading(self, text: str) -> None:
+        label = QLabel(f"<b>{text}</b>")
+        label.setTextFormat(Qt.TextFormat.RichText)
+        self.layout.addRow(label)
+
+    def widget(self, key: str) -> QWidget:
+        return self._fields[key].widget
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._fields
+
+    def message(self, key: str) -> str:
+        """The message shown under field ``key`` ("" when it is fine)."""
+        field = self._fields[key]
+        return field.message.text() if not field.message.isHidden() else ""
+
+    def show_messages(self, messages: Mapping[str, str]) -> None:
+        """Show each message under its field, with a red border; clear the other fields."""
+        for key, field in self._fields.items():
+            text = messages.get(key, "")
+            if field.message.text() != text or field.message.isHidden() == bool(text):
+                field.message.setText(text)
+                field.message.setVisible(bool(text))
+                color = error_color(field.message.palette())
+                field.message.setStyleSheet(f"color: {color.name()};")
+            invalid = bool(text)
+            if field.invalid != invalid:
+                field.invalid = invalid
+                field.widget.setProperty("invalid", invalid)
+                # A dynamic property only restyles once the style polishes the widget again.
+                field.widget.style().unpolish(field.widget)
+                field.widget.style().polish(field.widget)
+
+
+def run_dialog(dialog: RecordDialog[I]) -> I | None:
+    """Show a built dialog modally; its input when saved, None when cancelled."""
+    try:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        return dialog.value if accepted else None
+    finally:
+        dialog.deleteLater()
+
+
+class RecordDialog(QDialog, Generic[I]):
+    """A form with Save and Cancel; Save stays disabled while a field is wrong or missing.
+
+    Subclasses declare their fields on ``self.form``, say what is wrong (``problems``) and
+    whether everything required is there (``complete``), and build the input (``read``).
+    ``check`` is the last word before closing: it can try the input against the database and
+    return the store's error, which is shown at its field while the dialog stays open.
+    """
+
+    def __init__(self, parent: QWidget | None, title: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setModal(True)
+        self.form = Form()
+        self.value: I | None = None
+        self.check: Callable[[I], LabnewsError | None] | None = None
+        self._extra_messages: dict[str, str] = {}
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setVisible(False)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        assert save is not None
+        self.save_button: QPushButton = save
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        red = error_color(self.palette()).name()
+        self.setStyleSheet(
+            f'QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"], '
+            f'QListWidget[invalid="true"], QComboBox[invalid="true"] '
+            f"{{ border: 1px solid {red}; border-radius: 3px; padding: 2px; }}"
+        )
+
+    def finish_layout(self, body: QWidget | None = None) -> None:
+        """Lay out the body (the form by default), the dialog-wide message and the buttons."""
+        layout = QVBoxLayout(self)
+        if body is None:
+            layout.addLayout(self.form.layout)
+        else:
+            layout.addWidget(body, 1)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        # Wide enough for a paper title or a venue's full name without scrolling.
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 100)
+        self.validate()
+
+    # --- what subclasses declare ----------------------------------------------------------------
+
+    def problems(self) -> dict[str, str]:
+        """What is wrong, by field key, as the user should read it."""
+        return {}
+
+    def complete(self) -> bool:
+        """Whether every required field is filled (an empty one blocks Save, without a message)."""
+        return True
+
+    def read(self) -> I:
+        """The input the fields describe; may raise LabnewsError naming a field."""
+        raise NotImplementedError
+
+    def field_key(self, field: str | None) -> str | None:
+        """The form key where a store error about ``field`` belongs (None: dialog-wide)."""
+        return field if field in self.form else None
+
+    def reveal(self, key: str) -> None:
+        """Make field ``key`` visible (subclasses with tabs switch to its tab)."""
+
+    # --- validation -----------------------------------------------------------------------------
+
+    def watch(self, *widgets: QWidget) -> None:
+        """Check the form again whenever one of these widgets changes."""
+        for widget in widgets:
+            if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+                widget.textChanged.connect(self._edited)
+            elif isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(self._edited)
+            elif isinstance(widget, QSpinBox):
+                widget.valueChanged.connect(self._edited)
+            elif isinstance(widget, QDateEdit):
+                widget.dateChanged.connect(self._edited)
+            elif isinstance(widget, QCheckBox | QAbstractButton):
+                widget.toggled.connect(self._edited)
+
+    def _edited(self) -> None:
+        # A store error belongs to the value it was about; editing anything may fix it.
+        self._extra_messages.clear()
+        self.problem.setVisible(False)
+        self.validate()
+
+    def validate(self) -> bool:
+        """Show what is wrong at each field; enable Save only when nothing is."""
+        messages = {**self.problems(), **self._extra_messages}
+        self.form.show_messages(messages)
+        ok = not messages and self.complete()
+        self.save_button.setEnabled(ok)
+        return ok
+
+    def show_error(self, error: LabnewsError) -> None:
+        """Show a store error at its field (or under the form) and keep the dialog open."""
+        key = self.field_key(error.field)
+        if key is None:
+            self.problem.setText(error.message)
+            self.problem.setStyleSheet(f"color: {error_color(self.palette()).name()};")
+            self.problem.setVisible(True)
+        else:
+            self._extra_messages[key] = error.message
+            self.reveal(key)
+            self.form.widget(key).setFocus()
+        self.validate()
+
+    def accept(self) -> None:
+        if not self.validate():
+            return
+        try:
+            value = self.read()
+        except LabnewsError as error:
+            self.show_error(error)
+            return
+        if self.check is not None:
+            refused = self.check(value)
+            if refused is not None:
+                self.show_error(refused)
+                return
+        self.value = value
+        super().accept()
+
+
+# --- field widgets -------------------------------------------------------------------------------
+
+
+def line(text: str | None = "", *, placeholder: str = "") -> QLineEdit:
+    edit = QLineEdit(text or "")
+    edit.setCursorPosition(0)  # a long title shows its beginning
+    edit.setPlaceholderText(placeholder)
+    edit.setClearButtonEnabled(bool(placeholder))
+    return edit
+
+
+def lines_box(values: Iterable[str], *, placeholder: str = "", rows: int = 3) -> QPlainTextEdit:
+    """A small text box holding one value per line (aliases, other spellings)."""
+    box = QPlainTextEdit("\n".join(values))
+    box.setPlaceholderText(placeholder)
+    box.setTabChangesFocus(True)
+    height = box.fontMetrics().lineSpacing() * rows + 12
+    box.setFixedHeight(height)
+    return box
+
+
+def box_lines(box: QPlainTextEdit) -> tuple[str, ...]:
+    return tuple(s.strip() for s in box.toPlainText().splitlines() if s.strip())
+
+
+def year_box(value: int) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(MIN_YEAR, MAX_YEAR)
+    spin.setValue(value)
+    spin.setAccelerated(True)
+    return spin
+
+
+def month_box(value: YearMonth) -> QDateEdit:
+    """A year-month editor (``2024-06``); days do not matter to news lines."""
+    edit = QDateEdit(QDate(value.year, value.month, 1))
+    edit.setDisplayFormat("yyyy-MM")
+    edit.setMinimumDate(QDate(MIN_YEAR, 1, 1))
+    edit.setMaximumDate(QDate(MAX_YEAR, 12, 31))
+    return edit
+
+
+def month_of(edit: QDateEdit) -> YearMonth:
+    date = edit.date()
+    return YearMonth(date.year(), date.month())
+
+
+def set_month(edit: QDateEdit, value: YearMonth) -> None:
+    edit.setDate(QDate(value.year, value.month, 1))
+
+
+def optional(text: str) -> str | None:
+    """A text field's value: None when empty."""
+    return text.strip() or None
+
+
+def looks_like_link(text: str) -> bool:
+    """An http or https link, the only kinds the store keeps."""
+    lowered = text.strip().lower()
+    return lowered.startswith(("http://", "https://")) and " " not in text.strip()

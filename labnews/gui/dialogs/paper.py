@@ -1,0 +1,490 @@
+"""The "New acceptance" dialog, which also edits a paper: where, when, who, and the links."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtWidgets import (
+    QCompleter,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from labnews.core.errors import LabnewsError
+from labnews.core.inputs import AUTO, FeaturedChoice, PaperInput
+from labnews.core.names import closest
+from labnews.core.records import (
+    PRESENTATIONS,
+    STATUSES,
+    MemberRecord,
+    PaperRecord,
+    VenueRecord,
+    YearMonth,
+    venue_edition,
+)
+from labnews.gui.choice_box import ChoiceBox
+from labnews.gui.dialogs.forms import (
+    Form,
+    RecordDialog,
+    line,
+    looks_like_link,
+    month_box,
+    month_of,
+    muted_label,
+    optional,
+    run_dialog,
+    set_month,
+    year_box,
+)
+from labnews.gui.dialogs.people import PeopleEditor
+from labnews.gui.models.papers import status_text
+from labnews.gui.models.venues import kind_text, month_name
+from labnews.store import queries
+from labnews.store.database import Database
+
+VENUE_SHORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_EDIT = int(Qt.ItemDataRole.EditRole)
+
+VenueCreator = Callable[[QWidget, str], VenueRecord | None]
+"""Creates a venue on the spot (the window's own flow, so it can be undone), from typed text."""
+
+PaperCheck = Callable[[PaperInput], LabnewsError | None]
+
+_LINK_FIELDS = ("url", "doi", "arxiv", "code", "project", "bibkey", "note")
+
+
+class VenueSpellings(QAbstractListModel):
+    """Every spelling of every venue (short, full name, aliases) for completion.
+
+    The completer matches and inserts the spelling (edit role); the popup also says which venue
+    a long name or alias means ("CVPR (1) — CVPR").
+    """
+
+    def __init__(self, venues: Sequence[VenueRecord], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[str, str]] = []
+        self.set_venues(venues)
+
+    def set_venues(self, venues: Sequence[VenueRecord]) -> None:
+        self.beginResetModel()
+        rows: dict[tuple[str, str], None] = {}
+        for venue in venues:
+            for spelling in (venue.short, venue.full, *venue.aliases):
+                if spelling:
+                    rows[(spelling, venue.short)] = None
+        self._rows = sorted(rows, key=lambda r: (r[0] != r[1], r[0].casefold()))
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
+        if not index.isValid():
+            return None
+        spelling, short = self._rows[index.row()]
+        if role == _EDIT:
+            return spelling
+        if role == _DISPLAY:
+            return spelling if spelling == short else f"{spelling}  —  {short}"
+        if role == VENUE_SHORT_ROLE:
+            return short
+        return None
+
+
+class PaperDialog(RecordDialog[PaperInput]):
+    """Record a new acceptance, or edit a paper: returns the PaperInput to save."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        initial: PaperInput | None,
+        *,
+        database: Database,
+        paper_id: int | None = None,
+        create_venue: VenueCreator | None = None,
+        check: PaperCheck | None = None,
+    ) -> None:
+        super().__init__(parent, "")
+        self.setWindowTitle(
+            self.tr("Edit paper") if paper_id is not None else self.tr("New acceptance")
+        )
+        self.database = database
+        self.paper_id = paper_id
+        self.check = check
+        self._create_venue = create_venue
+        self.duplicate: PaperRecord | None = None
+        self._venue: VenueRecord | None = None
+        self._filling = False
+        today = datetime.date.today()
+        start = initial or PaperInput(venue="", year=today.year)
+        # An existing news month is the user's choice; a new paper's follows the venue.
+        self._news_touched = start.news is not None
+        self._initial_featured = start.featured
+        with database.session() as session:
+            self._venues = {v.id: v for v in queries.venues(session)}
+            directory = queries.member_directory(session)
+
+        paper = Form()
+        self.venue = paper.add(
+            "venue",
+            self.tr("&Venue:"),
+            line(start.venue, placeholder=self.tr("CVPR, NeurIPS, ETRI J., …")),
+            tip=self.tr("Short name, full name or any other spelling of the venue"),
+            beside=[self._new_venue_button()],
+        )
+        self._spellings = VenueSpellings(tuple(self._venues.values()), self)
+        completer = QCompleter(self._spellings, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionRole(_EDIT)
+        completer.setMaxVisibleItems(12)
+        completer.activated.connect(self._venue_chosen)
+        self.venue.setCompleter(completer)
+        self.venue_info = muted_label()
+        self.venue_info.setVisible(False)
+        paper.layout.addRow("", self.venue_info)
+        self.year = paper.add(
+            "year",
+            self.tr("&Year:"),
+            year_box(start.year),
+            tip=self.tr("The edition: NeurIPS 2024 is 2024"),
+        )
+        self.news = paper.add(
+            "month",
+            self.tr("&News month:"),
+            month_box(start.news or YearMonth(today.year, today.month)),
+            tip=self.tr("The month of the news line; filled in from the venue's usual month"),
+        )
+        self.title = paper.add(
+            "title",
+            self.tr("&Title:"),
+            line(start.title, placeholder=self.tr("Leave empty if not known yet")),
+        )
+        self.authors = paper.add(
+            "authors",
+            self.tr("&Authors:"),
+            PeopleEditor(directory, outsiders=True),
+            tip=self.tr("Members in bold; others are outside authors"),
+        )
+        self.authors.set_people(start.authors)
+        self.featured = paper.add(
+            "featured",
+            self.tr("&Featured:"),
+            ChoiceBox(),
+            tip=self.tr("The member the paper's news line names"),
+        )
+        self.status = paper.add(
+            "status",
+            self.tr("Stat&us:"),
+            ChoiceBox(((status_text(s), s) for s in STATUSES), start.status),
+            tip=self.tr("Withdrawn papers are never counted"),
+        )
+        self.presentation = paper.add(
+            "presentation",
+            self.tr("P&resentation:"),
+            ChoiceBox(
+                [(self.tr("none"), None), *((p, p) for p in PRESENTATIONS)], start.presentation
+            ),
+        )
+
+        links = Form()
+        self.url = links.add("url", self.tr("Paper &URL:"), line(start.url, placeholder="https://"))
+        self.doi = links.add("doi", self.tr("&DOI:"), line(start.doi, placeholder="10.1234/…"))
+        self.arxiv = links.add(
+            "arxiv", self.tr("ar&Xiv:"), line(start.arxiv, placeholder="2312.04005")
+        )
+        self.code = links.add("code", self.tr("&Code:"), line(start.code, placeholder="https://"))
+        self.project = links.add(
+            "project", self.tr("P&roject page:"), line(start.project, placeholder="https://")
+        )
+        self.bibkey = links.add("bibkey", self.tr("&BibTeX key:"), line(start.bibkey))
+        self.note = links.add("note", self.tr("N&ote:"), QPlainTextEdit(start.note or ""))
+        self.note.setTabChangesFocus(True)
+        # Store errors name fields on either tab; one form answers for both.
+        paper.include(links)
+        self.form = paper
+
+        self.tabs = QTabWidget()
+        for form, label in ((paper, self.tr("&Paper")), (links, self.tr("&Links and note"))):
+            page = QWidget()
+            page_layout = QVBoxLayout(page)
+            page_layout.addLayout(form.layout)
+            page_layout.addStretch(1)
+            self.tabs.addTab(page, label)
+
+        self._rebuild_featured(start.featured)
+        self.authors.changed.connect(lambda: self._rebuild_featured(self.featured_choice()))
+        self.venue.textChanged.connect(self._venue_typed)
+        self.year.valueChanged.connect(self._when_changed)
+        self.news.dateChanged.connect(self._news_edited)
+        self.watch(
+            self.venue, self.year, self.news, self.title, self.featured, self.status,
+            self.presentation, self.url, self.doi, self.arxiv, self.code, self.project,
+            self.bibkey, self.note,
+        )  # fmt: skip
+        self.authors.changed.connect(self._edited)
+        self._resolve_venue()
+        self.finish_layout(self.tabs)
+        self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()))
+
+    # --- entry points ---------------------------------------------------------------------------
+
+    @classmethod
+    def build(
+        cls,
+        parent: QWidget | None,
+        initial: PaperInput | None,
+        *,
+        database: Database,
+        paper_id: int | None = None,
+        create_venue: VenueCreator | None = None,
+        check: PaperCheck | None = None,
+    ) -> PaperDialog:
+        """The dialog, filled from ``initial``, not yet shown (tests drive it from here)."""
+        return cls(
+            parent,
+            initial,
+            database=database,
+            paper_id=paper_id,
+            create_venue=create_venue,
+            check=check,
+        )
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        initial: PaperInput | None,
+        *,
+        database: Database,
+        paper_id: int | None = None,
+        create_venue: VenueCreator | None = None,
+        check: PaperCheck | None = None,
+    ) -> PaperInput | None:
+        """Show the dialog; the paper as entered, or None when cancelled."""
+        dialog = cls.build(
+            parent,
+            initial,
+            database=database,
+            paper_id=paper_id,
+            create_venue=create_venue,
+            check=check,
+        )
+        return run_dialog(dialog)
+
+    # --- the venue ------------------------------------------------------------------------------
+
+    @property
+    def resolved_venue(self) -> VenueRecord | None:
+        """The venue the venue field names, if it names one."""
+        return self._venue
+
+    def venue_completions(self, text: str) -> list[str]:
+        """The short names of the venues that completion offers for ``text``."""
+        completer = self.venue.completer()
+        assert completer is not None
+        completer.setCompletionPrefix(text)
+        model = completer.completionModel()
+        return [model.index(row, 0).data(VENUE_SHORT_ROLE) for row in range(model.rowCount())]
+
+    def _new_venue_button(self) -> QPushButton:
+        button = QPushButton(self.tr("New venue…"))
+        button.setAutoDefault(False)
+        button.setToolTip(self.tr("Add a venue that is not in the list yet"))
+        button.clicked.connect(self.create_venue)
+        self.new_venue_button = button
+        return button
+
+    def create_venue(self) -> None:
+        """Create a venue on the spot (named by what is typed) and choose it."""
+        if self._create_venue is None:
+            return
+        created = self._create_venue(self, self.venue.text().strip())
+        if created is None:
+            return
+        with self.database.session() as session:
+            self._venues = {v.id: v for v in queries.venues(session)}
+        self._spellings.set_venues(tuple(self._venues.values()))
+        self.venue.setText(created.short)
+        self._venue_typed()  # the text may not have changed, but what it names has
+        self.validate()
+
+    def _venue_chosen(self, _spelling: str) -> None:
+        # The completer writes the chosen spelling after this signal; then show the short name.
+        QTimer.singleShot(0, self._show_short_name)
+
+    def _show_short_name(self) -> None:
+        if self._venue is not None and self.venue.text() != self._venue.short:
+            self.venue.setText(self._venue.short)
+
+    def _venue_typed(self) -> None:
+        self._resolve_venue()
+        self._when_changed()
+
+    def _resolve_venue(self) -> None:
+        text = self.venue.text().strip()
+        venue = None
+        if text:
+            with self.database.session() as session:
+                venue_id = queries.venue_lookup_id(session, text)
+            venue = self._venues.get(venue_id) if venue_id is not None else None
+        self._venue = venue
+        self.venue_info.setVisible(venue is not None)
+        if venue is None:
+            self.venue_info.setText("")
+            return
+        parts = [venue.full or venue.short, kind_text(venue.kind)]
+        month = self._typical_month(venue)
+        if month is not None:
+            parts.append(self.tr("usually in {0}").format(month_name(month)))
+        else:
+            parts.append(self.tr("no usual month: set the news month"))
+        self.venue_info.setText(" · ".join(parts))
+
+    def _typical_month(self, venue: VenueRecord) -> int | None:
+        if venue.month is not None:
+            return venue.month
+        parent = self._venues.get(venue.parent_id) if venue.parent_id is not None else None
+        return parent.month if parent is not None else None
+
+    # --- the news month -------------------------------------------------------------------------
+
+    def _news_edited(self) -> None:
+        if not self._filling:
+            self._news_touched = True
+
+    def _when_changed(self) -> None:
+        """Fill the news month from the venue's usual month, until the user sets it."""
+        if self._news_touched or self._venue is None:
+            return
+        month = self._typical_month(self._venue)
+        if month is None:
+            return
+        self._filling = True
+        try:
+            set_month(self.news, YearMonth(self.year.value(), month))
+        finally:
+            self._filling = False
+
+    # --- the featured member --------------------------------------------------------------------
+
+    def featured_choice(self) -> FeaturedChoice:
+        value = self.featured.value()
+        return value if value is None or isinstance(value, int) else AUTO
+
+    def automatic_featured(self) -> MemberRecord | None:
+        """The member "automatically" means now: the first author who is in the news."""
+        return next((m for m in self.authors.members() if m.in_news), None)
+
+    def _featured_to_save(self) -> FeaturedChoice:
+        chosen = self.featured_choice()
+        automatic = self.automatic_featured()
+        # An edit that leaves the featured member as it was saves it as it was: the same
+        # member, fixed, rather than "automatic" (which would follow later author changes).
+        initial = self._initial_featured
+        if chosen == AUTO and isinstance(initial, int) and automatic and automatic.id == initial:
+            return initial
+        return chosen
+
+    def choose_featured(self, value: FeaturedChoice) -> bool:
+        """Choose the featured member (an author's member id, AUTO, or None for nobody)."""
+        return self.featured.set_value(value)
+
+    def _rebuild_featured(self, keep: FeaturedChoice) -> None:
+        members = self.authors.members()
+        automatic = self.automatic_featured()
+        first = (
+            self.tr("Automatically: {0}").format(automatic.name)
+            if automatic
+            else self.tr("Automatically: nobody (no member in the news)")
+        )
+        items: list[tuple[str, object]] = [(first, AUTO)]
+        items += [(member.name, member.id) for member in members]
+        items.append((self.tr("Nobody"), None))
+        # A saved choice that is what automatic would pick shows as automatic.
+        if isinstance(keep, int) and automatic is not None and keep == automatic.id:
+            keep = AUTO
+        self.featured.set_choices(items, keep)
+
+    # --- validation -----------------------------------------------------------------------------
+
+    def complete(self) -> bool:
+        return self._venue is not None
+
+    def problems(self) -> dict[str, str]:
+        found: dict[str, str] = {}
+        text = self.venue.text().strip()
+        if text and self._venue is None:
+            near = closest(text, [v.short for v in self._venues.values()])
+            message = self.tr("No venue is called “{0}”.").format(text)
+            if near:
+                message += " " + self.tr("Did you mean {0}?").format(", ".join(near))
+            if self._create_venue is not None:
+                message += " " + self.tr("Or add it with the New venue button.")
+            found["venue"] = message
+        for key, edit in (("url", self.url), ("code", self.code), ("project", self.project)):
+            if edit.text().strip() and not looks_like_link(edit.text()):
+                found[key] = self.tr("This must be an http:// or https:// link.")
+        self.duplicate = self._find_duplicate()
+        if self.duplicate is not None:
+            other = self.duplicate
+            edition = venue_edition(other.venue_short, other.venue_kind, other.year)
+            found["title"] = self.tr("Already recorded as paper #{0}, “{1}” ({2}).").format(
+                other.id, other.title, edition
+            )
+        return found
+
+    def _find_duplicate(self) -> PaperRecord | None:
+        title = self.title.text().strip()
+        if self._venue is None or not title:
+            return None
+        with self.database.session() as session:
+            return queries.find_duplicate_paper(
+                session, title, self._venue.id, self.year.value(), exclude_id=self.paper_id
+            )
+
+    def field_key(self, field: str | None) -> str | None:
+        if field is not None and field.startswith("author"):
+            return "authors"
+        return super().field_key(field)
+
+    def reveal(self, key: str) -> None:
+        self.tabs.setCurrentIndex(1 if key in _LINK_FIELDS else 0)
+
+    def read(self) -> PaperInput:
+        venue = self._venue
+        return PaperInput(
+            venue=venue.short if venue is not None else self.venue.text().strip(),
+            year=self.year.value(),
+            news=month_of(self.news),
+            title=" ".join(self.title.text().split()),
+            authors=self.authors.people(),
+            featured=self._featured_to_save(),
+            status=str(self.status.value()),
+            presentation=_optional_choice(self.presentation.value()),
+            doi=optional(self.doi.text()),
+            arxiv=optional(self.arxiv.text()),
+            url=optional(self.url.text()),
+            code=optional(self.code.text()),
+            project=optional(self.project.text()),
+            bibkey=optional(self.bibkey.text()),
+            note=optional(self.note.toPlainText()),
+        )
+
+
+def _optional_choice(value: object) -> str | None:
+    return value if isinstance(value, str) else None

@@ -1,0 +1,885 @@
+"""The main window: menus, the views, the undo history and a status bar that says what changed."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
+from functools import partial
+from pathlib import Path
+from typing import Any, Final
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QKeySequence,
+    QUndoCommand,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
+from shiboken6 import isValid
+from sqlalchemy.orm import Session
+
+from labnews import __version__
+from labnews.core.errors import ConflictError, LabnewsError
+from labnews.core.inputs import PaperInput, VenueInput
+from labnews.core.records import (
+    AchievementRecord,
+    Change,
+    ChangeKind,
+    MemberRecord,
+    PaperRecord,
+    VenueRecord,
+)
+from labnews.gui.dialogs.achievement import AchievementDialog
+from labnews.gui.dialogs.conflict import ConflictDialog
+from labnews.gui.dialogs.member import MemberDialog
+from labnews.gui.dialogs.paper import PaperDialog
+from labnews.gui.dialogs.venue import VenueDialog
+from labnews.gui.preferences import Preferences
+from labnews.gui.snapshots import achievement_input, member_input, paper_input, venue_input
+from labnews.gui.undo import (
+    ACHIEVEMENTS,
+    MEMBERS,
+    PAPERS,
+    VENUES,
+    AddRecord,
+    CommandContext,
+    EditRecord,
+    Ledger,
+    RecordKind,
+    RemoveRecords,
+    StoreCommand,
+    trial_run,
+)
+from labnews.gui.views.news import NewsView
+from labnews.gui.views.overview import OverviewView
+from labnews.gui.views.papers import PapersView
+from labnews.gui.views.records import RecordsView
+from labnews.gui.views.tables import AchievementsView, MembersView, VenuesView
+from labnews.store import commands, queries
+from labnews.store.database import Database
+from labnews.store.migrate import open_database
+
+VIEWS: Final = ("overview", "papers", "members", "venues", "achievements", "news")
+LAB_NAME_KEY: Final = "lab_name"
+
+
+def default_demo_path() -> Path:
+    """Where "Open the demo lab" keeps its database: the user data folder, beside the real one."""
+    from platformdirs import user_data_path
+
+    return user_data_path("labnews", appauthor=False) / "demo-lab.sqlite"
+
+
+class MainWindow(QMainWindow):
+    """The lab's records at hand: an overview, four tables, the news; every change undoable."""
+
+    def __init__(
+        self,
+        *,
+        preferences: Preferences | None = None,
+        demo_path: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.database: Database | None = None
+        self.preferences = preferences
+        self._demo_path = demo_path
+        self.ledger = Ledger()
+        self.undo_stack = QUndoStack(self)
+        self._failures: list[LabnewsError] = []
+
+        self.overview = OverviewView()
+        self.papers = PapersView()
+        self.members = MembersView()
+        self.venues = VenuesView()
+        self.achievements = AchievementsView()
+        self.news = NewsView()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self._views: dict[str, QWidget] = {
+            "overview": self.overview,
+            "papers": self.papers,
+            "members": self.members,
+            "venues": self.venues,
+            "achievements": self.achievements,
+            "news": self.news,
+        }
+        for name, widget in self._views.items():
+            self.tabs.addTab(widget, self.view_title(name))
+        self.setCentralWidget(self.tabs)
+        self.records_views: tuple[RecordsView[Any], ...] = (
+            self.papers,
+            self.members,
+            self.venues,
+            self.achievements,
+        )
+
+        self._create_actions()
+        self._create_menus()
+        self._connect_views()
+        self.statusBar().showMessage(self.tr("Ready"))
+        self.resize(1240, 780)
+        self._restore_layout()
+        self._show_database_name()
+        self._update_actions()
+
+    @staticmethod
+    def view_title(name: str) -> str:
+        tr = QCoreApplication.translate
+        return {
+            "overview": tr("MainWindow", "Overview"),
+            "papers": tr("MainWindow", "Papers"),
+            "members": tr("MainWindow", "Members"),
+            "venues": tr("MainWindow", "Venues"),
+            "achievements": tr("MainWindow", "Achievements"),
+            "news": tr("MainWindow", "News"),
+        }[name]
+
+    # --- menus and actions ----------------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        *,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _create_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.new_database_action = self._action(
+            self.tr("&New database…"),
+            self.new_database,
+            shortcut="Ctrl+Shift+N",
+            tip=self.tr("Create an empty lab database in a file"),
+        )
+        self.open_action = self._action(
+            self.tr("&Open database…"),
+            self.open_database_file,
+            shortcut=keys.Open,
+            tip=self.tr("Open a lab database file"),
+        )
+        self.open_server_action = self._action(
+            self.tr("Open a &server database…"),
+            self.open_server_database,
+            tip=self.tr("Open a shared PostgreSQL database by its URL"),
+        )
+        self.demo_action = self._action(
+            self.tr("Open the &demo lab"),
+            self.open_demo,
+            tip=self.tr("A real lab's 2022-2024 papers, to try labnews on"),
+        )
+        self.quit_action = self._action(self.tr("&Quit"), self.close, shortcut=keys.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        self.undo_action = self._action(self.tr("&Undo"), self.undo, shortcut=keys.Undo)
+        self.redo_action = self._action(self.tr("&Redo"), self.redo, shortcut=keys.Redo)
+        self.undo_stack.canUndoChanged.connect(self._update_undo_actions)
+        self.undo_stack.canRedoChanged.connect(self._update_undo_actions)
+        self.undo_stack.undoTextChanged.connect(self._update_undo_actions)
+        self.undo_stack.redoTextChanged.connect(self._update_undo_actions)
+        self.new_paper_action = self._action(
+            self.tr("New &acceptance…"),
+            self.new_paper,
+            shortcut=keys.New,
+            tip=self.tr("Record a newly accepted paper"),
+        )
+        self.new_member_action = self._action(self.tr("New &member…"), self.new_member)
+        self.new_venue_action = self._action(self.tr("New &venue…"), self.new_venue)
+        self.new_achievement_action = self._action(
+            self.tr("New ac&hievement…"), self.new_achievement
+        )
+        self.edit_action = self._action(
+            self.tr("&Edit selected…"),
+            self.edit_selected,
+            shortcut="Ctrl+E",
+            tip=self.tr("Edit the selected record (or double-click it)"),
+        )
+        self.duplicate_action = self._action(
+            self.tr("Dupli&cate…"),
+            self.duplicate_selected,
+            shortcut="Ctrl+D",
+            tip=self.tr("A new paper with the same venue, dates and authors"),
+        )
+        self.delete_action = self._action(
+            self.tr("&Delete"),
+            self.delete_selected,
+            shortcut=keys.Delete,
+            tip=self.tr("Delete the selected records (undo brings them back)"),
+        )
+        self.find_action = self._action(
+            self.tr("&Find…"),
+            self.focus_search,
+            shortcut=keys.Find,
+            tip=self.tr("Search this table"),
+        )
+
+        self.view_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        for number, name in enumerate(VIEWS, start=1):
+            action = self._action(
+                self.view_title(name), partial(self.show_view, name), shortcut=f"Ctrl+{number}"
+            )
+            action.setCheckable(True)
+            group.addAction(action)
+            self.view_actions[name] = action
+        self.reload_action = self._action(
+            self.tr("&Reload"),
+            self.reload,
+            shortcut=keys.Refresh,
+            tip=self.tr("Read everything again (to see changes others made)"),
+        )
+        self.about_action = self._action(self.tr("&About labnews"), self.about)
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.new_database_action)
+        file_menu.addAction(self.open_action)
+        file_menu.addAction(self.open_server_action)
+        self.recent_menu = QMenu(self.tr("Open &recent"), self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.demo_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.new_paper_action)
+        edit_menu.addAction(self.new_member_action)
+        edit_menu.addAction(self.new_venue_action)
+        edit_menu.addAction(self.new_achievement_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.edit_action)
+        edit_menu.addAction(self.duplicate_action)
+        edit_menu.addAction(self.delete_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        for action in self.view_actions.values():
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.reload_action)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+    def _connect_views(self) -> None:
+        self.tabs.currentChanged.connect(self._update_actions)
+        for view in self.records_views:
+            view.selection_changed.connect(self._update_actions)
+            view.edit_requested.connect(self.edit_record)
+            view.remove_requested.connect(self.remove_records)
+        self.papers.add_requested.connect(self.new_paper)
+        self.papers.duplicate_requested.connect(self.duplicate_paper)
+        self.members.add_requested.connect(self.new_member)
+        self.venues.add_requested.connect(self.new_venue)
+        self.achievements.add_requested.connect(self.new_achievement)
+
+    def _update_undo_actions(self, *_changed: object) -> None:
+        # The stack clears itself, and says so, while the window is being destroyed.
+        if not isValid(self.undo_stack) or not isValid(self.undo_action):
+            return
+        stack = self.undo_stack
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
+        undo_text, redo_text = stack.undoText(), stack.redoText()
+        self.undo_action.setText(
+            self.tr("&Undo {0}").format(undo_text) if undo_text else self.tr("&Undo")
+        )
+        self.redo_action.setText(
+            self.tr("&Redo {0}").format(redo_text) if redo_text else self.tr("&Redo")
+        )
+
+    def _update_actions(self, *_changed: object) -> None:
+        if not isValid(self.tabs):
+            return
+        has_database = self.database is not None
+        for action in (
+            self.new_paper_action,
+            self.new_member_action,
+            self.new_venue_action,
+            self.new_achievement_action,
+            self.reload_action,
+        ):
+            action.setEnabled(has_database)
+        for records_view in self.records_views:
+            records_view.add_button.setEnabled(has_database)
+        current = self.current_records_view()
+        chosen = len(current.selected_records()) if current is not None else 0
+        self.edit_action.setEnabled(chosen >= 1)
+        self.duplicate_action.setEnabled(chosen >= 1 and current is self.papers)
+        self.delete_action.setEnabled(chosen >= 1)
+        if current is not None and chosen > 1:
+            self.delete_action.setText(self.tr("&Delete {0} {1}").format(chosen, current.noun))
+        else:
+            self.delete_action.setText(self.tr("&Delete"))
+        name = self.current_view()
+        self.view_actions[name].setChecked(True)
+        self._update_undo_actions()
+
+    # --- views ----------------------------------------------------------------------------------
+
+    def current_view(self) -> str:
+        return VIEWS[max(self.tabs.currentIndex(), 0)]
+
+    def current_records_view(self) -> RecordsView[Any] | None:
+        widget = self.tabs.currentWidget()
+        return next((v for v in self.records_views if v is widget), None)
+
+    def show_view(self, name: str) -> None:
+        """Switch to a view by name: overview, papers, members, venues, achievements, news."""
+        if name not in self._views:
+            raise LabnewsError(
+                f"there is no view {name!r}; choose one of {', '.join(VIEWS)}", field="view"
+            )
+        self.tabs.setCurrentWidget(self._views[name])
+
+    def focus_search(self) -> None:
+        """Put the cursor in the current table's search box (the papers', from other views)."""
+        if self.current_records_view() is None:
+            self.show_view("papers")
+        view = self.current_records_view()
+        if view is not None:
+            view.focus_search()
+
+    # --- the database ---------------------------------------------------------------------------
+
+    @contextmanager
+    def _busy(self) -> Iterator[None]:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            yield
+        finally:
+            QApplication.restoreOverrideCursor()
+
+    def open_target(self, target: str) -> bool:
+        """Open the database at a path or URL and show it; a dialog says why when it cannot."""
+        try:
+            with self._busy():
+                database = open_database(target)
+        except LabnewsError as error:
+            self.report(error, title=self.tr("Cannot open the database"))
+            return False
+        except OSError as error:  # a folder that cannot be created, a file that cannot be read
+            reason = LabnewsError(f"cannot open {target}: {error.strerror or error}")
+            self.report(reason, title=self.tr("Cannot open the database"))
+            return False
+        self.set_database(database)
+        if self.preferences is not None:
+            self.preferences.remember_database(target)
+        return True
+
+    def set_database(self, database: Database) -> None:
+        """Work on this database from now on (the window disposes of it when done)."""
+        previous = self.database
+        self.database = database
+        self.undo_stack.clear()
+        self.ledger.clear()
+        if previous is not None and previous is not database:
+            previous.dispose()
+        self._show_database_name()
+        self.load()
+        self.statusBar().showMessage(self.tr("Opened {0}").format(database.name))
+
+    def _show_database_name(self) -> None:
+        if self.database is None:
+            self.setWindowTitle("labnews")
+        else:
+            self.setWindowTitle(f"labnews — {self.database.name}")
+
+    def load(self) -> None:
+        """Read every record of the database into the views."""
+        database = self.database
+        if database is None:
+            return
+        with self._busy(), database.session() as session:
+            members = queries.members(session)
+            rules = queries.tally_rules(session)
+            self.members.model.set_records(members)
+            self.papers.set_members(members)
+            self.venues.model.set_venues(queries.venues(session), rules)
+            self.papers.set_papers(queries.papers_in(session))
+            self.achievements.model.set_records(queries.achievements_in(session))
+            self._show_overview(session)
+        self._update_actions()
+
+    def reload(self) -> None:
+        self.load()
+        self.statusBar().showMessage(self.tr("Reloaded everything from the database"))
+
+    def _show_overview(self, session: Session) -> None:
+        stored = queries.setting(session, LAB_NAME_KEY)
+        try:
+            lab = json.loads(stored) if stored else ""
+        except json.JSONDecodeError:
+            lab = stored or ""
+        self.overview.show_tallies(str(lab), queries.tallies(session))
+
+    def _require_database(self) -> Database | None:
+        if self.database is None:
+            self.statusBar().showMessage(self.tr("Open or create a database first (File menu)"))
+        return self.database
+
+    def new_database(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("New lab database"),
+            str(Path.home() / "lab.sqlite"),
+            self.tr("labnews databases (*.sqlite *.db);;All files (*)"),
+        )
+        if path:
+            if not Path(path).suffix:
+                path += ".sqlite"
+            self.open_target(path)
+
+    def open_database_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open a lab database"),
+            str(Path.home()),
+            self.tr("labnews databases (*.sqlite *.db);;All files (*)"),
+        )
+        if path:
+            self.open_target(path)
+
+    def open_server_database(self) -> None:
+        url, ok = QInputDialog.getText(
+            self,
+            self.tr("Open a server database"),
+            self.tr(
+                "The database URL, for example\npostgresql+psycopg://user@host/lab\n"
+                "(the password may come from ~/.pgpass instead of the URL):"
+            ),
+            QLineEdit.EchoMode.Normal,
+            "postgresql+psycopg://",
+        )
+        if ok and url.strip():
+            self.open_target(url.strip())
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.preferences.recent_databases() if self.preferences else []
+        for number, target in enumerate(recent, start=1):
+            action = self.recent_menu.addAction(f"&{number} {target}")
+            action.triggered.connect(lambda _checked=False, t=target: self.open_target(t))
+        if not recent:
+            empty = self.recent_menu.addAction(self.tr("No recent databases"))
+            empty.setEnabled(False)
+            return
+        self.recent_menu.addSeparator()
+        clear = self.recent_menu.addAction(self.tr("&Clear the list"))
+        clear.triggered.connect(self._clear_recent)
+
+    def _clear_recent(self) -> None:
+        if self.preferences is not None:
+            self.preferences.clear_recent()
+
+    @property
+    def demo_path(self) -> Path:
+        """Where the demo lab's database lives (found when first needed: it costs an import)."""
+        if self._demo_path is None:
+            self._demo_path = default_demo_path()
+        return self._demo_path
+
+    def open_demo(self) -> None:
+        """Open the demo lab, loading it into its own database the first time."""
+        from labnews.store.demo import load_demo
+
+        try:
+            with self._busy():
+                database = open_database(str(self.demo_path))
+                try:
+                    with database.session(write=True) as session:
+                        if not queries.news_years(session):
+                            load_demo(session)
+                except BaseException:
+                    database.dispose()
+                    raise
+        except LabnewsError as error:
+            self.report(error, title=self.tr("Cannot open the demo lab"))
+            return
+        self.set_database(database)
+        if self.preferences is not None:
+            self.preferences.remember_database(str(self.demo_path))
+
+    # --- changes and the undo history -------------------------------------------------------
+
+    def _context(self, database: Database) -> CommandContext:
+        return CommandContext(database, self.ledger, self._changed, self._failures.append)
+
+    def push(self, command: StoreCommand) -> bool:
+        """Do a change and put it in the undo history; False (after saying why) if refused."""
+        self._failures.clear()
+        self.undo_stack.push(command)
+        return self._report_failures()
+
+    def undo(self) -> None:
+        self._failures.clear()
+        self.undo_stack.undo()
+        self._report_failures()
+
+    def redo(self) -> None:
+        self._failures.clear()
+        self.undo_stack.redo()
+        self._report_failures()
+
+    def _report_failures(self) -> bool:
+        if not self._failures:
+            return True
+        # The refused command has left the history; what was done after it cannot be redone.
+        cut = QUndoCommand()
+        cut.setObsolete(True)
+        self.undo_stack.push(cut)  # an obsolete command is dropped, and so is all redo
+        failures, self._failures = list(self._failures), []
+        for error in failures:
+            self.report(error)
+        return False
+
+    def report(self, error: LabnewsError, *, title: str | None = None) -> None:
+        """Show an error; for a version conflict, offer to reload."""
+        if isinstance(error, ConflictError):
+            if ConflictDialog.ask(self, error):
+                self.reload()
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            title or self.tr("Not saved"),
+            error.message[:1].upper() + error.message[1:],
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        try:
+            box.exec()
+        finally:
+            box.deleteLater()
+
+    def _changed(self, change: Change, kind: ChangeKind) -> None:
+        self.statusBar().showMessage(change.message)
+        self.refresh(change)
+        views: dict[str, RecordsView[Any]] = {
+            "paper": self.papers,
+            "member": self.members,
+            "venue": self.venues,
+            "achievement": self.achievements,
+        }
+        view = views.get(kind)
+        if view is not None and change.ids:
+            view.select_ids(change.ids)
+
+    def refresh(self, change: Change) -> None:
+        """Read again only what a change says moved: its kinds of record, and its years' papers."""
+        database = self.database
+        if database is None:
+            return
+        kinds = change.kinds
+        with database.session() as session:
+            if "member" in kinds:
+                members = queries.members(session)
+                self.members.model.set_records(members)
+                self.papers.set_members(members)
+            if kinds & {"venue", "settings"}:
+                self.venues.model.set_venues(queries.venues(session), queries.tally_rules(session))
+            if "paper" in kinds:
+                if change.years:
+                    self.papers.replace_years(
+                        change.years, queries.papers_in(session, change.years)
+                    )
+                else:
+                    self.papers.set_papers(queries.papers_in(session))
+            if "achievement" in kinds:
+                self.achievements.model.set_records(queries.achievements_in(session))
+            if kinds & {"paper", "venue", "settings"}:
+                self._show_overview(session)
+        self._update_actions()
+
+    # --- editing records ------------------------------------------------------------------------
+
+    def new_paper(self, initial: PaperInput | None = None) -> None:
+        database = self._require_database()
+        if database is None:
+            return
+        data = PaperDialog.ask(
+            self,
+            initial,
+            database=database,
+            create_venue=self.create_venue,
+            check=lambda d: trial_run(database, lambda s: commands.add_paper(s, d)),
+        )
+        if data is not None:
+            self.push(AddRecord(self._context(database), PAPERS, data))
+
+    def duplicate_paper(self, paper: PaperRecord) -> None:
+        """A new paper with the same venue, dates, authors and status; its own title and links."""
+        self.new_paper(
+            replace(
+                paper_input(paper),
+                title="",
+                doi=None,
+                arxiv=None,
+                url=None,
+                code=None,
+                project=None,
+                bibkey=None,
+                note=None,
+            )
+        )
+
+    def create_venue(self, parent: QWidget, text: str) -> VenueRecord | None:
+        """Add a venue from inside the paper dialog (undoable like any other change)."""
+        database = self._require_database()
+        if database is None:
+            return None
+        with database.session() as session:
+            venues = queries.venues(session)
+        data = VenueDialog.ask(
+            parent,
+            VenueInput(short=text),
+            venues=venues,
+            check=lambda d: trial_run(database, lambda s: commands.add_venue(s, d)),
+        )
+        if data is None:
+            return None
+        command = AddRecord(self._context(database), VENUES, data)
+        if not self.push(command) or command.handle is None:
+            return None
+        with database.session() as session:
+            return VENUES.fetch(session, command.handle.id)
+
+    def new_member(self) -> None:
+        database = self._require_database()
+        if database is None:
+            return
+        data = MemberDialog.ask(
+            self, None, check=lambda d: trial_run(database, lambda s: commands.add_member(s, d))
+        )
+        if data is not None:
+            self.push(AddRecord(self._context(database), MEMBERS, data))
+
+    def new_venue(self) -> None:
+        database = self._require_database()
+        if database is None:
+            return
+        data = VenueDialog.ask(
+            self,
+            None,
+            venues=self.venues.model.records,
+            check=lambda d: trial_run(database, lambda s: commands.add_venue(s, d)),
+        )
+        if data is not None:
+            self.push(AddRecord(self._context(database), VENUES, data))
+
+    def new_achievement(self) -> None:
+        database = self._require_database()
+        if database is None:
+            return
+        data = AchievementDialog.ask(
+            self,
+            None,
+            members=self.members.model.records,
+            check=lambda d: trial_run(database, lambda s: commands.add_achievement(s, d)),
+        )
+        if data is not None:
+            self.push(AddRecord(self._context(database), ACHIEVEMENTS, data))
+
+    def edit_record(self, record: object) -> None:
+        """Open the record's dialog; saving pushes an undoable edit with a version check."""
+        database = self._require_database()
+        if database is None:
+            return
+        if isinstance(record, PaperRecord):
+            self._edit_paper(database, record)
+        elif isinstance(record, MemberRecord):
+            self._edit_member(database, record)
+        elif isinstance(record, VenueRecord):
+            self._edit_venue(database, record)
+        elif isinstance(record, AchievementRecord):
+            self._edit_achievement(database, record)
+
+    @staticmethod
+    def _conflicts_later(error: LabnewsError | None) -> LabnewsError | None:
+        # A conflict is not the form's to fix: the save goes ahead and the window offers reload.
+        return None if isinstance(error, ConflictError) else error
+
+    def _edit_paper(self, database: Database, paper: PaperRecord) -> None:
+        before = paper_input(paper)
+        data = PaperDialog.ask(
+            self,
+            before,
+            database=database,
+            paper_id=paper.id,
+            create_venue=self.create_venue,
+            check=lambda d: self._conflicts_later(
+                trial_run(
+                    database,
+                    lambda s: commands.update_paper(s, paper.id, d, expected_version=paper.version),
+                )
+            ),
+        )
+        if data is not None and data != before:
+            self.push(EditRecord(self._context(database), PAPERS, paper, data))
+
+    def _edit_member(self, database: Database, member: MemberRecord) -> None:
+        before = member_input(member)
+        data = MemberDialog.ask(
+            self,
+            before,
+            editing=True,
+            check=lambda d: self._conflicts_later(
+                trial_run(
+                    database,
+                    lambda s: commands.update_member(
+                        s, member.id, d, expected_version=member.version
+                    ),
+                )
+            ),
+        )
+        if data is not None and data != before:
+            self.push(EditRecord(self._context(database), MEMBERS, member, data))
+
+    def _edit_venue(self, database: Database, venue: VenueRecord) -> None:
+        before = venue_input(venue)
+        data = VenueDialog.ask(
+            self,
+            before,
+            venues=self.venues.model.records,
+            venue_id=venue.id,
+            check=lambda d: self._conflicts_later(
+                trial_run(
+                    database,
+                    lambda s: commands.update_venue(s, venue.id, d, expected_version=venue.version),
+                )
+            ),
+        )
+        if data is not None and data != before:
+            self.push(EditRecord(self._context(database), VENUES, venue, data))
+
+    def _edit_achievement(self, database: Database, achievement: AchievementRecord) -> None:
+        before = achievement_input(achievement)
+        data = AchievementDialog.ask(
+            self,
+            before,
+            members=self.members.model.records,
+            editing=True,
+            check=lambda d: self._conflicts_later(
+                trial_run(
+                    database,
+                    lambda s: commands.update_achievement(
+                        s, achievement.id, d, expected_version=achievement.version
+                    ),
+                )
+            ),
+        )
+        if data is not None and data != before:
+            self.push(EditRecord(self._context(database), ACHIEVEMENTS, achievement, data))
+
+    def remove_records(self, records: Sequence[object]) -> None:
+        """Delete records of one kind in one transaction; undo brings them all back."""
+        database = self._require_database()
+        if database is None or not records:
+            return
+        first = records[0]
+        kind: RecordKind[Any, Any]
+        if isinstance(first, PaperRecord):
+            kind = PAPERS
+        elif isinstance(first, MemberRecord):
+            kind = MEMBERS
+        elif isinstance(first, VenueRecord):
+            kind = VENUES
+        elif isinstance(first, AchievementRecord):
+            kind = ACHIEVEMENTS
+        else:
+            return
+        self.push(RemoveRecords[Any, Any](self._context(database), kind, list(records)))
+
+    def edit_selected(self) -> None:
+        view = self.current_records_view()
+        if view is not None:
+            view.edit_current()
+
+    def duplicate_selected(self) -> None:
+        if self.current_records_view() is self.papers:
+            self.papers.duplicate_current()
+
+    def delete_selected(self) -> None:
+        view = self.current_records_view()
+        if view is not None:
+            view.remove_selected()
+
+    # --- the rest -------------------------------------------------------------------------------
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About labnews"),
+            self.tr(
+                "<p><b>labnews {0}</b></p><p>Keeps a research lab's accepted papers, members, "
+                "venues and achievements, and writes the lab's news from them.</p>"
+            ).format(__version__),
+        )
+
+    def _restore_layout(self) -> None:
+        prefs = self.preferences
+        if prefs is None:
+            return
+        geometry = prefs.window_geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = prefs.window_state()
+        if state is not None:
+            self.restoreState(state)
+        names = ("papers", "members", "venues", "achievements")
+        for name, view in zip(names, self.records_views, strict=True):
+            columns = prefs.columns(name)
+            if columns is not None:
+                view.restore_header_state(columns)
+        last = prefs.last_view()
+        if last in self._views:
+            self.show_view(last)
+
+    def save_layout(self) -> None:
+        """Remember the window's size and place, each table's columns and the current view."""
+        prefs = self.preferences
+        if prefs is None:
+            return
+        prefs.save_window(self.saveGeometry(), self.saveState())
+        names = ("papers", "members", "venues", "achievements")
+        for name, view in zip(names, self.records_views, strict=True):
+            prefs.save_columns(name, view.header_state())
+        prefs.save_view(self.current_view())
+        prefs.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        if self.database is not None:
+            self.database.dispose()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Table models over tuples of frozen records: filtering and sorting happen inside them."""

@@ -1,0 +1,106 @@
+"""The members table: name, native name, role, in the news, joined, left, aliases."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QBrush, QPalette
+from PySide6.QtWidgets import QApplication
+
+from labnews.core.records import MemberRecord
+from labnews.gui.models.records import RecordsModel
+
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+
+
+class Column(IntEnum):
+    """The members table's columns, in display order."""
+
+    NAME = 0
+    NATIVE = 1
+    ROLE = 2
+    IN_NEWS = 3
+    JOINED = 4
+    LEFT = 5
+    ALIASES = 6
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MembersModel", text)
+
+
+def role_text(role: str) -> str:
+    """A member role as the tables and forms show it."""
+    return {
+        "pi": _tr("PI"),
+        "professor": _tr("professor"),
+        "researcher": _tr("researcher"),
+        "postdoc": _tr("postdoc"),
+        "phd": _tr("PhD student"),
+        "ms": _tr("MS student"),
+        "undergrad": _tr("undergraduate"),
+        "intern": _tr("intern"),
+        "alumni": _tr("alumni"),
+        "other": _tr("other"),
+    }.get(role, role)
+
+
+class MembersModel(RecordsModel[MemberRecord]):
+    """Lab members as rows."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        yes, no = _tr("yes"), _tr("no")
+        super().__init__(
+            (
+                _tr("Name"),
+                _tr("Native name"),
+                _tr("Role"),
+                _tr("In news"),
+                _tr("Joined"),
+                _tr("Left"),
+                _tr("Other spellings"),
+            ),
+            (
+                lambda m: m.name,
+                lambda m: m.native or "",
+                lambda m: role_text(m.role),
+                lambda m: yes if m.in_news else no,
+                lambda m: str(m.joined) if m.joined else "",
+                lambda m: str(m.left) if m.left else "",
+                lambda m: ", ".join(m.aliases),
+            ),
+            (
+                lambda m: (m.name.casefold(), m.id),
+                lambda m: (not m.native, m.native or "", m.id),
+                lambda m: (m.role, m.name.casefold(), m.id),
+                lambda m: (m.in_news, m.name.casefold(), m.id),
+                lambda m: (m.joined is None, m.joined or (0, 0), m.id),
+                lambda m: (m.left is None, m.left or (0, 0), m.id),
+                lambda m: (", ".join(m.aliases).casefold(), m.id),
+            ),
+            parent,
+        )
+        self._muted = QBrush(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
+
+    def haystack(self, record: MemberRecord) -> str:
+        return "\n".join(
+            (record.name, record.native or "", *record.aliases, record.role)
+        ).casefold()
+
+    def record_id(self, record: MemberRecord) -> int:
+        return record.id
+
+    def extra_data(self, record: MemberRecord, column: int, role: int) -> Any:
+        if role == _FOREGROUND and column == Column.IN_NEWS and not record.in_news:
+            return self._muted
+        if role == _ALIGNMENT and column in (Column.IN_NEWS, Column.JOINED, Column.LEFT):
+            return Qt.AlignmentFlag.AlignCenter
+        if role == _TOOLTIP and column == Column.IN_NEWS:
+            if record.in_news:
+                return _tr("News lines name this member")
+            return _tr("News lines never name this member (the PI, for example)")
+        return None

@@ -1,0 +1,130 @@
+"""The venues table: short name, full name, kind, parent, tally label, typical month, aliases."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt
+from PySide6.QtGui import QBrush, QPalette
+from PySide6.QtWidgets import QApplication
+
+from labnews.core.records import VenueRecord
+from labnews.core.rules import TallyRules
+from labnews.core.tally import tally_label
+from labnews.gui.models.records import RecordsModel
+
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+
+
+class Column(IntEnum):
+    """The venues table's columns, in display order."""
+
+    SHORT = 0
+    FULL = 1
+    KIND = 2
+    PARENT = 3
+    LABEL = 4
+    MONTH = 5
+    ALIASES = 6
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("VenuesModel", text)
+
+
+def kind_text(kind: str) -> str:
+    """A venue kind as the tables and forms show it."""
+    return {
+        "conference": _tr("conference"),
+        "journal": _tr("journal"),
+        "workshop": _tr("workshop"),
+        "other": _tr("other"),
+    }.get(kind, kind)
+
+
+def month_name(month: int | None) -> str:
+    """The month's name in the interface language ("June"), or "" for None."""
+    if month is None:
+        return ""
+    return QLocale().standaloneMonthName(month, QLocale.FormatType.LongFormat)
+
+
+class VenuesModel(RecordsModel[VenueRecord]):
+    """Venues as rows; the label column shows what the tally counts each venue as."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(
+            (
+                _tr("Short name"),
+                _tr("Full name"),
+                _tr("Kind"),
+                _tr("Part of"),
+                _tr("Counts as"),
+                _tr("Typical month"),
+                _tr("Other spellings"),
+            ),
+            (
+                lambda v: v.short,
+                lambda v: v.full or "",
+                lambda v: kind_text(v.kind),
+                lambda v: v.parent_short or "",
+                lambda v: self.counts_as(v) or "",
+                lambda v: month_name(v.month),
+                lambda v: ", ".join(v.aliases),
+            ),
+            (
+                lambda v: (v.short.casefold(), v.id),
+                lambda v: ((v.full or "").casefold(), v.id),
+                lambda v: (v.kind, v.short.casefold(), v.id),
+                lambda v: (v.parent_short is None, (v.parent_short or "").casefold(), v.id),
+                lambda v: ((self.counts_as(v) or "").casefold(), v.id),
+                lambda v: (v.month is None, v.month or 0, v.id),
+                lambda v: (", ".join(v.aliases).casefold(), v.id),
+            ),
+            parent,
+        )
+        self._rules = TallyRules()
+        self._labels: dict[int, str | None] = {}
+        self._muted = QBrush(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
+
+    def set_venues(self, venues: Iterable[VenueRecord], rules: TallyRules) -> None:
+        """Show these venues, with tally labels as these rules count them."""
+        records = tuple(venues)
+        by_id = {v.id: v for v in records}
+        self._rules = rules
+        self._labels = {}
+        for venue in records:
+            parent = by_id.get(venue.parent_id) if venue.parent_id is not None else None
+            parent_label = (parent.label or parent.short) if parent else None
+            self._labels[venue.id] = tally_label(
+                venue.short, venue.kind, venue.label, parent_label, rules
+            )
+        self.set_records(records)
+
+    def counts_as(self, venue: VenueRecord) -> str | None:
+        """The tally label papers at this venue count under; None when the rules leave it out."""
+        return self._labels.get(venue.id, venue.label or venue.short)
+
+    def haystack(self, record: VenueRecord) -> str:
+        parts = (record.short, record.full or "", record.parent_short or "", *record.aliases)
+        return "\n".join(parts).casefold()
+
+    def record_id(self, record: VenueRecord) -> int:
+        return record.id
+
+    def extra_data(self, record: VenueRecord, column: int, role: int) -> Any:
+        explicit = bool(record.label)
+        if role == _FOREGROUND and column == Column.LABEL and not explicit:
+            return self._muted
+        if role == _TOOLTIP and column == Column.LABEL:
+            if explicit:
+                return _tr("Set on this venue")
+            if self.counts_as(record) is None:
+                return _tr("The tally rules leave workshop papers out")
+            return _tr("The default: its own short name, or its conference's for a workshop")
+        if role == _TOOLTIP and column == Column.FULL:
+            return record.full
+        return None

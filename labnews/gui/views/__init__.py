@@ -1,0 +1,1 @@
+"""The window's views: overview, the records tables, and the news."""

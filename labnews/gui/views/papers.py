@@ -1,0 +1,114 @@
+"""The papers view: search, year, venue and member filters over the papers table."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from labnews.core.records import MemberRecord, PaperRecord
+from labnews.gui.choice_box import ChoiceBox
+from labnews.gui.models.papers import Column, PapersModel
+from labnews.gui.views.authors_delegate import AuthorsDelegate
+from labnews.gui.views.records import RecordsView
+
+# Starting widths in average characters: a news month, "ETRI J. 2024", a year, a title...
+_WIDTHS = (11, 14, 5, 60, 38, 16, 10)
+
+
+class PapersView(RecordsView[PaperRecord]):
+    """Every paper, newest news month first, narrowed by the search box and three filters."""
+
+    model: PapersModel
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(
+            PapersModel(),
+            sort=(Column.NEWS, Qt.SortOrder.DescendingOrder),
+            can_duplicate=True,
+            parent=parent,
+        )
+        self.set_texts(
+            nouns=(self.tr("paper"), self.tr("papers")),
+            add=self.tr("&New acceptance…"),
+            add_tip=self.tr("Record a newly accepted paper (Ctrl+N)"),
+            search=self.tr("Search titles, authors and venues"),
+        )
+        self.year_filter = self._filter(self.tr("Show one news year's papers"))
+        self.venue_filter = self._filter(self.tr("Show one venue's papers"))
+        self.member_filter = self._filter(self.tr("Show the papers a member wrote"))
+        self._members: tuple[MemberRecord, ...] = ()
+        self.table.setItemDelegateForColumn(Column.AUTHORS, AuthorsDelegate(self.table))
+        self.set_column_widths(_WIDTHS)
+        # The title takes the room left over; the other columns keep their widths.
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(Column.TITLE, header.ResizeMode.Stretch)
+        self.refresh_filters()
+
+    def _filter(self, tip: str) -> ChoiceBox:
+        combo = ChoiceBox()
+        combo.setToolTip(tip)
+        combo.setSizeAdjustPolicy(ChoiceBox.SizeAdjustPolicy.AdjustToContents)
+        combo.currentIndexChanged.connect(self._filters_changed)
+        self.bar_filters.addWidget(combo)
+        return combo
+
+    # --- records in ---------------------------------------------------------------------------
+
+    def set_papers(self, papers: Iterable[PaperRecord]) -> None:
+        self.model.set_records(papers)
+        self.refresh_filters()
+
+    def replace_years(self, years: Iterable[int], papers: Iterable[PaperRecord]) -> None:
+        """Fresh records for the news years a change moved; the rest stay as they are."""
+        self.model.replace_years(years, papers)
+        self.refresh_filters()
+
+    def set_members(self, members: Iterable[MemberRecord]) -> None:
+        self._members = tuple(members)
+        self.refresh_filters()
+
+    # --- the filters --------------------------------------------------------------------------
+
+    def refresh_filters(self) -> None:
+        """Offer the years, venues and members there are now, keeping what is chosen."""
+        self.year_filter.set_choices(
+            [(self.tr("All years"), None), *((str(y), y) for y in self.model.news_years())],
+            self.year_filter.value(),
+        )
+        self.venue_filter.set_choices(
+            [(self.tr("All venues"), None), *((s, i) for i, s in self.model.venues())],
+            self.venue_filter.value(),
+        )
+        members = sorted(self._members, key=lambda m: m.name.casefold())
+        self.member_filter.set_choices(
+            [(self.tr("All members"), None), *((m.name, m.id) for m in members)],
+            self.member_filter.value(),
+        )
+        self._filters_changed()
+
+    def show_year(self, year: int | None) -> None:
+        """Show only one news year's papers (None: every year)."""
+        if not self.year_filter.set_value(year):
+            self.year_filter.set_value(None)
+
+    def show_venue(self, venue_id: int | None) -> None:
+        if not self.venue_filter.set_value(venue_id):
+            self.venue_filter.set_value(None)
+
+    def show_member(self, member_id: int | None) -> None:
+        if not self.member_filter.set_value(member_id):
+            self.member_filter.set_value(None)
+
+    def _filters_changed(self) -> None:
+        def chosen(combo: ChoiceBox) -> int | None:
+            value = combo.value()
+            return value if isinstance(value, int) else None
+
+        self.model.set_filters(
+            year=chosen(self.year_filter),
+            venue_id=chosen(self.venue_filter),
+            member_id=chosen(self.member_filter),
+        )

@@ -1,0 +1,270 @@
+"""The records views' shared parts: a table that stays fast, a debounced search, a context menu."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelection,
+    QItemSelectionModel,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from labnews.gui.models.records import RecordsModel
+
+R = TypeVar("R")
+
+SEARCH_DELAY_MS = 150
+"""How long typing must pause before the table filters: each keystroke would be wasted work."""
+
+
+class RecordTable(QTableView):
+    """A table of records: whole rows, fixed row heights, Return or a double-click opens a row."""
+
+    open_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setShowGrid(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.setTabKeyNavigation(False)
+        rows = self.verticalHeader()
+        rows.setVisible(False)
+        # Fixed heights: Qt never measures rows, so 100,000 of them cost nothing to lay out.
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        columns = self.horizontalHeader()
+        columns.setHighlightSections(False)
+        columns.setStretchLastSection(True)
+        columns.setSectionsMovable(True)
+        columns.setSortIndicatorShown(True)
+        columns.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.doubleClicked.connect(lambda _index: self.open_requested.emit())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.open_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class RecordsView(QWidget, Generic[R]):
+    """A search box and buttons over a table of one kind of record, with the usual actions.
+
+    The view only asks: it emits what the user wants (add, edit, duplicate, remove) and the
+    window does it, so every change goes through the undo history.
+    """
+
+    add_requested = Signal()
+    edit_requested = Signal(object)
+    duplicate_requested = Signal(object)
+    remove_requested = Signal(object)
+    selection_changed = Signal()
+
+    def __init__(
+        self,
+        model: RecordsModel[R],
+        *,
+        sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder),
+        can_duplicate: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.noun = ""
+        self._nouns = ("", "")
+        self.can_duplicate = can_duplicate
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setToolTip(self.tr("Filters as you type (Ctrl+F)"))
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.count_label = QLabel()
+        self.add_button = QPushButton()
+        self.add_button.clicked.connect(self.add_requested)
+        self.table = RecordTable()
+        self.table.setModel(model)
+        # Qt's default indicator is the first column, descending; each view says its own.
+        self.table.horizontalHeader().setSortIndicator(*sort)
+        self.table.setSortingEnabled(True)
+        self.table.open_requested.connect(self.edit_current)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        selection = self.table.selectionModel()
+        selection.selectionChanged.connect(self.selection_changed)
+        model.modelReset.connect(self._update_count)
+        model.modelReset.connect(self.selection_changed)
+        self.bar = QHBoxLayout()
+        self.bar.addWidget(self.search, 2)
+        self.bar_filters = QHBoxLayout()
+        self.bar.addLayout(self.bar_filters)
+        self.bar.addStretch(1)
+        self.bar.addWidget(self.count_label)
+        self.bar.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.bar)
+        layout.addWidget(self.table, 1)
+
+    def set_texts(self, *, nouns: tuple[str, str], add: str, add_tip: str, search: str) -> None:
+        """The words for this kind of record: ("paper", "papers"), its New button, search hint."""
+        self._nouns = nouns
+        self.noun = nouns[1]
+        self.add_button.setText(add)
+        self.add_button.setToolTip(add_tip)
+        self.search.setPlaceholderText(search)
+        self._update_count()
+
+    # --- search -----------------------------------------------------------------------------
+
+    def apply_search(self) -> None:
+        """Filter by the search box now (typing waits for a pause first)."""
+        self._search_timer.stop()
+        self.model.set_search(self.search.text())
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), len(self.model.records)
+        noun = self._nouns[0] if total == 1 else self._nouns[1]
+        if shown == total:
+            text = self.tr("{0} {1}").format(total, noun)
+        else:
+            text = self.tr("{0} of {1} {2}").format(shown, total, noun)
+        self.count_label.setText(text)
+
+    # --- selection --------------------------------------------------------------------------
+
+    def selected_records(self) -> list[R]:
+        """The selected records, in the table's order."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.record_at(row) for row in rows]
+
+    def current_record(self) -> R | None:
+        index = self.table.currentIndex()
+        if index.isValid() and self.table.selectionModel().isRowSelected(index.row()):
+            return self.model.record_at(index.row())
+        chosen = self.selected_records()
+        return chosen[0] if chosen else None
+
+    def select_ids(self, ids: Iterable[int]) -> None:
+        """Select the rows of these records (those not filtered out) and show the first."""
+        rows = self.model.rows_of(ids)
+        if not rows:
+            return
+        selection = QItemSelection()
+        last_column = self.model.columnCount() - 1
+        for row in rows:
+            selection.select(self.model.index(row, 0), self.model.index(row, last_column))
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        model = self.table.selectionModel()
+        model.select(selection, flags)
+        model.setCurrentIndex(
+            self.model.index(rows[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate
+        )
+        self.table.scrollTo(self.model.index(rows[0], 0))
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def edit_current(self) -> None:
+        record = self.current_record()
+        if record is not None:
+            self.edit_requested.emit(record)
+
+    def duplicate_current(self) -> None:
+        record = self.current_record()
+        if record is not None and self.can_duplicate:
+            self.duplicate_requested.emit(record)
+
+    def remove_selected(self) -> None:
+        records = self.selected_records()
+        if records:
+            self.remove_requested.emit(tuple(records))
+
+    def _context_menu(self, position: QPoint) -> None:
+        menu = self.context_menu()
+        menu.exec(self.table.viewport().mapToGlobal(position))
+        menu.deleteLater()
+
+    def context_menu(self) -> QMenu:
+        """The menu for the selected rows: Edit, Duplicate, Delete, and New."""
+        menu = QMenu(self)
+        count = len(self.selected_records())
+        edit = QAction(self.tr("&Edit…"), menu)
+        edit.setEnabled(count >= 1)
+        edit.triggered.connect(self.edit_current)
+        menu.addAction(edit)
+        if self.can_duplicate:
+            duplicate = QAction(self.tr("Dupli&cate…"), menu)
+            duplicate.setEnabled(count >= 1)
+            duplicate.triggered.connect(self.duplicate_current)
+            menu.addAction(duplicate)
+        remove = QAction(
+            self.tr("&Delete")
+            if count <= 1
+            else self.tr("&Delete {0} {1}").format(count, self.noun),
+            menu,
+        )
+        remove.setEnabled(count >= 1)
+        remove.triggered.connect(self.remove_selected)
+        menu.addAction(remove)
+        menu.addSeparator()
+        add = QAction(self.add_button.text(), menu)
+        add.triggered.connect(self.add_requested)
+        menu.addAction(add)
+        return menu
+
+    # --- remembered layout ------------------------------------------------------------------
+
+    def set_column_widths(self, widths: Sequence[int]) -> None:
+        """Starting widths, in average characters, for a first run with nothing remembered."""
+        char = self.fontMetrics().averageCharWidth()
+        header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        for column, width in enumerate(widths):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            # Room for the title and the sort arrow beside it, whatever the language.
+            needed = metrics.horizontalAdvance(title) + 4 * char + 16
+            header.resizeSection(column, max(width * char + 16, needed))
+
+    def header_state(self) -> QByteArray:
+        return self.table.horizontalHeader().saveState()
+
+    def restore_header_state(self, state: QByteArray) -> bool:
+        header = self.table.horizontalHeader()
+        if not header.restoreState(state):
+            return False
+        # restoreState brings the sort indicator back; the model must sort to match it.
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        return True

@@ -1,0 +1,62 @@
+"""The members, venues and achievements views: a search box over each table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from labnews.core.records import AchievementRecord, MemberRecord, VenueRecord
+from labnews.gui.models.achievements import AchievementsModel, Column
+from labnews.gui.models.members import MembersModel
+from labnews.gui.models.venues import VenuesModel
+from labnews.gui.views.records import RecordsView
+
+
+class MembersView(RecordsView[MemberRecord]):
+    """The lab's members."""
+
+    model: MembersModel
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(MembersModel(), parent=parent)
+        self.set_texts(
+            nouns=(self.tr("member"), self.tr("members")),
+            add=self.tr("&New member…"),
+            add_tip=self.tr("Add a lab member"),
+            search=self.tr("Search names, native names and other spellings"),
+        )
+        self.set_column_widths((22, 12, 14, 8, 9, 9, 30))
+
+
+class VenuesView(RecordsView[VenueRecord]):
+    """Conferences, journals and workshops, with what the tally counts each as."""
+
+    model: VenuesModel
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(VenuesModel(), parent=parent)
+        self.set_texts(
+            nouns=(self.tr("venue"), self.tr("venues")),
+            add=self.tr("&New venue…"),
+            add_tip=self.tr("Add a conference, journal or workshop"),
+            search=self.tr("Search short names, full names and other spellings"),
+        )
+        self.set_column_widths((16, 58, 11, 12, 12, 12, 30))
+
+
+class AchievementsView(RecordsView[AchievementRecord]):
+    """Awards, talks, grants and other news that is not a paper."""
+
+    model: AchievementsModel
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(
+            AchievementsModel(), sort=(Column.DATE, Qt.SortOrder.DescendingOrder), parent=parent
+        )
+        self.set_texts(
+            nouns=(self.tr("achievement"), self.tr("achievements")),
+            add=self.tr("&New achievement…"),
+            add_tip=self.tr("Add an award, talk, grant or other news"),
+            search=self.tr("Search titles, members and organisations"),
+        )
+        self.set_column_widths((11, 11, 60, 30, 24))

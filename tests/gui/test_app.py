@@ -1,0 +1,119 @@
+"""Starting the app: screenshots through the CLI, the database it opens, what it imports."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from labnews.gui.app import startup_target
+from labnews.gui.main_window import VIEWS
+from labnews.gui.preferences import Preferences
+from labnews.store.database import ENV_VAR, Database
+from tests.conftest import CliResult
+
+RunCli = Callable[..., CliResult]
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_gui_screenshot_writes_a_png_of_each_view(
+    demo_database: Database, tmp_path: Path, cli: RunCli, view: str
+) -> None:
+    shot = tmp_path / f"{view}.png"
+    result = cli("gui", "--screenshot", str(shot), "--view", view)
+    assert result.code == 0, result.err
+    data = shot.read_bytes()
+    assert data.startswith(PNG_MAGIC)
+    assert len(data) > 10_000  # a whole window, not an empty image
+
+
+def test_gui_screenshot_of_an_unknown_view_is_one_clear_error(
+    demo_database: Database, tmp_path: Path, cli: RunCli
+) -> None:
+    result = cli("gui", "--screenshot", str(tmp_path / "x.png"), "--view", "charts")
+    assert result.code == 1
+    assert result.err.strip().splitlines() == [
+        "labnews: error: there is no view 'charts'; choose one of overview, papers, members, "
+        "venues, achievements, news"
+    ]
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_gui_screenshot_of_a_broken_database_is_one_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from labnews.cli import main
+
+    broken = tmp_path / "broken.sqlite"
+    broken.write_bytes(b"\x00" * 100)
+    code = main(["--db", str(broken), "gui", "--screenshot", str(tmp_path / "x.png")])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert len(err.strip().splitlines()) == 1
+    assert "is not a SQLite database" in err
+
+
+def test_the_window_opens_the_given_database_then_the_environment_then_the_last_one(
+    preferences: Preferences, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    preferences.remember_database(str(tmp_path / "last.sqlite"))
+    assert startup_target(str(tmp_path / "given.sqlite"), preferences) == str(
+        tmp_path / "given.sqlite"
+    )
+    assert startup_target(None, preferences) == str(tmp_path / "last.sqlite")
+    monkeypatch.setenv(ENV_VAR, str(tmp_path / "env.sqlite"))
+    assert startup_target(None, preferences) == str(tmp_path / "env.sqlite")
+
+
+def test_starting_the_window_imports_no_chart_template_bibtex_or_server_driver() -> None:
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from labnews.gui.app import MainWindow\n"
+        "window = MainWindow()\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "heavy = {'matplotlib', 'jinja2', 'bibtexparser', 'psycopg', 'rapidfuzz'}\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(Path(__file__).parents[2])},
+        timeout=120,
+    )
+    assert done.stdout.strip() == "[]"
+
+
+def test_many_qt_calls_do_not_wear_out_none_true_or_false() -> None:
+    # PySide6-Essentials 6.12.0 on Python 3.11 loses a reference to None per void call and to
+    # True per emit, and CPython aborts ("none_dealloc") after a few thousand: pyproject.toml
+    # excludes that release. This guards against a PySide6 that brings the bug back.
+    code = (
+        "import labnews.gui\n"
+        "from PySide6.QtCore import QObject, Signal\n"
+        "class Poked(QObject):\n"
+        "    poked = Signal()\n"
+        "probe = Poked()\n"
+        "for _ in range(200_000):\n"
+        "    probe.setObjectName('x')\n"
+        "    probe.poked.emit()\n"
+        "print('survived')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(Path(__file__).parents[2])},
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "survived"
