@@ -106,13 +106,23 @@ def _date(text: str) -> tuple[YearMonth, int | None]:
 # --- database access ---------------------------------------------------------------------------
 
 
+def _open(args: argparse.Namespace, *, upgrade: bool = True) -> Any:
+    """The database the arguments name, opened; a risky SQLite location is warned about."""
+    from labnews.store.database import resolve_target, sharing_warning
+    from labnews.store.migrate import open_database
+
+    database = open_database(resolve_target(args.db), upgrade=upgrade)
+    if database.path is not None:
+        warning = sharing_warning(database.path)
+        if warning:
+            _note(f"{PROG}: warning: {warning}")
+    return database
+
+
 @contextmanager
 def _session(args: argparse.Namespace, *, write: bool = False) -> Iterator[Any]:
     """One session for one command, on the database the arguments name."""
-    from labnews.store.database import resolve_target
-    from labnews.store.migrate import open_database
-
-    database = open_database(resolve_target(args.db))
+    database = _open(args)
     try:
         with database.session(write=write) as session:
             yield session
@@ -571,8 +581,12 @@ def cmd_db(args: argparse.Namespace) -> int:
         migrate.check_migrations()
         print("models and migrations agree")
         return 0
-    target = resolve_target(args.db)
-    database = migrate.open_database(target, upgrade=args.action == "upgrade")
+    if args.action == "current":
+        name, current, head = migrate.describe_schema(resolve_target(args.db))
+        state = "newest" if current == head else f"labnews db upgrade brings it to {head}"
+        print(f"{name}: schema {current or 'none (a new database)'} ({state})")
+        return 0
+    database = _open(args)
     try:
         print(f"{database.name}: schema {migrate.schema_version(database)} (newest)")
     finally:
@@ -670,13 +684,11 @@ def _plan_import(session: Any, kind: str, path: Path) -> Any:
 def cmd_import(args: argparse.Namespace) -> int:
     from labnews.io.plan import apply_plan
     from labnews.store.backup import backup_before
-    from labnews.store.database import resolve_target
-    from labnews.store.migrate import open_database
 
     path: Path = args.path
     if not path.exists():
         raise NotFoundError(f"{path} does not exist", field="path")
-    database = open_database(resolve_target(args.db))
+    database = _open(args)
     try:
         with database.session() as session:
             plan = _plan_import(session, args.kind, path)
@@ -790,10 +802,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from labnews.store import backup, checks
-    from labnews.store.database import resolve_target
-    from labnews.store.migrate import open_database
 
-    database = open_database(resolve_target(args.db))
+    database = _open(args)
     try:
         with database.session() as session:
             findings = checks.run_checks(session, is_sqlite=database.is_sqlite)

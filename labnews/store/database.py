@@ -101,6 +101,82 @@ def _configure_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
+_NETWORK_FILESYSTEMS = frozenset(
+    {
+        "nfs",
+        "nfs4",
+        "cifs",
+        "smb",
+        "smb2",
+        "smbfs",
+        "smb3",
+        "afs",
+        "9p",
+        "fuse.sshfs",
+        "fuse.rclone",
+        "davfs",
+        "fuse.davfs2",
+        "glusterfs",
+        "ceph",
+        "fuse.gvfsd-fuse",
+        "virtiofs",
+    }
+)
+_SYNC_FOLDERS = (
+    "dropbox",
+    "onedrive",
+    "google drive",
+    "googledrive",
+    "icloud",
+    "nextcloud",
+    "owncloud",
+    "syncthing",
+    "box sync",
+    "mega",
+)
+
+
+def sharing_risk(path: Path, mounts_file: Path = Path("/proc/mounts")) -> str | None:
+    """Why this SQLite file may be unsafe to use (a network share or a sync folder), or None.
+
+    SQLite's locking needs a local disk: on NFS or SMB two admins can corrupt the file, and a
+    sync client can copy it mid-write. Such a lab should share a PostgreSQL database instead.
+    """
+    lowered = [part.casefold() for part in path.absolute().parts]
+    for folder in _SYNC_FOLDERS:
+        if any(part == folder or part.startswith(folder + " ") for part in lowered):
+            return f"{path} is in a {folder.title()} folder"
+    try:
+        mounts = mounts_file.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    best: tuple[int, str] | None = None
+    target = str(path.absolute())
+    for line in mounts:
+        fields = line.split()
+        if len(fields) < 3:
+            continue
+        point = fields[1].replace("\\040", " ")
+        if (target == point or target.startswith(point.rstrip("/") + "/")) and (
+            best is None or len(point) > best[0]
+        ):
+            best = (len(point), fields[2])
+    if best is not None and best[1] in _NETWORK_FILESYSTEMS:
+        return f"{path} is on a network share ({best[1]})"
+    return None
+
+
+def sharing_warning(path: Path) -> str | None:
+    """The warning to show for a risky SQLite location, pointing to PostgreSQL."""
+    risk = sharing_risk(path)
+    if risk is None:
+        return None
+    return (
+        f"{risk}: SQLite files there can be damaged when two people or a sync client touch them "
+        "at once; to share a lab database, use PostgreSQL (see README: Sharing a lab database)"
+    )
+
+
 @dataclass
 class Database:
     """An open lab database: its URL, engine and session factories for reads and writes."""
@@ -143,9 +219,17 @@ class Database:
         except OperationalError as exc:
             raise DatabaseError(f"{self.name}: {_driver_reason(exc)}") from exc
         except SQLAlchemyDatabaseError as exc:
-            raise DatabaseError(
-                f"{self.name} is damaged ({_driver_reason(exc)}); run `labnews check`"
-            ) from exc
+            reason = _driver_reason(exc)
+            if getattr(exc.orig, "sqlstate", None) == "42501":
+                raise DatabaseError(
+                    f"{self.name}: your database role may not do this ({reason}); "
+                    "ask the lab database's owner for editor rights"
+                ) from exc
+            if "malformed" in reason or "not a database" in reason:
+                raise DatabaseError(
+                    f"{self.name} is damaged ({reason}); run `labnews check`"
+                ) from exc
+            raise DatabaseError(f"{self.name}: {reason}") from exc
 
     def transact(self, action: Callable[[Session], T], *, write: bool = True) -> T:
         """Run ``action`` in one transaction, retrying when PostgreSQL reports a serialization

@@ -218,6 +218,23 @@ def check_migrations() -> None:
             engine.dispose()
 
 
+def describe_schema(target: str) -> tuple[str, str | None, str]:
+    """A database's name, its schema revision (None when new) and the newest one, read only."""
+    url = to_url(target)
+    if url.get_backend_name() == "sqlite" and url.database:
+        check_sqlite_file(Path(url.database))
+        if not Path(url.database).exists():
+            return describe(url), None, head_revision()
+    engine = create_database_engine(url)
+    try:
+        with engine.connect() as connection:
+            return describe(url), current_revision(connection), head_revision()
+    except (OperationalError, DBAPIError) as exc:
+        raise DatabaseError(f"cannot open {describe(url)}: {_reason(exc)}") from exc
+    finally:
+        engine.dispose()
+
+
 def schema_version(database: Database) -> str | None:
     with database.engine.connect() as connection, contextlib.closing(connection):
         return current_revision(connection)
