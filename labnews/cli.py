@@ -32,6 +32,7 @@ from labnews.core.records import (
     STATUSES,
     VENUE_KINDS,
     AchievementRecord,
+    Change,
     MemberRecord,
     PaperRecord,
     VenueRecord,
@@ -126,6 +127,16 @@ def _session(args: argparse.Namespace, *, write: bool = False) -> Iterator[Any]:
     try:
         with database.session(write=write) as session:
             yield session
+    finally:
+        database.dispose()
+
+
+def _change(args: argparse.Namespace, action: Callable[[Any], Change]) -> Change:
+    """Run one write action in its own transaction, retried if PostgreSQL reports a deadlock
+    or a serialization failure (the other writer won; running again is safe)."""
+    database = _open(args)
+    try:
+        return database.transact(action)  # type: ignore[no-any-return]
     finally:
         database.dispose()
 
@@ -326,35 +337,38 @@ def _venue_input(args: argparse.Namespace, base: VenueRecord | None) -> VenueInp
 def cmd_add(args: argparse.Namespace) -> int:
     from labnews.store import commands, queries
 
-    with _session(args, write=True) as session:
+    def act(session: Any) -> Change:
         if args.what == "paper":
-            change = commands.add_paper(session, _paper_input(session, args, None))
-            _note(f"labnews: {change.message}")
-            print(change.ids[0])
-            return 0
+            return commands.add_paper(session, _paper_input(session, args, None))
         if args.what == "member":
-            change = commands.add_member(session, _member_input(args, None))
-        elif args.what == "venue":
-            change = commands.add_venue(session, _venue_input(args, None))
-        else:
-            date, day = args.date
-            members = tuple(
-                queries.find_member(session, name, field="member").id for name in args.member or ()
-            )
-            change = commands.add_achievement(
-                session,
-                AchievementInput(
-                    kind=args.kind,
-                    title=args.title,
-                    date=date,
-                    day=day,
-                    members=members,
-                    organisation=args.organisation,
-                    url=args.url,
-                    sentence=args.sentence,
-                ),
-            )
-    print(change.message)
+            return commands.add_member(session, _member_input(args, None))
+        if args.what == "venue":
+            return commands.add_venue(session, _venue_input(args, None))
+        date, day = args.date
+        members = tuple(
+            queries.find_member(session, name, field="member").id for name in args.member or ()
+        )
+        return commands.add_achievement(
+            session,
+            AchievementInput(
+                kind=args.kind,
+                title=args.title,
+                date=date,
+                day=day,
+                members=members,
+                organisation=args.organisation,
+                url=args.url,
+                sentence=args.sentence,
+            ),
+        )
+
+    change = _change(args, act)
+    if args.what == "paper":
+        # The id is what scripts read from stdout; the sentence is for the person.
+        _note(f"labnews: {change.message}")
+        print(change.ids[0])
+    else:
+        print(change.message)
     return 0
 
 
@@ -371,19 +385,17 @@ def _paper_id(text: str) -> int:
 def cmd_edit(args: argparse.Namespace) -> int:
     from labnews.store import commands, queries
 
-    with _session(args, write=True) as session:
+    def act(session: Any) -> Change:
         if args.what == "paper":
             paper = queries.paper_by_id(session, _paper_id(args.target))
-            change = commands.update_paper(
-                session, paper.id, _paper_input(session, args, paper), expected_version=None
-            )
-        elif args.what == "member":
+            return commands.update_paper(session, paper.id, _paper_input(session, args, paper))
+        if args.what == "member":
             member = queries.find_member(session, args.target)
-            change = commands.update_member(session, member.id, _member_input(args, member))
-        else:
-            venue = queries.find_venue(session, args.target)
-            change = commands.update_venue(session, venue.id, _venue_input(args, venue))
-    print(change.message)
+            return commands.update_member(session, member.id, _member_input(args, member))
+        venue = queries.find_venue(session, args.target)
+        return commands.update_venue(session, venue.id, _venue_input(args, venue))
+
+    print(_change(args, act).message)
     return 0
 
 
@@ -398,18 +410,19 @@ def cmd_remove(args: argparse.Namespace) -> int:
         url = to_url(resolve_target(args.db))
         if url.get_backend_name() == "sqlite" and url.database and Path(url.database).exists():
             backup_before(Path(url.database), "pre-delete")
-    with _session(args, write=True) as session:
+
+    def act(session: Any) -> Change:
         if args.what == "paper":
-            change = commands.remove_papers(session, [_paper_id(t) for t in args.target])
-        elif args.what == "member":
-            (name,) = args.target
-            change = commands.remove_member(session, queries.find_member(session, name).id)
-        elif args.what == "venue":
-            (short,) = args.target
-            change = commands.remove_venue(session, queries.find_venue(session, short).id)
-        else:
-            change = commands.remove_achievements(session, [_paper_id(t) for t in args.target])
-    print(change.message)
+            return commands.remove_papers(session, [_paper_id(t) for t in args.target])
+        if args.what == "achievement":
+            return commands.remove_achievements(session, [_paper_id(t) for t in args.target])
+        if len(args.target) != 1:
+            raise ValidationError(f"remove one {args.what} at a time", field=args.what)
+        if args.what == "member":
+            return commands.remove_member(session, queries.find_member(session, args.target[0]).id)
+        return commands.remove_venue(session, queries.find_venue(session, args.target[0]).id)
+
+    print(_change(args, act).message)
     return 0
 
 

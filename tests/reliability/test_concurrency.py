@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -140,3 +141,39 @@ def test_the_same_doi_saved_twice_at_once_gives_one_row_and_already_exists(
     assert "already exists" in refused
     with database.session() as session:
         assert sum(1 for p in queries.papers_in(session) if p.doi) == 1
+
+
+def test_a_deadlocked_writer_is_retried_and_both_changes_land(database: Database) -> None:
+    """Two writers lock two rows in opposite orders. On PostgreSQL the server breaks the
+    deadlock by failing one; ``transact`` runs it again. On SQLite, BEGIN IMMEDIATE queues the
+    second writer, so there is no deadlock at all. Either way both changes land."""
+    with database.session(write=True) as session:
+        commands.set_setting(session, "left", "0")
+        commands.set_setting(session, "right", "0")
+    barrier = threading.Barrier(2, timeout=30)
+    attempts: list[str] = []
+
+    def writer(first: str, second: str) -> None:
+        def action(session) -> None:  # type: ignore[no-untyped-def]
+            attempts.append(first)
+            commands.set_setting(session, first, json.dumps(first))
+            with contextlib.suppress(threading.BrokenBarrierError):
+                barrier.wait(timeout=2)
+            commands.set_setting(session, second, json.dumps(first))
+
+        database.transact(action)
+
+    threads = [
+        threading.Thread(target=writer, args=("left", "right")),
+        threading.Thread(target=writer, args=("right", "left")),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not any(t.is_alive() for t in threads)
+    with database.session() as session:
+        values = {queries.setting(session, "left"), queries.setting(session, "right")}
+    assert values <= {'"left"', '"right"'}
+    if database.url.get_backend_name() == "postgresql":
+        assert len(attempts) == 3  # one writer ran twice
