@@ -711,6 +711,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         if plan.is_empty:
             print("Nothing to import.")
             return 0
+        errors = plan.of_kind("error")
+        if errors:
+            raise ValidationError(
+                f"the import has {len(errors)} errors; first: {errors[0]}", field="path"
+            )
         if database.path is not None:
             backup_before(database.path, "pre-import")
         with database.session(write=True) as session:

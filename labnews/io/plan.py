@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from labnews.core.errors import LabnewsError
 from labnews.core.inputs import AchievementInput, AuthorInput, MemberInput, PaperInput, VenueInput
-from labnews.core.names import MemberDirectory, name_key
+from labnews.core.names import name_key
 from labnews.core.records import Change, YearMonth
 from labnews.core.words import count_digits
 from labnews.store import commands, queries
@@ -234,19 +234,10 @@ class MemberPlanner:
         key = name_key(written)
         if key in self._new:
             return self._new[key]
+        # New names are matched by the same spelling-insensitive key the directory uses.
         self._new[key] = written
         self.plan.members.append(MemberInput(name=written, role="other"))
-        self.directory = MemberDirectory(
-            (*self.directory.members, _placeholder_member(len(self._new), written))
-        )
         return written
-
-
-def _placeholder_member(index: int, name: str):  # type: ignore[no-untyped-def]
-    from labnews.core.records import MemberRecord
-
-    # Negative ids never clash with the database's; they only let later lines match the name.
-    return MemberRecord(id=-index, name=name)
 
 
 class VenuePlanner:

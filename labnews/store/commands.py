@@ -386,6 +386,10 @@ def remove_venue(session: Session, venue_id: int) -> Change:
 # --- papers ------------------------------------------------------------------------------------
 
 
+AuthorRow = tuple[int, int | None, str | None]
+"""One checked author slot: (position, member id or None, name as written or None)."""
+
+
 class _PaperChecker:
     """Validates PaperInputs against what the database holds, loading each lookup once.
 
@@ -401,6 +405,7 @@ class _PaperChecker:
         self._titles: dict[tuple[int, int], dict[str, int]] = {}
         self._title_years: set[int] = set()
         self._dois: dict[str, int] = {}
+        self._dois_read: set[str] = set()
 
     def venue(self, spelling: str) -> Venue:
         key = " ".join(spelling.split()).casefold()
@@ -436,7 +441,8 @@ class _PaperChecker:
             self._titles.setdefault((venue_id, year), {})[queries.name_key_title(title)] = paper_id
 
     def load_dois(self, dois: Iterable[str]) -> None:
-        wanted = sorted({d.lower() for d in dois} - set(self._dois))
+        wanted = sorted({d.lower() for d in dois} - self._dois_read)
+        self._dois_read.update(wanted)
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             for paper_id, doi in self.session.execute(
@@ -458,8 +464,9 @@ class _PaperChecker:
             )
         return YearMonth(data.year, month)
 
-    def authorships(self, data: PaperInput) -> list[Authorship]:
-        rows: list[Authorship] = []
+    def authorships(self, data: PaperInput) -> list[AuthorRow]:
+        """The checked author slots as (position, member id, name as written) rows."""
+        rows: list[AuthorRow] = []
         seen: set[int] = set()
         members = self.members()
         for index, author in enumerate(data.authors):
@@ -473,17 +480,17 @@ class _PaperChecker:
                     )
                 seen.add(member.id)
                 written = _text(author.name, f"author {index + 1}")
-                rows.append(Authorship(position=index, member_id=member.id, name=written))
+                rows.append((index, member.id, written))
             else:
                 name = clean_name(author.name, field=f"author {index + 1}")
                 if len(name) > 200:
                     raise ValidationError(f"author {index + 1} is too long", field="authors")
-                rows.append(Authorship(position=index, name=name))
+                rows.append((index, None, name))
         return rows
 
-    def featured(self, data: PaperInput, authors: list[Authorship]) -> int | None:
+    def featured(self, data: PaperInput, authors: list[AuthorRow]) -> int | None:
         members = self.members()
-        member_ids = [a.member_id for a in authors if a.member_id is not None]
+        member_ids = [member_id for _, member_id, _ in authors if member_id is not None]
         if data.featured == AUTO:
             return next((m for m in member_ids if members[m].in_news), None)
         if data.featured is None:
@@ -500,7 +507,7 @@ class _PaperChecker:
 
     def fields(
         self, data: PaperInput, exclude_id: int | None = None
-    ) -> tuple[dict[str, object], list[Authorship], Venue]:
+    ) -> tuple[dict[str, object], list[AuthorRow], Venue]:
         """The checked column values of one paper, its author rows and its venue."""
         check_year(data.year)
         venue = self.venue(data.venue)
@@ -510,6 +517,12 @@ class _PaperChecker:
             self.load_titles([data.year])
             same = self._titles.get((venue.id, data.year), {})
             duplicate = same.get(queries.name_key_title(title))
+            if duplicate is not None and duplicate < 0:
+                raise DuplicateError(
+                    f"this paper appears twice in what is being added (also as paper "
+                    f"{-duplicate}: {title!r})",
+                    field="title",
+                )
             if duplicate is not None and duplicate != exclude_id:
                 other = queries.paper_by_id(self.session, duplicate)
                 raise DuplicateError(
@@ -521,6 +534,11 @@ class _PaperChecker:
         if doi is not None:
             self.load_dois([doi])
             other_id = self._dois.get(doi.lower())
+            if other_id is not None and other_id < 0:
+                raise DuplicateError(
+                    f"doi {doi} appears twice in what is being added (also paper {-other_id})",
+                    field="doi",
+                )
             if other_id is not None and other_id != exclude_id:
                 raise DuplicateError(f"doi {doi} already exists on paper #{other_id}", field="doi")
         authors = self.authorships(data)
@@ -577,7 +595,10 @@ def add_paper(session: Session, data: PaperInput) -> Change:
     fields, authors, venue = _PaperChecker(session).fields(data)
     paper = Paper(**fields)
     paper.position = _next_position(session, paper.news_year, paper.news_month)
-    paper.authors = authors
+    paper.authors = [
+        Authorship(position=position, member_id=member_id, name=name)
+        for position, member_id, name in authors
+    ]
     session.add(paper)
     session.flush()
     return Change(
@@ -608,7 +629,7 @@ def add_papers(
         )
     }
     paper_rows: list[dict[str, object]] = []
-    author_rows: list[list[Authorship]] = []
+    author_rows: list[list[AuthorRow]] = []
     for index, data in enumerate(inputs):
         try:
             fields, authors, _venue = checker.fields(data)
@@ -630,9 +651,9 @@ def add_papers(
         row["id"] = paper_id
     insert_rows(session, Paper, paper_rows)
     links = [
-        {"paper_id": paper_id, "position": a.position, "member_id": a.member_id, "name": a.name}
+        {"paper_id": paper_id, "position": position, "member_id": member_id, "name": name}
         for paper_id, authors in zip(ids, author_rows, strict=True)
-        for a in authors
+        for position, member_id, name in authors
     ]
     insert_rows(session, Authorship, links)
     years = frozenset(int(row["news_year"]) for row in paper_rows)  # type: ignore[call-overload]
@@ -656,9 +677,10 @@ def update_paper(
     # Replace the author rows in place: delete first so the (paper, position) keys are free.
     session.execute(delete(Authorship).where(Authorship.paper_id == paper_id))
     session.expire(paper, ["authors"])
-    for row in authors:
-        row.paper_id = paper_id
-        session.add(row)
+    for position, member_id, name in authors:
+        session.add(
+            Authorship(paper_id=paper_id, position=position, member_id=member_id, name=name)
+        )
     # Author rows live in their own table: mark the paper itself changed so its version moves.
     flag_modified(paper, "title")
     session.flush()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -39,6 +40,7 @@ from labnews.store.models import (
 
 RULES_KEY = "tally_rules"
 
+_NOT_A_LETTER = re.compile(r"[\W_]+")
 # ``first`` of a label is (month, position, id); SQL packs it in one integer to take its MIN.
 _MONTH_WEIGHT = 10**15
 _POSITION_WEIGHT = 10**9
@@ -378,7 +380,7 @@ def find_duplicate_paper(
 
 def name_key_title(title: str) -> str:
     """A title compared ignoring case, punctuation and spacing."""
-    return "".join(ch for ch in title.casefold() if ch.isalnum())
+    return _NOT_A_LETTER.sub("", title.casefold())
 
 
 # --- tally -------------------------------------------------------------------------------------

@@ -1,0 +1,1086 @@
+"""BibTeX in and out: every field form, duplicates, hostile files, and the export round trip."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sqlalchemy import func, select
+
+from labnews.core.errors import DuplicateError, LabnewsError
+from labnews.core.inputs import AuthorInput, PaperInput
+from labnews.core.records import YearMonth
+from labnews.io import bibtex
+from labnews.io.plan import ImportPlan, PlannedPaper, apply_plan
+from labnews.store import commands, queries
+from labnews.store.database import Database
+from labnews.store.migrate import open_database
+from labnews.store.models import Member, Paper, Venue
+from tests.conftest import CliResult
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "bibtex"
+ROOT = Path(__file__).parent.parent.parent
+
+
+Runner = Callable[..., CliResult]
+
+
+@pytest.fixture
+def on(capsys: pytest.CaptureFixture[str]) -> Callable[[Database], Runner]:
+    """``labnews --db <that database> ARGS...`` in-process, for the test's own database."""
+    from labnews.cli import main
+
+    def bind(database: Database) -> Runner:
+        path = database.path
+        target = str(path) if path else database.url.render_as_string(hide_password=False)
+
+        def run(*args: str) -> CliResult:
+            capsys.readouterr()
+            code = main(["--db", target, *args])
+            captured = capsys.readouterr()
+            return CliResult(code, captured.out, captured.err)
+
+        return run
+
+    return bind
+
+
+def _write(tmp_path: Path, text: str | bytes, name: str = "refs.bib") -> Path:
+    path = tmp_path / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _plan(database: Database, path: Path) -> ImportPlan:
+    with database.session() as session:
+        return bibtex.plan_bibtex(session, path)
+
+
+def _plan_text(database: Database, tmp_path: Path, text: str) -> ImportPlan:
+    return _plan(database, _write(tmp_path, text))
+
+
+def _only(plan: ImportPlan) -> PlannedPaper:
+    assert len(plan.papers) == 1, plan.report()
+    return plan.papers[0]
+
+
+def _count(database: Database, model: type[Paper] | type[Member] | type[Venue] = Paper) -> int:
+    with database.session() as session:
+        return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def _messages(plan: ImportPlan, kind: str) -> list[tuple[int | None, str]]:
+    return [(f.line, f.message) for f in plan.findings if f.kind == kind]
+
+
+def _entry(key: str = "k", kind: str = "inproceedings", **fields: str) -> str:
+    values = {"title": "{A Title}", "booktitle": "{CVPR}", "year": "2024"} | fields
+    body = ",\n".join(f"  {name} = {value}" for name, value in values.items() if value)
+    return f"@{kind}{{{key},\n{body}\n}}\n"
+
+
+# --- start-up ----------------------------------------------------------------------------------
+
+
+def test_importing_labnews_does_not_load_bibtexparser_or_pylatexenc() -> None:
+    code = (
+        "import sys, labnews.cli, labnews.io.bibtex, labnews.io.tables; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'bibtexparser', 'pylatexenc'}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert result.stdout.strip() == "[]"
+
+
+# --- LaTeX -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("latex", "text"),
+    [
+        (r"M{\"u}ller", "Müller"),
+        (r"M\"{u}ller", "Müller"),
+        (r"M\"uller", "Müller"),
+        (r"Caf{\'e}", "Café"),
+        (r"Fran\c{c}ois", "François"),
+        (r"{\c c}a", "ça"),
+        (r"D\'{\i}az", "Díaz"),
+        (r"{\v S}imon and \v{C}ech", "Šimon and Čech"),
+        (r"{\ss} {\o}resund \AA{}ngstr{\"o}m Ma{\l}gorzata", "ß øresund Ångström Małgorzata"),
+        (r"{CVPR}: {D}eep {N}etworks", "CVPR: Deep Networks"),
+        ("{{{Protected}}} words", "Protected words"),
+        ("A & B, 50% off, #1", "A & B, 50% off, #1"),
+        (r"A \& B, 50\% off, \#1, \$5, a\_b, \{x\}", "A & B, 50% off, #1, $5, a_b, {x}"),
+        ("non~breaking   and\n  folded\tspace", "non breaking and folded space"),
+        (r"$\alpha$-Net", "α-Net"),
+        ("pages 1--10 --- a dash", "pages 1–10 — a dash"),
+        (r"\textbf{Bold} and \emph{it}", "Bold and it"),
+        ("함재석 (Hangul stays)", "함재석 (Hangul stays)"),
+    ],
+)
+def test_latex_accents_and_braces_are_decoded(latex: str, text: str) -> None:
+    assert bibtex.decode_latex(latex) == text
+
+
+CORPUS = [
+    r"Bj{\"o}rn Ommer",
+    r"J{\"{o}}rg",
+    r"Andr\'{e} Fran\c{c}ois",
+    r"G\"{o}del, Escher",
+    r"{\'E}cole {\`a} \^{o}t\'e",
+    r"\~{a}o \~n \=a \.z \u{g} \H{o} \k{a} \r{a} \d{a} \b{a} \v c",
+    r"{\"\i}, {\'\i}, \'\i, \i, {\j}",
+    r"\ss x, {\ss} x, \ss{}x, \ae{}, \AE, \oe, \OE, \aa, \AA, \l{}, \L, \o, \O",
+    r"{{Deep}} {L}earning for {\"U}ber",
+    r"\{literal\} braces and \& \% \# \_ \$",
+    "plain ascii title, with: punctuation!",
+]
+
+
+@pytest.mark.parametrize("latex", CORPUS)
+def test_the_fast_decoder_agrees_with_pylatexenc(latex: str) -> None:
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    reference = " ".join(LatexNodes2Text().latex_to_text(latex).split())
+    assert bibtex.decode_latex(latex) == reference
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=60))
+def test_any_text_survives_escape_then_decode(text: str) -> None:
+    assert bibtex.decode_latex(bibtex.escape_latex(text)) == " ".join(text.split())
+
+
+def test_hostile_latex_never_raises() -> None:
+    deep = "{" * 5000 + r"\"u" + "}" * 5000
+    assert bibtex.decode_latex(deep) == "ü"
+    broken = r"\foo{" * 3000 + "x"
+    assert "x" in bibtex.decode_latex(broken)
+
+
+# --- field forms -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "names"),
+    [
+        ("Lee, Youngwan and Park, Kwanyong", ["Youngwan Lee", "Kwanyong Park"]),
+        ("Youngwan Lee AND Kwanyong Park", ["Youngwan Lee", "Kwanyong Park"]),
+        (r"M{\"u}ller, J{\"o}rg and Fran\c{c}ois, Andr{\'e}", ["Jörg Müller", "André François"]),
+        ("{Barnes and Noble, Inc.} and Doe, Jane", ["Barnes and Noble, Inc.", "Jane Doe"]),
+        ("van der Berg, Jan and Smith, Jr., John", ["Jan van der Berg", "John Smith Jr."]),
+        ("Lee, Youngwan and others", ["Youngwan Lee"]),
+        ("  Lee,\n   Youngwan   and\n Ham Jaeseok ", ["Youngwan Lee", "Ham Jaeseok"]),
+        ("Anderson and Andrews", ["Anderson", "Andrews"]),
+    ],
+)
+def test_authors_split_on_and_with_last_first_turned_round(raw: str, names: list[str]) -> None:
+    assert bibtex.split_authors(raw) == names
+
+
+@pytest.mark.parametrize(
+    ("field", "month"),
+    [
+        ("month = jun", 6),
+        ("month = {June}", 6),
+        ('month = "Jun."', 6),
+        ("month = 6", 6),
+        ("month = {06}", 6),
+        ("month = {6}", 6),
+        ('month = jun # "~15"', 6),
+        ("month = {11}", 11),
+        ("date = {2024-03-15}", 3),
+    ],
+)
+def test_month_forms_give_the_news_month(
+    database: Database, tmp_path: Path, field: str, month: int
+) -> None:
+    text = f"@article{{k,\n title = {{T}},\n journal = {{ETRI J.}},\n year = 2024,\n {field}\n}}\n"
+    paper = _only(_plan_text(database, tmp_path, text))
+    assert paper.news == YearMonth(2024, month)
+
+
+def test_a_conference_paper_without_month_is_dated_by_the_venue(
+    database: Database, tmp_path: Path
+) -> None:
+    plan = _plan_text(database, tmp_path, _entry(booktitle="{NeurIPS}"))
+    assert _only(plan).news is None
+    with database.session(write=True) as session:
+        apply_plan(session, plan)
+    with database.session() as session:
+        (paper,) = queries.papers_in(session)
+    assert paper.news == YearMonth(2024, 12)
+
+
+def test_doi_url_and_arxiv_forms(database: Database, tmp_path: Path) -> None:
+    text = (
+        _entry("a", doi="{https://doi.org/10.1109/CVPR.2024.001}", eprint="{2312.04005}")
+        + _entry("b", title="{B}", eprint="{arXiv:2401.00001v2}", archiveprefix="{arXiv}")
+        + _entry("c", title="{C}", url="{https://arxiv.org/pdf/2402.00002.pdf}")
+        + _entry("d", title="{D}", url="{https://doi.org/10.5555/d.4}")
+        + _entry("e", title="{E}", doi="{doi:10.5555/E.5}", eprint="{hep-th/9901001}")
+        + _entry("f", title="{F}", eprint="{1234}", eprinttype="{pubmed}")
+    )
+    plan = _plan_text(database, tmp_path, text)
+    got = {p.bibkey: (p.doi, p.arxiv, p.url) for p in plan.papers}
+    assert got == {
+        "a": ("10.1109/CVPR.2024.001", "2312.04005", None),
+        "b": (None, "2401.00001v2", None),
+        "c": (None, "2402.00002", "https://arxiv.org/pdf/2402.00002.pdf"),
+        "d": ("10.5555/d.4", None, "https://doi.org/10.5555/d.4"),
+        "e": ("10.5555/E.5", "hep-th/9901001", None),
+        "f": (None, None, None),
+    }
+
+
+def test_bad_doi_and_url_are_left_out_with_a_warning(database: Database, tmp_path: Path) -> None:
+    plan = _plan_text(database, tmp_path, _entry(doi="{not a doi}", url="{javascript:alert(1)}"))
+    paper = _only(plan)
+    assert (paper.doi, paper.url) == (None, None)
+    warnings = " | ".join(m for _, m in _messages(plan, "warning"))
+    assert "doi 'not a doi' is not a DOI" in warnings
+    assert "url 'javascript:alert(1)' is not an http(s) link" in warnings
+
+
+def test_titles_lose_protective_braces_and_fold_spaces(database: Database, tmp_path: Path) -> None:
+    text = _entry(title='{{KOALA}: Fast   and\n    {M}emory-{E}fficient {\\"U}ber-Models}')
+    assert _only(_plan_text(database, tmp_path, text)).title == (
+        "KOALA: Fast and Memory-Efficient Über-Models"
+    )
+
+
+def test_string_macros_and_concatenation(database: Database, tmp_path: Path) -> None:
+    text = (
+        '@string{cvpr = "Proceedings of the IEEE/CVF Conference on Computer Vision and '
+        'Pattern Recognition"}\n'
+        '@inproceedings{k, title = "Deep " # {Nets}, booktitle = cvpr, year = 2023,'
+        " month = jun}\n"
+    )
+    paper = _only(_plan_text(database, tmp_path, text))
+    assert (paper.title, paper.venue, paper.news) == ("Deep Nets", "CVPR", YearMonth(2023, 6))
+
+
+def test_field_names_are_case_insensitive_and_a_repeated_field_keeps_the_first(
+    database: Database, tmp_path: Path
+) -> None:
+    text = "@InProceedings{k, TITLE = {First}, Title = {Second}, BookTitle = {ICCV}, YEAR = 2023}\n"
+    plan = _plan_text(database, tmp_path, text)
+    paper = _only(plan)
+    assert (paper.title, paper.venue, paper.year) == ("First", "ICCV", 2023)
+    assert _messages(plan, "warning") == [(1, "entry 'k': repeats title; the first is kept")]
+
+
+# --- entry types and venues --------------------------------------------------------------------
+
+
+def test_each_entry_type_finds_its_venue(database: Database, tmp_path: Path) -> None:
+    text = (
+        _entry(
+            "conf",
+            booktitle="{Proceedings of the IEEE/CVF Conference on Computer Vision "
+            "and Pattern Recognition (CVPR)}",
+        )
+        + _entry("jour", "article", title="{J}", booktitle="", journal="{IEEE TPAMI}", month="3")
+        + _entry("coll", "incollection", title="{C}", booktitle="{ECCV (12)}")
+        + _entry("misc", "misc", title="{M}", booktitle="", howpublished="{ICLR}")
+        + _entry("year", title="{Y}", booktitle="{NeurIPS 2023}", year="2023")
+        + _entry("conference", "conference", title="{Old}", booktitle="{BMVC}")
+    )
+    plan = _plan_text(database, tmp_path, text)
+    assert {p.bibkey: p.venue for p in plan.papers} == {
+        "conf": "CVPR",
+        "jour": "TPAMI",
+        "coll": "ECCV",
+        "misc": "ICLR",
+        "year": "NeurIPS",
+        "conference": "BMVC",
+    }
+    assert plan.venues == []
+
+
+def test_unknown_venues_are_reported_and_planned_by_entry_type(
+    database: Database, tmp_path: Path
+) -> None:
+    text = (
+        _entry(
+            "a",
+            booktitle="{Proceedings of the 3rd Symposium on Lab Things (LABTH 2024)}",
+            month="5",
+        )
+        + _entry("b", title="{B}", booktitle="{Symposium on Lab Things}", month="5")
+        + _entry(
+            "c",
+            "article",
+            title="{C}",
+            booktitle="",
+            journal="{Journal of Lab News}",
+            month="{August}",
+        )
+        + _entry("d", title="{D}", booktitle="{Workshop on Tiny Things}", month="6")
+    )
+    plan = _plan_text(database, tmp_path, text)
+    assert [(v.short, v.full, v.kind) for v in plan.venues] == [
+        ("LABTH", "Proceedings of the 3rd Symposium on Lab Things (LABTH 2024)", "conference"),
+        ("Symposium on Lab Things", None, "conference"),
+        ("Journal of Lab News", None, "journal"),
+        ("Workshop on Tiny Things", None, "workshop"),
+    ]
+    assert [p.venue for p in plan.papers] == [v.short for v in plan.venues]
+    assert _messages(plan, "warning")[0] == (
+        1,
+        "unknown venue 'LABTH': will create it (conference)",
+    )
+    with database.session(write=True) as session:
+        apply_plan(session, plan)
+    assert _count(database) == 4
+
+
+def test_theses_preprints_and_entries_without_a_venue_are_skipped(
+    database: Database, tmp_path: Path
+) -> None:
+    text = (
+        "@phdthesis{thesis, title = {T}, author = {Ham, Jaeseok}, school = {KAIST}, year = 2025}\n"
+        "@misc{pre, title = {P}, howpublished = {arXiv preprint arXiv:2305.12345}, year = 2023}\n"
+        "@article{corr, title = {Q}, journal = {CoRR}, volume = {abs/2301.00001}, year = 2023}\n"
+        "@misc{bare, title = {B}, eprint = {2302.00002}, archivePrefix = {arXiv}, year = 2023}\n"
+        + _entry("good")
+    )
+    plan = _plan_text(database, tmp_path, text)
+    assert [p.bibkey for p in plan.papers] == ["good"]
+    assert _messages(plan, "skipped") == [
+        (
+            1,
+            "entry 'thesis': @phdthesis names no booktitle, journal or howpublished: "
+            "labnews cannot tell where it appeared",
+        ),
+        (2, "entry 'pre': a preprint (arXiv), not an accepted paper"),
+        (3, "entry 'corr': a preprint (arXiv), not an accepted paper"),
+        (4, "entry 'bare': a preprint (arXiv 2302.00002), not an accepted paper"),
+    ]
+
+
+def test_a_journal_paper_without_month_is_an_error_naming_its_key_and_line(
+    database: Database, tmp_path: Path, on: Callable[[Database], Runner]
+) -> None:
+    cli = on(database)
+    text = _entry("good") + "\n" + _entry("nomonth", "article", booktitle="", journal="{ETRI J.}")
+    path = _write(tmp_path, text)
+    plan = _plan(database, path)
+    assert [p.bibkey for p in plan.papers] == ["good"]
+    assert _messages(plan, "error") == [
+        (
+            7,
+            "entry 'nomonth': no month, and venue ETRI J. has no typical month: "
+            "add month = {...} to the entry",
+        )
+    ]
+    before = _count(database)
+    result = cli("import", "bibtex", str(path))
+    assert result.code == 1
+    assert "line 7" in result.err
+    assert _count(database) == before
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"year": ""}, "year is missing: add year = {YYYY}"),
+        ({"year": "{in press}"}, "year must be a number like 2024, not 'in press'"),
+        ({"year": "1800"}, "year must be between 1900 and 2100, not 1800"),
+        ({"month": "{Spring}"}, "month must be 1-12 or a month name like jun, not 'Spring'"),
+        ({"month": "13"}, "month must be 1-12 or a month name like jun, not '13'"),
+    ],
+)
+def test_bad_years_and_months_are_errors_naming_the_field(
+    database: Database, tmp_path: Path, fields: dict[str, str], message: str
+) -> None:
+    plan = _plan_text(database, tmp_path, _entry("bad", **fields) + _entry("ok", title="{Ok}"))
+    assert [p.bibkey for p in plan.papers] == ["ok"]
+    assert _messages(plan, "error") == [(1, f"entry 'bad': {message}")]
+
+
+# --- members -----------------------------------------------------------------------------------
+
+
+def test_authors_match_members_in_either_order_and_nobody_is_created(
+    demo_database: Database, tmp_path: Path
+) -> None:
+    text = _entry(
+        "k",
+        title="{A New Paper}",
+        booktitle="{ICLR}",
+        author="{Lee, Youngwan and Jaeseok Ham and Jong-Ryul Lee and Stranger, Sam and Lee, Y.-J.}",
+    )
+    plan = _plan_text(demo_database, tmp_path, text)
+    paper = _only(plan)
+    assert [(a.written, a.member) for a in paper.authors] == [
+        ("Youngwan Lee", "Youngwan Lee"),
+        ("Jaeseok Ham", "Ham Jaeseok"),
+        ("Jong-Ryul Lee", "Jongryul Lee"),
+        ("Sam Stranger", None),
+        ("Y.-J. Lee", "Yong-Ju Lee"),
+    ]
+    assert plan.members == []
+    assert (1, "'Jaeseok Ham' is member Ham Jaeseok") in _messages(plan, "matched")
+    members_before = _count(demo_database, Member)
+    with demo_database.session(write=True) as session:
+        apply_plan(session, plan)
+    assert _count(demo_database, Member) == members_before
+    with demo_database.session() as session:
+        added = next(p for p in queries.papers_in(session) if p.title == "A New Paper")
+    assert added.featured_name == "Youngwan Lee"
+    assert [a.name for a in added.authors] == [
+        "Youngwan Lee",
+        "Ham Jaeseok",
+        "Jongryul Lee",
+        "Sam Stranger",
+        "Yong-Ju Lee",
+    ]
+
+
+def test_a_member_named_twice_is_kept_once(demo_database: Database, tmp_path: Path) -> None:
+    text = _entry(booktitle="{ICLR}", author="{Youngwan Lee and Lee, Youngwan}")
+    plan = _plan_text(demo_database, tmp_path, text)
+    assert [a.member for a in _only(plan).authors] == ["Youngwan Lee", None]
+    with demo_database.session(write=True) as session:
+        apply_plan(session, plan)
+
+
+# --- duplicates --------------------------------------------------------------------------------
+
+
+def test_duplicates_inside_the_file_are_reported_and_left_out(
+    database: Database, tmp_path: Path
+) -> None:
+    text = (
+        _entry("a", title="{Deep Nets}", doi="{10.1234/abc}")
+        + _entry("b", title="{Other}", doi="{https://doi.org/10.1234/ABC}")
+        + _entry("c", title="{deep   nets!}")
+        + _entry("d", title="{Deep Nets}", booktitle="{ICCV}")
+        + _entry("e", title="{Deep Nets}", year="2023")
+    )
+    plan = _plan_text(database, tmp_path, text)
+    assert [p.bibkey for p in plan.papers] == ["a", "d", "e"]
+    assert _messages(plan, "duplicate") == [
+        (7, "entry 'b' repeats line 1 (same DOI); left out"),
+        (13, "entry 'c' repeats line 1 (same title, venue and year); left out"),
+    ]
+
+
+def test_duplicates_against_the_database_are_reported_and_left_out(
+    demo_database: Database, tmp_path: Path
+) -> None:
+    text = (
+        _entry(
+            "doi",
+            "article",
+            title="{Another Title}",
+            booktitle="",
+            journal="{ETRI Journal}",
+            month="2",
+            doi="{10.4218/ETRIJ.2023-0266}",
+        )
+        + _entry(
+            "title",
+            title="{{KOALA}: Fast and Memory-Efficient Latent Diffusion Models via "
+            "Self-Attention Distillation}",
+            author="{Youngwan Lee}",
+        )
+        + _entry(
+            "untitled",
+            title="{Filling In}",
+            booktitle="{CVPR}",
+            year="2023",
+            author="{Ham, Jaeseok and Lee, Yong-Ju}",
+        )
+        + _entry("new", title="{Brand New}", booktitle="{ICML}")
+    )
+    plan = _plan_text(demo_database, tmp_path, text)
+    assert [p.bibkey for p in plan.papers] == ["new"]
+    with demo_database.session() as session:
+        koala = next(p for p in queries.papers_in(session) if p.title.startswith("KOALA: Fast"))
+        ham = next(
+            p
+            for p in queries.papers_in(session, [2023])
+            if p.featured_name == "Ham Jaeseok" and not p.title
+        )
+    assert _messages(plan, "duplicate") == [
+        (1, "entry 'doi' is already there as paper #17 (same DOI); left out"),
+        (
+            8,
+            f"entry 'title' is already there as paper #{koala.id} "
+            "(same title, venue and year); left out",
+        ),
+        (
+            14,
+            f"entry 'untitled' is probably the untitled paper #{ham.id} (CVPR 2023, Ham Jaeseok):"
+            " give that paper its title instead; left out",
+        ),
+    ]
+
+
+def test_importing_the_same_file_twice_adds_nothing_the_second_time(
+    database: Database, tmp_path: Path
+) -> None:
+    path = _write(tmp_path, _entry("a") + _entry("b", title="", author="{Someone}"))
+    plan = _plan(database, path)
+    assert len(plan.papers) == 2
+    with database.session(write=True) as session:
+        apply_plan(session, plan)
+    again = _plan(database, path)
+    assert again.papers == []
+    assert [line for line, _ in _messages(again, "duplicate")] == [1, 6]
+
+
+# --- malformed and hostile files ---------------------------------------------------------------
+
+
+def test_malformed_entries_are_reported_one_by_one_and_the_good_ones_planned(
+    database: Database, tmp_path: Path
+) -> None:
+    text = (
+        _entry("one", title="{One}")
+        + "@article{nocomma title = {x}, year = 2020}\n"
+        + _entry("two", title="{Two}")
+        + "@inproceedings{unclosed,\n  title = {Never closed,\n  year = 2020\n\n"
+        + _entry("three", title="{Three}")
+        + "@article(paren, title = {x}, year = 2020)\n"
+        + "@inproceedings{noequals, title {x}}\n"
+        + _entry("four", title="{Four}")
+    )
+    plan = _plan_text(database, tmp_path, text)
+    assert [p.bibkey for p in plan.papers] == ["one", "two", "three", "four"]
+    # "@article(...)" is valid BibTeX (parentheses may delimit an entry); it is read, and
+    # skipped only because it names no venue.
+    assert sorted(_messages(plan, "skipped")) == [
+        (
+            6,
+            "malformed entry '@article{nocomma title =': Expected comma after entry key, "
+            "but found =; left out",
+        ),
+        (
+            12,
+            "malformed entry '@inproceedings{unclosed': it is not closed before the next "
+            "entry starts; left out",
+        ),
+        (
+            21,
+            "entry 'paren': @article names no booktitle, journal or howpublished: labnews "
+            "cannot tell where it appeared",
+        ),
+        (
+            22,
+            "malformed entry '@inproceedings{noequals': Expected a = after entry key, "
+            "but found {.; left out",
+        ),
+    ]
+
+
+def test_an_unclosed_entry_among_ten_thousand_good_ones(database: Database, tmp_path: Path) -> None:
+    good = "@inproceedings{k%d,\n  title = {Paper %d},\n  booktitle = {CVPR},\n  year = 2024\n}\n"
+    text = (
+        "".join(good % (i, i) for i in range(5000))
+        + "@article{broken,\n  title = {never closed\n"
+        + "".join(good % (i, i) for i in range(5000, 10000))
+    )
+    started = time.perf_counter()
+    plan = _plan_text(database, tmp_path, text)
+    assert time.perf_counter() - started < 5
+    assert len(plan.papers) == 10000
+    assert _messages(plan, "skipped") == [
+        (
+            25001,
+            "malformed entry '@article{broken': it is not closed before the next entry "
+            "starts; left out",
+        )
+    ]
+    assert plan.of_kind("error") == []
+
+
+def test_braces_five_thousand_deep(database: Database, tmp_path: Path) -> None:
+    deep = "{" * 5000 + "Deep" + "}" * 5000
+    text = (
+        _entry("title", title="{" + deep + "}")
+        + _entry("abstract", title="{Other}", abstract="{" + deep + "}")
+        + _entry("latex", title="{X " + "{" * 5000 + r"\'e" + "}" * 5000 + "}", booktitle="{ICCV}")
+        + "@article{open, title = "
+        + "{" * 5000
+        + "\n"
+        + _entry("after", title="{After}")
+    )
+    started = time.perf_counter()
+    plan = _plan_text(database, tmp_path, text)
+    assert time.perf_counter() - started < 5
+    assert {p.bibkey: p.title for p in plan.papers} == {
+        "title": "Deep",
+        "abstract": "Other",
+        "latex": "X é",
+        "after": "After",
+    }
+    assert [line for line, _ in _messages(plan, "skipped")] == [17]
+
+
+def test_a_ten_megabyte_field(database: Database, tmp_path: Path) -> None:
+    huge = "word " * 2_000_000
+    text = (
+        _entry("abstract", abstract="{" + huge + "}")
+        + _entry("title", title="{" + huge + "}", booktitle="{ICCV}")
+        + _entry("after", title="{After}")
+    )
+    started = time.perf_counter()
+    plan = _plan_text(database, tmp_path, text)
+    assert time.perf_counter() - started < 5
+    assert [p.bibkey for p in plan.papers] == ["abstract", "after"]
+    assert _messages(plan, "error") == [(7, "entry 'title': title is longer than 2,000 characters")]
+
+
+def test_thousands_of_blank_lines_do_not_exhaust_the_stack(
+    database: Database, tmp_path: Path
+) -> None:
+    text = "\n" * 20000 + _entry("k", abstract="{" + "line\n" * 20000 + "}")
+    plan = _plan_text(database, tmp_path, text)
+    assert _only(plan).line == 20001
+
+
+def test_nul_bytes_are_dropped_and_said(database: Database, tmp_path: Path) -> None:
+    text = _entry("k", title="{Nul\x00 in\x00 title}") + "\x00\x00" + _entry("j", title="{J}")
+    plan = _plan_text(database, tmp_path, text)
+    assert [p.title for p in plan.papers] == ["Nul in title", "J"]
+    assert (None, "the file holds 4 NUL characters; they were dropped") in _messages(
+        plan, "warning"
+    )
+    with database.session(write=True) as session:
+        apply_plan(session, plan)
+
+
+def test_invalid_utf8_is_replaced_and_said_with_its_line(
+    database: Database, tmp_path: Path
+) -> None:
+    data = _entry("a").encode() + _entry("b", title="{Caf\xe9 \xff}").encode("latin-1")
+    plan = _plan(database, _write(tmp_path, data))
+    assert [p.title for p in plan.papers] == ["A Title", "Caf\ufffd \ufffd"]
+    assert (
+        7,
+        "the file is not valid UTF-8; bytes that are not were replaced by \ufffd",
+    ) in _messages(plan, "warning")
+
+
+def test_crlf_line_ends_keep_line_numbers(database: Database, tmp_path: Path) -> None:
+    text = (_entry("a") + "\n" + _entry("b", month="{13}")).replace("\n", "\r\n")
+    plan = _plan(database, _write(tmp_path, text.encode()))
+    assert _only(plan).title == "A Title"
+    assert [line for line, _ in _messages(plan, "error")] == [7]
+
+
+def test_utf16_with_a_bom_is_read(database: Database, tmp_path: Path) -> None:
+    path = _write(tmp_path, _entry(title='{M{\\"u}ller 함재석}').encode("utf-16"))
+    assert _only(_plan(database, path)).title == "Müller 함재석"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40,
+        bytes(4096),
+        b"\x7fELF\x02\x01\x01" + b"\x00\x01\x02\x03" * 1000,
+    ],
+)
+def test_a_file_that_is_not_text_is_a_clean_error(
+    database: Database, tmp_path: Path, data: bytes, on: Callable[[Database], Runner]
+) -> None:
+    cli = on(database)
+    path = _write(tmp_path, data)
+    with pytest.raises(LabnewsError, match="is not a text file"):
+        _plan(database, path)
+    result = cli("import", "bibtex", str(path))
+    assert result.code == 1
+    assert result.err == "labnews: error: refs.bib is not a text file (it holds binary data)\n"
+
+
+def test_a_text_file_without_entries_plans_nothing(database: Database, tmp_path: Path) -> None:
+    plan = _plan_text(database, tmp_path, "just some notes\nno entries here\n")
+    assert plan.is_empty
+    assert _messages(plan, "warning") == [(None, "the file holds no BibTeX entries")]
+
+
+def test_bibtexparser_log_noise_stays_off_stderr(
+    database: Database, tmp_path: Path, on: Callable[[Database], Runner]
+) -> None:
+    cli = on(database)
+    path = _write(tmp_path, _entry("a") + "@article{broken,\n title = {x\n" + _entry("b"))
+    result = cli("import", "bibtex", str(path), "--dry-run")
+    assert result.code == 0
+    assert result.err == ""
+
+
+# --- the command line --------------------------------------------------------------------------
+
+
+def test_cli_dry_run_reports_and_writes_nothing(
+    database: Database, tmp_path: Path, on: Callable[[Database], Runner]
+) -> None:
+    cli = on(database)
+    files = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*")}
+    counts = (_count(database), _count(database, Venue), _count(database, Member))
+    result = cli("import", "bibtex", str(FIXTURES / "lab.bib"), "--dry-run")
+    assert result.code == 0
+    assert result.out.startswith("Import from lab.bib:\n  to create: 5 papers")
+    assert "error: line 70: entry 'yun2023journal'" in result.out
+    assert (_count(database), _count(database, Venue), _count(database, Member)) == counts
+    # No backup, no journal left behind, the database file untouched (-shm is SQLite's own).
+    after = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*")}
+    assert after.keys() == files.keys()
+    assert {p: t for p, t in after.items() if not p.name.endswith("-shm")} == {
+        p: t for p, t in files.items() if not p.name.endswith("-shm")
+    }
+
+
+def test_cli_imports_the_fixture(
+    database: Database, tmp_path: Path, on: Callable[[Database], Runner]
+) -> None:
+    cli = on(database)
+    result = cli("import", "bibtex", str(FIXTURES / "lab.bib"))
+    assert result.code == 1, "the journal entry without a month must refuse the import"
+    assert "yun2023journal" in result.err
+    assert _count(database) == 0
+    # The same file with that entry given a month imports whole.
+    fixed = (
+        (FIXTURES / "lab.bib")
+        .read_text(encoding="utf-8")
+        .replace("  journal = {IEEE Access},\n", "  journal = {IEEE Access},\n  month = oct,\n")
+    )
+    target = _write(tmp_path, fixed, "fixed.bib")
+    result = cli("import", "bibtex", str(target))
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[-1] == "Imported 6 papers from fixed.bib"
+    with database.session() as session:
+        papers = {p.bibkey: p for p in queries.papers_in(session)}
+    mueller = papers["mueller2023"]
+    assert mueller.title == "Über Deep Networks für Cafés: Ça ça, naïve Øresund"
+    assert [a.name for a in mueller.authors] == ["Jörg Müller", "André François", "Jaeseok Ham"]
+    assert (mueller.venue_short, str(mueller.news)) == ("CVPR", "2023-06")
+    koala = papers["lee2024koala"]
+    assert (koala.venue_short, str(koala.news), koala.arxiv) == ("NeurIPS", "2024-12", "2312.04005")
+    assert koala.title.startswith("KOALA: Empirical Lessons")
+    assert papers["jeon2024multimodal"].doi == "10.4218/etrij.2023-0266"
+    assert papers["Lee_2024_ECCVW"].venue_short == "ECCV Workshop"
+    assert papers["lee2021block"].venue_short == "Findings of EMNLP"
+    assert str(papers["yun2023journal"].news) == "2023-10"
+    assert "park2023preprint" not in papers
+
+
+def test_a_failed_apply_leaves_the_database_as_it_was(database: Database, tmp_path: Path) -> None:
+    text = (
+        _entry("a", title="{First}")
+        + _entry(
+            "b", title="{Second}", doi="{10.1234/race}", booktitle="{Symposium on Races}", month="4"
+        )
+        + _entry("c", title="{Third}")
+    )
+    plan = _plan_text(database, tmp_path, text)
+    assert (len(plan.papers), len(plan.venues)) == (3, 1)
+    # Someone else adds the same DOI between the preview and the import.
+    with database.session(write=True) as session:
+        commands.add_paper(
+            session, PaperInput(venue="ICCV", year=2023, title="Theirs", doi="10.1234/race")
+        )
+    papers, venues = _count(database), _count(database, Venue)
+    with (
+        pytest.raises(DuplicateError, match=r"line 6: doi 10\.1234/race already exists"),
+        database.session(write=True) as session,
+    ):
+        apply_plan(session, plan)
+    assert (_count(database), _count(database, Venue)) == (papers, venues)
+
+
+# --- export ------------------------------------------------------------------------------------
+
+
+def _parse(text: str) -> Any:
+    import bibtexparser
+
+    return bibtexparser.parse_string(text)
+
+
+def _value(entry: Any, name: str) -> str:
+    field = entry.get(name)
+    return str(field.value) if field is not None else ""
+
+
+def test_export_is_valid_bibtex_with_unique_keys(
+    demo_database: Database, on: Callable[[Database], Runner]
+) -> None:
+    cli = on(demo_database)
+    result = cli("export", "bibtex")
+    assert result.code == 0
+    library = _parse(result.out)
+    assert library.failed_blocks == []
+    keys = [e.key for e in library.entries]
+    assert len(keys) == 34 == len(set(keys))
+    assert result.out == cli("export", "bibtex").out, "keys and order are stable"
+    etri = next(e for e in library.entries if e.key == "jeon2024multimodal")
+    assert etri.entry_type == "article"
+    assert etri["journal"] == "ETRI Journal"
+    assert etri["labnews-venue"] == "ETRI J."
+    assert (etri["year"], etri["month"], etri["doi"]) == ("2024", "2", "10.4218/etrij.2023-0266")
+    koala = next(e for e in library.entries if "Empirical" in _value(e, "title"))
+    assert (koala.entry_type, koala["booktitle"], koala["eprint"], koala["archiveprefix"]) == (
+        "inproceedings",
+        "Conference on Neural Information Processing Systems",
+        "2312.04005",
+        "arXiv",
+    )
+    assert koala["author"] == (
+        "Youngwan Lee and Kwanyong Park and Yoorhim Cho and Yong-Ju Lee and Sung Ju Hwang"
+    )
+    assert library.comments[0].comment == (
+        'labnews-pinned 2023 ["AAAI", "ICLR", "CVPR", "ICCV", "NeurIPS", "ETRI J."]'
+    )
+
+
+def test_export_of_one_year(demo_database: Database, on: Callable[[Database], Runner]) -> None:
+    cli = on(demo_database)
+    library = _parse(cli("export", "bibtex", "--year", "2022").out)
+    assert len(library.entries) == 6
+    assert {e["year"] for e in library.entries} == {"2022"}
+    assert library.comments == []
+
+
+def test_keys_are_stable_and_deduplicated_with_letters() -> None:
+    from labnews.core.records import AuthorRecord, PaperRecord
+
+    def paper(pid: int, title: str, bibkey: str | None = None) -> PaperRecord:
+        return PaperRecord(
+            id=pid,
+            venue_id=1,
+            venue_short="CVPR",
+            year=2024,
+            news=YearMonth(2024, 6),
+            title=title,
+            authors=(AuthorRecord("Jörg Müller"),),
+            bibkey=bibkey,
+        )
+
+    papers = [
+        paper(3, "The Deep Way"),
+        paper(1, "Deep nets"),
+        paper(2, "A deep idea"),
+        paper(4, "Wide", bibkey="mueller2024wide"),
+        paper(5, "Wide"),
+        paper(6, "", bibkey="bad key, {x}"),
+        paper(7, "함재석"),
+    ]
+    assert bibtex.entry_keys(papers) == {
+        1: "muller2024deepa",
+        2: "muller2024deepb",
+        3: "muller2024deepc",
+        4: "mueller2024wide",
+        5: "muller2024wide",
+        6: "badkeyx",
+        7: "muller2024",
+    }
+    assert bibtex.entry_keys(list(reversed(papers))) == bibtex.entry_keys(papers)
+
+
+def test_hostile_titles_and_names_round_trip(database: Database, tmp_path: Path) -> None:
+    title = (
+        r"50% of {braces} & $money$ #1 a_b ~tilde^ back\slash -- ``quotes'' ?` <script>"
+        " Café 함재석"
+    )
+    names = ["Smith, John", "Barnes and Noble", "others", "O'Brien {x}"]
+    with database.session(write=True) as session:
+        commands.add_paper(
+            session,
+            PaperInput(
+                venue="ICCV",
+                year=2023,
+                title=title,
+                authors=tuple(AuthorInput(n) for n in names),
+                note="100% sure & done",
+                bibkey="hostile",
+            ),
+        )
+        text = bibtex.export_bibtex(session, None)
+        session.execute(Paper.__table__.delete())
+    assert _parse(text).failed_blocks == []
+    paper = _only(_plan_text(database, tmp_path, text))
+    assert paper.title == title
+    assert [a.written for a in paper.authors] == names
+    assert (paper.note, paper.bibkey, paper.venue) == ("100% sure & done", "hostile", "ICCV")
+
+
+def test_status_presentation_links_and_an_odd_news_month_round_trip(
+    demo_database: Database, tmp_path: Path
+) -> None:
+    with demo_database.session(write=True) as session:
+        members = {m.name: m.id for m in queries.members(session)}
+        commands.add_paper(
+            session,
+            PaperInput(
+                venue="TPAMI",
+                year=2025,
+                news=YearMonth(2024, 11),
+                title="Accepted Early",
+                authors=(
+                    AuthorInput("Yong-Ju Lee", members["Yong-Ju Lee"]),
+                    AuthorInput("Kim Jonghee", members["Kim Jonghee"]),
+                    AuthorInput("Youngwan Lee", members["Youngwan Lee"]),
+                ),
+                featured=members["Youngwan Lee"],
+                status="published",
+                presentation="oral",
+                code="https://github.com/x/y",
+                project="https://x.github.io/",
+            ),
+        )
+        text = bibtex.export_bibtex(session, [2024])
+        session.execute(Paper.__table__.delete())
+    paper = next(p for p in _plan_text(demo_database, tmp_path, text).papers if p.year == 2025)
+    assert (paper.venue, paper.news, paper.featured) == (
+        "TPAMI",
+        YearMonth(2024, 11),
+        "Youngwan Lee",
+    )
+    assert (paper.status, paper.presentation) == ("published", "oral")
+    assert (paper.code, paper.project) == ("https://github.com/x/y", "https://x.github.io/")
+
+
+def _give_titles(database: Database) -> None:
+    """Give each untitled demo paper a title and authors [featured member, PI]."""
+    with database.session(write=True) as session:
+        pi = next(m for m in queries.members(session) if m.role == "pi")
+        for paper in queries.papers_in(session):
+            if paper.title:
+                continue
+            assert paper.featured_id is not None
+            assert paper.featured_name is not None
+            commands.update_paper(
+                session,
+                paper.id,
+                PaperInput(
+                    venue=paper.venue_short,
+                    year=paper.year,
+                    news=paper.news,
+                    title=f"Paper {paper.id}",
+                    authors=(
+                        AuthorInput(paper.featured_name, paper.featured_id),
+                        AuthorInput(pi.name, pi.id),
+                    ),
+                    featured=paper.featured_id,
+                ),
+            )
+
+
+def test_export_then_import_into_an_empty_database_gives_the_same_summary_and_news(
+    demo_database: Database,
+    tmp_path: Path,
+    on: Callable[[Database], Runner],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from labnews.cli import main
+
+    cli = on(demo_database)
+    _give_titles(demo_database)
+    bib, members = tmp_path / "lab.bib", tmp_path / "members.csv"
+    assert cli("export", "bibtex", "--output", str(bib)).code == 0
+    assert cli("export", "csv", "--table", "members", "--output", str(members)).code == 0
+    summary = cli("summary").out
+    news = cli("news", "--from", "2022", "--to", "2024").out
+    assert "(Kwanyong Park, Youngwan Lee, Ham Jaeseok)" in news
+
+    other = str(tmp_path / "other.sqlite")
+
+    def run(*args: str) -> str:
+        capsys.readouterr()
+        assert main(["--db", other, *args]) == 0
+        return capsys.readouterr().out
+
+    # The lab's members come first (a BibTeX file never creates members), then its papers.
+    assert "to create: 20 members" in run("import", "csv", str(members))
+    assert run("import", "bibtex", str(bib)).endswith("Imported 34 papers from lab.bib\n")
+    assert run("summary") == summary
+    assert run("news", "--from", "2022", "--to", "2024") == news
+
+
+def test_export_then_import_without_members_keeps_the_summary_and_creates_no_member(
+    demo_database: Database, database_factory_path: Path, tmp_path: Path
+) -> None:
+    _give_titles(demo_database)
+    with demo_database.session() as session:
+        text = bibtex.export_bibtex(session, None)
+        summary = queries.tallies(session)
+    fresh = open_database(str(database_factory_path))
+    try:
+        plan = _plan(fresh, _write(tmp_path, text))
+        assert (plan.members, plan.venues) == ([], [])
+        with fresh.session(write=True) as session:
+            apply_plan(session, plan)
+        with fresh.session() as session:
+            assert queries.tallies(session) == summary
+            assert queries.members(session) == ()
+    finally:
+        fresh.dispose()
+
+
+@pytest.fixture
+def database_factory_path(tmp_path: Path) -> Path:
+    """Where a second, empty lab database is made (open_database creates it)."""
+    return tmp_path / "second.sqlite"
+
+
+def test_a_venue_of_kind_other_exports_as_misc_and_comes_back(
+    database: Database, tmp_path: Path
+) -> None:
+    with database.session(write=True) as session:
+        commands.add_paper(
+            session,
+            PaperInput(venue="arXiv", year=2024, news=YearMonth(2024, 3), title="On arXiv"),
+        )
+        text = bibtex.export_bibtex(session, None)
+        session.execute(Paper.__table__.delete())
+    (entry,) = _parse(text).entries
+    assert (entry.entry_type, _value(entry, "howpublished")) == ("misc", "arXiv preprint")
+    paper = _only(_plan_text(database, tmp_path, text))
+    assert (paper.venue, paper.news, paper.title) == ("arXiv", YearMonth(2024, 3), "On arXiv")
+
+
+def test_applying_many_papers_with_dois_takes_a_few_statements(
+    database: Database, tmp_path: Path
+) -> None:
+    from sqlalchemy import event
+
+    text = "".join(
+        _entry(f"k{i}", title=f"{{Paper {i}}}", doi=f"{{10.1234/p.{i}}}") for i in range(300)
+    )
+    plan = _plan_text(database, tmp_path, text)
+    assert len(plan.papers) == 300
+    statements: list[str] = []
+
+    def count(*args: Any) -> None:
+        statements.append(str(args[2]))
+
+    event.listen(database.engine, "before_cursor_execute", count)
+    try:
+        with database.session(write=True) as session:
+            apply_plan(session, plan)
+    finally:
+        event.remove(database.engine, "before_cursor_execute", count)
+    assert len(statements) < 60, f"{len(statements)} statements for 300 papers"
