@@ -677,6 +677,16 @@ def cmd_publish(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_chart(args: argparse.Namespace) -> int:
+    from labnews.io import chart
+
+    chart.check_chart_path(args.output)
+    with _session(args) as session:
+        path = chart.render_chart(session, _years(args), args.output, lang=args.lang)
+    _note(f"labnews: Wrote {path}")
+    return 0
+
+
 # --- import and export ------------------------------------------------------------------------
 
 
@@ -1010,6 +1020,11 @@ def build_parser() -> argparse.ArgumentParser:
     _news_options(publish)
     publish.add_argument("--with-achievements", action="store_true")
     publish.add_argument("--dry-run", action="store_true", help="print the diff, write nothing")
+
+    chart = command("chart", cmd_chart, "draw papers per year by tally label as SVG or PNG")
+    _add_year_range(chart)
+    chart.add_argument("--output", type=Path, required=True, metavar="FILE.svg|png")
+    chart.add_argument("--lang", choices=("en", "ko"), default="en", help="its words' language")
 
     importing = command("import", cmd_import, "bring in a news page, BibTeX or CSV/JSON")
     importing.add_argument("kind", choices=("news", "bibtex", "csv"), metavar="news|bibtex|csv")

@@ -7,14 +7,17 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QByteArray,
     QLibraryInfo,
     QLocale,
     QMessageLogContext,
+    Qt,
     QTimer,
     QtMsgType,
     QTranslator,
     qInstallMessageHandler,
 )
+from PySide6.QtGui import QImage, QImageWriter
 from PySide6.QtWidgets import QApplication
 
 from labnews.core.errors import LabnewsError
@@ -25,10 +28,12 @@ from labnews.store.database import ENV_VAR, resolve_target
 from labnews.store.migrate import open_database
 
 SCREENSHOT_SIZE = (1280, 800)
+LANGUAGE_ENV = "LABNEWS_LANGUAGE"
+"""Overrides the interface language ("en", "ko", "system"), e.g. for screenshots."""
 
 
 def application() -> QApplication:
-    """The running QApplication, or a new one named for labnews with its translations."""
+    """The running QApplication, or a new one named for labnews."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -36,14 +41,29 @@ def application() -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("labnews")
-    install_translations(app)
     return app
 
 
-def install_translations(app: QApplication, locale: QLocale | None = None) -> None:
-    """Load labnews's and Qt's own translations for the locale, where they exist."""
+def interface_locale(preference: str | None = None) -> QLocale:
+    """The interface's locale: $LABNEWS_LANGUAGE, else the preference, else the system's."""
+    choice = os.environ.get(LANGUAGE_ENV, "").strip().lower() or preference or "system"
+    if choice.startswith("ko"):
+        return QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea)
+    if choice.startswith("en"):
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    return QLocale.system()
+
+
+def install_translations(app: QApplication, locale: QLocale | None = None) -> list[QTranslator]:
+    """Load labnews's and Qt's own (qtbase) translations for the locale, where they exist.
+
+    Returns the installed translators, for ``remove_translations``. Dates and month names
+    follow the locale too.
+    """
     locale = locale or QLocale.system()
+    QLocale.setDefault(locale)
     qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    installed: list[QTranslator] = []
     for name, folder in (
         ("qtbase", qt_translations),
         ("labnews", str(resource("translations"))),
@@ -51,6 +71,18 @@ def install_translations(app: QApplication, locale: QLocale | None = None) -> No
         translator = QTranslator(app)
         if translator.load(locale, name, "_", folder):
             app.installTranslator(translator)
+            installed.append(translator)
+        else:
+            translator.deleteLater()
+    return installed
+
+
+def remove_translations(app: QApplication, translators: list[QTranslator]) -> None:
+    """Take translations out again (the interface speaks English once all are gone)."""
+    for translator in translators:
+        app.removeTranslator(translator)
+        translator.deleteLater()
+    QLocale.setDefault(QLocale.system())
 
 
 def startup_target(db: str | None, preferences: Preferences) -> str:
@@ -71,9 +103,15 @@ def run(db: str | None = None, screenshot: Path | None = None, view: str | None 
     if screenshot is not None:
         # A screenshot never needs a screen: render offscreen unless told otherwise.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        return take_screenshot(application(), db, screenshot, view)
+        app = application()
+        translators = install_translations(app, interface_locale())
+        try:
+            return take_screenshot(app, db, screenshot, view)
+        finally:
+            remove_translations(app, translators)
     app = application()
     preferences = Preferences.for_user()
+    install_translations(app, interface_locale(preferences.interface_language()))
     window = MainWindow(preferences=preferences)
     if view is not None:
         window.show_view(view)
@@ -103,8 +141,22 @@ def take_screenshot(app: QApplication, db: str | None, path: Path, view: str | N
         window.resize(*SCREENSHOT_SIZE)
         window.show()
         app.processEvents()
-        if not window.grab().save(str(path), "PNG"):
-            raise LabnewsError(f"could not write the screenshot {path}")
+        # What loads after the first paint (the chart, the rendered news) belongs in the picture.
+        window.settle()
+        app.processEvents()
+        image = window.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+        indexed = image.convertToFormat(
+            QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.ThresholdDither
+        )
+        # A window of at most 256 colours fits a palette exactly: the same picture, in a third
+        # of the bytes. Otherwise it stays in full colour.
+        if indexed.convertToFormat(QImage.Format.Format_RGB32) == image:
+            image = indexed
+        # Quality 0 asks for PNG's strongest compression; the picture stays lossless.
+        writer = QImageWriter(str(path), QByteArray(b"PNG"))
+        writer.setQuality(0)
+        if not writer.write(image):
+            raise LabnewsError(f"could not write the screenshot {path}: {writer.errorString()}")
     finally:
         window.close()
         window.deleteLater()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -15,6 +14,8 @@ from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
     QKeySequence,
     QUndoCommand,
     QUndoStack,
@@ -36,6 +37,7 @@ from sqlalchemy.orm import Session
 from labnews import __version__
 from labnews.core.errors import ConflictError, LabnewsError
 from labnews.core.inputs import PaperInput, VenueInput
+from labnews.core.news import news_entries
 from labnews.core.records import (
     AchievementRecord,
     Change,
@@ -44,11 +46,25 @@ from labnews.core.records import (
     PaperRecord,
     VenueRecord,
 )
+from labnews.core.rules import TallyRules
 from labnews.gui.dialogs.achievement import AchievementDialog
 from labnews.gui.dialogs.conflict import ConflictDialog
+from labnews.gui.dialogs.import_wizard import ImportWizard
 from labnews.gui.dialogs.member import MemberDialog
 from labnews.gui.dialogs.paper import PaperDialog
+from labnews.gui.dialogs.publish import PublishDialog
+from labnews.gui.dialogs.settings import SettingsChoice, SettingsDialog
 from labnews.gui.dialogs.venue import VenueDialog
+from labnews.gui.import_worker import ImportOutcome
+from labnews.gui.lab_settings import (
+    HOMEPAGE_FILE,
+    homepage_file,
+    published_papers,
+    read_lab_settings,
+    remember_publication,
+    set_setting_text,
+    setting_text,
+)
 from labnews.gui.preferences import Preferences
 from labnews.gui.snapshots import achievement_input, member_input, paper_input, venue_input
 from labnews.gui.undo import (
@@ -57,16 +73,18 @@ from labnews.gui.undo import (
     PAPERS,
     VENUES,
     AddRecord,
+    ChangeSettings,
     CommandContext,
     EditRecord,
     Ledger,
+    PinOrder,
     RecordKind,
     RemoveRecords,
     StoreCommand,
     trial_run,
 )
 from labnews.gui.views.news import NewsView
-from labnews.gui.views.overview import OverviewView
+from labnews.gui.views.overview import LabSnapshot, OverviewView
 from labnews.gui.views.papers import PapersView
 from labnews.gui.views.records import RecordsView
 from labnews.gui.views.tables import AchievementsView, MembersView, VenuesView
@@ -76,6 +94,8 @@ from labnews.store.migrate import open_database
 
 VIEWS: Final = ("overview", "papers", "members", "venues", "achievements", "news")
 LAB_NAME_KEY: Final = "lab_name"
+OVERVIEW_KINDS: Final = frozenset({"paper", "venue", "member", "settings"})
+"""Changes to these kinds of record change what the overview and the news show."""
 
 
 def default_demo_path() -> Path:
@@ -102,6 +122,7 @@ class MainWindow(QMainWindow):
         self.ledger = Ledger()
         self.undo_stack = QUndoStack(self)
         self._failures: list[LabnewsError] = []
+        self.import_wizard: ImportWizard | None = None
 
         self.overview = OverviewView()
         self.papers = PapersView()
@@ -132,6 +153,7 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._create_menus()
         self._connect_views()
+        self.setAcceptDrops(True)
         self.statusBar().showMessage(self.tr("Ready"))
         self.resize(1240, 780)
         self._restore_layout()
@@ -140,14 +162,14 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def view_title(name: str) -> str:
-        tr = QCoreApplication.translate
+        translate = QCoreApplication.translate
         return {
-            "overview": tr("MainWindow", "Overview"),
-            "papers": tr("MainWindow", "Papers"),
-            "members": tr("MainWindow", "Members"),
-            "venues": tr("MainWindow", "Venues"),
-            "achievements": tr("MainWindow", "Achievements"),
-            "news": tr("MainWindow", "News"),
+            "overview": translate("MainWindow", "Overview"),
+            "papers": translate("MainWindow", "Papers"),
+            "members": translate("MainWindow", "Members"),
+            "venues": translate("MainWindow", "Venues"),
+            "achievements": translate("MainWindow", "Achievements"),
+            "news": translate("MainWindow", "News"),
         }[name]
 
     # --- menus and actions ----------------------------------------------------------------------
@@ -193,6 +215,31 @@ class MainWindow(QMainWindow):
             self.open_demo,
             tip=self.tr("A real lab's 2022-2024 papers, to try labnews on"),
         )
+        self.import_action = self._action(
+            self.tr("&Import…"),
+            self.open_import,
+            shortcut="Ctrl+I",
+            tip=self.tr("Bring in a news page, BibTeX or a CSV/JSON table (or drop it here)"),
+        )
+        self.save_news_action = self._action(
+            self.tr("Save the ne&ws as…"),
+            self.save_news,
+            shortcut="Ctrl+Shift+S",
+            tip=self.tr("Write the news, as the News view shows it, to a file"),
+        )
+        self.publish_action = self._action(
+            self.tr("&Publish into the homepage…"),
+            self.publish_news,
+            shortcut="Ctrl+Shift+P",
+            tip=self.tr("Write the news between the labnews markers of the homepage file"),
+        )
+        self.settings_action = self._action(
+            self.tr("Se&ttings…"),
+            self.open_settings,
+            shortcut=keys.Preferences,
+            tip=self.tr("The lab's name, news defaults, tally rules, homepage file, language"),
+        )
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.quit_action = self._action(self.tr("&Quit"), self.close, shortcut=keys.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -265,11 +312,19 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.save_news_action)
+        file_menu.addAction(self.publish_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.demo_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        self.file_menu = file_menu
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.edit_menu = edit_menu
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
@@ -285,12 +340,14 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.find_action)
 
         view_menu = bar.addMenu(self.tr("&View"))
+        self.view_menu = view_menu
         for action in self.view_actions.values():
             view_menu.addAction(action)
         view_menu.addSeparator()
         view_menu.addAction(self.reload_action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_menu = help_menu
         help_menu.addAction(self.about_action)
 
     def _connect_views(self) -> None:
@@ -304,6 +361,11 @@ class MainWindow(QMainWindow):
         self.members.add_requested.connect(self.new_member)
         self.venues.add_requested.connect(self.new_venue)
         self.achievements.add_requested.connect(self.new_achievement)
+        self.overview.bar_clicked.connect(self.show_chart_bar)
+        self.overview.member_papers_requested.connect(self.show_member_papers)
+        self.news.publish_requested.connect(self.publish_news)
+        self.news.pin_requested.connect(self.pin_order)
+        self.news.message.connect(self.statusBar().showMessage)
 
     def _update_undo_actions(self, *_changed: object) -> None:
         # The stack clears itself, and says so, while the window is being destroyed.
@@ -330,6 +392,10 @@ class MainWindow(QMainWindow):
             self.new_venue_action,
             self.new_achievement_action,
             self.reload_action,
+            self.import_action,
+            self.save_news_action,
+            self.publish_action,
+            self.settings_action,
         ):
             action.setEnabled(has_database)
         for records_view in self.records_views:
@@ -363,6 +429,14 @@ class MainWindow(QMainWindow):
                 f"there is no view {name!r}; choose one of {', '.join(VIEWS)}", field="view"
             )
         self.tabs.setCurrentWidget(self._views[name])
+
+    def settle(self) -> None:
+        """Load now what the current view would load after it paints (the chart, the news)."""
+        view = self.current_view()
+        if view == "overview":
+            self.overview.chart.ensure_canvas()
+        elif view == "news":
+            self.news.render_if_stale()
 
     def focus_search(self) -> None:
         """Put the cursor in the current table's search box (the papers', from other views)."""
@@ -408,6 +482,7 @@ class MainWindow(QMainWindow):
         if previous is not None and previous is not database:
             previous.dispose()
         self._show_database_name()
+        self.news.set_database(database)
         self.load()
         self.statusBar().showMessage(self.tr("Opened {0}").format(database.name))
 
@@ -428,22 +503,31 @@ class MainWindow(QMainWindow):
             self.members.model.set_records(members)
             self.papers.set_members(members)
             self.venues.model.set_venues(queries.venues(session), rules)
+            self.papers.set_rules(rules)
             self.papers.set_papers(queries.papers_in(session))
             self.achievements.model.set_records(queries.achievements_in(session))
-            self._show_overview(session)
+            self._show_overview(session, rules)
         self._update_actions()
 
     def reload(self) -> None:
         self.load()
         self.statusBar().showMessage(self.tr("Reloaded everything from the database"))
 
-    def _show_overview(self, session: Session) -> None:
-        stored = queries.setting(session, LAB_NAME_KEY)
-        try:
-            lab = json.loads(stored) if stored else ""
-        except json.JSONDecodeError:
-            lab = stored or ""
-        self.overview.show_tallies(str(lab), queries.tallies(session))
+    def _show_overview(self, session: Session, rules: TallyRules | None = None) -> None:
+        """Show the overview and the news pickers from what the views hold and the session."""
+        rules = rules or queries.tally_rules(session)
+        tallies = queries.tallies(session, rules)
+        self.overview.show_snapshot(
+            LabSnapshot(
+                lab_name=setting_text(session, LAB_NAME_KEY),
+                tallies=tallies,
+                papers=self.papers.model.records,
+                members=self.members.model.records,
+                rules=rules,
+                published=published_papers(session),
+            )
+        )
+        self.news.set_tallies(tallies, rules)
 
     def _require_database(self) -> Database | None:
         if self.database is None:
@@ -607,8 +691,10 @@ class MainWindow(QMainWindow):
                 members = queries.members(session)
                 self.members.model.set_records(members)
                 self.papers.set_members(members)
+            rules = queries.tally_rules(session)
             if kinds & {"venue", "settings"}:
-                self.venues.model.set_venues(queries.venues(session), queries.tally_rules(session))
+                self.venues.model.set_venues(queries.venues(session), rules)
+                self.papers.set_rules(rules)
             if "paper" in kinds:
                 if change.years:
                     self.papers.replace_years(
@@ -618,8 +704,10 @@ class MainWindow(QMainWindow):
                     self.papers.set_papers(queries.papers_in(session))
             if "achievement" in kinds:
                 self.achievements.model.set_records(queries.achievements_in(session))
-            if kinds & {"paper", "venue", "settings"}:
-                self._show_overview(session)
+            if kinds & OVERVIEW_KINDS:
+                self._show_overview(session, rules)
+            elif "achievement" in kinds:
+                self.news.mark_stale()
         self._update_actions()
 
     # --- editing records ------------------------------------------------------------------------
@@ -835,6 +923,195 @@ class MainWindow(QMainWindow):
         if view is not None:
             view.remove_selected()
 
+    # --- the overview's links -------------------------------------------------------------------
+
+    def show_chart_bar(self, year: int, label: str) -> None:
+        """Show the papers a chart bar counts: its year and tally label ("" for "Other")."""
+        self.papers.show_tally(year, label or None)
+        self.show_view("papers")
+
+    def show_member_papers(self, member_id: int, year: int) -> None:
+        """Show one member's papers of one news year."""
+        self.papers.show_tally(year, None)
+        self.papers.show_member(member_id)
+        self.show_view("papers")
+
+    # --- imports ----------------------------------------------------------------------------------
+
+    def open_import(self, path: Path | None = None) -> ImportWizard | None:
+        """Open the import wizard; a dropped ``path`` goes straight to its plan."""
+        database = self._require_database()
+        if database is None:
+            return None
+        if self.import_wizard is not None and self.import_wizard.isVisible():
+            self.import_wizard.raise_()
+            return self.import_wizard
+        wizard = ImportWizard(self, database, path)
+        wizard.imported.connect(self._import_ended)
+        wizard.finished.connect(lambda _result: self._forget_wizard(wizard))
+        self.import_wizard = wizard
+        wizard.open()
+        if path is not None and wizard.source_page.isComplete():
+            wizard.next()
+        return wizard
+
+    def _forget_wizard(self, wizard: ImportWizard) -> None:
+        if self.import_wizard is wizard:
+            self.import_wizard = None
+        wizard.deleteLater()
+
+    def _import_ended(self, outcome: ImportOutcome) -> None:
+        if outcome.status == "done" and outcome.change is not None:
+            self.refresh(outcome.change)
+            papers = outcome.counts.get("papers", 0)
+            self.statusBar().showMessage(
+                self.tr("Imported 1 paper")
+                if papers == 1
+                else self.tr("Imported {0} papers").format(papers)
+            )
+        elif outcome.status == "cancelled":
+            self.statusBar().showMessage(self.tr("The import was cancelled; nothing changed"))
+        else:
+            self.statusBar().showMessage(self.tr("The import failed; nothing changed"))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.database is not None and self._dropped_path(event) is not None:
+            event.acceptProposedAction()
+            return
+        super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_path(event)
+        if path is None:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        self.open_import(path)
+
+    @staticmethod
+    def _dropped_path(event: QDragEnterEvent | QDropEvent) -> Path | None:
+        data = event.mimeData()
+        if data is None or not data.hasUrls():
+            return None
+        local = [url.toLocalFile() for url in data.urls() if url.isLocalFile()]
+        return Path(local[0]) if len(local) == 1 else None
+
+    # --- the news -----------------------------------------------------------------------------
+
+    def save_news(self) -> None:
+        """Save the news as the News view shows it (its format, language and years)."""
+        if self._require_database() is None:
+            return
+        self.news.render_if_stale()
+        self.news.save_as()
+
+    def pin_order(self, year: int, labels: Sequence[str] | None) -> None:
+        """Pin (or with None, unpin) a year's tally order; undoable."""
+        database = self._require_database()
+        if database is None:
+            return
+        with database.session() as session:
+            before = queries.tally_rules(session).pinned.get(year)
+        if (tuple(labels) if labels else None) == before:
+            return
+        self.push(PinOrder(self._context(database), year, labels, before))
+
+    def _choose_homepage(self, database: Database, previous: Path | None) -> Path | None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the homepage file (with the labnews markers)"),
+            str(previous or Path.home()),
+            self.tr("Homepage pages (*.md *.markdown *.html *.htm);;All files (*)"),
+        )
+        if not path:
+            return None
+        with database.session(write=True) as session:
+            set_setting_text(session, HOMEPAGE_FILE, path)
+        return Path(path)
+
+    def publish_news(self) -> None:
+        """Show what publishing changes in the homepage file, then write it (and its .bak).
+
+        The news is read in one session; the file is chosen (once) and confirmed with no
+        transaction open; what the homepage now holds is remembered in a second, short one.
+        """
+        from labnews.io import homepage, newsfile
+
+        database = self._require_database()
+        if database is None:
+            return
+        request = self.news.request()
+        try:
+            with database.session() as session:
+                fmt, _lang = newsfile.resolve_request(session, request)
+                if fmt.is_folder:
+                    raise LabnewsError(
+                        f"the {fmt.name} format writes a folder of files; choose a one-file "
+                        "format to publish into the homepage"
+                    )
+                stored = homepage_file(session)
+                _fmt, block = newsfile.render_news(session, request)
+                papers = queries.papers_in(session, request.years)
+                rules = queries.tally_rules(session)
+            path = stored if stored is not None and stored.is_file() else None
+            path = path or self._choose_homepage(database, stored)
+            if path is None:
+                return
+            publication = homepage.plan_publication(path, block)
+        except LabnewsError as error:
+            self.report(error, title=self.tr("Cannot publish"))
+            return
+        ids = [pid for entry in news_entries(papers, rules) for pid in entry.paper_ids]
+        if not publication.changed:
+            message = self.tr("{0} is already up to date").format(path.name)
+        elif not PublishDialog.ask(self, publication):
+            return
+        else:
+            try:
+                backup = homepage.publish(publication)
+            except (LabnewsError, OSError) as error:
+                reason = error.message if isinstance(error, LabnewsError) else str(error)
+                self.report(LabnewsError(reason), title=self.tr("Cannot publish"))
+                return
+            name = backup.name if backup is not None else ""
+            message = self.tr("Published into {0} (the previous version is kept as {1})").format(
+                path.name, name
+            )
+        try:
+            with database.session(write=True) as session:
+                change = remember_publication(session, path, ids)
+        except LabnewsError as error:
+            # The file is written; only the overview's note of what it holds is missing.
+            self.report(error, title=self.tr("Published, but not remembered"))
+            return
+        self.refresh(change)
+        self.statusBar().showMessage(message)
+
+    # --- settings -------------------------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        """Edit the lab's settings (an undoable change) and this computer's interface language."""
+        from labnews.io import newsfile
+
+        database = self._require_database()
+        if database is None:
+            return
+        with database.session() as session:
+            before = read_lab_settings(session)
+        language = self.preferences.interface_language() if self.preferences else "system"
+        formats = [f.name for f in newsfile.formats()]
+        choice = SettingsDialog.ask(self, SettingsChoice(before, language), formats=formats)
+        if choice is None:
+            return
+        if self.preferences is not None and choice.interface_language != language:
+            self.preferences.set_interface_language(choice.interface_language)
+            self.preferences.sync()
+            self.statusBar().showMessage(
+                self.tr("The interface language changes the next time labnews starts")
+            )
+        if choice.lab != before:
+            self.push(ChangeSettings(self._context(database), before, choice.lab))
+
     # --- the rest -------------------------------------------------------------------------------
 
     def about(self) -> None:
@@ -879,6 +1156,11 @@ class MainWindow(QMainWindow):
         prefs.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        wizard = self.import_wizard
+        if wizard is not None and wizard.is_running():
+            # Closing mid-import rolls it back; the database must not close under it.
+            wizard.cancel_import()
+            wizard.wait_for_import()
         self.save_layout()
         if self.database is not None:
             self.database.dispose()

@@ -11,6 +11,7 @@ from labnews.store.database import is_url
 ORGANIZATION = "labnews"
 APPLICATION = "labnews"
 MAX_RECENT = 8
+INTERFACE_LANGUAGES = ("system", "en", "ko")
 
 
 def forget_password(target: str) -> str:
@@ -104,6 +105,18 @@ class Preferences:
 
     def save_view(self, view: str) -> None:
         self.settings.setValue("window/view", view)
+
+    # --- the interface language -------------------------------------------------------------
+
+    def interface_language(self) -> str:
+        """ "system", "en" or "ko": the language of menus and dialogs on this computer."""
+        value = self._value("interface/language")
+        return str(value) if value in INTERFACE_LANGUAGES else "system"
+
+    def set_interface_language(self, language: str) -> None:
+        if language not in INTERFACE_LANGUAGES:
+            raise ValueError(f"unknown interface language {language!r}")
+        self.settings.setValue("interface/language", language)
 
     def sync(self) -> None:
         self.settings.sync()

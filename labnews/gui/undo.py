@@ -27,6 +27,7 @@ from labnews.core.records import (
     PaperRecord,
     VenueRecord,
 )
+from labnews.gui.lab_settings import LabSettings, write_lab_settings
 from labnews.gui.snapshots import achievement_input, member_input, paper_input, venue_input
 from labnews.store import commands, queries
 from labnews.store.database import Database
@@ -208,30 +209,30 @@ ACHIEVEMENTS: RecordKind[AchievementRecord, AchievementInput] = RecordKind(
 
 def describe(kind: ChangeKind, action: Action, count: int = 1) -> str:
     """The undo history's name for a change ("Add paper", "Delete 3 papers")."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     single = {
-        ("paper", "add"): tr("StoreCommand", "Add paper"),
-        ("paper", "edit"): tr("StoreCommand", "Edit paper"),
-        ("paper", "remove"): tr("StoreCommand", "Delete paper"),
-        ("member", "add"): tr("StoreCommand", "Add member"),
-        ("member", "edit"): tr("StoreCommand", "Edit member"),
-        ("member", "remove"): tr("StoreCommand", "Delete member"),
-        ("venue", "add"): tr("StoreCommand", "Add venue"),
-        ("venue", "edit"): tr("StoreCommand", "Edit venue"),
-        ("venue", "remove"): tr("StoreCommand", "Delete venue"),
-        ("achievement", "add"): tr("StoreCommand", "Add achievement"),
-        ("achievement", "edit"): tr("StoreCommand", "Edit achievement"),
-        ("achievement", "remove"): tr("StoreCommand", "Delete achievement"),
+        ("paper", "add"): translate("StoreCommand", "Add paper"),
+        ("paper", "edit"): translate("StoreCommand", "Edit paper"),
+        ("paper", "remove"): translate("StoreCommand", "Delete paper"),
+        ("member", "add"): translate("StoreCommand", "Add member"),
+        ("member", "edit"): translate("StoreCommand", "Edit member"),
+        ("member", "remove"): translate("StoreCommand", "Delete member"),
+        ("venue", "add"): translate("StoreCommand", "Add venue"),
+        ("venue", "edit"): translate("StoreCommand", "Edit venue"),
+        ("venue", "remove"): translate("StoreCommand", "Delete venue"),
+        ("achievement", "add"): translate("StoreCommand", "Add achievement"),
+        ("achievement", "edit"): translate("StoreCommand", "Edit achievement"),
+        ("achievement", "remove"): translate("StoreCommand", "Delete achievement"),
     }
     several = {
-        ("paper", "remove"): tr("StoreCommand", "Delete {0} papers"),
-        ("member", "remove"): tr("StoreCommand", "Delete {0} members"),
-        ("venue", "remove"): tr("StoreCommand", "Delete {0} venues"),
-        ("achievement", "remove"): tr("StoreCommand", "Delete {0} achievements"),
-        ("paper", "restore"): tr("StoreCommand", "Restored {0} papers"),
-        ("member", "restore"): tr("StoreCommand", "Restored {0} members"),
-        ("venue", "restore"): tr("StoreCommand", "Restored {0} venues"),
-        ("achievement", "restore"): tr("StoreCommand", "Restored {0} achievements"),
+        ("paper", "remove"): translate("StoreCommand", "Delete {0} papers"),
+        ("member", "remove"): translate("StoreCommand", "Delete {0} members"),
+        ("venue", "remove"): translate("StoreCommand", "Delete {0} venues"),
+        ("achievement", "remove"): translate("StoreCommand", "Delete {0} achievements"),
+        ("paper", "restore"): translate("StoreCommand", "Restored {0} papers"),
+        ("member", "restore"): translate("StoreCommand", "Restored {0} members"),
+        ("venue", "restore"): translate("StoreCommand", "Restored {0} venues"),
+        ("achievement", "restore"): translate("StoreCommand", "Restored {0} achievements"),
     }
     if count == 1 and (kind, action) in single:
         return single[(kind, action)]
@@ -391,6 +392,49 @@ class RemoveRecords(StoreCommand, Generic[R, I]):
         if len(changes) == 1:
             return changes[0]
         return merge(changes, describe(kind.name, "restore", len(changes)))
+
+
+class PinOrder(StoreCommand):
+    """Pin (or unpin) a year's tally order; undo puts back the order pinned before, if any."""
+
+    def __init__(
+        self,
+        context: CommandContext,
+        year: int,
+        labels: Sequence[str] | None,
+        before: Sequence[str] | None,
+    ) -> None:
+        text = (
+            QCoreApplication.translate("StoreCommand", "Pin the {0} tally order")
+            if labels
+            else QCoreApplication.translate("StoreCommand", "Unpin the {0} tally order")
+        )
+        super().__init__(context, "settings", text.format(year))
+        self.year = year
+        self.labels = tuple(labels) if labels else None
+        self.before = tuple(before) if before else None
+
+    def forward(self, session: Session) -> Change:
+        return commands.pin_order(session, self.year, self.labels)
+
+    def backward(self, session: Session) -> Change:
+        return commands.pin_order(session, self.year, self.before)
+
+
+class ChangeSettings(StoreCommand):
+    """Store the lab's shared settings; undo stores the ones before."""
+
+    def __init__(self, context: CommandContext, before: LabSettings, after: LabSettings) -> None:
+        super().__init__(
+            context, "settings", QCoreApplication.translate("StoreCommand", "Change settings")
+        )
+        self.before, self.after = before, after
+
+    def forward(self, session: Session) -> Change:
+        return write_lab_settings(session, self.after)
+
+    def backward(self, session: Session) -> Change:
+        return write_lab_settings(session, self.before)
 
 
 class _TrialOver(Exception):

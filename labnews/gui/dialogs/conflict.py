@@ -13,14 +13,14 @@ class ConflictDialog(QMessageBox):
 
     def __init__(self, parent: QWidget | None, error: ConflictError) -> None:
         super().__init__(parent)
-        tr = QCoreApplication.translate
+        translate = QCoreApplication.translate
         self.setIcon(QMessageBox.Icon.Warning)
-        self.setWindowTitle(tr("ConflictDialog", "Changed by someone else"))
-        self.setText(tr("ConflictDialog", "Someone else changed this record meanwhile."))
+        self.setWindowTitle(translate("ConflictDialog", "Changed by someone else"))
+        self.setText(translate("ConflictDialog", "Someone else changed this record meanwhile."))
         # The store's sentence names the record and says what to do.
         self.setInformativeText(error.message[:1].upper() + error.message[1:] + ".")
         self.reload_button = self.addButton(
-            tr("ConflictDialog", "&Reload"), QMessageBox.ButtonRole.AcceptRole
+            translate("ConflictDialog", "&Reload"), QMessageBox.ButtonRole.AcceptRole
         )
         self.addButton(QMessageBox.StandardButton.Cancel)
         self.setDefaultButton(self.reload_button)

@@ -197,7 +197,8 @@ class PaperDialog(RecordDialog[PaperInput]):
             "presentation",
             self.tr("P&resentation:"),
             ChoiceBox(
-                [(self.tr("none"), None), *((p, p) for p in PRESENTATIONS)], start.presentation
+                [(self.tr("none"), None), *((self.presentation_text(p), p) for p in PRESENTATIONS)],
+                start.presentation,
             ),
         )
 
@@ -421,6 +422,16 @@ class PaperDialog(RecordDialog[PaperInput]):
         self.featured.set_choices(items, keep)
 
     # --- validation -----------------------------------------------------------------------------
+
+    def presentation_text(self, presentation: str) -> str:
+        """A presentation kind as the form shows it."""
+        return {
+            "oral": self.tr("oral"),
+            "spotlight": self.tr("spotlight"),
+            "poster": self.tr("poster"),
+            "findings": self.tr("findings"),
+            "demo": self.tr("demo"),
+        }.get(presentation, presentation)
 
     def complete(self) -> bool:
         return self._venue is not None

@@ -10,6 +10,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from labnews.core.records import AchievementRecord
 from labnews.gui.models.records import RecordsModel
 
+translate = QCoreApplication.translate
+
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 
@@ -24,20 +26,16 @@ class Column(IntEnum):
     ORGANISATION = 4
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AchievementsModel", text)
-
-
 def kind_text(kind: str) -> str:
     """An achievement kind as the tables and forms show it."""
     return {
-        "award": _tr("award"),
-        "talk": _tr("talk"),
-        "grant": _tr("grant"),
-        "challenge": _tr("challenge"),
-        "service": _tr("service"),
-        "media": _tr("media"),
-        "other": _tr("other"),
+        "award": translate("AchievementsModel", "award"),
+        "talk": translate("AchievementsModel", "talk"),
+        "grant": translate("AchievementsModel", "grant"),
+        "challenge": translate("AchievementsModel", "challenge"),
+        "service": translate("AchievementsModel", "service"),
+        "media": translate("AchievementsModel", "media"),
+        "other": translate("AchievementsModel", "other"),
     }.get(kind, kind)
 
 
@@ -51,7 +49,13 @@ class AchievementsModel(RecordsModel[AchievementRecord]):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
-            (_tr("Date"), _tr("Kind"), _tr("Title"), _tr("Members"), _tr("Organisation")),
+            (
+                translate("AchievementsModel", "Date"),
+                translate("AchievementsModel", "Kind"),
+                translate("AchievementsModel", "Title"),
+                translate("AchievementsModel", "Members"),
+                translate("AchievementsModel", "Organisation"),
+            ),
             (
                 date_text,
                 lambda a: kind_text(a.kind),

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QApplication
 from labnews.core.records import MemberRecord
 from labnews.gui.models.records import RecordsModel
 
+translate = QCoreApplication.translate
+
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
@@ -29,23 +31,19 @@ class Column(IntEnum):
     ALIASES = 6
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MembersModel", text)
-
-
 def role_text(role: str) -> str:
     """A member role as the tables and forms show it."""
     return {
-        "pi": _tr("PI"),
-        "professor": _tr("professor"),
-        "researcher": _tr("researcher"),
-        "postdoc": _tr("postdoc"),
-        "phd": _tr("PhD student"),
-        "ms": _tr("MS student"),
-        "undergrad": _tr("undergraduate"),
-        "intern": _tr("intern"),
-        "alumni": _tr("alumni"),
-        "other": _tr("other"),
+        "pi": translate("MembersModel", "PI"),
+        "professor": translate("MembersModel", "professor"),
+        "researcher": translate("MembersModel", "researcher"),
+        "postdoc": translate("MembersModel", "postdoc"),
+        "phd": translate("MembersModel", "PhD student"),
+        "ms": translate("MembersModel", "MS student"),
+        "undergrad": translate("MembersModel", "undergraduate"),
+        "intern": translate("MembersModel", "intern"),
+        "alumni": translate("MembersModel", "alumni"),
+        "other": translate("MembersModel", "other"),
     }.get(role, role)
 
 
@@ -53,16 +51,16 @@ class MembersModel(RecordsModel[MemberRecord]):
     """Lab members as rows."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        yes, no = _tr("yes"), _tr("no")
+        yes, no = translate("MembersModel", "yes"), translate("MembersModel", "no")
         super().__init__(
             (
-                _tr("Name"),
-                _tr("Native name"),
-                _tr("Role"),
-                _tr("In news"),
-                _tr("Joined"),
-                _tr("Left"),
-                _tr("Other spellings"),
+                translate("MembersModel", "Name"),
+                translate("MembersModel", "Native name"),
+                translate("MembersModel", "Role"),
+                translate("MembersModel", "In news"),
+                translate("MembersModel", "Joined"),
+                translate("MembersModel", "Left"),
+                translate("MembersModel", "Other spellings"),
             ),
             (
                 lambda m: m.name,
@@ -101,6 +99,8 @@ class MembersModel(RecordsModel[MemberRecord]):
             return Qt.AlignmentFlag.AlignCenter
         if role == _TOOLTIP and column == Column.IN_NEWS:
             if record.in_news:
-                return _tr("News lines name this member")
-            return _tr("News lines never name this member (the PI, for example)")
+                return translate("MembersModel", "News lines name this member")
+            return translate(
+                "MembersModel", "News lines never name this member (the PI, for example)"
+            )
         return None

@@ -11,7 +11,11 @@ from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from labnews.core.records import AuthorRecord, PaperRecord, venue_edition
+from labnews.core.rules import TallyRules
+from labnews.core.tally import paper_label
 from labnews.gui.models.records import RecordsModel
+
+translate = QCoreApplication.translate
 
 AUTHOR_RUNS_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 """data() role of the authors column: ``((name, is_member), ...)`` for the bold-members delegate."""
@@ -36,28 +40,24 @@ class Column(IntEnum):
     STATUS = 6
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PapersModel", text)
-
-
 def headers() -> tuple[str, ...]:
     return (
-        _tr("News month"),
-        _tr("Venue"),
-        _tr("Year"),
-        _tr("Title"),
-        _tr("Authors"),
-        _tr("Featured"),
-        _tr("Status"),
+        translate("PapersModel", "News month"),
+        translate("PapersModel", "Venue"),
+        translate("PapersModel", "Year"),
+        translate("PapersModel", "Title"),
+        translate("PapersModel", "Authors"),
+        translate("PapersModel", "Featured"),
+        translate("PapersModel", "Status"),
     )
 
 
 def status_text(status: str) -> str:
     """A paper status as the tables and forms show it."""
     return {
-        "accepted": _tr("accepted"),
-        "published": _tr("published"),
-        "withdrawn": _tr("withdrawn"),
+        "accepted": translate("PapersModel", "accepted"),
+        "published": translate("PapersModel", "published"),
+        "withdrawn": translate("PapersModel", "withdrawn"),
     }.get(status, status)
 
 
@@ -67,15 +67,15 @@ def author_label(author: AuthorRecord) -> str:
     if author.native:
         label += f" ({author.native})"
     if author.as_written and author.as_written != author.name:
-        label += " " + _tr("as “{0}”").format(author.as_written)
+        label += " " + translate("PapersModel", "as “{0}”").format(author.as_written)
     return label
 
 
 class PapersModel(RecordsModel[PaperRecord]):
-    """Papers as rows; filters by news year, venue and member besides the search text."""
+    """Papers as rows; filters by news year, venue, member and tally label besides the search."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        unknown = _tr("title unknown")
+        unknown = translate("PapersModel", "title unknown")
         super().__init__(
             headers(),
             (
@@ -103,9 +103,12 @@ class PapersModel(RecordsModel[PaperRecord]):
         self.year: int | None = None
         self.venue_id: int | None = None
         self.member_id: int | None = None
+        self.label: str | None = None
+        self.rules = TallyRules()
         self._news_years: list[int] = []
         self._venue_ids: list[int] = []
         self._member_ids: list[set[int | None]] = []
+        self._labels: list[str | None] = []
         italic = QFont()
         italic.setItalic(True)
         self._italic = italic
@@ -132,6 +135,8 @@ class PapersModel(RecordsModel[PaperRecord]):
         self._news_years = [p.news.year for p in records]
         self._venue_ids = [p.venue_id for p in records]
         self._member_ids = [{a.member_id for a in p.authors} for p in records]
+        rules = self.rules
+        self._labels = [paper_label(p, rules) if p.counted else None for p in records]
 
     def narrow(self, source: list[int]) -> list[int]:
         # Plain lists compared in comprehensions: a method call per record would cost more.
@@ -144,6 +149,9 @@ class PapersModel(RecordsModel[PaperRecord]):
         if self.member_id is not None:
             members, member = self._member_ids, self.member_id
             source = [i for i in source if member in members[i]]
+        if self.label is not None:
+            labels, label = self._labels, self.label
+            source = [i for i in source if labels[i] == label]
         return source
 
     def extra_data(self, record: PaperRecord, column: int, role: int) -> Any:
@@ -164,24 +172,44 @@ class PapersModel(RecordsModel[PaperRecord]):
         if column == Column.TITLE:
             if record.title:
                 return record.title
-            return _tr("The title is not known yet: this paper came from a news line.")
+            return translate(
+                "PapersModel", "The title is not known yet: this paper came from a news line."
+            )
         if column == Column.AUTHORS:
             return "\n".join(author_label(a) for a in record.authors) or None
         if column == Column.VENUE:
             return record.venue_full or record.venue_short
         if column == Column.FEATURED and record.featured_name:
-            return _tr("The member this paper's news line names")
+            return translate("PapersModel", "The member this paper's news line names")
         return None
 
     # --- filters --------------------------------------------------------------------------------
 
     def set_filters(
-        self, *, year: int | None = None, venue_id: int | None = None, member_id: int | None = None
+        self,
+        *,
+        year: int | None = None,
+        venue_id: int | None = None,
+        member_id: int | None = None,
+        label: str | None = None,
     ) -> None:
-        """Show only one news year, venue or member's papers (None: all of them)."""
-        if (year, venue_id, member_id) == (self.year, self.venue_id, self.member_id):
+        """Show only one news year, venue, member or tally label's papers (None: all of them).
+
+        A label filter shows the papers the tally counts under it: withdrawn papers, and
+        workshops the rules leave out, are not among them.
+        """
+        wanted = (year, venue_id, member_id, label)
+        if wanted == (self.year, self.venue_id, self.member_id, self.label):
             return
-        self.year, self.venue_id, self.member_id = year, venue_id, member_id
+        self.year, self.venue_id, self.member_id, self.label = wanted
+        self.refilter()
+
+    def set_rules(self, rules: TallyRules) -> None:
+        """The tally rules that say which label each paper counts under."""
+        if rules == self.rules:
+            return
+        self.rules = rules
+        self.index_records()
         self.refilter()
 
     def replace_years(self, years: Iterable[int], papers: Iterable[PaperRecord]) -> None:
@@ -196,6 +224,10 @@ class PapersModel(RecordsModel[PaperRecord]):
     def news_years(self) -> list[int]:
         """The news years the papers fall in, newest first."""
         return sorted({p.news.year for p in self.records}, reverse=True)
+
+    def labels(self) -> list[str]:
+        """The tally labels the papers count under, by name."""
+        return sorted({label for label in self._labels if label}, key=str.casefold)
 
     def venues(self) -> list[tuple[int, str]]:
         """(id, short name) of the venues that have papers, by name."""

@@ -15,6 +15,8 @@ from labnews.core.rules import TallyRules
 from labnews.core.tally import tally_label
 from labnews.gui.models.records import RecordsModel
 
+translate = QCoreApplication.translate
+
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 
@@ -31,17 +33,13 @@ class Column(IntEnum):
     ALIASES = 6
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("VenuesModel", text)
-
-
 def kind_text(kind: str) -> str:
     """A venue kind as the tables and forms show it."""
     return {
-        "conference": _tr("conference"),
-        "journal": _tr("journal"),
-        "workshop": _tr("workshop"),
-        "other": _tr("other"),
+        "conference": translate("VenuesModel", "conference"),
+        "journal": translate("VenuesModel", "journal"),
+        "workshop": translate("VenuesModel", "workshop"),
+        "other": translate("VenuesModel", "other"),
     }.get(kind, kind)
 
 
@@ -58,13 +56,13 @@ class VenuesModel(RecordsModel[VenueRecord]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             (
-                _tr("Short name"),
-                _tr("Full name"),
-                _tr("Kind"),
-                _tr("Part of"),
-                _tr("Counts as"),
-                _tr("Typical month"),
-                _tr("Other spellings"),
+                translate("VenuesModel", "Short name"),
+                translate("VenuesModel", "Full name"),
+                translate("VenuesModel", "Kind"),
+                translate("VenuesModel", "Part of"),
+                translate("VenuesModel", "Counts as"),
+                translate("VenuesModel", "Typical month"),
+                translate("VenuesModel", "Other spellings"),
             ),
             (
                 lambda v: v.short,
@@ -121,10 +119,12 @@ class VenuesModel(RecordsModel[VenueRecord]):
             return self._muted
         if role == _TOOLTIP and column == Column.LABEL:
             if explicit:
-                return _tr("Set on this venue")
+                return translate("VenuesModel", "Set on this venue")
             if self.counts_as(record) is None:
-                return _tr("The tally rules leave workshop papers out")
-            return _tr("The default: its own short name, or its conference's for a workshop")
+                return translate("VenuesModel", "The tally rules leave workshop papers out")
+            return translate(
+                "VenuesModel", "The default: its own short name, or its conference's for a workshop"
+            )
         if role == _TOOLTIP and column == Column.FULL:
             return record.full
         return None

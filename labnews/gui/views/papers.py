@@ -1,13 +1,14 @@
-"""The papers view: search, year, venue and member filters over the papers table."""
+"""The papers view: search, year, venue and member filters (and a tally label) over the table."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QToolButton, QWidget
 
 from labnews.core.records import MemberRecord, PaperRecord
+from labnews.core.rules import TallyRules
 from labnews.gui.choice_box import ChoiceBox
 from labnews.gui.models.papers import Column, PapersModel
 from labnews.gui.views.authors_delegate import AuthorsDelegate
@@ -18,7 +19,11 @@ _WIDTHS = (11, 14, 5, 60, 38, 16, 10)
 
 
 class PapersView(RecordsView[PaperRecord]):
-    """Every paper, newest news month first, narrowed by the search box and three filters."""
+    """Every paper, newest news month first, narrowed by the search box and the filters.
+
+    The tally label filter has no box of its own: the overview's chart sets it, and a button
+    that names it takes it off again.
+    """
 
     model: PapersModel
 
@@ -38,6 +43,13 @@ class PapersView(RecordsView[PaperRecord]):
         self.year_filter = self._filter(self.tr("Show one news year's papers"))
         self.venue_filter = self._filter(self.tr("Show one venue's papers"))
         self.member_filter = self._filter(self.tr("Show the papers a member wrote"))
+        self.label_filter: str | None = None
+        self.label_button = QToolButton()
+        self.label_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.label_button.setToolTip(self.tr("Show the papers of every tally label again"))
+        self.label_button.clicked.connect(lambda _checked=False: self.show_label(None))
+        self.label_button.setVisible(False)
+        self.bar_filters.addWidget(self.label_button)
         self._members: tuple[MemberRecord, ...] = ()
         self.table.setItemDelegateForColumn(Column.AUTHORS, AuthorsDelegate(self.table))
         self.set_column_widths(_WIDTHS)
@@ -65,6 +77,10 @@ class PapersView(RecordsView[PaperRecord]):
         """Fresh records for the news years a change moved; the rest stay as they are."""
         self.model.replace_years(years, papers)
         self.refresh_filters()
+
+    def set_rules(self, rules: TallyRules) -> None:
+        """The tally rules, which say what label each paper counts under."""
+        self.model.set_rules(rules)
 
     def set_members(self, members: Iterable[MemberRecord]) -> None:
         self._members = tuple(members)
@@ -102,6 +118,22 @@ class PapersView(RecordsView[PaperRecord]):
         if not self.member_filter.set_value(member_id):
             self.member_filter.set_value(None)
 
+    def show_label(self, label: str | None) -> None:
+        """Show only the papers the tally counts under ``label`` (None: every label)."""
+        self.label_filter = label
+        self.label_button.setText(self.tr("Counted as {0}  ✕").format(label) if label else "")
+        self.label_button.setVisible(label is not None)
+        self._filters_changed()
+
+    def show_tally(self, year: int, label: str | None) -> None:
+        """Show exactly the papers a bar of the overview's chart counts: one year, one label."""
+        self.search.clear()
+        self.apply_search()
+        self.show_venue(None)
+        self.show_member(None)
+        self.show_year(year)
+        self.show_label(label)
+
     def _filters_changed(self) -> None:
         def chosen(combo: ChoiceBox) -> int | None:
             value = combo.value()
@@ -111,4 +143,5 @@ class PapersView(RecordsView[PaperRecord]):
             year=chosen(self.year_filter),
             venue_id=chosen(self.venue_filter),
             member_id=chosen(self.member_filter),
+            label=self.label_filter,
         )

@@ -1,0 +1,35 @@
+"""Fonts for Korean text: one Hangul font for a whole run of mixed Korean and Latin text.
+
+Qt draws Hangul with a fallback font, and digits and brackets next to Hangul with it too, so a
+line like "**(2024)** : 올해 논문" mixes two fonts. A font that has both scripts keeps it even.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtGui import QFont, QFontDatabase
+
+HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+
+
+def has_hangul(text: str) -> bool:
+    return HANGUL.search(text) is not None
+
+
+def korean_font(base: QFont, *, fixed: bool) -> QFont:
+    """``base`` led by an installed Korean font (a monospaced one when ``fixed``), if any."""
+    families = QFontDatabase.families(QFontDatabase.WritingSystem.Korean)
+
+    def monospaced(name: str) -> bool:
+        return "Mono" in name or "Coding" in name
+
+    candidates = [f for f in families if monospaced(f) == fixed and "Serif" not in f]
+    # Korean-first designs (KR, Nanum, Malgun...) before the Chinese and Japanese cuts.
+    korean_marks = ("KR", "Korean", "Nanum", "Malgun", "Apple SD", "D2Coding", "Un")
+    candidates.sort(key=lambda name: not any(mark in name for mark in korean_marks))
+    if not candidates:
+        return base
+    font = QFont(base)
+    font.setFamilies([candidates[0], *base.families()])
+    return font

@@ -1,0 +1,247 @@
+"""An import plan and what the user changed in it: rows left out, members and venues re-matched.
+
+The plan itself stays as the importer made it; ``ImportChoices.revised()`` gives the plan to
+apply, with every choice worked in. No Qt here: the wizard's tables edit these rows.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Final, Literal
+
+from sqlalchemy.orm import Session
+
+from labnews.core.errors import LabnewsError
+from labnews.io.plan import ImportPlan, PlannedAchievement, PlannedAuthor, PlannedPaper
+
+ImportKind = Literal["news", "bibtex", "table"]
+
+NEWS_SUFFIXES: Final = (".md", ".markdown", ".html", ".htm", ".txt")
+BIBTEX_SUFFIXES: Final = (".bib", ".bibtex")
+TABLE_SUFFIXES: Final = (".csv", ".json")
+NOT_A_MEMBER: Final = ""
+"""The match of a name that should stay a plain author name, not a member."""
+
+
+def detect_kind(path: Path) -> ImportKind | None:
+    """What a file holds, by its name: a news page (or a folder of news files), BibTeX, a table."""
+    if path.is_dir():
+        return "news"
+    suffix = path.suffix.lower()
+    if suffix in NEWS_SUFFIXES:
+        return "news"
+    if suffix in BIBTEX_SUFFIXES:
+        return "bibtex"
+    if suffix in TABLE_SUFFIXES:
+        return "table"
+    return None
+
+
+def plan_file(session: Session, kind: ImportKind, path: Path) -> ImportPlan:
+    """Read the file into an ImportPlan (reading the database, changing nothing)."""
+    if not path.exists():
+        raise LabnewsError(f"{path} does not exist")
+    if kind == "news":
+        from labnews.io import newspage
+
+        return newspage.plan_page(session, newspage.read_source(path))
+    if kind == "bibtex":
+        from labnews.io import bibtex
+
+        return bibtex.plan_bibtex(session, path)
+    from labnews.io import tables
+
+    return tables.plan_table(session, path)
+
+
+@dataclass
+class PaperRow:
+    """A planned paper: whether to import it, and the venue it goes to."""
+
+    paper: PlannedPaper
+    include: bool
+    venue: str
+
+
+@dataclass
+class MemberRow:
+    """A name the plan makes a member: whether it stays one, and which member it becomes.
+
+    ``target`` is the name itself for a new member, an existing member's name to merge into
+    them, or ``NOT_A_MEMBER``.
+    """
+
+    name: str
+    is_new: bool
+    target: str
+    written: tuple[str, ...] = ()
+    papers: int = 0
+
+
+@dataclass
+class VenueRow:
+    """A venue the plan would create: whether to, or which existing venue its papers go to."""
+
+    short: str
+    kind: str
+    parent: str | None
+    target: str
+    papers: int = 0
+
+
+@dataclass
+class AchievementRow:
+    """A planned award, talk or grant: whether to import it."""
+
+    achievement: PlannedAchievement
+    include: bool
+
+
+@dataclass
+class ImportChoices:
+    """The plan as the wizard shows it, and everything the user changed in it."""
+
+    plan: ImportPlan
+    existing_members: tuple[str, ...] = ()
+    existing_venues: tuple[str, ...] = ()
+    papers: list[PaperRow] = field(default_factory=list)
+    members: list[MemberRow] = field(default_factory=list)
+    venues: list[VenueRow] = field(default_factory=list)
+    achievements: list[AchievementRow] = field(default_factory=list)
+
+    @classmethod
+    def of(
+        cls, plan: ImportPlan, existing_members: tuple[str, ...], existing_venues: tuple[str, ...]
+    ) -> ImportChoices:
+        """Rows for every paper, member name, new venue and achievement of the plan."""
+        choices = cls(plan, existing_members, existing_venues)
+        choices.papers = [PaperRow(p, p.include, p.venue) for p in plan.papers]
+        new_members = {m.name for m in plan.members}
+        spellings: dict[str, list[str]] = {}
+        paper_counts: Counter[str] = Counter()
+        for paper in plan.papers:
+            for author in paper.authors:
+                if author.member:
+                    spellings.setdefault(author.member, []).append(author.written)
+            for name in {a.member for a in paper.authors if a.member}:
+                paper_counts[name] += 1
+            if paper.featured:
+                spellings.setdefault(paper.featured, [])
+        for item in plan.achievements:
+            for name in item.members:
+                spellings.setdefault(name, [])
+        names = [m.name for m in plan.members] + sorted(
+            (n for n in spellings if n not in new_members), key=str.casefold
+        )
+        choices.members = [
+            MemberRow(
+                name=name,
+                is_new=name in new_members,
+                target=name,
+                written=tuple(dict.fromkeys(w for w in spellings.get(name, ()) if w != name)),
+                papers=paper_counts[name],
+            )
+            for name in dict.fromkeys(names)
+        ]
+        venue_counts = Counter(p.venue for p in plan.papers)
+        choices.venues = [
+            VenueRow(v.short, v.kind, v.parent, v.short, venue_counts[v.short]) for v in plan.venues
+        ]
+        choices.achievements = [AchievementRow(a, a.include) for a in plan.achievements]
+        return choices
+
+    # --- what the tables offer ------------------------------------------------------------------
+
+    def venue_choices(self) -> list[str]:
+        """The venues a paper can go to: the database's, and the new ones still being created."""
+        new = [row.short for row in self.venues if row.target == row.short]
+        return sorted({*self.existing_venues, *new}, key=str.casefold)
+
+    def member_choices(self, row: MemberRow) -> list[tuple[str, str]]:
+        """(what to show, target) pairs for one name; the caller translates the two markers."""
+        offered: list[tuple[str, str]] = []
+        if row.is_new:
+            offered.append(("new", row.name))
+        offered += [("existing", name) for name in self.existing_members]
+        offered.append(("none", NOT_A_MEMBER))
+        return offered
+
+    # --- the plan to apply ----------------------------------------------------------------------
+
+    def revised(self) -> ImportPlan:
+        """The plan with every choice worked in; new members and venues no row needs are dropped."""
+        member_target = {row.name: row.target for row in self.members}
+        venue_target = {row.short: row.target for row in self.venues}
+
+        def member(name: str | None) -> str | None:
+            if not name:
+                return None
+            target = member_target.get(name, name)
+            return target or None
+
+        papers: list[PlannedPaper] = []
+        for row in self.papers:
+            paper = row.paper
+            authors = tuple(PlannedAuthor(a.written, member(a.member)) for a in paper.authors)
+            papers.append(
+                replace(
+                    paper,
+                    venue=venue_target.get(row.venue, row.venue),
+                    authors=authors,
+                    featured=member(paper.featured),
+                    include=row.include,
+                )
+            )
+        achievements = [
+            replace(
+                row.achievement,
+                members=tuple(t for m in row.achievement.members if (t := member(m))),
+                include=row.include,
+            )
+            for row in self.achievements
+        ]
+        wanted_members = {a.member for p in papers if p.include for a in p.authors if a.member}
+        wanted_members |= {p.featured for p in papers if p.include and p.featured}
+        wanted_members |= {m for a in achievements if a.include for m in a.members}
+        referenced = {a.member for p in self.plan.papers for a in p.authors if a.member}
+        referenced |= {p.featured for p in self.plan.papers if p.featured}
+        referenced |= {m for a in self.plan.achievements for m in a.members}
+        members = [
+            m
+            for m in self.plan.members
+            if member_target.get(m.name) == m.name
+            # A members table row stands alone; a name from a paper is made only if still used.
+            and (m.name in wanted_members or m.name not in referenced)
+        ]
+        wanted_venues = {p.venue for p in papers if p.include}
+        kept = {
+            row.short
+            for row in self.venues
+            if row.target == row.short and (row.short in wanted_venues or not row.papers)
+        }
+        # A kept workshop needs its new conference too.
+        kept |= {row.parent for row in self.venues if row.short in kept and row.parent} & {
+            row.short for row in self.venues
+        }
+        venues = [v for v in self.plan.venues if v.short in kept]
+        return replace(
+            self.plan,
+            papers=papers,
+            achievements=achievements,
+            members=members,
+            venues=venues,
+        )
+
+    def summary(self) -> dict[str, int]:
+        """How many of each the revised plan creates."""
+        plan = self.revised()
+        return {
+            "papers": len(plan.included_papers),
+            "members": len(plan.members),
+            "venues": len(plan.venues),
+            "achievements": sum(1 for a in plan.achievements if a.include),
+            "pins": len(plan.pins),
+            "errors": len(plan.of_kind("error")),
+        }

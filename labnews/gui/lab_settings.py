@@ -1,0 +1,106 @@
+"""The lab's shared settings as the window edits them, read and written in one session each."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Final
+
+from sqlalchemy.orm import Session
+
+from labnews.core.records import Change
+from labnews.store import commands, queries
+
+LAB_NAME: Final = "lab_name"
+DEFAULT_FORMAT: Final = "default_format"
+DEFAULT_LANGUAGE: Final = "default_language"
+HOMEPAGE_FILE: Final = "homepage_file"
+PUBLISHED_PAPERS: Final = "published_paper_ids"
+"""The ids of the papers in the block last published into the homepage (a JSON list)."""
+
+
+def setting_text(session: Session, key: str) -> str:
+    """A setting stored as a JSON string ("" when unset or not a string)."""
+    stored = queries.setting(session, key)
+    if stored is None:
+        return ""
+    try:
+        value = json.loads(stored)
+    except json.JSONDecodeError:
+        # Older databases may hold the bare text.
+        return stored
+    return value if isinstance(value, str) else ""
+
+
+def set_setting_text(session: Session, key: str, value: str) -> Change:
+    return commands.set_setting(session, key, json.dumps(value, ensure_ascii=False))
+
+
+@dataclass(frozen=True, slots=True)
+class LabSettings:
+    """The settings everyone who opens the database shares (pinned tally orders aside)."""
+
+    lab_name: str = ""
+    default_format: str = "yearly"
+    default_language: str = "en"
+    workshops: str = "fold"
+    order: str = "first"
+    lines: str = "month"
+    homepage_file: str = ""
+
+
+def read_lab_settings(session: Session) -> LabSettings:
+    rules = queries.tally_rules(session)
+    return LabSettings(
+        lab_name=setting_text(session, LAB_NAME),
+        default_format=setting_text(session, DEFAULT_FORMAT) or "yearly",
+        default_language=setting_text(session, DEFAULT_LANGUAGE) or "en",
+        workshops=rules.workshops,
+        order=rules.order,
+        lines=rules.lines,
+        homepage_file=setting_text(session, HOMEPAGE_FILE),
+    )
+
+
+def write_lab_settings(session: Session, settings: LabSettings) -> Change:
+    """Store every shared setting; the pinned orders stay as they are."""
+    set_setting_text(session, LAB_NAME, settings.lab_name.strip())
+    set_setting_text(session, DEFAULT_FORMAT, settings.default_format)
+    set_setting_text(session, DEFAULT_LANGUAGE, settings.default_language)
+    set_setting_text(session, HOMEPAGE_FILE, settings.homepage_file.strip())
+    rules = replace(
+        queries.tally_rules(session),
+        workshops=settings.workshops,
+        order=settings.order,
+        lines=settings.lines,
+    )
+    commands.set_rules(session, rules)
+    return Change("Saved the lab's settings", frozenset({"settings", "paper"}))
+
+
+def homepage_file(session: Session) -> Path | None:
+    text = setting_text(session, HOMEPAGE_FILE)
+    return Path(text) if text else None
+
+
+def published_papers(session: Session) -> frozenset[int] | None:
+    """The papers the homepage got at the last publication (None: never published from here)."""
+    stored = queries.setting(session, PUBLISHED_PAPERS)
+    if stored is None:
+        return None
+    try:
+        value = json.loads(stored)
+    except json.JSONDecodeError:
+        return None
+    if not isinstance(value, list):
+        return None
+    return frozenset(v for v in value if isinstance(v, int) and not isinstance(v, bool))
+
+
+def remember_publication(session: Session, path: Path, paper_ids: Iterable[int]) -> Change:
+    """Remember the homepage file and which papers its block now holds."""
+    set_setting_text(session, HOMEPAGE_FILE, str(path))
+    commands.set_setting(session, PUBLISHED_PAPERS, json.dumps(sorted(set(paper_ids))))
+    return Change(f"Published into {path}", frozenset({"settings"}))
