@@ -221,8 +221,9 @@ def test_a_hundred_thousand_papers_filter_and_sort_in_the_view(qtbot: QtBot) -> 
     assert view.model.rowCount() == expected
     shown = titles(view.model)
     assert shown == sorted(shown, key=str.casefold)
-    # A generous bound on a shared machine; tests/benchmarks measures it properly.
-    assert elapsed < 5
+    # Only a guard against a per-row blow-up (a proxy model took 40 s here); the speed itself
+    # is measured in tests/benchmarks, never asserted in a unit test.
+    assert elapsed < 60
 
     view.search.clear()
     view.apply_search()

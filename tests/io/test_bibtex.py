@@ -594,6 +594,10 @@ def test_malformed_entries_are_reported_one_by_one_and_the_good_ones_planned(
     ]
 
 
+HANG_GUARD = 60
+"""Seconds past which reading is taken to be stuck: a guard against hangs, not a speed goal."""
+
+
 def test_an_unclosed_entry_among_ten_thousand_good_ones(database: Database, tmp_path: Path) -> None:
     good = "@inproceedings{k%d,\n  title = {Paper %d},\n  booktitle = {CVPR},\n  year = 2024\n}\n"
     text = (
@@ -603,7 +607,7 @@ def test_an_unclosed_entry_among_ten_thousand_good_ones(database: Database, tmp_
     )
     started = time.perf_counter()
     plan = _plan_text(database, tmp_path, text)
-    assert time.perf_counter() - started < 5
+    assert time.perf_counter() - started < HANG_GUARD
     assert len(plan.papers) == 10000
     assert _messages(plan, "skipped") == [
         (
@@ -628,7 +632,7 @@ def test_braces_five_thousand_deep(database: Database, tmp_path: Path) -> None:
     )
     started = time.perf_counter()
     plan = _plan_text(database, tmp_path, text)
-    assert time.perf_counter() - started < 5
+    assert time.perf_counter() - started < HANG_GUARD
     assert {p.bibkey: p.title for p in plan.papers} == {
         "title": "Deep",
         "abstract": "Other",
@@ -647,7 +651,7 @@ def test_a_ten_megabyte_field(database: Database, tmp_path: Path) -> None:
     )
     started = time.perf_counter()
     plan = _plan_text(database, tmp_path, text)
-    assert time.perf_counter() - started < 5
+    assert time.perf_counter() - started < HANG_GUARD
     assert [p.bibkey for p in plan.papers] == ["abstract", "after"]
     assert _messages(plan, "error") == [(7, "entry 'title': title is longer than 2,000 characters")]
 

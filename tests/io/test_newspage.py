@@ -875,6 +875,11 @@ def test_reading_any_text_gives_real_dates_and_lines(text: str) -> None:
         assert all(1 <= c.count <= newspage.MAX_COUNT for c in item.clauses)
 
 
+HANG_GUARD = 60
+"""Seconds of CPU past which reading is taken to be stuck (catastrophic backtracking runs for
+hours); a guard, not a speed goal: speed is measured in tests/benchmarks."""
+
+
 def _cpu_seconds(work: Callable[[], object]) -> float:
     """CPU time of the work (not wall time: the test machine may be busy with other work)."""
     start = time.process_time()
@@ -905,8 +910,8 @@ def _cpu_seconds(work: Callable[[], object]) -> float:
     ],
 )
 def test_adversarial_text_is_read_quickly(database: Database, text: str) -> None:
-    assert _cpu_seconds(lambda: read_page(text)) < 2
-    assert _cpu_seconds(lambda: _plan(database, text)) < 5
+    assert _cpu_seconds(lambda: read_page(text)) < HANG_GUARD
+    assert _cpu_seconds(lambda: _plan(database, text)) < HANG_GUARD
 
 
 @pytest.mark.slow
@@ -917,7 +922,7 @@ def test_a_hundred_thousand_lines_are_read_quickly() -> None:
         for i in range(100_000)
     )
     page: list[Page] = []
-    assert _cpu_seconds(lambda: page.append(read_page(text))) < 5
+    assert _cpu_seconds(lambda: page.append(read_page(text))) < HANG_GUARD
     assert len(page[0].items) == 100_000
     assert sum(c.count for i in page[0].items for c in i.clauses) == 200_000
 
