@@ -12,7 +12,6 @@ from PySide6.QtCore import (
     QLocale,
     QMessageLogContext,
     Qt,
-    QTimer,
     QtMsgType,
     QTranslator,
     qInstallMessageHandler,
@@ -21,11 +20,14 @@ from PySide6.QtGui import QImage, QImageWriter
 from PySide6.QtWidgets import QApplication
 
 from labnews.core.errors import LabnewsError
+from labnews.gui.deferred import deferred
 from labnews.gui.main_window import VIEWS, MainWindow
 from labnews.gui.preferences import APPLICATION, ORGANIZATION, Preferences
 from labnews.resources import resource
-from labnews.store.database import ENV_VAR, resolve_target
-from labnews.store.migrate import open_database
+
+# The store stands on SQLAlchemy: loaded when first used, after the window has painted.
+database_module = deferred("labnews.store.database")
+migrate = deferred("labnews.store.migrate")
 
 SCREENSHOT_SIZE = (1280, 800)
 LANGUAGE_ENV = "LABNEWS_LANGUAGE"
@@ -87,9 +89,9 @@ def remove_translations(app: QApplication, translators: list[QTranslator]) -> No
 
 def startup_target(db: str | None, preferences: Preferences) -> str:
     """The database to open: ``--db``, then ``LABNEWS_DB``, then the last one, then the default."""
-    if db or os.environ.get(ENV_VAR):
-        return resolve_target(db)
-    return preferences.last_database() or resolve_target(None)
+    if db or os.environ.get(database_module.ENV_VAR):
+        return str(database_module.resolve_target(db))
+    return preferences.last_database() or str(database_module.resolve_target(None))
 
 
 def check_view(view: str | None) -> None:
@@ -117,8 +119,7 @@ def run(db: str | None = None, screenshot: Path | None = None, view: str | None 
         window.show_view(view)
     window.show()
     # The window paints first; opening (maybe upgrading) and reading the database come after.
-    target = startup_target(db, preferences)
-    QTimer.singleShot(0, lambda: window.open_target(target))
+    window.after_first_paint(lambda: window.open_target(startup_target(db, preferences)))
     return int(app.exec())
 
 
@@ -132,7 +133,7 @@ def _quiet_offscreen(kind: QtMsgType, context: QMessageLogContext, message: str)
 
 def take_screenshot(app: QApplication, db: str | None, path: Path, view: str | None) -> int:
     """Render the window with the database's data to a PNG (an error is raised, not shown)."""
-    database = open_database(resolve_target(db))
+    database = migrate.open_database(database_module.resolve_target(db))
     previous = qInstallMessageHandler(_quiet_offscreen)
     window = MainWindow()
     try:

@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Final, Literal
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Final, Literal
 
 from labnews.core.errors import LabnewsError
 from labnews.io.plan import ImportPlan, PlannedAchievement, PlannedAuthor, PlannedPaper
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 
 ImportKind = Literal["news", "bibtex", "table"]
 

@@ -5,15 +5,17 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
-from sqlalchemy.exc import SQLAlchemyError
 
 from labnews.core.errors import LabnewsError
 from labnews.core.records import Change
 from labnews.io.plan import ImportPlan, apply_plan
-from labnews.store.database import Database
+
+if TYPE_CHECKING:
+    from labnews.store.database import Database
+
 
 BATCH_SIZE: Final = 200
 """Papers applied between two looks at the Cancel button."""
@@ -110,7 +112,7 @@ class ImportWorker(QObject):
             outcome = ImportOutcome("cancelled", backup=backup, counts=counts)
         except LabnewsError as error:
             outcome = ImportOutcome("failed", error=error.message, backup=backup, counts=counts)
-        except SQLAlchemyError as error:
+        except _database_error() as error:
             outcome = ImportOutcome(
                 "failed",
                 error=f"the database refused the import: {error.__class__.__name__}",
@@ -160,3 +162,10 @@ def start_worker(worker: ImportWorker) -> QThread:
     worker.finished.connect(thread.quit)
     thread.start()
     return thread
+
+
+def _database_error() -> type[Exception]:
+    """SQLAlchemy's base error, imported only when an error is being handled."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    return SQLAlchemyError

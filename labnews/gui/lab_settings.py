@@ -6,12 +6,19 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Final
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Final
 
 from labnews.core.records import Change
-from labnews.store import commands, queries
+from labnews.gui.deferred import deferred
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from labnews.store import commands, queries
+else:
+    commands = deferred("labnews.store.commands")
+    queries = deferred("labnews.store.queries")
+
 
 LAB_NAME: Final = "lab_name"
 DEFAULT_FORMAT: Final = "default_format"

@@ -7,9 +7,9 @@ from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from shiboken6 import isValid
-from sqlalchemy.orm import Session
 
 from labnews import __version__
 from labnews.core.errors import ConflictError, LabnewsError
@@ -47,6 +46,7 @@ from labnews.core.records import (
     VenueRecord,
 )
 from labnews.core.rules import TallyRules
+from labnews.gui.deferred import deferred
 from labnews.gui.dialogs.achievement import AchievementDialog
 from labnews.gui.dialogs.conflict import ConflictDialog
 from labnews.gui.dialogs.import_wizard import ImportWizard
@@ -88,9 +88,19 @@ from labnews.gui.views.overview import LabSnapshot, OverviewView
 from labnews.gui.views.papers import PapersView
 from labnews.gui.views.records import RecordsView
 from labnews.gui.views.tables import AchievementsView, MembersView, VenuesView
-from labnews.store import commands, queries
-from labnews.store.database import Database
-from labnews.store.migrate import open_database
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from labnews.io import newsfile
+    from labnews.store import commands, migrate, queries
+    from labnews.store.database import Database
+else:
+    commands = deferred("labnews.store.commands")
+    queries = deferred("labnews.store.queries")
+    migrate = deferred("labnews.store.migrate")
+    newsfile = deferred("labnews.io.newsfile")
+
 
 VIEWS: Final = ("overview", "papers", "members", "venues", "achievements", "news")
 LAB_NAME_KEY: Final = "lab_name"
@@ -456,11 +466,16 @@ class MainWindow(QMainWindow):
         finally:
             QApplication.restoreOverrideCursor()
 
+    def after_first_paint(self, action: Callable[[], object]) -> None:
+        """Run ``action`` once the window has painted: it shows first, work comes after."""
+        watcher = _FirstPaint(self, action)
+        self.installEventFilter(watcher)
+
     def open_target(self, target: str) -> bool:
         """Open the database at a path or URL and show it; a dialog says why when it cannot."""
         try:
             with self._busy():
-                database = open_database(target)
+                database = migrate.open_database(target)
         except LabnewsError as error:
             self.report(error, title=self.tr("Cannot open the database"))
             return False
@@ -601,7 +616,7 @@ class MainWindow(QMainWindow):
 
         try:
             with self._busy():
-                database = open_database(str(self.demo_path))
+                database = migrate.open_database(str(self.demo_path))
                 try:
                     with database.session(write=True) as session:
                         if not queries.news_years(session):
@@ -1091,7 +1106,6 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         """Edit the lab's settings (an undoable change) and this computer's interface language."""
-        from labnews.io import newsfile
 
         database = self._require_database()
         if database is None:
@@ -1165,3 +1179,17 @@ class MainWindow(QMainWindow):
         if self.database is not None:
             self.database.dispose()
         super().closeEvent(event)
+
+
+class _FirstPaint(QObject):
+    """Calls an action (on the next turn of the event loop) after a widget's first paint."""
+
+    def __init__(self, widget: QWidget, action: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self._action = action
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._action)
+        return False

@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
-
-from labnews.store.database import is_url
 
 ORGANIZATION = "labnews"
 APPLICATION = "labnews"
@@ -20,6 +16,12 @@ def forget_password(target: str) -> str:
     Recent databases live in a plain settings file; the server can take the password from
     ~/.pgpass or the environment instead.
     """
+    # Imported here: preferences are read before the window paints, SQLAlchemy only after.
+    from sqlalchemy.engine import URL, make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from labnews.store.database import is_url
+
     if not is_url(target):
         return target
     try:

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Generic, Literal, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 
 from labnews.core.errors import DatabaseError, LabnewsError, NotFoundError
 from labnews.core.inputs import (
@@ -27,10 +25,18 @@ from labnews.core.records import (
     PaperRecord,
     VenueRecord,
 )
+from labnews.gui.deferred import deferred
 from labnews.gui.lab_settings import LabSettings, write_lab_settings
 from labnews.gui.snapshots import achievement_input, member_input, paper_input, venue_input
-from labnews.store import commands, queries
-from labnews.store.database import Database
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from labnews.store import commands, queries
+    from labnews.store.database import Database
+else:
+    commands = deferred("labnews.store.commands")
+    queries = deferred("labnews.store.queries")
 
 R = TypeVar("R")
 I = TypeVar("I")  # noqa: E741 (the input dataclass a kind of record is entered with)
@@ -160,10 +166,10 @@ def _one_by_one(remove: Callable[[Session, int], Change], noun: str) -> Callable
 
 PAPERS: RecordKind[PaperRecord, PaperInput] = RecordKind(
     name="paper",
-    add=commands.add_paper,
+    add=lambda s, d: commands.add_paper(s, d),
     update=lambda s, i, d, v: commands.update_paper(s, i, d, expected_version=v),
-    remove=commands.remove_papers,
-    fetch=queries.paper_by_id,
+    remove=lambda s, ids: commands.remove_papers(s, ids),
+    fetch=lambda s, i: queries.paper_by_id(s, i),
     record_id=lambda r: r.id,
     version=lambda r: r.version,
     snapshot=paper_input,
@@ -172,10 +178,10 @@ PAPERS: RecordKind[PaperRecord, PaperInput] = RecordKind(
 )
 MEMBERS: RecordKind[MemberRecord, MemberInput] = RecordKind(
     name="member",
-    add=commands.add_member,
+    add=lambda s, d: commands.add_member(s, d),
     update=lambda s, i, d, v: commands.update_member(s, i, d, expected_version=v),
-    remove=_one_by_one(commands.remove_member, "members"),
-    fetch=queries.member_by_id,
+    remove=_one_by_one(lambda s, i: commands.remove_member(s, i), "members"),
+    fetch=lambda s, i: queries.member_by_id(s, i),
     record_id=lambda r: r.id,
     version=lambda r: r.version,
     snapshot=member_input,
@@ -183,9 +189,9 @@ MEMBERS: RecordKind[MemberRecord, MemberInput] = RecordKind(
 )
 VENUES: RecordKind[VenueRecord, VenueInput] = RecordKind(
     name="venue",
-    add=commands.add_venue,
+    add=lambda s, d: commands.add_venue(s, d),
     update=lambda s, i, d, v: commands.update_venue(s, i, d, expected_version=v),
-    remove=_one_by_one(commands.remove_venue, "venues"),
+    remove=_one_by_one(lambda s, i: commands.remove_venue(s, i), "venues"),
     fetch=_venue_by_id,
     record_id=lambda r: r.id,
     version=lambda r: r.version,
@@ -195,10 +201,10 @@ VENUES: RecordKind[VenueRecord, VenueInput] = RecordKind(
 )
 ACHIEVEMENTS: RecordKind[AchievementRecord, AchievementInput] = RecordKind(
     name="achievement",
-    add=commands.add_achievement,
+    add=lambda s, d: commands.add_achievement(s, d),
     update=lambda s, i, d, v: commands.update_achievement(s, i, d, expected_version=v),
-    remove=commands.remove_achievements,
-    fetch=queries.achievement_by_id,
+    remove=lambda s, ids: commands.remove_achievements(s, ids),
+    fetch=lambda s, i: queries.achievement_by_id(s, i),
     record_id=lambda r: r.id,
     version=lambda r: r.version,
     snapshot=achievement_input,
@@ -291,7 +297,7 @@ class StoreCommand(QUndoCommand):
         except LabnewsError as error:
             self._refuse(error)
             return
-        except SQLAlchemyError as error:
+        except _database_error() as error:
             self._refuse(
                 DatabaseError(f"the database refused the change: {error.__class__.__name__}")
             )
@@ -455,3 +461,10 @@ def trial_run(database: Database, step: Callable[[Session], object]) -> LabnewsE
         return None
     except LabnewsError as error:
         return error
+
+
+def _database_error() -> type[Exception]:
+    """SQLAlchemy's base error, imported only when an error is being handled."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    return SQLAlchemyError

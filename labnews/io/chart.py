@@ -14,16 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from sqlalchemy.orm import Session
-
 from labnews.core.errors import LabnewsError, ValidationError
 from labnews.core.records import YearTally
 from labnews.io.files import write_atomic
-from labnews.store import queries
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
     from matplotlib.typing import RcKeyType
+    from sqlalchemy.orm import Session
 
 CHART_SUFFIXES: Final = (".svg", ".png")
 OTHER: Final = ""
@@ -152,6 +150,8 @@ def chart_data_from_tallies(
 
 def chart_data(session: Session, years: Iterable[int] | None = None) -> ChartData:
     """The chart's numbers for the given news years (None: every year), from the SQL tallies."""
+    from labnews.store import queries
+
     return chart_data_from_tallies(queries.tallies(session, years=years))
 
 

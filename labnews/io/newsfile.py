@@ -7,9 +7,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from labnews.core.errors import LabnewsError, TemplateError
 from labnews.core.news import news_entries
@@ -25,7 +23,9 @@ from labnews.core.render import (
 from labnews.core.tally import tally_years
 from labnews.io.files import inside, write_atomic
 from labnews.resources import resource
-from labnews.store import queries
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 TEMPLATES_ENV = "LABNEWS_TEMPLATES"
 DEFAULT_FORMAT_KEY = "default_format"
@@ -56,6 +56,8 @@ def output_format(name: str) -> OutputFormat:
 
 
 def _setting_text(session: Session, key: str) -> str | None:
+    from labnews.store import queries
+
     stored = queries.setting(session, key)
     if stored is None:
         return None
@@ -90,6 +92,8 @@ def news_context(
 ) -> dict[str, Any]:
     """The plain data the templates see, computed from the records of the given years."""
     wanted = tuple(years) if years is not None else None
+    from labnews.store import queries
+
     rules = queries.tally_rules(session)
     papers = queries.papers_in(session, wanted)
     achievements = queries.achievements_in(session, wanted) if with_achievements else ()

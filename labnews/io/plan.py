@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Literal
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Literal
 
 from labnews.core.errors import LabnewsError
 from labnews.core.inputs import AchievementInput, AuthorInput, MemberInput, PaperInput, VenueInput
 from labnews.core.names import name_key
 from labnews.core.records import Change, YearMonth
 from labnews.core.words import count_digits
-from labnews.store import commands, queries
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+# The store (and SQLAlchemy under it) is imported where it is used, so the window can show a
+# plan's types without paying for the database layer before its first paint.
 
 FindingKind = Literal["matched", "skipped", "warning", "mismatch", "duplicate", "error"]
 
@@ -143,6 +146,8 @@ class ImportPlan:
 
 def apply_plan(session: Session, plan: ImportPlan) -> Change:
     """Create what the plan says, in the caller's transaction: it lands whole or not at all."""
+    from labnews.store import commands, queries
+
     errors = plan.of_kind("error")
     if errors:
         raise LabnewsError(f"the import has {len(errors)} errors; first: {errors[0]}")
@@ -220,6 +225,8 @@ class MemberPlanner:
     """Matches names to existing members, or plans new ones, across one import."""
 
     def __init__(self, session: Session, plan: ImportPlan) -> None:
+        from labnews.store import queries
+
         self.plan = plan
         self.directory = queries.member_directory(session)
         self._new: dict[str, str] = {}
@@ -244,6 +251,8 @@ class VenuePlanner:
     """Resolves venue spellings through the catalog and aliases, planning unknown venues."""
 
     def __init__(self, session: Session, plan: ImportPlan) -> None:
+        from labnews.store import queries
+
         self.session = session
         self.plan = plan
         self.venues = {v.id: v for v in queries.venues(session)}
@@ -254,6 +263,8 @@ class VenuePlanner:
         wanted = " ".join(spelling.split())
         if not wanted:
             return None
+        from labnews.store import queries
+
         found = queries.venue_lookup_id(self.session, wanted)
         if found is not None:
             return self.venues[found].short

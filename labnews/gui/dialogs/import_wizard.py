@@ -6,6 +6,7 @@ import html
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtGui import QCloseEvent
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from labnews.core.errors import LabnewsError
 from labnews.gui.choice_box import ChoiceBox
+from labnews.gui.deferred import deferred
 from labnews.gui.dialogs.forms import error_color
 from labnews.gui.import_choices import (
     NOT_A_MEMBER,
@@ -51,8 +53,13 @@ from labnews.gui.models.achievements import kind_text as achievement_kind_text
 from labnews.gui.models.plan import ChoiceDelegate, PlanColumn, PlanRowsModel
 from labnews.gui.models.venues import kind_text as venue_kind_text
 from labnews.io.plan import Finding
-from labnews.store import queries
-from labnews.store.database import Database
+
+if TYPE_CHECKING:
+    from labnews.store import queries
+    from labnews.store.database import Database
+else:
+    queries = deferred("labnews.store.queries")
+
 
 SOURCE, REVIEW, APPLY = 0, 1, 2
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -36,6 +36,7 @@ from labnews.core.records import (
     venue_edition,
 )
 from labnews.gui.choice_box import ChoiceBox
+from labnews.gui.deferred import deferred
 from labnews.gui.dialogs.forms import (
     Form,
     RecordDialog,
@@ -52,8 +53,13 @@ from labnews.gui.dialogs.forms import (
 from labnews.gui.dialogs.people import PeopleEditor
 from labnews.gui.models.papers import status_text
 from labnews.gui.models.venues import kind_text, month_name
-from labnews.store import queries
-from labnews.store.database import Database
+
+if TYPE_CHECKING:
+    from labnews.store import queries
+    from labnews.store.database import Database
+else:
+    queries = deferred("labnews.store.queries")
+
 
 VENUE_SHORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)

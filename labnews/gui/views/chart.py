@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFontInfo, QPalette, QShowEvent
+from PySide6.QtGui import QColor, QFontInfo, QPaintEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from labnews.io.chart import ChartData, ChartStyle, ChartText, Segment
@@ -46,6 +46,7 @@ class ChartPanel(QWidget):
         self.segments: dict[Any, Segment] = {}
         self._style = ChartStyle()
         self._scheduled = False
+        self._canvas_queued = False
         self.placeholder = QLabel(self.tr("The chart appears once there are papers."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -83,9 +84,16 @@ class ChartPanel(QWidget):
             and self.isVisible()
             and not self.data.is_empty
         ):
-            # After this paint: the window shows first, matplotlib loads after.
+            # After this panel has painted its placeholder: the window shows first, and
+            # matplotlib (a good part of a second to import) loads after.
             self._scheduled = True
             self.placeholder.setText(self.tr("Drawing the chart…"))
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._scheduled and self.canvas is None and not self._canvas_queued:
+            self._canvas_queued = True
             QTimer.singleShot(0, self.ensure_canvas)
 
     def ensure_canvas(self) -> None:

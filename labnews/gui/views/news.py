@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPalette, QShowEvent
@@ -31,12 +32,18 @@ from labnews.core.errors import LabnewsError
 from labnews.core.records import YearTally
 from labnews.core.rules import TallyRules
 from labnews.gui.choice_box import ChoiceBox
+from labnews.gui.deferred import deferred
 from labnews.gui.fonts import has_hangul, korean_font
 from labnews.gui.lab_settings import DEFAULT_LANGUAGE, setting_text
 from labnews.gui.wording import LANGUAGE_NAMES, interface_language
-from labnews.io import newsfile
 from labnews.io.newsfile import NewsRequest
-from labnews.store.database import Database
+
+if TYPE_CHECKING:
+    from labnews.io import newsfile
+    from labnews.store.database import Database
+else:
+    newsfile = deferred("labnews.io.newsfile")
+
 
 FOLDER_RULE = "── {0} ──"
 _LINE_END_BREAKS = re.compile(r"[ \t]*(?:<br\s*/?>[ \t]*)+$", re.IGNORECASE)
