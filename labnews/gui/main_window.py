@@ -103,6 +103,8 @@ else:
 
 
 VIEWS: Final = ("overview", "papers", "members", "venues", "achievements", "news")
+IDLE_BACKUP_MS: Final = 5 * 60 * 1000
+"""How long after the last change the scheduled backup is taken."""
 LAB_NAME_KEY: Final = "lab_name"
 OVERVIEW_KINDS: Final = frozenset({"paper", "venue", "member", "settings"})
 """Changes to these kinds of record change what the overview and the news show."""
@@ -131,6 +133,10 @@ class MainWindow(QMainWindow):
         self._demo_path = demo_path
         self.ledger = Ledger()
         self.undo_stack = QUndoStack(self)
+        self.idle_backup = QTimer(self)
+        self.idle_backup.setSingleShot(True)
+        self.idle_backup.setInterval(IDLE_BACKUP_MS)
+        self.idle_backup.timeout.connect(self.scheduled_backup)
         self._failures: list[LabnewsError] = []
         self.import_wizard: ImportWizard | None = None
 
@@ -311,6 +317,16 @@ class MainWindow(QMainWindow):
             tip=self.tr("Read everything again (to see changes others made)"),
         )
         self.about_action = self._action(self.tr("&About labnews"), self.about)
+        self.check_action = self._action(
+            self.tr("&Check the database…"),
+            self.check_database,
+            tip=self.tr("Look for damage and for records that do not add up; repair what is safe"),
+        )
+        self.backup_action = self._action(
+            self.tr("&Back up now"),
+            self.backup_now,
+            tip=self.tr("Take a verified copy of the database into its backups folder"),
+        )
 
     def _create_menus(self) -> None:
         bar = self.menuBar()
@@ -355,6 +371,11 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
         view_menu.addSeparator()
         view_menu.addAction(self.reload_action)
+
+        tools_menu = bar.addMenu(self.tr("Data&base"))
+        self.tools_menu = tools_menu
+        tools_menu.addAction(self.check_action)
+        tools_menu.addAction(self.backup_action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self.help_menu = help_menu
@@ -406,8 +427,10 @@ class MainWindow(QMainWindow):
             self.save_news_action,
             self.publish_action,
             self.settings_action,
+            self.check_action,
         ):
             action.setEnabled(has_database)
+        self.backup_action.setEnabled(self.database is not None and self.database.path is not None)
         for records_view in self.records_views:
             records_view.add_button.setEnabled(has_database)
         current = self.current_records_view()
@@ -664,6 +687,50 @@ class MainWindow(QMainWindow):
             self.report(error)
         return False
 
+    # --- backups and checks -----------------------------------------------------------------------
+
+    def scheduled_backup(self) -> Path | None:
+        """The idle-time and on-quit backup of a SQLite database; skipped when nothing changed."""
+        database = self.database
+        if database is None or database.path is None:
+            return None
+        from labnews.store import backup
+
+        try:
+            taken = backup.scheduled_backup(database.path)
+        except LabnewsError as error:
+            # A backup that cannot be taken must not stop the admin; the status bar says why.
+            self.statusBar().showMessage(self.tr("No backup taken: {0}").format(error.message))
+            return None
+        if taken is not None:
+            self.statusBar().showMessage(self.tr("Backed up to {0}").format(taken.name))
+        return taken
+
+    def backup_now(self) -> None:
+        """Take a verified backup now (Tools menu)."""
+        database = self.database
+        if database is None or database.path is None:
+            return
+        from labnews.store import backup
+
+        try:
+            with self._busy():
+                taken = backup.backup_before(database.path, "manual")
+        except LabnewsError as error:
+            self.report(error, title=self.tr("No backup taken"))
+            return
+        self.statusBar().showMessage(self.tr("Backed up to {0}").format(taken))
+
+    def check_database(self) -> None:
+        """Run ``labnews check``'s checks and offer to repair what is safe (Tools menu)."""
+        database = self.database
+        if database is None:
+            return
+        from labnews.gui.dialogs.check import CheckDialog
+
+        CheckDialog.run(self, database)
+        self.reload()
+
     def report(self, error: LabnewsError, *, title: str | None = None) -> None:
         """Show an error; for a version conflict, offer to reload."""
         if isinstance(error, ConflictError):
@@ -684,6 +751,8 @@ class MainWindow(QMainWindow):
 
     def _changed(self, change: Change, kind: ChangeKind) -> None:
         self.statusBar().showMessage(change.message)
+        # A backup follows a while after the last change, once the admin has paused.
+        self.idle_backup.start()
         self.refresh(change)
         views: dict[str, RecordsView[Any]] = {
             "paper": self.papers,
@@ -1176,6 +1245,8 @@ class MainWindow(QMainWindow):
             wizard.cancel_import()
             wizard.wait_for_import()
         self.save_layout()
+        self.idle_backup.stop()
+        self.scheduled_backup()
         if self.database is not None:
             self.database.dispose()
         super().closeEvent(event)

@@ -185,6 +185,37 @@
     </message>
 </context>
 <context>
+    <name>CheckDialog</name>
+    <message>
+        <source>Check the database</source>
+        <translation>데이터베이스 점검</translation>
+    </message>
+    <message>
+        <source>&amp;Repair what is safe</source>
+        <translation>안전한 항목 고치기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Takes a backup first, then repairs in one step; the rest is left to you</source>
+        <translation>먼저 백업한 뒤 한 번에 고칩니다. 나머지는 직접 고쳐야 합니다</translation>
+    </message>
+    <message>
+        <source>The checks could not run: {0}</source>
+        <translation>점검을 실행할 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <source>{0} problems found.</source>
+        <translation>문제 {0}개를 찾았습니다.</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>문제가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Nothing repaired: {0}</source>
+        <translation>고친 것이 없습니다: {0}</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Changed by someone else</source>
@@ -641,6 +672,22 @@
         <translation>labnews 정보(&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;Check the database…</source>
+        <translation>데이터베이스 점검(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Look for damage and for records that do not add up; repair what is safe</source>
+        <translation>손상과 맞지 않는 기록을 찾고, 안전한 것은 고칩니다</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>지금 백업(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Take a verified copy of the database into its backups folder</source>
+        <translation>검증된 데이터베이스 사본을 백업 폴더에 만듭니다</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -655,6 +702,10 @@
     <message>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Data&amp;base</source>
+        <translation>데이터베이스(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -723,6 +774,18 @@ postgresql+psycopg://user@host/lab
     <message>
         <source>Cannot open the demo lab</source>
         <translation>데모 연구실을 열 수 없음</translation>
+    </message>
+    <message>
+        <source>No backup taken: {0}</source>
+        <translation>백업하지 못했습니다: {0}</translation>
+    </message>
+    <message>
+        <source>Backed up to {0}</source>
+        <translation>{0}에 백업했습니다</translation>
+    </message>
+    <message>
+        <source>No backup taken</source>
+        <translation>백업하지 못했습니다</translation>
     </message>
     <message>
         <source>Not saved</source>

@@ -470,4 +470,4 @@ def test_views_are_reachable_from_the_keyboard(qtbot: QtBot, window: MainWindow)
     assert window.new_paper_action.shortcut().toString() == "Ctrl+N"
     assert window.undo_action.shortcut().toString() == "Ctrl+Z"
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&File", "&Edit", "&View", "&Help"]
+    assert menus == ["&File", "&Edit", "&View", "Data&base", "&Help"]

@@ -119,7 +119,7 @@ def test_switching_to_korean_shows_korean_menus_tabs_and_tally(
     qtbot.waitExposed(window)
     assert interface_language() == "ko"
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["파일(&F)", "편집(&E)", "보기(&V)", "도움말(&H)"]
+    assert menus == ["파일(&F)", "편집(&E)", "보기(&V)", "데이터베이스(&B)", "도움말(&H)"]
     assert window.import_action.text() == "가져오기(&I)…"
     assert window.publish_action.text() == "홈페이지에 게시(&P)…"
     tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
