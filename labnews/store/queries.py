@@ -402,7 +402,7 @@ def venue_year_counts(session: Session, years: Iterable[int] | None = None) -> l
     if years is not None:
         statement = statement.where(Paper.news_year.in_(sorted(set(years))))
     result = []
-    for year, venue_id, count, packed in session.execute(statement):
+    for year, venue_id, count, packed in session.connection().execute(statement).all():
         month, rest = divmod(int(packed), _MONTH_WEIGHT)
         position, paper_id = divmod(rest, _POSITION_WEIGHT)
         result.append(VenueYearCount(year, venue_id, count, (month, position, paper_id)))
@@ -412,7 +412,15 @@ def venue_year_counts(session: Session, years: Iterable[int] | None = None) -> l
 def label_counts(
     session: Session, rules: TallyRules, years: Iterable[int] | None = None
 ) -> list[LabelCount]:
-    venue_map = {v.id: v for v in venues(session)}
+    # Only what the label rule needs: no aliases, no parent join (the parent is in the map).
+    venue_map = {
+        venue_id: VenueRecord(
+            id=venue_id, short=short, kind=kind, label=label or None, parent_id=parent_id
+        )
+        for venue_id, short, kind, label, parent_id in session.connection().execute(
+            select(Venue.id, Venue.short, Venue.kind, Venue.label, Venue.parent_id)
+        )
+    }
     return label_counts_from_venues(venue_year_counts(session, years), venue_map, rules)
 
 
