@@ -41,6 +41,13 @@ def test_models_and_migrations_agree() -> None:
     check_migrations()
 
 
+def test_the_head_revision_constant_is_alembics_head() -> None:
+    """Opening a current database skips Alembic by trusting this constant: keep it true."""
+    from labnews.store.migrate import HEAD_REVISION
+
+    assert head_revision() == HEAD_REVISION
+
+
 _SECOND_MIGRATION = """
 from alembic import op
 import sqlalchemy as sa
@@ -80,6 +87,7 @@ def newer_migrations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: 
         )
         (folder / "versions" / "0002_probe.py").write_text(body)
         monkeypatch.setattr(migrate, "migrations_dir", lambda: folder)
+        monkeypatch.setattr(migrate, "HEAD_REVISION", "0002")
 
     return install
 
