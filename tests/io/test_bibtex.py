@@ -1088,3 +1088,63 @@ def test_applying_many_papers_with_dois_takes_a_few_statements(
     finally:
         event.remove(database.engine, "before_cursor_execute", count)
     assert len(statements) < 60, f"{len(statements)} statements for 300 papers"
+
+
+_BIB_PIECES = st.sampled_from(
+    [
+        "@inproceedings{",
+        "@article(",
+        "@string{",
+        "@comment{",
+        "@preamble{",
+        "key,",
+        " title = ",
+        " author = ",
+        " booktitle = {CVPR}",
+        " journal = {ETRI Journal}",
+        " year = 2024",
+        " month = jun",
+        "{",
+        "}",
+        '"',
+        "#",
+        ",",
+        "=",
+        "\\'{e}",
+        "\\\\",
+        "\n",
+        "\r\n",
+        "\x00",
+        " and ",
+        "%",
+    ]
+)
+_BIB_TEXTS = st.one_of(
+    st.text(max_size=300),
+    st.lists(st.one_of(_BIB_PIECES, st.text(max_size=8)), max_size=60).map("".join),
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(text=_BIB_TEXTS)
+def test_the_bibtex_reader_plans_any_text_or_fails_with_a_clean_error(
+    tmp_path_factory: pytest.TempPathFactory, text: str
+) -> None:
+    """Arbitrary text never escapes as anything but a LabnewsError, and never hangs."""
+    from labnews.store.migrate import open_database
+
+    folder = tmp_path_factory.mktemp("anybib")
+    database = open_database(str(folder / "lab.sqlite"))
+    try:
+        path = folder / "any.bib"
+        path.write_bytes(text.encode("utf-8", errors="surrogatepass"))
+        try:
+            with database.session() as session:
+                plan = bibtex.plan_bibtex(session, path)
+        except LabnewsError:
+            return
+        for paper in plan.papers:
+            assert paper.venue
+            assert 1900 <= paper.year <= 2100
+    finally:
+        database.dispose()
