@@ -453,19 +453,10 @@ def paper_json(paper: PaperRecord) -> dict[str, Any]:
 
 
 def venue_json(venue: VenueRecord) -> dict[str, Any]:
-    """A venue as ``list venues --json`` writes it."""
-    return {
-        "id": venue.id,
-        "short": venue.short,
-        "full": venue.full,
-        "kind": venue.kind,
-        "parent": venue.parent_short,
-        "label": venue.label,
-        "month": venue.month,
-        "aliases": list(venue.aliases),
-        "homepage": venue.homepage,
-        "version": venue.version,
-    }
+    """A venue as ``list venues --json`` writes it: the export's fields, with id and version."""
+    from labnews.io.tables import venue_document
+
+    return {"id": venue.id, **venue_document(venue), "version": venue.version}
 
 
 def _paper_line(paper: PaperRecord) -> str:

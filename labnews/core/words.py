@@ -27,6 +27,10 @@ _ONES = [
 _TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 
+NUMBER_WORDS: frozenset[str] = frozenset(_ONES) | frozenset(_TENS[2:])
+"""The English words counts are written with (below one hundred)."""
+
+
 def number_word(n: int) -> str:
     """English words for ``n`` ("twenty-one", "one hundred and five"); digits past 999."""
     if n < 0 or n > 999:
@@ -39,6 +43,23 @@ def number_word(n: int) -> str:
     hundreds, rest = divmod(n, 100)
     head = f"{_ONES[hundreds]} hundred"
     return head + (f" and {number_word(rest)}" if rest else "")
+
+
+def word_number(text: str) -> int | None:
+    """The number an English count word means ("three", "twenty-one", "Twenty one"), or None.
+
+    The inverse of ``number_word`` below one hundred, for reading counts back from pages.
+    """
+    token = " ".join(text.casefold().replace("-", " ").split())
+    if token in _ONES:
+        return _ONES.index(token)
+    tens, _, ones = token.partition(" ")
+    if tens in _TENS[2:]:
+        if not ones:
+            return _TENS.index(tens) * 10
+        if ones in _ONES[1:10]:
+            return _TENS.index(tens) * 10 + _ONES.index(ones)
+    return None
 
 
 def plural(n: int, singular: str, plural_form: str | None = None) -> str:

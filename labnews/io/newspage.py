@@ -26,6 +26,7 @@ from labnews.core.errors import AmbiguousNameError, LabnewsError
 from labnews.core.inputs import VenueInput
 from labnews.core.names import name_key
 from labnews.core.records import MAX_YEAR, MIN_YEAR, YearMonth
+from labnews.core.words import NUMBER_WORDS, word_number
 from labnews.io.plan import (
     ImportPlan,
     MemberPlanner,
@@ -118,43 +119,6 @@ _FRONT_DATE = re.compile(r"^date:\s*['\"]?(\d{4})-(\d{1,2})(?:-(\d{1,2}))?", re.
 _YAML_LINE = re.compile(r"[A-Za-z_][\w-]*\s?:|\s|-\s|#")
 _FILE_DATE = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?!\d)")
 
-_NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        (
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-        )
-    )
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
 _IMPLIED_ONE = {"a", "an", "our", "my", "his", "her", "their", "single", "the", "this"}
 _COUNT_WORD = (
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -276,8 +240,7 @@ _NAME_STOP = frozenset(
         "link",
         "pdf",
         "and",
-        *_NUMBER_WORDS,
-        *_TENS,
+        *NUMBER_WORDS,
     }
 )
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&./-]{1,11}")
@@ -471,12 +434,7 @@ def _count(word: str | None) -> int | None:
         return int(token)
     if token == "both":
         return 2
-    if token in _NUMBER_WORDS:
-        return _NUMBER_WORDS[token]
-    tens, _, ones = token.replace("-", " ").partition(" ")
-    if tens in _TENS:
-        return _TENS[tens] + (_NUMBER_WORDS.get(ones, 0) if ones else 0)
-    return None
+    return word_number(token)
 
 
 def _names(text: str | None) -> tuple[str, ...]:

@@ -140,7 +140,7 @@ def export_json(session: Session, years: Iterable[int] | None) -> str:
         "format": FORMAT,
         "version": VERSION,
         "members": [_member_json(m) for m in _members_of(session, wanted, papers, achievements)],
-        "venues": [_venue_json(v) for v in _venues_of(session, wanted, papers)],
+        "venues": [venue_document(v) for v in _venues_of(session, wanted, papers)],
         "papers": [_paper_json(p) for p in papers],
         "achievements": [_achievement_json(a) for a in achievements],
         "rules": {
@@ -191,7 +191,7 @@ def _table_rows(session: Session, table: str, years: Sequence[int] | None) -> li
         achievements = queries.achievements_in(session, years) if years is not None else ()
         chosen = _members_of(session, years, papers, achievements)
         return [_member_json(m) | {"id": m.id} for m in chosen]
-    return [_venue_json(v) | {"id": v.id} for v in _venues_of(session, years, papers)]
+    return [venue_document(v) | {"id": v.id} for v in _venues_of(session, years, papers)]
 
 
 def _member_json(member: MemberRecord) -> dict[str, Any]:
@@ -209,7 +209,8 @@ def _member_json(member: MemberRecord) -> dict[str, Any]:
     }
 
 
-def _venue_json(venue: VenueRecord) -> dict[str, Any]:
+def venue_document(venue: VenueRecord) -> dict[str, Any]:
+    """A venue's fields as exports write them (by short names, without database ids)."""
     return {
         "short": venue.short,
         "full": venue.full,

@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from labnews.core.words import count_digits, count_words, korean_count, number_word, plural
+from labnews.core.words import (
+    count_digits,
+    count_words,
+    korean_count,
+    number_word,
+    plural,
+    word_number,
+)
 
 
 @pytest.mark.parametrize(
@@ -107,3 +114,25 @@ def test_korean_count_uses_digits_and_a_counter_word(n: int, text: str) -> None:
 
 def test_korean_count_with_another_noun_and_counter() -> None:
     assert korean_count(2, "수상", "건") == "수상 2건"
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("one", 1),
+        ("Three", 3),
+        ("nineteen", 19),
+        ("twenty", 20),
+        ("Twenty-one", 21),
+        ("ninety nine", 99),
+        ("hundred", None),
+        ("twenty-ten", None),
+        ("papers", None),
+    ],
+)
+def test_word_number_reads_back_what_number_word_writes(text: str, number: int | None) -> None:
+    assert word_number(text) == number
+
+
+def test_word_number_is_the_inverse_of_number_word_below_a_hundred() -> None:
+    assert all(word_number(number_word(n)) == n for n in range(100))
