@@ -47,15 +47,6 @@ from labnews.core.records import (
 )
 from labnews.core.rules import TallyRules
 from labnews.gui.deferred import deferred
-from labnews.gui.dialogs.achievement import AchievementDialog
-from labnews.gui.dialogs.conflict import ConflictDialog
-from labnews.gui.dialogs.import_wizard import ImportWizard
-from labnews.gui.dialogs.member import MemberDialog
-from labnews.gui.dialogs.paper import PaperDialog
-from labnews.gui.dialogs.publish import PublishDialog
-from labnews.gui.dialogs.settings import SettingsChoice, SettingsDialog
-from labnews.gui.dialogs.venue import VenueDialog
-from labnews.gui.import_worker import ImportOutcome
 from labnews.gui.lab_settings import (
     HOMEPAGE_FILE,
     homepage_file,
@@ -92,6 +83,8 @@ from labnews.gui.views.tables import AchievementsView, MembersView, VenuesView
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from labnews.gui.dialogs.import_wizard import ImportWizard
+    from labnews.gui.import_worker import ImportOutcome
     from labnews.io import newsfile
     from labnews.store import commands, migrate, queries
     from labnews.store.database import Database
@@ -733,6 +726,8 @@ class MainWindow(QMainWindow):
 
     def report(self, error: LabnewsError, *, title: str | None = None) -> None:
         """Show an error; for a version conflict, offer to reload."""
+        from labnews.gui.dialogs.conflict import ConflictDialog
+
         if isinstance(error, ConflictError):
             if ConflictDialog.ask(self, error):
                 self.reload()
@@ -797,6 +792,8 @@ class MainWindow(QMainWindow):
     # --- editing records ------------------------------------------------------------------------
 
     def new_paper(self, initial: PaperInput | None = None) -> None:
+        from labnews.gui.dialogs.paper import PaperDialog
+
         database = self._require_database()
         if database is None:
             return
@@ -828,6 +825,8 @@ class MainWindow(QMainWindow):
 
     def create_venue(self, parent: QWidget, text: str) -> VenueRecord | None:
         """Add a venue from inside the paper dialog (undoable like any other change)."""
+        from labnews.gui.dialogs.venue import VenueDialog
+
         database = self._require_database()
         if database is None:
             return None
@@ -848,6 +847,8 @@ class MainWindow(QMainWindow):
             return VENUES.fetch(session, command.handle.id)
 
     def new_member(self) -> None:
+        from labnews.gui.dialogs.member import MemberDialog
+
         database = self._require_database()
         if database is None:
             return
@@ -858,6 +859,8 @@ class MainWindow(QMainWindow):
             self.push(AddRecord(self._context(database), MEMBERS, data))
 
     def new_venue(self) -> None:
+        from labnews.gui.dialogs.venue import VenueDialog
+
         database = self._require_database()
         if database is None:
             return
@@ -871,6 +874,8 @@ class MainWindow(QMainWindow):
             self.push(AddRecord(self._context(database), VENUES, data))
 
     def new_achievement(self) -> None:
+        from labnews.gui.dialogs.achievement import AchievementDialog
+
         database = self._require_database()
         if database is None:
             return
@@ -903,6 +908,8 @@ class MainWindow(QMainWindow):
         return None if isinstance(error, ConflictError) else error
 
     def _edit_paper(self, database: Database, paper: PaperRecord) -> None:
+        from labnews.gui.dialogs.paper import PaperDialog
+
         before = paper_input(paper)
         data = PaperDialog.ask(
             self,
@@ -921,6 +928,8 @@ class MainWindow(QMainWindow):
             self.push(EditRecord(self._context(database), PAPERS, paper, data))
 
     def _edit_member(self, database: Database, member: MemberRecord) -> None:
+        from labnews.gui.dialogs.member import MemberDialog
+
         before = member_input(member)
         data = MemberDialog.ask(
             self,
@@ -939,6 +948,8 @@ class MainWindow(QMainWindow):
             self.push(EditRecord(self._context(database), MEMBERS, member, data))
 
     def _edit_venue(self, database: Database, venue: VenueRecord) -> None:
+        from labnews.gui.dialogs.venue import VenueDialog
+
         before = venue_input(venue)
         data = VenueDialog.ask(
             self,
@@ -956,6 +967,8 @@ class MainWindow(QMainWindow):
             self.push(EditRecord(self._context(database), VENUES, venue, data))
 
     def _edit_achievement(self, database: Database, achievement: AchievementRecord) -> None:
+        from labnews.gui.dialogs.achievement import AchievementDialog
+
         before = achievement_input(achievement)
         data = AchievementDialog.ask(
             self,
@@ -1024,6 +1037,8 @@ class MainWindow(QMainWindow):
 
     def open_import(self, path: Path | None = None) -> ImportWizard | None:
         """Open the import wizard; a dropped ``path`` goes straight to its plan."""
+        from labnews.gui.dialogs.import_wizard import ImportWizard
+
         database = self._require_database()
         if database is None:
             return None
@@ -1119,6 +1134,7 @@ class MainWindow(QMainWindow):
         The news is read in one session; the file is chosen (once) and confirmed with no
         transaction open; what the homepage now holds is remembered in a second, short one.
         """
+        from labnews.gui.dialogs.publish import PublishDialog
         from labnews.io import homepage, newsfile
 
         database = self._require_database()
@@ -1175,6 +1191,7 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         """Edit the lab's settings (an undoable change) and this computer's interface language."""
+        from labnews.gui.dialogs.settings import SettingsChoice, SettingsDialog
 
         database = self._require_database()
         if database is None:
