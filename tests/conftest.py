@@ -160,3 +160,29 @@ def cli(
         return CliResult(code, captured.out, captured.err)
 
     return run
+
+
+Runner = Callable[..., CliResult]
+
+
+@pytest.fixture
+def on(capsys: pytest.CaptureFixture[str]) -> Callable[[Database], Runner]:
+    """``labnews --db <that database> ARGS...`` in-process, bound to a database the test holds.
+
+    Unlike ``cli`` it does not start from an empty database (on PostgreSQL ``cli`` resets the
+    schema), so a test can prepare ``database`` or ``demo_database`` first.
+    """
+
+    def bind(database: Database) -> Runner:
+        path = database.path
+        target = str(path) if path else database.url.render_as_string(hide_password=False)
+
+        def run(*args: str) -> CliResult:
+            capsys.readouterr()
+            code = main(["--db", target, *args])
+            captured = capsys.readouterr()
+            return CliResult(code, captured.out, captured.err)
+
+        return run
+
+    return bind

@@ -146,9 +146,8 @@ def _repoint_achievement(data: AchievementInput, ledger: Ledger) -> AchievementI
 
 
 def _venue_by_id(session: Session, venue_id: int) -> VenueRecord:
-    for venue in queries.venues(session):
-        if venue.id == venue_id:
-            return venue
+    for venue in queries.venues(session, [venue_id]):
+        return venue
     raise NotFoundError(f"there is no venue #{venue_id}", field="venue")
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from labnews.core.errors import AmbiguousNameError, LabnewsError
 from labnews.core.inputs import VenueInput
+from labnews.core.links import ARXIV_URL, DOI_PREFIX, arxiv_of, doi_of, http_url
 from labnews.core.names import MemberDirectory, name_key
 from labnews.core.records import (
     MAX_YEAR,
@@ -81,14 +82,6 @@ _KEPT_FIELDS: Final = frozenset(
     }
 )
 
-# Checks the store makes too (commands.py); done here so a plan holds only papers it can add.
-_URL = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
-_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
-_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
-_ARXIV = re.compile(r"^(?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?$")
-_ARXIV_URL = re.compile(
-    r"arxiv\.org/(?:abs|pdf)/((?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)", re.I
-)
 _ARXIV_PREPRINT = re.compile(
     r"^(?:arxiv|corr)\b(?:\s+preprint)?(?:\s*,?\s*(?:arxiv\s*)?:?\s*(\S+))?$", re.I
 )
@@ -397,37 +390,6 @@ def parse_month(text: str) -> int | None:
     if match is None:
         return None
     return _MONTH_NAMES.index(next(n for n in _MONTH_NAMES if n.startswith(match[1].lower()))) + 1
-
-
-# --- checks the store makes too ----------------------------------------------------------------
-
-
-def clean_doi(value: str | None) -> str | None:
-    """A DOI without its https://doi.org/ or doi: prefix, or None when it is not one."""
-    if not value:
-        return None
-    cleaned = _DOI_PREFIX.sub("", value.strip()).strip()
-    return cleaned if _DOI.match(cleaned) else None
-
-
-def clean_arxiv(value: str | None) -> str | None:
-    """An arXiv id from "2312.04005", "arXiv:2312.04005" or an arxiv.org link, else None."""
-    if not value:
-        return None
-    cleaned = value.strip()
-    url = _ARXIV_URL.search(cleaned)
-    if url:
-        return url[1]
-    cleaned = re.sub(r"^arxiv\s*:\s*", "", cleaned, flags=re.I)
-    return cleaned if _ARXIV.match(cleaned) else None
-
-
-def clean_url(value: str | None) -> str | None:
-    """An http(s) link, or None: no javascript: or data: URL reaches a page."""
-    if not value:
-        return None
-    cleaned = value.strip()
-    return cleaned if _URL.match(cleaned) else None
 
 
 # --- duplicates --------------------------------------------------------------------------------
@@ -768,15 +730,15 @@ class _Planner:
             self._warn(entry, "has no title; it becomes an untitled paper")
         authors = self._authors(entry)
         doi_text = values.get("doi")
-        doi = clean_doi(doi_text)
+        doi = doi_of(doi_text)
         if doi_text and doi is None:
             self._warn(entry, f"doi {doi_text[:80]!r} is not a DOI; left out")
         url_text = values.get("url", "").strip()
-        url = clean_url(url_text)
+        url = http_url(url_text)
         if url_text and url is None:
             self._warn(entry, f"url {url_text[:80]!r} is not an http(s) link; left out")
         if doi is None and url is not None:
-            doi = clean_doi(url) if _DOI_PREFIX.match(url) else None
+            doi = doi_of(url) if DOI_PREFIX.match(url) else None
         note = self._text(values.get("note", ""), "note", MAX_NOTE, entry, required=False)
         bibkey = entry.key if 0 < len(entry.key) <= MAX_NAME else None
         paper = PlannedPaper(
@@ -933,7 +895,7 @@ class _Planner:
 
     def _link(self, entry: BibEntry, name: str) -> str | None:
         raw = entry.fields.get(PREFIX + name, "").strip()
-        link = clean_url(raw)
+        link = http_url(raw)
         if raw and link is None:
             self._warn(entry, f"{PREFIX}{name} is not an http(s) link; left out")
         return link
@@ -942,17 +904,17 @@ class _Planner:
         prefix = (values.get("archiveprefix") or values.get("eprinttype") or "").strip().lower()
         eprint = values.get("eprint", "").strip()
         if eprint and prefix in {"", "arxiv"}:
-            found = clean_arxiv(eprint)
+            found = arxiv_of(eprint)
             if found:
                 return found
         for name in ("url", "journal", "howpublished", "note"):
             text = values.get(name, "")
-            url = _ARXIV_URL.search(text)
+            url = ARXIV_URL.search(text)
             if url:
                 return url[1]
             preprint = _ARXIV_PREPRINT.match(" ".join(text.split()))
             if preprint and preprint[1]:
-                found = clean_arxiv(preprint[1].rstrip(".,;"))
+                found = arxiv_of(preprint[1].rstrip(".,;"))
                 if found:
                     return found
         return None

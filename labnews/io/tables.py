@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from labnews.core.errors import AmbiguousNameError, LabnewsError, ValidationError
 from labnews.core.inputs import MemberInput, VenueInput
+from labnews.core.links import arxiv_of, doi_of, http_url
 from labnews.core.names import MemberDirectory, clean_name
 from labnews.core.records import (
     ACHIEVEMENT_KINDS,
@@ -31,7 +32,7 @@ from labnews.core.records import (
     YearMonth,
 )
 from labnews.core.rules import TallyRules
-from labnews.io.bibtex import PaperIndex, clean_arxiv, clean_doi, clean_url, read_text
+from labnews.io.bibtex import PaperIndex, read_text
 from labnews.io.plan import (
     ImportPlan,
     PlannedAchievement,
@@ -508,7 +509,7 @@ class _Fields:
         text = self.text(name)
         if text is None:
             return None
-        link = clean_url(text)
+        link = http_url(text)
         if link is None:
             self.error(name, f"must be an http or https link, not {text[:80]!r}")
         return link
@@ -699,8 +700,8 @@ class _Importer:
         title = " ".join((fields.text("title") or "").split())
         status = fields.choice("status", STATUSES, "accepted") or "accepted"
         presentation = fields.choice("presentation", PRESENTATIONS, None)
-        doi = self._checked(fields, "doi", clean_doi, "must look like 10.1234/abc")
-        arxiv = self._checked(fields, "arxiv", clean_arxiv, "must look like 2312.04005")
+        doi = self._checked(fields, "doi", doi_of, "must look like 10.1234/abc")
+        arxiv = self._checked(fields, "arxiv", arxiv_of, "must look like 2312.04005")
         url, code, project = fields.link("url"), fields.link("code"), fields.link("project")
         bibkey = fields.text("bibkey")
         note = fields.text("note", limit=MAX_NOTE)

@@ -6,7 +6,6 @@ Commands write inside the caller's transaction and never commit: one user action
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
 from sqlalchemy import delete, func, select
@@ -22,6 +21,7 @@ from labnews.core.errors import (
     ValidationError,
 )
 from labnews.core.inputs import AUTO, AchievementInput, MemberInput, PaperInput, VenueInput
+from labnews.core.links import DOI_PREFIX, arxiv_of, doi_of, http_url
 from labnews.core.names import clean_name
 from labnews.core.records import (
     ACHIEVEMENT_KINDS,
@@ -53,10 +53,6 @@ from labnews.store.models import (
 
 MAX_TEXT = 2_000
 MAX_NOTE = 20_000
-_URL = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
-_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
-_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", re.IGNORECASE)
-_ARXIV = re.compile(r"^(?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?$")
 
 
 # --- field checks ------------------------------------------------------------------------------
@@ -94,7 +90,7 @@ def _url(value: str | None, field: str) -> str | None:
     cleaned = _text(value, field)
     if cleaned is None:
         return None
-    if not _URL.match(cleaned):
+    if http_url(cleaned) is None:
         raise ValidationError(
             f"{field} must be an http or https link, not {cleaned!r}", field=field
         )
@@ -105,21 +101,20 @@ def _doi(value: str | None) -> str | None:
     cleaned = _text(value, "doi")
     if cleaned is None:
         return None
-    cleaned = _DOI_PREFIX.sub("", cleaned)
-    if not _DOI.match(cleaned):
+    doi = doi_of(cleaned)
+    if doi is None:
         raise ValidationError(f"doi must look like 10.1234/abc, not {cleaned!r}", field="doi")
-    return cleaned
+    return doi
 
 
 def _arxiv(value: str | None) -> str | None:
     cleaned = _text(value, "arxiv")
     if cleaned is None:
         return None
-    cleaned = re.sub(r"^(?:arxiv:|https?://arxiv\.org/(?:abs|pdf)/)", "", cleaned, flags=re.I)
-    cleaned = cleaned.removesuffix(".pdf")
-    if not _ARXIV.match(cleaned):
+    arxiv = arxiv_of(cleaned)
+    if arxiv is None:
         raise ValidationError(f"arxiv must look like 2312.04005, not {cleaned!r}", field="arxiv")
-    return cleaned
+    return arxiv
 
 
 def _aliases(values: Iterable[str], field: str = "alias") -> list[str]:
@@ -619,7 +614,7 @@ def add_papers(
     """
     checker = _PaperChecker(session)
     checker.load_titles({data.year for data in inputs})
-    checker.load_dois([d for data in inputs if data.doi and (d := _DOI_PREFIX.sub("", data.doi))])
+    checker.load_dois([d for data in inputs if data.doi and (d := DOI_PREFIX.sub("", data.doi))])
     positions: dict[tuple[int, int], int] = {
         (year, month): int(last) + 1
         for year, month, last in session.execute(

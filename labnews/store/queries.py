@@ -107,19 +107,23 @@ def find_member(session: Session, name: str, *, field: str = "member") -> Member
 # --- venues ------------------------------------------------------------------------------------
 
 
-def venues(session: Session) -> tuple[VenueRecord, ...]:
-    """Every venue, by short name."""
-    aliases: dict[int, list[str]] = defaultdict(list)
-    for venue_id, alias in session.execute(
-        select(VenueAlias.venue_id, VenueAlias.alias).order_by(VenueAlias.id)
-    ):
-        aliases[venue_id].append(alias)
+def venues(session: Session, ids: Iterable[int] | None = None) -> tuple[VenueRecord, ...]:
+    """Every venue (or those with the given ids), by short name."""
+    alias_rows = select(VenueAlias.venue_id, VenueAlias.alias).order_by(VenueAlias.id)
     parent = aliased(Venue)
-    rows = session.execute(
+    venue_rows = (
         select(Venue, parent.short)
         .outerjoin(parent, Venue.parent_id == parent.id)
         .order_by(func.lower(Venue.short))
     )
+    if ids is not None:
+        wanted = sorted(set(ids))
+        alias_rows = alias_rows.where(VenueAlias.venue_id.in_(wanted))
+        venue_rows = venue_rows.where(Venue.id.in_(wanted))
+    aliases: dict[int, list[str]] = defaultdict(list)
+    for venue_id, alias in session.execute(alias_rows):
+        aliases[venue_id].append(alias)
+    rows = session.execute(venue_rows)
     return tuple(
         VenueRecord(
             id=v.id,
@@ -163,11 +167,10 @@ def venue_lookup_id(session: Session, text: str) -> int | None:
 def find_venue(session: Session, text: str, *, field: str = "venue") -> VenueRecord:
     """The venue a short name or alias means; NotFoundError lists the closest names."""
     venue_id = venue_lookup_id(session, text)
-    all_venues = venues(session)
-    for venue in all_venues:
-        if venue.id == venue_id:
-            return venue
-    near = closest(text, [v.short for v in all_venues])
+    if venue_id is not None:
+        (venue,) = venues(session, [venue_id])
+        return venue
+    near = closest(text, list(session.scalars(select(Venue.short))))
     hint = f"; closest: {', '.join(near)}" if near else ""
     raise NotFoundError(f"{field} {text!r} is not a known venue{hint}", field=field)
 

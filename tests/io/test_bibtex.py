@@ -24,33 +24,10 @@ from labnews.store import commands, queries
 from labnews.store.database import Database
 from labnews.store.migrate import open_database
 from labnews.store.models import Member, Paper, Venue
-from tests.conftest import CliResult
+from tests.conftest import Runner
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "bibtex"
 ROOT = Path(__file__).parent.parent.parent
-
-
-Runner = Callable[..., CliResult]
-
-
-@pytest.fixture
-def on(capsys: pytest.CaptureFixture[str]) -> Callable[[Database], Runner]:
-    """``labnews --db <that database> ARGS...`` in-process, for the test's own database."""
-    from labnews.cli import main
-
-    def bind(database: Database) -> Runner:
-        path = database.path
-        target = str(path) if path else database.url.render_as_string(hide_password=False)
-
-        def run(*args: str) -> CliResult:
-            capsys.readouterr()
-            code = main(["--db", target, *args])
-            captured = capsys.readouterr()
-            return CliResult(code, captured.out, captured.err)
-
-        return run
-
-    return bind
 
 
 def _write(tmp_path: Path, text: str | bytes, name: str = "refs.bib") -> Path:

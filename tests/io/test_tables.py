@@ -18,29 +18,7 @@ from labnews.io.plan import ImportPlan, apply_plan
 from labnews.store import commands, queries
 from labnews.store.database import Database
 from labnews.store.models import Achievement, Member, Paper, Venue
-from tests.conftest import CliResult
-
-Runner = Callable[..., CliResult]
-
-
-@pytest.fixture
-def on(capsys: pytest.CaptureFixture[str]) -> Callable[[Database], Runner]:
-    """``labnews --db <that database> ARGS...`` in-process, for the test's own database."""
-    from labnews.cli import main
-
-    def bind(database: Database) -> Runner:
-        path = database.path
-        target = str(path) if path else database.url.render_as_string(hide_password=False)
-
-        def run(*args: str) -> CliResult:
-            capsys.readouterr()
-            code = main(["--db", target, *args])
-            captured = capsys.readouterr()
-            return CliResult(code, captured.out, captured.err)
-
-        return run
-
-    return bind
+from tests.conftest import Runner
 
 
 def _write(tmp_path: Path, text: str | bytes, name: str = "table.csv") -> Path:
