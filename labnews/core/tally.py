@@ -35,21 +35,41 @@ def paper_label(paper: PaperRecord, rules: TallyRules) -> str | None:
     )
 
 
+# A label's first paper is the earliest by (news month, position, id). Packed into one integer,
+# the database's MIN() finds it per group and Python compares ints instead of tuples.
+MONTH_WEIGHT = 10**15
+POSITION_WEIGHT = 10**9
+
+
+def pack_first(month: int, position: int, paper_id: int) -> int:
+    """(news month, position, paper id) as one integer that orders the same way."""
+    return month * MONTH_WEIGHT + position * POSITION_WEIGHT + paper_id
+
+
+def unpack_first(packed: int) -> tuple[int, int, int]:
+    """The (news month, position, paper id) that ``pack_first`` packed."""
+    month, rest = divmod(packed, MONTH_WEIGHT)
+    position, paper_id = divmod(rest, POSITION_WEIGHT)
+    return month, position, paper_id
+
+
 class VenueYearCount(NamedTuple):
     """Counted papers of one venue in one news year, as a GROUP BY in the database returns them.
 
-    A named tuple rather than a frozen dataclass: a large lab's tally reads tens of thousands
-    of these, and a tuple is built several times faster.
+    The database's rows are plain tuples in this field order; the named tuple documents them
+    and builds them in tests.
     """
 
     year: int
     venue_id: int
     count: int  # type: ignore[assignment]  # the SQL column's name; tuple.count is unused
-    first: tuple[int, int, int]
+    first: int  # pack_first() of the group's earliest paper
 
 
 def label_counts_from_venues(
-    rows: Iterable[VenueYearCount], venues: Mapping[int, VenueRecord], rules: TallyRules
+    rows: Iterable[tuple[int, int, int, int]],
+    venues: Mapping[int, VenueRecord],
+    rules: TallyRules,
 ) -> list[LabelCount]:
     """Merge per-venue counts into per-label counts (several venues can share a label)."""
     labels: dict[int, str | None] = {}
@@ -57,47 +77,39 @@ def label_counts_from_venues(
         parent = venues.get(venue.parent_id) if venue.parent_id is not None else None
         parent_label = (parent.label or parent.short) if parent else None
         labels[venue.id] = tally_label(venue.short, venue.kind, venue.label, parent_label, rules)
-    counts: dict[tuple[int, str], int] = {}
-    firsts: dict[tuple[int, str], tuple[int, int, int]] = {}
+    # [count, first] per (year, label): a large lab's tally merges thousands of rows here.
+    counts: dict[tuple[int, str], list[int]] = {}
     for year, venue_id, count, first in rows:
         label = labels.get(venue_id)
         if label is None:
             continue
-        key = (year, label)
-        if key in counts:
-            counts[key] += count
-            if first < firsts[key]:
-                firsts[key] = first
+        box = counts.get((year, label))
+        if box is None:
+            counts[(year, label)] = [count, first]
         else:
-            counts[key] = count
-            firsts[key] = first
-    return [
-        LabelCount(year, label, n, firsts[(year, label)]) for (year, label), n in counts.items()
-    ]
+            box[0] += count
+            if first < box[1]:
+                box[1] = first
+    return [LabelCount(year, label, n, first) for (year, label), (n, first) in counts.items()]
 
 
 def label_counts(papers: Iterable[PaperRecord], rules: TallyRules) -> list[LabelCount]:
     """Count counted papers per (news year, label), remembering each label's first paper."""
     counts: dict[tuple[int, str], list[int]] = {}
-    firsts: dict[tuple[int, str], tuple[int, int, int]] = {}
     for paper in papers:
         if not paper.counted:
             continue
         label = paper_label(paper, rules)
         if label is None:
             continue
-        key = (paper.news.year, label)
-        first = (paper.news.month, paper.position, paper.id)
-        if key in counts:
-            counts[key][0] += 1
-            firsts[key] = min(firsts[key], first)
+        first = pack_first(paper.news.month, paper.position, paper.id)
+        box = counts.get((paper.news.year, label))
+        if box is None:
+            counts[(paper.news.year, label)] = [1, first]
         else:
-            counts[key] = [1]
-            firsts[key] = first
-    return [
-        LabelCount(year, label, box[0], firsts[(year, label)])
-        for (year, label), box in counts.items()
-    ]
+            box[0] += 1
+            box[1] = min(box[1], first)
+    return [LabelCount(year, label, n, first) for (year, label), (n, first) in counts.items()]
 
 
 def order_labels(items: Iterable[LabelCount], rules: TallyRules, year: int) -> list[LabelCount]:

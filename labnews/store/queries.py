@@ -25,7 +25,12 @@ from labnews.core.records import (
     YearTally,
 )
 from labnews.core.rules import TallyRules
-from labnews.core.tally import VenueYearCount, label_counts_from_venues, tallies_from_counts
+from labnews.core.tally import (
+    MONTH_WEIGHT,
+    POSITION_WEIGHT,
+    label_counts_from_venues,
+    tallies_from_counts,
+)
 from labnews.store.models import (
     Achievement,
     AchievementMember,
@@ -41,9 +46,6 @@ from labnews.store.models import (
 RULES_KEY = "tally_rules"
 
 _NOT_A_LETTER = re.compile(r"[\W_]+")
-# ``first`` of a label is (month, position, id); SQL packs it in one integer to take its MIN.
-_MONTH_WEIGHT = 10**15
-_POSITION_WEIGHT = 10**9
 
 
 def _year_month(year: int | None, month: int | None) -> YearMonth | None:
@@ -389,12 +391,17 @@ def name_key_title(title: str) -> str:
 # --- tally -------------------------------------------------------------------------------------
 
 
-def venue_year_counts(session: Session, years: Iterable[int] | None = None) -> list[VenueYearCount]:
-    """Counted papers per (news year, venue), by one GROUP BY that the tally index answers."""
-    # The packed key needs 64 bits: PostgreSQL's INTEGER would overflow without the casts.
+def venue_year_counts(
+    session: Session, years: Iterable[int] | None = None
+) -> Sequence[tuple[int, int, int, int]]:
+    """Counted papers per (news year, venue), by one GROUP BY that the tally index answers.
+
+    Each row is a ``VenueYearCount``'s fields, kept as the plain tuple the driver returns.
+    """
+    # pack_first() in SQL. It needs 64 bits: PostgreSQL's INTEGER would overflow without casts.
     first = func.min(
-        cast(Paper.news_month, BigInteger) * _MONTH_WEIGHT
-        + cast(Paper.position, BigInteger) * _POSITION_WEIGHT
+        cast(Paper.news_month, BigInteger) * MONTH_WEIGHT
+        + cast(Paper.position, BigInteger) * POSITION_WEIGHT
         + Paper.id
     )
     statement = (
@@ -404,12 +411,7 @@ def venue_year_counts(session: Session, years: Iterable[int] | None = None) -> l
     )
     if years is not None:
         statement = statement.where(Paper.news_year.in_(sorted(set(years))))
-    result = []
-    for year, venue_id, count, packed in session.connection().execute(statement).all():
-        month, rest = divmod(int(packed), _MONTH_WEIGHT)
-        position, paper_id = divmod(rest, _POSITION_WEIGHT)
-        result.append(VenueYearCount(year, venue_id, count, (month, position, paper_id)))
-    return result
+    return session.connection().execute(statement).all()
 
 
 def label_counts(

@@ -23,12 +23,14 @@ from labnews.core.tally import (
     label_counts,
     label_counts_from_venues,
     order_labels,
+    pack_first,
     paper_label,
     summary_line,
     tallies_from_counts,
     tally_label,
     tally_year,
     tally_years,
+    unpack_first,
 )
 
 FOLD = TallyRules()
@@ -377,9 +379,9 @@ def test_an_imported_pin_reproduces_the_labs_2023_tally() -> None:
 
 def test_order_labels_keeps_only_the_asked_year() -> None:
     counts = [
-        LabelCount(2024, "CVPR", 5, (6, 0, 1)),
-        LabelCount(2023, "CVPR", 4, (6, 0, 2)),
-        LabelCount(2024, "ETRI J.", 2, (2, 0, 3)),
+        LabelCount(2024, "CVPR", 5, pack_first(6, 0, 1)),
+        LabelCount(2023, "CVPR", 4, pack_first(6, 0, 2)),
+        LabelCount(2024, "ETRI J.", 2, pack_first(2, 0, 3)),
     ]
     assert order_labels(counts, FOLD, 2024) == [counts[2], counts[0]]
     assert order_labels(counts, FOLD, 2022) == []
@@ -518,7 +520,7 @@ def grouped_by_venue(records: Iterable[PaperRecord]) -> list[VenueYearCount]:
             year=year,
             venue_id=venue_id,
             count=len(group),
-            first=min((p.news.month, p.position, p.id) for p in group),
+            first=min(pack_first(p.news.month, p.position, p.id) for p in group),
         )
         for (year, venue_id), group in groups.items()
     ]
@@ -568,31 +570,37 @@ def test_tallies_from_venue_counts_equal_tallies_from_paper_records(
 
 def test_label_counts_from_venues_merges_venues_that_share_a_label() -> None:
     rows = [
-        VenueYearCount(2024, 5, 2, (2, 0, 11)),
-        VenueYearCount(2024, 6, 1, (1, 3, 40)),
-        VenueYearCount(2024, 1, 3, (6, 0, 12)),
-        VenueYearCount(2024, 2, 2, (6, 4, 13)),
-        VenueYearCount(2023, 1, 4, (6, 0, 14)),
+        VenueYearCount(2024, 5, 2, pack_first(2, 0, 11)),
+        VenueYearCount(2024, 6, 1, pack_first(1, 3, 40)),
+        VenueYearCount(2024, 1, 3, pack_first(6, 0, 12)),
+        VenueYearCount(2024, 2, 2, pack_first(6, 4, 13)),
+        VenueYearCount(2023, 1, 4, pack_first(6, 0, 14)),
     ]
     merged = sorted(label_counts_from_venues(rows, CATALOG, FOLD), key=lambda c: (c.year, c.label))
     assert merged == [
-        LabelCount(2023, "CVPR", 4, (6, 0, 14)),
-        LabelCount(2024, "CVPR", 5, (6, 0, 12)),
-        LabelCount(2024, "SCI-E", 3, (1, 3, 40)),
+        LabelCount(2023, "CVPR", 4, pack_first(6, 0, 14)),
+        LabelCount(2024, "CVPR", 5, pack_first(6, 0, 12)),
+        LabelCount(2024, "SCI-E", 3, pack_first(1, 3, 40)),
     ]
 
 
 def test_label_counts_from_venues_leaves_out_excluded_workshops() -> None:
-    rows = [VenueYearCount(2024, 2, 2, (6, 0, 1)), VenueYearCount(2024, 1, 1, (6, 1, 2))]
+    rows = [
+        VenueYearCount(2024, 2, 2, pack_first(6, 0, 1)),
+        VenueYearCount(2024, 1, 1, pack_first(6, 1, 2)),
+    ]
     assert label_counts_from_venues(rows, CATALOG, EXCLUDE) == [
-        LabelCount(2024, "CVPR", 1, (6, 1, 2))
+        LabelCount(2024, "CVPR", 1, pack_first(6, 1, 2))
     ]
 
 
 def test_label_counts_uses_a_parents_explicit_label_for_a_folded_child() -> None:
-    rows = [VenueYearCount(2023, 14, 1, (2, 0, 1)), VenueYearCount(2023, 15, 2, (2, 1, 2))]
+    rows = [
+        VenueYearCount(2023, 14, 1, pack_first(2, 0, 1)),
+        VenueYearCount(2023, 15, 2, pack_first(2, 1, 2)),
+    ]
     assert label_counts_from_venues(rows, CATALOG, FOLD) == [
-        LabelCount(2023, "AAAI (all)", 3, (2, 0, 1))
+        LabelCount(2023, "AAAI (all)", 3, pack_first(2, 0, 1))
     ]
 
 
@@ -605,8 +613,8 @@ def test_label_counts_remembers_each_labels_earliest_paper() -> None:
     ]
     counts = sorted(label_counts(records, FOLD), key=lambda c: c.year)
     assert counts == [
-        LabelCount(2023, "CVPR", 1, (6, 0, 52)),
-        LabelCount(2024, "CVPR", 2, (6, 1, 51)),
+        LabelCount(2023, "CVPR", 1, pack_first(6, 0, 52)),
+        LabelCount(2024, "CVPR", 2, pack_first(6, 1, 51)),
     ]
 
 
@@ -737,3 +745,19 @@ def test_each_order_rule_holds_on_random_labs(records: list[PaperRecord], worksh
             for label, _ in tally.items
         ]
         assert firsts == sorted(firsts)
+
+
+@given(
+    st.integers(1, 12),
+    st.integers(0, 999_999),
+    st.integers(1, 999_999_999),
+    st.integers(1, 12),
+    st.integers(0, 999_999),
+    st.integers(1, 999_999_999),
+)
+def test_packed_first_orders_like_the_tuple_it_packs(
+    month: int, position: int, paper_id: int, month2: int, position2: int, paper_id2: int
+) -> None:
+    one, two = (month, position, paper_id), (month2, position2, paper_id2)
+    assert unpack_first(pack_first(*one)) == one
+    assert (pack_first(*one) < pack_first(*two)) == (one < two)
