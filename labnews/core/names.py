@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from labnews.core.errors import AmbiguousNameError, ValidationError
-from labnews.core.records import MemberRecord
+from labnews.core.records import MemberRecord, VenueRecord
 
 _JOINERS = re.compile(r"[-‐‑‒–—'’.]")
 _SPACES = re.compile(r"\s+")
@@ -109,6 +109,28 @@ class MemberDirectory:
                 if member.name not in names:
                     names.append(member.name)
         return tuple(names[:limit])
+
+
+def venue_spelling_key(text: str) -> str:
+    """A venue spelling compared ignoring case and spacing ("neurips" is "NeurIPS")."""
+    return " ".join(text.split()).casefold()
+
+
+def venue_spellings(venues: Iterable[VenueRecord]) -> dict[str, int]:
+    """Each venue's short name, aliases and full name, keyed by ``venue_spelling_key``.
+
+    Short names win over aliases, and aliases over full names, as ``venue_lookup_id`` in the
+    store ranks them, so an import resolves spellings in memory exactly as one lookup would.
+    """
+    listed = list(venues)
+    index: dict[str, int] = {}
+    for spellings in (
+        ((v.id, v.full) for v in listed if v.full),
+        ((v.id, alias) for v in listed for alias in v.aliases),
+        ((v.id, v.short) for v in listed),
+    ):
+        index.update((venue_spelling_key(text), venue_id) for venue_id, text in spellings)
+    return index
 
 
 def closest(text: str, choices: Iterable[str], *, limit: int = 3, cutoff: int = 60) -> list[str]:

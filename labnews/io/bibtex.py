@@ -28,7 +28,14 @@ from labnews.core.records import (
     PaperRecord,
     YearMonth,
 )
-from labnews.io.plan import FindingKind, ImportPlan, PlannedAuthor, PlannedPaper, VenuePlanner
+from labnews.io.plan import (
+    FindingKind,
+    ImportPlan,
+    PlannedAuthor,
+    PlannedPaper,
+    VenuePlanner,
+    gc_paused,
+)
 from labnews.store import queries
 
 MAX_FILE: Final = 200_000_000
@@ -117,11 +124,15 @@ def read_text(path: Path, plan: ImportPlan, *, fallbacks: Sequence[str] = ()) ->
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+# Bytes that text holds: all but the C0 controls other than tab, line ends, form feed and ESC.
+_TEXT_BYTES: Final = bytes(b for b in range(256) if not (b < 9 or (13 < b < 32 and b != 27)))
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:65536]
     if not sample:
         return False
-    controls = sum(1 for byte in sample if byte < 9 or (13 < byte < 32 and byte != 27))
+    controls = len(sample.translate(None, _TEXT_BYTES))  # what is left is the control bytes
     return controls > len(sample) // 10
 
 
@@ -194,7 +205,13 @@ _LATEX_TOKEN = re.compile(
 _PLAIN = re.compile(r"[\\{}~$]|--|``|''|[?!]`")
 _NEEDS_PYLATEXENC = re.compile(r"(?<!\\)\$|--|``|''|[?!]`")
 _BARE_SPECIAL = re.compile(r"(?<!\\)([&%#])")
+_HAS_SPECIAL = re.compile(r"[&%#]")
+_BEYOND_BRACES = re.compile(r"[~$]|--|``|''|[?!]`")
 _UNESCAPED_BRACE = re.compile(r"(?<!\\)[{}]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return "\\" + match[1]
 
 
 def _token(match: re.Match[str]) -> str:
@@ -235,8 +252,11 @@ def _decode_latex(text: str) -> tuple[str, bool]:
         return "", True
     if not _PLAIN.search(text):
         return " ".join(text.split()), True
+    if "\\" not in text and not _BEYOND_BRACES.search(text):
+        # Only protective braces ({CVPR}, {{Title}}): the most common case, removed directly.
+        return " ".join(text.replace("{", "").replace("}", "").split()), True
     # A bare & % or # in a .bib value means the character itself (LaTeX would eat it).
-    source = _BARE_SPECIAL.sub(r"\\\1", text)
+    source = _BARE_SPECIAL.sub(_escaped, text) if _HAS_SPECIAL.search(text) else text
     if not _NEEDS_PYLATEXENC.search(source):
         fast = _LATEX_TOKEN.sub(_token, source)
         if "\\" not in fast:
@@ -300,8 +320,11 @@ def _pieces(raw: str) -> list[str]:
 
 def evaluate(raw: str, macros: Mapping[str, str]) -> str:
     """A raw BibTeX value as text: enclosing braces or quotes removed, macros and ``#`` resolved."""
+    raw = raw.strip()
+    if raw[:1] == "{" and raw[-1:] == "}" and "#" not in raw:
+        return raw[1:-1]  # the usual {value}: nothing to join or look up
     parts = []
-    for piece in _pieces(raw.strip()):
+    for piece in _pieces(raw):
         piece = piece.strip()
         if len(piece) >= 2 and (
             (piece[0] == "{" and piece[-1] == "}") or (piece[0] == '"' and piece[-1] == '"')
@@ -322,7 +345,12 @@ def _split_top(text: str, pattern: re.Pattern[str], plain: re.Pattern[str]) -> l
     """
     if "{" not in text and "}" not in text:
         return plain.split(text)
-    pieces: list[str] = []
+    # When every plain piece nests its braces properly, no separator was inside braces: the
+    # plain split is the answer (the usual case of accents like M{\"u}ller).
+    pieces = plain.split(text)
+    if all(map(_nested, pieces)):
+        return pieces
+    pieces = []
     depth, start = 0, 0
     for match in pattern.finditer(text):
         char = match.group()
@@ -337,6 +365,19 @@ def _split_top(text: str, pattern: re.Pattern[str], plain: re.Pattern[str]) -> l
     return pieces
 
 
+def _nested(text: str) -> bool:
+    """True when ``text`` has no escaped brace and its braces nest properly."""
+    if "\\{" in text or "\\}" in text:
+        return False
+    depth = 0
+    for brace in _BRACE.findall(text):
+        depth += 1 if brace == "{" else -1
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+_BRACE = re.compile(r"[{}]")
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 _AND_TOP = re.compile(r"(?<!\\)[{}]|\s+and\s+", re.IGNORECASE)
 _COMMA = re.compile(",")
@@ -349,15 +390,21 @@ def split_authors(raw: str, known: dict[str, str] | None = None) -> list[str]:
     A name in braces (``{Barnes and Noble}``) is one name, kept as written; "others" (et al.)
     is not a name and is left out. ``known`` caches names already read (a file repeats them).
     """
-    names = []
     cache = {} if known is None else known
-    for part in _split_top(" ".join(raw.split()), _AND_TOP, _AND):
-        name = cache.get(part)
-        if name is None:
-            name = cache[part] = _author_name(part.strip())
-        if name:
-            names.append(name)
-    return names
+    text = " ".join(raw.split())
+    parts = _AND.split(text)
+    # Only parts that nest their braces are cached, so a part read before needs no check; a
+    # new part that does not nest means an " and " sat inside braces: split the slow way.
+    if all(part in cache or _nested(part) for part in parts):
+        names = []
+        for part in parts:
+            name = cache.get(part)
+            if name is None:
+                name = cache[part] = _author_name(part.strip())
+            if name:
+                names.append(name)
+        return names
+    return [n for part in _split_top(text, _AND_TOP, _AND) if (n := _author_name(part.strip()))]
 
 
 def _author_name(part: str) -> str:
@@ -644,7 +691,7 @@ def plan_bibtex(session: Session, path: Path) -> ImportPlan:
     """Read a .bib file into an ImportPlan: papers to add, venues to create, what was left out."""
     plan = ImportPlan(source=path.name)
     text = read_text(path, plan)
-    with _quiet("bibtexparser", "pylatexenc"):
+    with _quiet("bibtexparser", "pylatexenc"), gc_paused():
         bib = parse_bibtex(text, plan)
         planner = _Planner(session, plan)
         for entry in bib.entries:
@@ -692,6 +739,8 @@ class _Planner:
         self.index = PaperIndex.of_database(session)
         self._spellings: dict[tuple[str, str], _Venue | None] = {}
         self._members: dict[str, str | None] = {}
+        # Planned authors are immutable: one object per (name, member) serves every paper.
+        self._authors_seen: dict[tuple[str, str | None], PlannedAuthor] = {}
         self._names: dict[str, str] = {}
         self._decoded: dict[str, str] = {}
         self._said: set[str] = set()
@@ -852,7 +901,10 @@ class _Planner:
                 member = None
             if member is not None:
                 seen.add(member)
-            authors.append(PlannedAuthor(written, member))
+            author = self._authors_seen.get((written, member))
+            if author is None:
+                author = self._authors_seen[(written, member)] = PlannedAuthor(written, member)
+            authors.append(author)
         return tuple(authors)
 
     def _member(self, written: str, entry: BibEntry) -> str | None:
@@ -908,7 +960,9 @@ class _Planner:
             if found:
                 return found
         for name in ("url", "journal", "howpublished", "note"):
-            text = values.get(name, "")
+            text = values.get(name)
+            if not text:
+                continue
             url = ARXIV_URL.search(text)
             if url:
                 return url[1]

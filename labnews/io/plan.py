@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import gc
+import threading
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
 from labnews.core.errors import LabnewsError
 from labnews.core.inputs import AchievementInput, AuthorInput, MemberInput, PaperInput, VenueInput
-from labnews.core.names import name_key
+from labnews.core.names import name_key, venue_spelling_key, venue_spellings
 from labnews.core.records import Change, YearMonth
 from labnews.core.words import count_digits
 
@@ -19,6 +23,37 @@ if TYPE_CHECKING:
 # plan's types without paying for the database layer before its first paint.
 
 FindingKind = Literal["matched", "skipped", "warning", "mismatch", "duplicate", "error"]
+
+
+class _CollectorPause:
+    """Counts the imports that have the cyclic garbage collector paused, across threads."""
+
+    lock = threading.Lock()
+    holders = 0
+    was_enabled = False
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while an import builds its many small objects.
+
+    Each collection walks every live object, and an import of 10,000 entries makes about a
+    million, none in a cycle: the collector would run hundreds of times and free nothing
+    (Mercurial's ``nogc`` pauses it for the same reason). Reference counting still frees
+    everything; the last of overlapping pauses puts the collector back as it was.
+    """
+    with _CollectorPause.lock:
+        if _CollectorPause.holders == 0:
+            _CollectorPause.was_enabled = gc.isenabled()
+            gc.disable()
+        _CollectorPause.holders += 1
+    try:
+        yield
+    finally:
+        with _CollectorPause.lock:
+            _CollectorPause.holders -= 1
+            if _CollectorPause.holders == 0 and _CollectorPause.was_enabled:
+                gc.enable()
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,29 +181,48 @@ class ImportPlan:
 
 def apply_plan(session: Session, plan: ImportPlan) -> Change:
     """Create what the plan says, in the caller's transaction: it lands whole or not at all."""
-    from labnews.store import commands, queries
-
     errors = plan.of_kind("error")
     if errors:
         raise LabnewsError(f"the import has {len(errors)} errors; first: {errors[0]}")
+    with gc_paused():
+        return _apply(session, plan)
+
+
+def _apply(session: Session, plan: ImportPlan) -> Change:
+    from labnews.store import commands, queries
+
     for venue in _parents_first(plan.venues):
         commands.add_venue(session, venue)
     for member in plan.members:
         commands.add_member(session, member)
     directory = queries.member_directory(session)
+    ids: dict[str, int] = {}  # an import names the same few members thousands of times
 
     def member_id(name: str) -> int:
-        match = directory.find(name)
-        if match is None:
-            raise LabnewsError(f"the import names {name!r}, who is not a member")
-        return match.member.id
+        found = ids.get(name)
+        if found is None:
+            match = directory.find(name)
+            if match is None:
+                raise LabnewsError(f"the import names {name!r}, who is not a member")
+            found = ids[name] = match.member.id
+        return found
+
+    # Inputs are immutable: one AuthorInput per distinct author serves every paper naming them.
+    author_inputs: dict[tuple[str, str | None], AuthorInput] = {}
+
+    def author_input(author: PlannedAuthor) -> AuthorInput:
+        key = (author.written, author.member)  # a tuple hashes faster than the dataclass
+        found = author_inputs.get(key)
+        if found is None:
+            found = author_inputs[key] = AuthorInput(
+                name=author.written,
+                member_id=member_id(author.member) if author.member else None,
+            )
+        return found
 
     inputs = []
     for paper in plan.included_papers:
-        authors = tuple(
-            AuthorInput(name=a.written, member_id=member_id(a.member) if a.member else None)
-            for a in paper.authors
-        )
+        authors = tuple(map(author_input, paper.authors))
         inputs.append(
             PaperInput(
                 venue=paper.venue,
@@ -256,19 +310,19 @@ class VenuePlanner:
         self.session = session
         self.plan = plan
         self.venues = {v.id: v for v in queries.venues(session)}
+        # Spellings resolve in memory: an import tries several forms of each venue it names.
+        self._spellings = venue_spellings(self.venues.values())
         self._new: dict[str, VenueInput] = {}
 
     def lookup(self, spelling: str) -> str | None:
         """The short name of the venue this spelling means, if the database or plan has it."""
-        wanted = " ".join(spelling.split())
+        wanted = venue_spelling_key(spelling)
         if not wanted:
             return None
-        from labnews.store import queries
-
-        found = queries.venue_lookup_id(self.session, wanted)
+        found = self._spellings.get(wanted)
         if found is not None:
             return self.venues[found].short
-        planned = self._new.get(wanted.casefold())
+        planned = self._new.get(wanted)
         return planned.short if planned else None
 
     def kind_of(self, short: str) -> str:

@@ -22,7 +22,7 @@ from labnews.core.errors import (
 )
 from labnews.core.inputs import AUTO, AchievementInput, MemberInput, PaperInput, VenueInput
 from labnews.core.links import DOI_PREFIX, arxiv_of, doi_of, http_url
-from labnews.core.names import clean_name
+from labnews.core.names import clean_name, venue_spelling_key, venue_spellings
 from labnews.core.records import (
     ACHIEVEMENT_KINDS,
     PRESENTATIONS,
@@ -38,7 +38,7 @@ from labnews.core.records import (
 from labnews.core.rules import TallyRules
 from labnews.core.words import count_digits
 from labnews.store import queries
-from labnews.store.database import allocate_ids, insert_rows
+from labnews.store.database import allocate_ids, insert_rows, insert_values
 from labnews.store.models import (
     Achievement,
     AchievementMember,
@@ -401,9 +401,14 @@ class _PaperChecker:
         self._title_years: set[int] = set()
         self._dois: dict[str, int] = {}
         self._dois_read: set[str] = set()
+        self._names: dict[str, str] = {}  # outside authors' names as checked: a lab repeats them
+
+    def load_venues(self) -> None:
+        """Read every venue's spellings once, for a batch that names many venues."""
+        self._venue_ids.update(venue_spellings(queries.venues(self.session)))
 
     def venue(self, spelling: str) -> Venue:
-        key = " ".join(spelling.split()).casefold()
+        key = venue_spelling_key(spelling)
         if key not in self._venue_ids:
             self._venue_ids[key] = queries.venue_lookup_id(self.session, spelling)
         venue_id = self._venue_ids[key]
@@ -477,9 +482,12 @@ class _PaperChecker:
                 written = _text(author.name, f"author {index + 1}")
                 rows.append((index, member.id, written))
             else:
-                name = clean_name(author.name, field=f"author {index + 1}")
-                if len(name) > 200:
-                    raise ValidationError(f"author {index + 1} is too long", field="authors")
+                name = self._names.get(author.name)
+                if name is None:
+                    name = clean_name(author.name, field=f"author {index + 1}")
+                    if len(name) > 200:
+                        raise ValidationError(f"author {index + 1} is too long", field="authors")
+                    self._names[author.name] = name
                 rows.append((index, None, name))
         return rows
 
@@ -509,7 +517,8 @@ class _PaperChecker:
         news = self.news_month(venue, data)
         title = " ".join((_text(data.title, "title", limit=MAX_TEXT) or "").split())
         if title:
-            self.load_titles([data.year])
+            if data.year not in self._title_years:
+                self.load_titles([data.year])
             same = self._titles.get((venue.id, data.year), {})
             duplicate = same.get(queries.name_key_title(title))
             if duplicate is not None and duplicate < 0:
@@ -527,7 +536,8 @@ class _PaperChecker:
                 )
         doi = _doi(data.doi)
         if doi is not None:
-            self.load_dois([doi])
+            if doi.lower() not in self._dois_read:
+                self.load_dois([doi])
             other_id = self._dois.get(doi.lower())
             if other_id is not None and other_id < 0:
                 raise DuplicateError(
@@ -613,6 +623,7 @@ def add_papers(
     Papers of the same news month keep the order they are given in.
     """
     checker = _PaperChecker(session)
+    checker.load_venues()
     checker.load_titles({data.year for data in inputs})
     checker.load_dois([d for data in inputs if data.doi and (d := DOI_PREFIX.sub("", data.doi))])
     positions: dict[tuple[int, int], int] = {
@@ -646,11 +657,11 @@ def add_papers(
         row["id"] = paper_id
     insert_rows(session, Paper, paper_rows)
     links = [
-        {"paper_id": paper_id, "position": position, "member_id": member_id, "name": name}
+        (paper_id, position, member_id, name)
         for paper_id, authors in zip(ids, author_rows, strict=True)
         for position, member_id, name in authors
     ]
-    insert_rows(session, Authorship, links)
+    insert_values(session, Authorship, ("paper_id", "position", "member_id", "name"), links)
     years = frozenset(int(row["news_year"]) for row in paper_rows)  # type: ignore[call-overload]
     return Change(f"Added {count_digits(len(ids))}", frozenset({"paper"}), years, tuple(ids))
 

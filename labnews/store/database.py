@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 import os
 import sqlite3
 import time
@@ -315,11 +316,28 @@ def insert_rows(
     """
     if not rows:
         return
+    columns = tuple(rows[0])
+    if len(columns) == 1:
+        (column,) = columns
+        insert_values(session, model, columns, [(row[column],) for row in rows])
+    else:
+        values = operator.itemgetter(*columns)
+        insert_values(session, model, columns, [values(row) for row in rows])
+
+
+def insert_values(
+    session: Session,
+    model: type[DeclarativeBase],
+    columns: Sequence[str],
+    rows: Sequence[Sequence[object]],
+) -> None:
+    """``insert_rows`` for rows already given as tuples in the order of ``columns``."""
+    if not rows:
+        return
     table = cast(Table, model.__table__)
     connection = session.connection()
     # Straight to the driver's executemany: SQLAlchemy's per-row parameter processing costs
     # more than the insert itself at import sizes, and these rows are already plain values.
-    columns = list(rows[0])
     quote = connection.dialect.identifier_preparer.quote
     marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
     statement = (
@@ -327,5 +345,4 @@ def insert_rows(
         f"VALUES ({', '.join([marker] * len(columns))})"
     )
     for start in range(0, len(rows), 10_000):
-        chunk = rows[start : start + 10_000]
-        connection.exec_driver_sql(statement, [tuple(row[c] for c in columns) for row in chunk])
+        connection.exec_driver_sql(statement, rows[start : start + 10_000])

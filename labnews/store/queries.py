@@ -11,7 +11,7 @@ from sqlalchemy import BigInteger, Select, cast, func, select
 from sqlalchemy.orm import Session, aliased
 
 from labnews.core.errors import NotFoundError
-from labnews.core.names import MemberDirectory, closest
+from labnews.core.names import MemberDirectory, closest, venue_spelling_key, venue_spellings
 from labnews.core.records import (
     MAX_YEAR,
     MIN_YEAR,
@@ -113,8 +113,20 @@ def venues(session: Session, ids: Iterable[int] | None = None) -> tuple[VenueRec
     """Every venue (or those with the given ids), by short name."""
     alias_rows = select(VenueAlias.venue_id, VenueAlias.alias).order_by(VenueAlias.id)
     parent = aliased(Venue)
+    # Columns, not ORM entities: every import and window refresh reads the whole catalog.
     venue_rows = (
-        select(Venue, parent.short)
+        select(
+            Venue.id,
+            Venue.short,
+            Venue.full,
+            Venue.kind,
+            Venue.parent_id,
+            parent.short,
+            Venue.label,
+            Venue.month,
+            Venue.homepage,
+            Venue.version,
+        )
         .outerjoin(parent, Venue.parent_id == parent.id)
         .order_by(func.lower(Venue.short))
     )
@@ -123,24 +135,34 @@ def venues(session: Session, ids: Iterable[int] | None = None) -> tuple[VenueRec
         alias_rows = alias_rows.where(VenueAlias.venue_id.in_(wanted))
         venue_rows = venue_rows.where(Venue.id.in_(wanted))
     aliases: dict[int, list[str]] = defaultdict(list)
-    for venue_id, alias in session.execute(alias_rows):
+    for venue_id, alias in session.connection().execute(alias_rows):
         aliases[venue_id].append(alias)
-    rows = session.execute(venue_rows)
     return tuple(
         VenueRecord(
-            id=v.id,
-            short=v.short,
-            full=v.full,
-            kind=v.kind,
-            parent_id=v.parent_id,
+            id=venue_id,
+            short=short,
+            full=full,
+            kind=kind,
+            parent_id=parent_id,
             parent_short=parent_short,
-            label=v.label,
-            month=v.month,
-            aliases=tuple(aliases.get(v.id, ())),
-            homepage=v.homepage,
-            version=v.version,
+            label=label,
+            month=month,
+            aliases=tuple(aliases.get(venue_id, ())),
+            homepage=homepage,
+            version=version,
         )
-        for v, parent_short in rows
+        for (
+            venue_id,
+            short,
+            full,
+            kind,
+            parent_id,
+            parent_short,
+            label,
+            month,
+            homepage,
+            version,
+        ) in session.connection().execute(venue_rows)
     )
 
 
@@ -157,13 +179,9 @@ def venue_lookup_id(session: Session, text: str) -> int | None:
         found = session.scalars(statement.limit(1)).first()
         if found is not None:
             return found
-    # SQLite's lower() folds ASCII only: compare in Python for names with other letters.
-    if not wanted.isascii():
-        for venue in venues(session):
-            spellings = (venue.short, venue.full or "", *venue.aliases)
-            if any(s.casefold() == text.strip().casefold() for s in spellings):
-                return venue.id
-    return None
+    # SQLite's lower() folds ASCII only ("STRASSE" is not "Straße" to it): look again with
+    # Python's casefold, as the in-memory index of an import does.
+    return venue_spellings(venues(session)).get(venue_spelling_key(text))
 
 
 def find_venue(session: Session, text: str, *, field: str = "venue") -> VenueRecord:

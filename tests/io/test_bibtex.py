@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -171,6 +172,54 @@ def test_hostile_latex_never_raises() -> None:
 )
 def test_authors_split_on_and_with_last_first_turned_round(raw: str, names: list[str]) -> None:
     assert bibtex.split_authors(raw) == names
+
+
+def _split_by_depth(text: str) -> list[str]:
+    """The straightforward reading: split on " and " wherever the brace depth is zero."""
+    pieces, depth, start = [], 0, 0
+    for match in re.finditer(r"(?<!\\)[{}]|\s+and\s+", text, re.IGNORECASE):
+        if match[0] == "{":
+            depth += 1
+        elif match[0] == "}":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            pieces.append(text[start : match.start()])
+            start = match.end()
+    pieces.append(text[start:])
+    return pieces
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(["{", "}", "\\", "a", "B", ",", " ", " and ", '\\"u', "x y"]),
+            max_size=8,
+        ).map("".join),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_the_quick_author_split_agrees_with_splitting_by_brace_depth(lines: list[str]) -> None:
+    """A shared cache and the plain split never give other names than a full depth scan."""
+    cache: dict[str, str] = {}
+    for raw in lines:
+        text = " ".join(raw.split())
+        expected = [n for p in _split_by_depth(text) if (n := bibtex._author_name(p.strip()))]
+        assert bibtex.split_authors(raw, cache) == expected
+        assert bibtex.split_authors(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "latex", ["{Deep} {L}earning", "{{A}} & {B} 50%", "{x}{y} {{z}}", "{Mixed {nested {braces}}}"]
+)
+def test_braces_only_text_reads_as_pylatexenc_reads_it(latex: str) -> None:
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    expected = " ".join(
+        LatexNodes2Text().latex_to_text(latex.replace("&", "\\&").replace("%", "\\%")).split()
+    )
+    assert bibtex.decode_latex(latex) == expected
 
 
 @pytest.mark.parametrize(

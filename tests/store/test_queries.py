@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from labnews.core.inputs import PaperInput, VenueInput
+from labnews.core.names import venue_spelling_key, venue_spellings
 from labnews.core.records import YearMonth
 from labnews.core.rules import TallyRules
 from labnews.core.tally import summary_line, tally_years
@@ -53,6 +54,27 @@ def test_venue_lookup_finds_short_names_aliases_and_full_names(database: Databas
             assert queries.find_venue(session, spelling).short == "CVPR"
         assert queries.find_venue(session, "NIPS").short == "NeurIPS"
         assert queries.find_venue(session, "CVPRW").short == "CVPR Workshop"
+
+
+def test_the_in_memory_spelling_index_resolves_as_the_lookup_query(database: Database) -> None:
+    """Imports resolve venues through venue_spellings: it must agree with venue_lookup_id."""
+    with database.session(write=True) as session:
+        commands.add_venue(session, VenueInput(short="Müller Symposium", full="Straße Conference"))
+        catalog = queries.venues(session)
+        index = venue_spellings(catalog)
+        spellings = [
+            text
+            for venue in catalog
+            for text in (venue.short, *venue.aliases, venue.full or "")
+            if text
+        ]
+        assert len(spellings) > 300
+        for text in spellings:
+            for form in (text, text.upper(), f"  {text.lower()} "):
+                assert index.get(venue_spelling_key(form)) == queries.venue_lookup_id(
+                    session, form
+                ), form
+        assert index.get(venue_spelling_key("No Such Venue")) is None
 
 
 def test_relabelled_journals_count_together(demo_database: Database) -> None:
