@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import (
@@ -29,62 +29,35 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 from shiboken6 import isValid
 
 from labnews import __version__
 from labnews.core.errors import ConflictError, LabnewsError
-from labnews.core.inputs import PaperInput, VenueInput
-from labnews.core.news import news_entries
-from labnews.core.records import (
-    AchievementRecord,
-    Change,
-    ChangeKind,
-    MemberRecord,
-    PaperRecord,
-    VenueRecord,
-)
-from labnews.core.rules import TallyRules
 from labnews.gui.deferred import deferred
-from labnews.gui.lab_settings import (
-    HOMEPAGE_FILE,
-    homepage_file,
-    published_papers,
-    read_lab_settings,
-    remember_publication,
-    set_setting_text,
-    setting_text,
-)
 from labnews.gui.preferences import Preferences
-from labnews.gui.snapshots import achievement_input, member_input, paper_input, venue_input
-from labnews.gui.undo import (
-    ACHIEVEMENTS,
-    MEMBERS,
-    PAPERS,
-    VENUES,
-    AddRecord,
-    ChangeSettings,
-    CommandContext,
-    EditRecord,
-    Ledger,
-    PinOrder,
-    RecordKind,
-    RemoveRecords,
-    StoreCommand,
-    trial_run,
-)
-from labnews.gui.views.news import NewsView
-from labnews.gui.views.overview import LabSnapshot, OverviewView
-from labnews.gui.views.papers import PapersView
-from labnews.gui.views.records import RecordsView
-from labnews.gui.views.tables import AchievementsView, MembersView, VenuesView
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from labnews.core import inputs as core_inputs
+    from labnews.core import news as core_news
+    from labnews.core import records as core_records
+    from labnews.core import rules as core_rules
+    from labnews.gui import lab_settings, snapshots, undo
     from labnews.gui.dialogs.import_wizard import ImportWizard
     from labnews.gui.import_worker import ImportOutcome
+    from labnews.gui.views import news as news_view
+    from labnews.gui.views import overview as overview_view
+    from labnews.gui.views import papers as papers_view
+    from labnews.gui.views import tables as tables_view
+    from labnews.gui.views.news import NewsView
+    from labnews.gui.views.overview import OverviewView
+    from labnews.gui.views.papers import PapersView
+    from labnews.gui.views.records import RecordsView
+    from labnews.gui.views.tables import AchievementsView, MembersView, VenuesView
     from labnews.io import newsfile
     from labnews.store import commands, migrate, queries
     from labnews.store.database import Database
@@ -93,9 +66,24 @@ else:
     queries = deferred("labnews.store.queries")
     migrate = deferred("labnews.store.migrate")
     newsfile = deferred("labnews.io.newsfile")
+    # The records, inputs and undo commands are needed once there is data: after the paint.
+    core_inputs = deferred("labnews.core.inputs")
+    core_news = deferred("labnews.core.news")
+    core_records = deferred("labnews.core.records")
+    core_rules = deferred("labnews.core.rules")
+    lab_settings = deferred("labnews.gui.lab_settings")
+    snapshots = deferred("labnews.gui.snapshots")
+    undo = deferred("labnews.gui.undo")
+    # A view is built when its tab is first shown or its data first set, so the window paints
+    # having built (and imported) only the view it opens on.
+    news_view = deferred("labnews.gui.views.news")
+    overview_view = deferred("labnews.gui.views.overview")
+    papers_view = deferred("labnews.gui.views.papers")
+    tables_view = deferred("labnews.gui.views.tables")
 
 
 VIEWS: Final = ("overview", "papers", "members", "venues", "achievements", "news")
+RECORDS_VIEWS: Final = ("papers", "members", "venues", "achievements")
 IDLE_BACKUP_MS: Final = 5 * 60 * 1000
 """How long after the last change the scheduled backup is taken."""
 LAB_NAME_KEY: Final = "lab_name"
@@ -124,7 +112,7 @@ class MainWindow(QMainWindow):
         self.database: Database | None = None
         self.preferences = preferences
         self._demo_path = demo_path
-        self.ledger = Ledger()
+        self._ledger: undo.Ledger | None = None
         self.undo_stack = QUndoStack(self)
         self.idle_backup = QTimer(self)
         self.idle_backup.setSingleShot(True)
@@ -133,39 +121,28 @@ class MainWindow(QMainWindow):
         self._failures: list[LabnewsError] = []
         self.import_wizard: ImportWizard | None = None
 
-        self.overview = OverviewView()
-        self.papers = PapersView()
-        self.members = MembersView()
-        self.venues = VenuesView()
-        self.achievements = AchievementsView()
-        self.news = NewsView()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self._views: dict[str, QWidget] = {
-            "overview": self.overview,
-            "papers": self.papers,
-            "members": self.members,
-            "venues": self.venues,
-            "achievements": self.achievements,
-            "news": self.news,
-        }
-        for name, widget in self._views.items():
-            self.tabs.addTab(widget, self.view_title(name))
+        # Each tab holds an empty page until its view is built (see view()).
+        self._views: dict[str, QWidget] = {}
+        self._pages: dict[str, QWidget] = {}
+        for name in VIEWS:
+            page = QWidget()
+            QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
+            self._pages[name] = page
+            self.tabs.addTab(page, self.view_title(name))
         self.setCentralWidget(self.tabs)
-        self.records_views: tuple[RecordsView[Any], ...] = (
-            self.papers,
-            self.members,
-            self.venues,
-            self.achievements,
-        )
 
         self._create_actions()
         self._create_menus()
-        self._connect_views()
+        self.tabs.currentChanged.connect(self._show_current_view)
         self.setAcceptDrops(True)
         self.statusBar().showMessage(self.tr("Ready"))
         self.resize(1240, 780)
         self._restore_layout()
+        # Even the first view is built after the window has painted: like the data, it comes
+        # a moment after the window, which appears at once.
+        self.after_first_paint(self._show_current_view)
         self._show_database_name()
         self._update_actions()
 
@@ -374,22 +351,104 @@ class MainWindow(QMainWindow):
         self.help_menu = help_menu
         help_menu.addAction(self.about_action)
 
-    def _connect_views(self) -> None:
-        self.tabs.currentChanged.connect(self._update_actions)
-        for view in self.records_views:
-            view.selection_changed.connect(self._update_actions)
-            view.edit_requested.connect(self.edit_record)
-            view.remove_requested.connect(self.remove_records)
-        self.papers.add_requested.connect(self.new_paper)
-        self.papers.duplicate_requested.connect(self.duplicate_paper)
-        self.members.add_requested.connect(self.new_member)
-        self.venues.add_requested.connect(self.new_venue)
-        self.achievements.add_requested.connect(self.new_achievement)
-        self.overview.bar_clicked.connect(self.show_chart_bar)
-        self.overview.member_papers_requested.connect(self.show_member_papers)
-        self.news.publish_requested.connect(self.publish_news)
-        self.news.pin_requested.connect(self.pin_order)
-        self.news.message.connect(self.statusBar().showMessage)
+    @property
+    def ledger(self) -> undo.Ledger:
+        """Where the undo history finds its records (made with the first change to record)."""
+        if self._ledger is None:
+            self._ledger = undo.Ledger()
+        return self._ledger
+
+    # --- the views, each built when first needed ------------------------------------------------
+
+    def view(self, name: str) -> QWidget:
+        """The view of a tab, built (and put in its tab) the first time it is asked for."""
+        view = self._views.get(name)
+        if view is None:
+            view = self._views[name] = self._build_view(name)
+            layout = self._pages[name].layout()
+            assert layout is not None
+            layout.addWidget(view)
+            self._update_actions()
+        return view
+
+    def _build_view(self, name: str) -> QWidget:
+        if name == "overview":
+            overview = overview_view.OverviewView()
+            overview.bar_clicked.connect(self.show_chart_bar)
+            overview.member_papers_requested.connect(self.show_member_papers)
+            return overview
+        if name == "news":
+            news = news_view.NewsView()
+            news.publish_requested.connect(self.publish_news)
+            news.pin_requested.connect(self.pin_order)
+            news.message.connect(self.statusBar().showMessage)
+            return news
+        records: RecordsView[Any]
+        if name == "papers":
+            papers = papers_view.PapersView()
+            papers.add_requested.connect(self.new_paper)
+            papers.duplicate_requested.connect(self.duplicate_paper)
+            records = papers
+        elif name == "members":
+            records = tables_view.MembersView()
+            records.add_requested.connect(self.new_member)
+        elif name == "venues":
+            records = tables_view.VenuesView()
+            records.add_requested.connect(self.new_venue)
+        elif name == "achievements":
+            records = tables_view.AchievementsView()
+            records.add_requested.connect(self.new_achievement)
+        else:
+            raise LabnewsError(
+                f"there is no view {name!r}; choose one of {', '.join(VIEWS)}", field="view"
+            )
+        records.selection_changed.connect(self._update_actions)
+        records.edit_requested.connect(self.edit_record)
+        records.remove_requested.connect(self.remove_records)
+        columns = self.preferences.columns(name) if self.preferences is not None else None
+        if columns is not None:
+            records.restore_header_state(columns)
+        return records
+
+    def _show_current_view(self, *_changed: object) -> None:
+        self.view(self.current_view())
+        self._update_actions()
+
+    @property
+    def overview(self) -> OverviewView:
+        return cast("OverviewView", self.view("overview"))
+
+    @property
+    def papers(self) -> PapersView:
+        return cast("PapersView", self.view("papers"))
+
+    @property
+    def members(self) -> MembersView:
+        return cast("MembersView", self.view("members"))
+
+    @property
+    def venues(self) -> VenuesView:
+        return cast("VenuesView", self.view("venues"))
+
+    @property
+    def achievements(self) -> AchievementsView:
+        return cast("AchievementsView", self.view("achievements"))
+
+    @property
+    def news(self) -> NewsView:
+        return cast("NewsView", self.view("news"))
+
+    @property
+    def records_views(self) -> tuple[RecordsView[Any], ...]:
+        """The four table views (building any not built yet)."""
+        return (self.papers, self.members, self.venues, self.achievements)
+
+    def _built_records_views(self) -> list[RecordsView[Any]]:
+        return [
+            cast("RecordsView[Any]", self._views[name])
+            for name in RECORDS_VIEWS
+            if name in self._views
+        ]
 
     def _update_undo_actions(self, *_changed: object) -> None:
         # The stack clears itself, and says so, while the window is being destroyed.
@@ -424,9 +483,12 @@ class MainWindow(QMainWindow):
         ):
             action.setEnabled(has_database)
         self.backup_action.setEnabled(self.database is not None and self.database.path is not None)
-        for records_view in self.records_views:
+        for records_view in self._built_records_views():
             records_view.add_button.setEnabled(has_database)
-        current = self.current_records_view()
+        # Only a built view can have a selection: asking must not build it.
+        name = self.current_view()
+        built = self._views.get(name) if name in RECORDS_VIEWS else None
+        current = cast("RecordsView[Any] | None", built)
         chosen = len(current.selected_records()) if current is not None else 0
         self.edit_action.setEnabled(chosen >= 1)
         self.duplicate_action.setEnabled(chosen >= 1 and current is self.papers)
@@ -435,7 +497,6 @@ class MainWindow(QMainWindow):
             self.delete_action.setText(self.tr("&Delete {0} {1}").format(chosen, current.noun))
         else:
             self.delete_action.setText(self.tr("&Delete"))
-        name = self.current_view()
         self.view_actions[name].setChecked(True)
         self._update_undo_actions()
 
@@ -445,16 +506,17 @@ class MainWindow(QMainWindow):
         return VIEWS[max(self.tabs.currentIndex(), 0)]
 
     def current_records_view(self) -> RecordsView[Any] | None:
-        widget = self.tabs.currentWidget()
-        return next((v for v in self.records_views if v is widget), None)
+        name = self.current_view()
+        return cast("RecordsView[Any]", self.view(name)) if name in RECORDS_VIEWS else None
 
     def show_view(self, name: str) -> None:
         """Switch to a view by name: overview, papers, members, venues, achievements, news."""
-        if name not in self._views:
+        if name not in self._pages:
             raise LabnewsError(
                 f"there is no view {name!r}; choose one of {', '.join(VIEWS)}", field="view"
             )
-        self.tabs.setCurrentWidget(self._views[name])
+        self.tabs.setCurrentWidget(self._pages[name])
+        self.view(name)
 
     def settle(self) -> None:
         """Load now what the current view would load after it paints (the chart, the news)."""
@@ -509,7 +571,8 @@ class MainWindow(QMainWindow):
         previous = self.database
         self.database = database
         self.undo_stack.clear()
-        self.ledger.clear()
+        if self._ledger is not None:
+            self._ledger.clear()
         if previous is not None and previous is not database:
             previous.dispose()
         self._show_database_name()
@@ -544,18 +607,18 @@ class MainWindow(QMainWindow):
         self.load()
         self.statusBar().showMessage(self.tr("Reloaded everything from the database"))
 
-    def _show_overview(self, session: Session, rules: TallyRules | None = None) -> None:
+    def _show_overview(self, session: Session, rules: core_rules.TallyRules | None = None) -> None:
         """Show the overview and the news pickers from what the views hold and the session."""
         rules = rules or queries.tally_rules(session)
         tallies = queries.tallies(session, rules)
         self.overview.show_snapshot(
-            LabSnapshot(
-                lab_name=setting_text(session, LAB_NAME_KEY),
+            overview_view.LabSnapshot(
+                lab_name=lab_settings.setting_text(session, LAB_NAME_KEY),
                 tallies=tallies,
                 papers=self.papers.model.records,
                 members=self.members.model.records,
                 rules=rules,
-                published=published_papers(session),
+                published=lab_settings.published_papers(session),
             )
         )
         self.news.set_tallies(tallies, rules)
@@ -649,10 +712,10 @@ class MainWindow(QMainWindow):
 
     # --- changes and the undo history -------------------------------------------------------
 
-    def _context(self, database: Database) -> CommandContext:
-        return CommandContext(database, self.ledger, self._changed, self._failures.append)
+    def _context(self, database: Database) -> undo.CommandContext:
+        return undo.CommandContext(database, self.ledger, self._changed, self._failures.append)
 
-    def push(self, command: StoreCommand) -> bool:
+    def push(self, command: undo.StoreCommand) -> bool:
         """Do a change and put it in the undo history; False (after saying why) if refused."""
         self._failures.clear()
         self.undo_stack.push(command)
@@ -744,7 +807,7 @@ class MainWindow(QMainWindow):
         finally:
             box.deleteLater()
 
-    def _changed(self, change: Change, kind: ChangeKind) -> None:
+    def _changed(self, change: core_records.Change, kind: core_records.ChangeKind) -> None:
         self.statusBar().showMessage(change.message)
         # A backup follows a while after the last change, once the admin has paused.
         self.idle_backup.start()
@@ -759,7 +822,7 @@ class MainWindow(QMainWindow):
         if view is not None and change.ids:
             view.select_ids(change.ids)
 
-    def refresh(self, change: Change) -> None:
+    def refresh(self, change: core_records.Change) -> None:
         """Read again only what a change says moved: its kinds of record, and its years' papers."""
         database = self.database
         if database is None:
@@ -791,7 +854,7 @@ class MainWindow(QMainWindow):
 
     # --- editing records ------------------------------------------------------------------------
 
-    def new_paper(self, initial: PaperInput | None = None) -> None:
+    def new_paper(self, initial: core_inputs.PaperInput | None = None) -> None:
         from labnews.gui.dialogs.paper import PaperDialog
 
         database = self._require_database()
@@ -802,16 +865,16 @@ class MainWindow(QMainWindow):
             initial,
             database=database,
             create_venue=self.create_venue,
-            check=lambda d: trial_run(database, lambda s: commands.add_paper(s, d)),
+            check=lambda d: undo.trial_run(database, lambda s: commands.add_paper(s, d)),
         )
         if data is not None:
-            self.push(AddRecord(self._context(database), PAPERS, data))
+            self.push(undo.AddRecord(self._context(database), undo.PAPERS, data))
 
-    def duplicate_paper(self, paper: PaperRecord) -> None:
+    def duplicate_paper(self, paper: core_records.PaperRecord) -> None:
         """A new paper with the same venue, dates, authors and status; its own title and links."""
         self.new_paper(
             replace(
-                paper_input(paper),
+                snapshots.paper_input(paper),
                 title="",
                 doi=None,
                 arxiv=None,
@@ -823,7 +886,7 @@ class MainWindow(QMainWindow):
             )
         )
 
-    def create_venue(self, parent: QWidget, text: str) -> VenueRecord | None:
+    def create_venue(self, parent: QWidget, text: str) -> core_records.VenueRecord | None:
         """Add a venue from inside the paper dialog (undoable like any other change)."""
         from labnews.gui.dialogs.venue import VenueDialog
 
@@ -834,17 +897,17 @@ class MainWindow(QMainWindow):
             venues = queries.venues(session)
         data = VenueDialog.ask(
             parent,
-            VenueInput(short=text),
+            core_inputs.VenueInput(short=text),
             venues=venues,
-            check=lambda d: trial_run(database, lambda s: commands.add_venue(s, d)),
+            check=lambda d: undo.trial_run(database, lambda s: commands.add_venue(s, d)),
         )
         if data is None:
             return None
-        command = AddRecord(self._context(database), VENUES, data)
+        command = undo.AddRecord(self._context(database), undo.VENUES, data)
         if not self.push(command) or command.handle is None:
             return None
         with database.session() as session:
-            return VENUES.fetch(session, command.handle.id)
+            return undo.VENUES.fetch(session, command.handle.id)
 
     def new_member(self) -> None:
         from labnews.gui.dialogs.member import MemberDialog
@@ -853,10 +916,12 @@ class MainWindow(QMainWindow):
         if database is None:
             return
         data = MemberDialog.ask(
-            self, None, check=lambda d: trial_run(database, lambda s: commands.add_member(s, d))
+            self,
+            None,
+            check=lambda d: undo.trial_run(database, lambda s: commands.add_member(s, d)),
         )
         if data is not None:
-            self.push(AddRecord(self._context(database), MEMBERS, data))
+            self.push(undo.AddRecord(self._context(database), undo.MEMBERS, data))
 
     def new_venue(self) -> None:
         from labnews.gui.dialogs.venue import VenueDialog
@@ -868,10 +933,10 @@ class MainWindow(QMainWindow):
             self,
             None,
             venues=self.venues.model.records,
-            check=lambda d: trial_run(database, lambda s: commands.add_venue(s, d)),
+            check=lambda d: undo.trial_run(database, lambda s: commands.add_venue(s, d)),
         )
         if data is not None:
-            self.push(AddRecord(self._context(database), VENUES, data))
+            self.push(undo.AddRecord(self._context(database), undo.VENUES, data))
 
     def new_achievement(self) -> None:
         from labnews.gui.dialogs.achievement import AchievementDialog
@@ -883,23 +948,23 @@ class MainWindow(QMainWindow):
             self,
             None,
             members=self.members.model.records,
-            check=lambda d: trial_run(database, lambda s: commands.add_achievement(s, d)),
+            check=lambda d: undo.trial_run(database, lambda s: commands.add_achievement(s, d)),
         )
         if data is not None:
-            self.push(AddRecord(self._context(database), ACHIEVEMENTS, data))
+            self.push(undo.AddRecord(self._context(database), undo.ACHIEVEMENTS, data))
 
     def edit_record(self, record: object) -> None:
         """Open the record's dialog; saving pushes an undoable edit with a version check."""
         database = self._require_database()
         if database is None:
             return
-        if isinstance(record, PaperRecord):
+        if isinstance(record, core_records.PaperRecord):
             self._edit_paper(database, record)
-        elif isinstance(record, MemberRecord):
+        elif isinstance(record, core_records.MemberRecord):
             self._edit_member(database, record)
-        elif isinstance(record, VenueRecord):
+        elif isinstance(record, core_records.VenueRecord):
             self._edit_venue(database, record)
-        elif isinstance(record, AchievementRecord):
+        elif isinstance(record, core_records.AchievementRecord):
             self._edit_achievement(database, record)
 
     @staticmethod
@@ -907,10 +972,10 @@ class MainWindow(QMainWindow):
         # A conflict is not the form's to fix: the save goes ahead and the window offers reload.
         return None if isinstance(error, ConflictError) else error
 
-    def _edit_paper(self, database: Database, paper: PaperRecord) -> None:
+    def _edit_paper(self, database: Database, paper: core_records.PaperRecord) -> None:
         from labnews.gui.dialogs.paper import PaperDialog
 
-        before = paper_input(paper)
+        before = snapshots.paper_input(paper)
         data = PaperDialog.ask(
             self,
             before,
@@ -918,25 +983,25 @@ class MainWindow(QMainWindow):
             paper_id=paper.id,
             create_venue=self.create_venue,
             check=lambda d: self._conflicts_later(
-                trial_run(
+                undo.trial_run(
                     database,
                     lambda s: commands.update_paper(s, paper.id, d, expected_version=paper.version),
                 )
             ),
         )
         if data is not None and data != before:
-            self.push(EditRecord(self._context(database), PAPERS, paper, data))
+            self.push(undo.EditRecord(self._context(database), undo.PAPERS, paper, data))
 
-    def _edit_member(self, database: Database, member: MemberRecord) -> None:
+    def _edit_member(self, database: Database, member: core_records.MemberRecord) -> None:
         from labnews.gui.dialogs.member import MemberDialog
 
-        before = member_input(member)
+        before = snapshots.member_input(member)
         data = MemberDialog.ask(
             self,
             before,
             editing=True,
             check=lambda d: self._conflicts_later(
-                trial_run(
+                undo.trial_run(
                     database,
                     lambda s: commands.update_member(
                         s, member.id, d, expected_version=member.version
@@ -945,38 +1010,40 @@ class MainWindow(QMainWindow):
             ),
         )
         if data is not None and data != before:
-            self.push(EditRecord(self._context(database), MEMBERS, member, data))
+            self.push(undo.EditRecord(self._context(database), undo.MEMBERS, member, data))
 
-    def _edit_venue(self, database: Database, venue: VenueRecord) -> None:
+    def _edit_venue(self, database: Database, venue: core_records.VenueRecord) -> None:
         from labnews.gui.dialogs.venue import VenueDialog
 
-        before = venue_input(venue)
+        before = snapshots.venue_input(venue)
         data = VenueDialog.ask(
             self,
             before,
             venues=self.venues.model.records,
             venue_id=venue.id,
             check=lambda d: self._conflicts_later(
-                trial_run(
+                undo.trial_run(
                     database,
                     lambda s: commands.update_venue(s, venue.id, d, expected_version=venue.version),
                 )
             ),
         )
         if data is not None and data != before:
-            self.push(EditRecord(self._context(database), VENUES, venue, data))
+            self.push(undo.EditRecord(self._context(database), undo.VENUES, venue, data))
 
-    def _edit_achievement(self, database: Database, achievement: AchievementRecord) -> None:
+    def _edit_achievement(
+        self, database: Database, achievement: core_records.AchievementRecord
+    ) -> None:
         from labnews.gui.dialogs.achievement import AchievementDialog
 
-        before = achievement_input(achievement)
+        before = snapshots.achievement_input(achievement)
         data = AchievementDialog.ask(
             self,
             before,
             members=self.members.model.records,
             editing=True,
             check=lambda d: self._conflicts_later(
-                trial_run(
+                undo.trial_run(
                     database,
                     lambda s: commands.update_achievement(
                         s, achievement.id, d, expected_version=achievement.version
@@ -985,7 +1052,9 @@ class MainWindow(QMainWindow):
             ),
         )
         if data is not None and data != before:
-            self.push(EditRecord(self._context(database), ACHIEVEMENTS, achievement, data))
+            self.push(
+                undo.EditRecord(self._context(database), undo.ACHIEVEMENTS, achievement, data)
+            )
 
     def remove_records(self, records: Sequence[object]) -> None:
         """Delete records of one kind in one transaction; undo brings them all back."""
@@ -993,18 +1062,18 @@ class MainWindow(QMainWindow):
         if database is None or not records:
             return
         first = records[0]
-        kind: RecordKind[Any, Any]
-        if isinstance(first, PaperRecord):
-            kind = PAPERS
-        elif isinstance(first, MemberRecord):
-            kind = MEMBERS
-        elif isinstance(first, VenueRecord):
-            kind = VENUES
-        elif isinstance(first, AchievementRecord):
-            kind = ACHIEVEMENTS
+        kind: undo.RecordKind[Any, Any]
+        if isinstance(first, core_records.PaperRecord):
+            kind = undo.PAPERS
+        elif isinstance(first, core_records.MemberRecord):
+            kind = undo.MEMBERS
+        elif isinstance(first, core_records.VenueRecord):
+            kind = undo.VENUES
+        elif isinstance(first, core_records.AchievementRecord):
+            kind = undo.ACHIEVEMENTS
         else:
             return
-        self.push(RemoveRecords[Any, Any](self._context(database), kind, list(records)))
+        self.push(undo.RemoveRecords[Any, Any](self._context(database), kind, list(records)))
 
     def edit_selected(self) -> None:
         view = self.current_records_view()
@@ -1113,7 +1182,7 @@ class MainWindow(QMainWindow):
             before = queries.tally_rules(session).pinned.get(year)
         if (tuple(labels) if labels else None) == before:
             return
-        self.push(PinOrder(self._context(database), year, labels, before))
+        self.push(undo.PinOrder(self._context(database), year, labels, before))
 
     def _choose_homepage(self, database: Database, previous: Path | None) -> Path | None:
         path, _filter = QFileDialog.getOpenFileName(
@@ -1125,7 +1194,7 @@ class MainWindow(QMainWindow):
         if not path:
             return None
         with database.session(write=True) as session:
-            set_setting_text(session, HOMEPAGE_FILE, path)
+            lab_settings.set_setting_text(session, lab_settings.HOMEPAGE_FILE, path)
         return Path(path)
 
     def publish_news(self) -> None:
@@ -1149,7 +1218,7 @@ class MainWindow(QMainWindow):
                         f"the {fmt.name} format writes a folder of files; choose a one-file "
                         "format to publish into the homepage"
                     )
-                stored = homepage_file(session)
+                stored = lab_settings.homepage_file(session)
                 _fmt, block = newsfile.render_news(session, request)
                 papers = queries.papers_in(session, request.years)
                 rules = queries.tally_rules(session)
@@ -1161,7 +1230,7 @@ class MainWindow(QMainWindow):
         except LabnewsError as error:
             self.report(error, title=self.tr("Cannot publish"))
             return
-        ids = [pid for entry in news_entries(papers, rules) for pid in entry.paper_ids]
+        ids = [pid for entry in core_news.news_entries(papers, rules) for pid in entry.paper_ids]
         if not publication.changed:
             message = self.tr("{0} is already up to date").format(path.name)
         elif not PublishDialog.ask(self, publication):
@@ -1179,7 +1248,7 @@ class MainWindow(QMainWindow):
             )
         try:
             with database.session(write=True) as session:
-                change = remember_publication(session, path, ids)
+                change = lab_settings.remember_publication(session, path, ids)
         except LabnewsError as error:
             # The file is written; only the overview's note of what it holds is missing.
             self.report(error, title=self.tr("Published, but not remembered"))
@@ -1197,7 +1266,7 @@ class MainWindow(QMainWindow):
         if database is None:
             return
         with database.session() as session:
-            before = read_lab_settings(session)
+            before = lab_settings.read_lab_settings(session)
         language = self.preferences.interface_language() if self.preferences else "system"
         formats = [f.name for f in newsfile.formats()]
         choice = SettingsDialog.ask(self, SettingsChoice(before, language), formats=formats)
@@ -1210,7 +1279,7 @@ class MainWindow(QMainWindow):
                 self.tr("The interface language changes the next time labnews starts")
             )
         if choice.lab != before:
-            self.push(ChangeSettings(self._context(database), before, choice.lab))
+            self.push(undo.ChangeSettings(self._context(database), before, choice.lab))
 
     # --- the rest -------------------------------------------------------------------------------
 
@@ -1234,13 +1303,9 @@ class MainWindow(QMainWindow):
         state = prefs.window_state()
         if state is not None:
             self.restoreState(state)
-        names = ("papers", "members", "venues", "achievements")
-        for name, view in zip(names, self.records_views, strict=True):
-            columns = prefs.columns(name)
-            if columns is not None:
-                view.restore_header_state(columns)
+        # A table's columns are restored when its view is built (see _build_view).
         last = prefs.last_view()
-        if last in self._views:
+        if last in self._pages:
             self.show_view(last)
 
     def save_layout(self) -> None:
@@ -1249,9 +1314,11 @@ class MainWindow(QMainWindow):
         if prefs is None:
             return
         prefs.save_window(self.saveGeometry(), self.saveState())
-        names = ("papers", "members", "venues", "achievements")
-        for name, view in zip(names, self.records_views, strict=True):
-            prefs.save_columns(name, view.header_state())
+        # A view never built this time has its saved columns left as they are.
+        for name in RECORDS_VIEWS:
+            view = self._views.get(name)
+            if view is not None:
+                prefs.save_columns(name, cast("RecordsView[Any]", view).header_state())
         prefs.save_view(self.current_view())
         prefs.sync()
 
