@@ -49,6 +49,7 @@ MAX_DECODE: Final = 20_000
 
 PREFIX: Final = "labnews-"
 """Fields labnews writes so its own exports re-import exactly (venue, news month, featured...)."""
+PREFIX_FEATURED: Final = PREFIX + "featured"
 
 _MONTH_NAMES: Final = (
     "january",
@@ -642,9 +643,9 @@ def _entry(block: Any, line: int, macros: Mapping[str, str]) -> BibEntry:
             continue  # BibTeX itself keeps the first of a repeated field
         seen.add(name)
         if name in _KEPT_FIELDS or name.startswith(PREFIX):
-            fields[name] = evaluate(str(item.value), macros)
-    kind, key = str(block.entry_type).lower(), str(block.key).strip()
-    return BibEntry(kind, key, line, fields, tuple(dict.fromkeys(repeated)))
+            fields[name] = evaluate(item.value, macros)
+    kind, key = block.entry_type.lower(), block.key.strip()
+    return BibEntry(kind, key, line, fields, tuple(dict.fromkeys(repeated)) if repeated else ())
 
 
 def _block_name(raw: str | None) -> str:
@@ -924,7 +925,9 @@ class _Planner:
         return member
 
     def _featured(self, entry: BibEntry, authors: tuple[PlannedAuthor, ...]) -> str | None:
-        wanted = decode_latex(entry.fields.get(PREFIX + "featured", ""))
+        if PREFIX_FEATURED not in entry.fields:
+            return None
+        wanted = decode_latex(entry.fields[PREFIX_FEATURED])
         if not wanted:
             return None
         members = {a.member for a in authors if a.member}

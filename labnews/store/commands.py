@@ -30,6 +30,7 @@ from labnews.core.records import (
     STATUSES,
     VENUE_KINDS,
     Change,
+    VenueRecord,
     YearMonth,
     check_month,
     check_year,
@@ -395,7 +396,9 @@ class _PaperChecker:
     def __init__(self, session: Session) -> None:
         self.session = session
         self._venue_ids: dict[str, int | None] = {}
-        self._venues: dict[int, Venue] = {}
+        self._venues: dict[int, VenueRecord] = {}
+        self._venue_of: dict[str, VenueRecord] = {}  # by the spelling given: a batch repeats it
+        self._months: dict[tuple[int, int], YearMonth] = {}
         self._members: dict[int, Member] | None = None
         self._titles: dict[tuple[int, int], dict[str, int]] = {}
         self._title_years: set[int] = set()
@@ -404,10 +407,23 @@ class _PaperChecker:
         self._names: dict[str, str] = {}  # outside authors' names as checked: a lab repeats them
 
     def load_venues(self) -> None:
-        """Read every venue's spellings once, for a batch that names many venues."""
-        self._venue_ids.update(venue_spellings(queries.venues(self.session)))
+        """Read every venue once, for a batch that names many: spellings resolve in memory."""
+        catalog = queries.venues(self.session)
+        self._venues.update((v.id, v) for v in catalog)
+        self._venue_ids.update(venue_spellings(catalog))
 
-    def venue(self, spelling: str) -> Venue:
+    def venue_by_id(self, venue_id: int) -> VenueRecord:
+        if venue_id not in self._venues:
+            (self._venues[venue_id],) = queries.venues(self.session, [venue_id])
+        return self._venues[venue_id]
+
+    def venue(self, spelling: str) -> VenueRecord:
+        found = self._venue_of.get(spelling)
+        if found is None:
+            found = self._venue_of[spelling] = self._find_venue(spelling)
+        return found
+
+    def _find_venue(self, spelling: str) -> VenueRecord:
         key = venue_spelling_key(spelling)
         if key not in self._venue_ids:
             self._venue_ids[key] = queries.venue_lookup_id(self.session, spelling)
@@ -415,11 +431,7 @@ class _PaperChecker:
         if venue_id is None:
             queries.find_venue(self.session, spelling)  # raises, naming the closest venues
             raise NotFoundError(f"venue {spelling!r} is not a known venue", field="venue")
-        if venue_id not in self._venues:
-            venue = self.session.get(Venue, venue_id)
-            assert venue is not None
-            self._venues[venue_id] = venue
-        return self._venues[venue_id]
+        return self.venue_by_id(venue_id)
 
     def members(self) -> dict[int, Member]:
         if self._members is None:
@@ -450,19 +462,21 @@ class _PaperChecker:
             ):
                 self._dois[doi] = paper_id
 
-    def news_month(self, venue: Venue, data: PaperInput) -> YearMonth:
+    def news_month(self, venue: VenueRecord, data: PaperInput) -> YearMonth:
         if data.news is not None:
             return data.news
         month = venue.month
         if month is None and venue.parent_id is not None:
-            parent = self.session.get(Venue, venue.parent_id)
-            month = parent.month if parent else None
+            month = self.venue_by_id(venue.parent_id).month
         if month is None:
             raise ValidationError(
                 f"venue {venue.short} has no typical month; give the news month (YYYY-MM)",
                 field="month",
             )
-        return YearMonth(data.year, month)
+        found = self._months.get((data.year, month))
+        if found is None:
+            found = self._months[(data.year, month)] = YearMonth(data.year, month)
+        return found
 
     def authorships(self, data: PaperInput) -> list[AuthorRow]:
         """The checked author slots as (position, member id, name as written) rows."""
@@ -510,7 +524,7 @@ class _PaperChecker:
 
     def fields(
         self, data: PaperInput, exclude_id: int | None = None
-    ) -> tuple[dict[str, object], list[AuthorRow], Venue]:
+    ) -> tuple[dict[str, object], list[AuthorRow], VenueRecord]:
         """The checked column values of one paper, its author rows and its venue."""
         check_year(data.year)
         venue = self.venue(data.venue)
@@ -586,7 +600,9 @@ def _next_position(session: Session, year: int, month: int) -> int:
     return 0 if last is None else int(last) + 1
 
 
-def _paper_message(session: Session, verb: str, venue: Venue, year: int, news_year: int) -> str:
+def _paper_message(
+    session: Session, verb: str, venue: VenueRecord, year: int, news_year: int
+) -> str:
     total = queries.paper_count(session, news_year)
     return (
         f"{verb} a paper {'to' if verb == 'Added' else 'at'} "

@@ -312,11 +312,21 @@ def insert_rows(
 ) -> None:
     """A Core executemany of plain rows, in chunks: the fast path for imports and generators.
 
-    Every row must carry the same keys (executemany sends one statement shape).
+    Every row must carry the same keys (executemany sends one statement shape). A nullable
+    column without a default that is None in every row is left out: it becomes NULL all the
+    same, and binding it cost a fifth of the insert.
     """
     if not rows:
         return
-    columns = tuple(rows[0])
+    table = cast(Table, model.__table__)
+    columns = tuple(
+        c
+        for c in rows[0]
+        if not table.c[c].nullable
+        or table.c[c].server_default is not None
+        or table.c[c].default is not None
+        or any(row[c] is not None for row in rows)
+    )
     if len(columns) == 1:
         (column,) = columns
         insert_values(session, model, columns, [(row[column],) for row in rows])

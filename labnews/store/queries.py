@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import Any
 
 from sqlalchemy import BigInteger, Select, cast, func, select
@@ -109,8 +110,9 @@ def find_member(session: Session, name: str, *, field: str = "member") -> Member
 # --- venues ------------------------------------------------------------------------------------
 
 
-def venues(session: Session, ids: Iterable[int] | None = None) -> tuple[VenueRecord, ...]:
-    """Every venue (or those with the given ids), by short name."""
+@cache
+def _venue_selects() -> tuple[Select[int, str], Select[*tuple[Any, ...]]]:
+    """The catalog's two statements (aliases, venues), built once: Selects are immutable."""
     alias_rows = select(VenueAlias.venue_id, VenueAlias.alias).order_by(VenueAlias.id)
     parent = aliased(Venue)
     # Columns, not ORM entities: every import and window refresh reads the whole catalog.
@@ -130,6 +132,12 @@ def venues(session: Session, ids: Iterable[int] | None = None) -> tuple[VenueRec
         .outerjoin(parent, Venue.parent_id == parent.id)
         .order_by(func.lower(Venue.short))
     )
+    return alias_rows, venue_rows
+
+
+def venues(session: Session, ids: Iterable[int] | None = None) -> tuple[VenueRecord, ...]:
+    """Every venue (or those with the given ids), by short name."""
+    alias_rows, venue_rows = _venue_selects()
     if ids is not None:
         wanted = sorted(set(ids))
         alias_rows = alias_rows.where(VenueAlias.venue_id.in_(wanted))
@@ -198,8 +206,13 @@ def find_venue(session: Session, text: str, *, field: str = "venue") -> VenueRec
 # --- papers ------------------------------------------------------------------------------------
 
 
+@cache
 def _paper_select() -> Select[*tuple[Any, ...]]:
-    """Every column a PaperRecord needs, as plain values: no ORM objects to build per row."""
+    """Every column a PaperRecord needs, as plain values: no ORM objects to build per row.
+
+    Built once (it takes about a millisecond) and shared: a Select is immutable, and each
+    ``.where()`` on it makes a new one.
+    """
     parent = aliased(Venue)
     featured = aliased(Member)
     return (
