@@ -457,9 +457,33 @@ class PaperIndex:
     untitled_of: dict[tuple[str, int, str], list[int]] = field(default_factory=dict)
 
     @classmethod
-    def of_database(cls, session: Session) -> PaperIndex:
+    def of_database(
+        cls,
+        session: Session,
+        years: Iterable[int] | None = None,
+        dois: Iterable[str] = (),
+    ) -> PaperIndex:
+        """The index of the database's papers; only those an import can collide with, if told.
+
+        With ``years``, only papers of those edition years are read (a title, or an untitled
+        paper's signature, can only match within its year), and of the rest only the DOIs
+        in ``dois``: an import into a university-sized lab reads a few thousand rows, not all.
+        """
         index = cls()
-        for paper in queries.papers_in(session):
+        if years is not None:
+            for doi, paper_id in queries.papers_with_dois(session, dois).items():
+                index.dois[doi] = f"paper #{paper_id}"
+            # Titled papers need no authors: read lean rows, and whole records of the rest.
+            for paper_id, short, year, text, paper_doi in queries.titled_papers(session, years):
+                where = f"paper #{paper_id}"
+                if paper_doi:
+                    index.dois.setdefault(paper_doi.lower(), where)
+                if words := title_key(text):
+                    index.titles.setdefault((short.casefold(), year, words), where)
+            papers = queries.papers_in(session, edition_years=years, untitled=True)
+        else:
+            papers = queries.papers_in(session)
+        for paper in papers:
             where = f"paper #{paper.id}"
             if paper.doi:
                 index.dois.setdefault(paper.doi.lower(), where)
@@ -694,7 +718,7 @@ def plan_bibtex(session: Session, path: Path) -> ImportPlan:
     text = read_text(path, plan)
     with _quiet("bibtexparser", "pylatexenc"), gc_paused():
         bib = parse_bibtex(text, plan)
-        planner = _Planner(session, plan)
+        planner = _Planner(session, plan, bib.entries)
         for entry in bib.entries:
             planner.add(entry)
     if not bib.entries and not plan.of_kind("skipped"):
@@ -702,6 +726,25 @@ def plan_bibtex(session: Session, path: Path) -> ImportPlan:
     pinned = queries.tally_rules(session).pinned
     plan.pins.update({y: labels for y, labels in bib.pins.items() if pinned.get(y) != labels})
     return plan
+
+
+def _years_named(entries: Iterable[BibEntry]) -> set[int]:
+    """Every four-digit number in the entries' year and date fields: their edition years."""
+    return {
+        int(found)
+        for entry in entries
+        for name in ("year", "date")
+        for found in _FOUR_DIGITS.findall(entry.fields.get(name, ""))
+    }
+
+
+def _dois_named(entries: Iterable[BibEntry]) -> set[str]:
+    """The DOIs the entries give, in their doi field or as a doi.org link."""
+    found = {doi_of(entry.fields.get(name)) for entry in entries for name in ("doi", "url")}
+    return {doi.lower() for doi in found if doi}
+
+
+_FOUR_DIGITS = re.compile(r"\d{4}")
 
 
 class _EntryError(Exception):
@@ -725,7 +768,7 @@ class _Venue:
 class _Planner:
     """Turns entries into planned papers, resolving venues and matching members (never creating)."""
 
-    def __init__(self, session: Session, plan: ImportPlan) -> None:
+    def __init__(self, session: Session, plan: ImportPlan, entries: Sequence[BibEntry]) -> None:
         self.plan = plan
         self.venues = VenuePlanner(session, plan)
         known = self.venues.venues
@@ -737,7 +780,7 @@ class _Planner:
             self.months[venue.short] = month
         self.directory: MemberDirectory = queries.member_directory(session)
         self.in_news = {m.name for m in self.directory.members if m.in_news}
-        self.index = PaperIndex.of_database(session)
+        self.index = PaperIndex.of_database(session, _years_named(entries), _dois_named(entries))
         self._spellings: dict[tuple[str, str], _Venue | None] = {}
         self._members: dict[str, str | None] = {}
         # Planned authors are immutable: one object per (name, member) serves every paper.

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Literal
 
 from labnews.core.errors import LabnewsError
 from labnews.core.inputs import AchievementInput, AuthorInput, MemberInput, PaperInput, VenueInput
-from labnews.core.names import name_key, venue_spelling_key, venue_spellings
+from labnews.core.names import MemberDirectory, name_key, venue_spelling_key, venue_spellings
 from labnews.core.records import Change, YearMonth
 from labnews.core.words import count_digits
 
@@ -195,12 +195,16 @@ def _apply(session: Session, plan: ImportPlan) -> Change:
         commands.add_venue(session, venue)
     for member in plan.members:
         commands.add_member(session, member)
-    directory = queries.member_directory(session)
-    ids: dict[str, int] = {}  # an import names the same few members thousands of times
+    # A plan names members by their display names: look those up directly, and match any
+    # other spelling through the whole directory (read only then: a large lab has thousands).
+    ids = queries.member_ids_by_name(session, _member_names(plan))
+    directory: MemberDirectory | None = None
 
     def member_id(name: str) -> int:
+        nonlocal directory
         found = ids.get(name)
         if found is None:
+            directory = directory or queries.member_directory(session)
             match = directory.find(name)
             if match is None:
                 raise LabnewsError(f"the import names {name!r}, who is not a member")
@@ -267,6 +271,18 @@ def _apply(session: Session, plan: ImportPlan) -> Change:
         added.years,
         added.ids,
     )
+
+
+def _member_names(plan: ImportPlan) -> set[str]:
+    """Every member name the plan's included papers and achievements use."""
+    names = {
+        name
+        for paper in plan.included_papers
+        for name in (paper.featured, *(a.member for a in paper.authors))
+        if name
+    }
+    names.update(m for item in plan.achievements if item.include for m in item.members)
+    return names
 
 
 def _parents_first(venues: list[VenueInput]) -> list[VenueInput]:

@@ -6,6 +6,7 @@ Commands write inside the caller's transaction and never commit: one user action
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Sequence
 
 from sqlalchemy import delete, func, select
@@ -401,7 +402,7 @@ class _PaperChecker:
         self._months: dict[tuple[int, int], YearMonth] = {}
         self._members: dict[int, Member] | None = None
         self._titles: dict[tuple[int, int], dict[str, int]] = {}
-        self._title_years: set[int] = set()
+        self._title_groups: set[tuple[int, int]] = set()
         self._dois: dict[str, int] = {}
         self._dois_read: set[str] = set()
         self._names: dict[str, str] = {}  # outside authors' names as checked: a lab repeats them
@@ -438,29 +439,39 @@ class _PaperChecker:
             self._members = {m.id: m for m in self.session.scalars(select(Member))}
         return self._members
 
-    def load_titles(self, years: Iterable[int]) -> None:
-        """Read the titles of the given edition years once, for the duplicate check."""
-        wanted = set(years) - self._title_years
+    def load_members(self, ids: Iterable[int]) -> None:
+        """Read only these members: a batch names a few of a large lab's members."""
+        wanted = sorted(set(ids))
+        self._members = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            self._members.update(
+                (m.id, m) for m in self.session.scalars(select(Member).where(Member.id.in_(chunk)))
+            )
+
+    def load_titles(self, groups: Iterable[tuple[int, int]]) -> None:
+        """Read the titles of these (venue id, edition year) groups once, for the duplicate check.
+
+        One query reads every pair of the venues and years named; all of them count as read.
+        """
+        wanted = set(groups) - self._title_groups
         if not wanted:
             return
-        self._title_years |= wanted
-        rows = self.session.execute(
+        venue_ids = sorted({venue_id for venue_id, _ in wanted})
+        years = sorted({year for _, year in wanted})
+        self._title_groups.update((v, y) for v in venue_ids for y in years)
+        rows = self.session.connection().execute(
             select(Paper.id, Paper.venue_id, Paper.year, Paper.title).where(
-                Paper.year.in_(sorted(wanted)), Paper.title != ""
+                Paper.year.in_(years), Paper.venue_id.in_(venue_ids), Paper.title != ""
             )
         )
         for paper_id, venue_id, year, title in rows:
             self._titles.setdefault((venue_id, year), {})[queries.name_key_title(title)] = paper_id
 
     def load_dois(self, dois: Iterable[str]) -> None:
-        wanted = sorted({d.lower() for d in dois} - self._dois_read)
+        wanted = {d.lower() for d in dois} - self._dois_read
         self._dois_read.update(wanted)
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            for paper_id, doi in self.session.execute(
-                select(Paper.id, func.lower(Paper.doi)).where(func.lower(Paper.doi).in_(chunk))
-            ):
-                self._dois[doi] = paper_id
+        self._dois.update(queries.papers_with_dois(self.session, wanted))
 
     def news_month(self, venue: VenueRecord, data: PaperInput) -> YearMonth:
         if data.news is not None:
@@ -531,9 +542,10 @@ class _PaperChecker:
         news = self.news_month(venue, data)
         title = " ".join((_text(data.title, "title", limit=MAX_TEXT) or "").split())
         if title:
-            if data.year not in self._title_years:
-                self.load_titles([data.year])
-            same = self._titles.get((venue.id, data.year), {})
+            group = (venue.id, data.year)
+            if group not in self._title_groups:
+                self.load_titles([group])
+            same = self._titles.get(group, {})
             duplicate = same.get(queries.name_key_title(title))
             if duplicate is not None and duplicate < 0:
                 raise DuplicateError(
@@ -640,7 +652,15 @@ def add_papers(
     """
     checker = _PaperChecker(session)
     checker.load_venues()
-    checker.load_titles({data.year for data in inputs})
+    groups: set[tuple[int, int]] = set()
+    for data in inputs:
+        with contextlib.suppress(LabnewsError):  # the loop below reports it, with its line
+            groups.add((checker.venue(data.venue).id, data.year))
+    checker.load_titles(groups)
+    checker.load_members(
+        [a.member_id for data in inputs for a in data.authors if a.member_id is not None]
+        + [data.featured for data in inputs if isinstance(data.featured, int)]
+    )
     checker.load_dois([d for data in inputs if data.doi and (d := DOI_PREFIX.sub("", data.doi))])
     positions: dict[tuple[int, int], int] = {
         (year, month): int(last) + 1

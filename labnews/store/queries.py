@@ -89,6 +89,21 @@ def member_directory(session: Session) -> MemberDirectory:
     return MemberDirectory(members(session))
 
 
+def member_ids_by_name(session: Session, names: Iterable[str]) -> dict[str, int]:
+    """The ids of the members with exactly these display names."""
+    wanted = sorted(set(names))
+    found: dict[str, int] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        found.update(
+            (name, member_id)
+            for member_id, name in session.connection().execute(
+                select(Member.id, Member.name).where(Member.name.in_(chunk))
+            )
+        )
+    return found
+
+
 def member_by_id(session: Session, member_id: int) -> MemberRecord:
     for member in members(session):
         if member.id == member_id:
@@ -288,15 +303,28 @@ def papers_in(
     *,
     venue_ids: Sequence[int] | None = None,
     member_id: int | None = None,
+    edition_years: Iterable[int] | None = None,
+    untitled: bool = False,
 ) -> tuple[PaperRecord, ...]:
-    """Papers (withdrawn ones included) of the given news years, oldest month first."""
+    """Papers (withdrawn ones included) of the given news years, oldest month first.
+
+    ``edition_years`` filters by the year of the venue's edition instead; ``untitled`` keeps
+    only the papers without a title (placeholders from a news page).
+    """
     statement = _paper_select()
     ids = select(Paper.id)
-    filtered = years is not None or venue_ids is not None or member_id is not None
+    filtered = untitled or any(f is not None for f in (years, venue_ids, member_id, edition_years))
+    if untitled:
+        statement = statement.where(Paper.title == "")
+        ids = ids.where(Paper.title == "")
     if years is not None:
         wanted = sorted(set(years))
         statement = statement.where(Paper.news_year.in_(wanted))
         ids = ids.where(Paper.news_year.in_(wanted))
+    if edition_years is not None:
+        editions = sorted(set(edition_years))
+        statement = statement.where(Paper.year.in_(editions))
+        ids = ids.where(Paper.year.in_(editions))
     if venue_ids is not None:
         statement = statement.where(Paper.venue_id.in_(venue_ids))
         ids = ids.where(Paper.venue_id.in_(venue_ids))
@@ -308,6 +336,36 @@ def papers_in(
     rows = session.connection().execute(statement).all()
     authors = _authors_of(session, ids if filtered else None)
     return tuple(_paper_record(row, authors.get(row[0], ())) for row in rows)
+
+
+def titled_papers(
+    session: Session, edition_years: Iterable[int]
+) -> list[tuple[int, str, int, str, str | None]]:
+    """(id, venue short name, edition year, title, DOI) of the titled papers of these years.
+
+    What a duplicate check needs of a paper with a title, without its authors: an import
+    into a university-sized lab reads tens of thousands of these.
+    """
+    statement = (
+        select(Paper.id, Venue.short, Paper.year, Paper.title, Paper.doi)
+        .join(Venue, Paper.venue_id == Venue.id)
+        .where(Paper.year.in_(sorted(set(edition_years))), Paper.title != "")
+    )
+    return [tuple(row) for row in session.connection().execute(statement)]  # type: ignore[misc]
+
+
+def papers_with_dois(session: Session, dois: Iterable[str]) -> dict[str, int]:
+    """The papers that have any of these DOIs (compared ignoring case), by lower-case DOI."""
+    wanted = sorted({doi.lower() for doi in dois})
+    found: dict[str, int] = {}
+    # In chunks: a database caps the parameters of one statement (SQLite at 32,766).
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        for paper_id, doi in session.connection().execute(
+            select(Paper.id, func.lower(Paper.doi)).where(func.lower(Paper.doi).in_(chunk))
+        ):
+            found[doi] = paper_id
+    return found
 
 
 def paper_by_id(session: Session, paper_id: int) -> PaperRecord:

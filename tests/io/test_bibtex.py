@@ -563,6 +563,33 @@ def test_duplicates_against_the_database_are_reported_and_left_out(
     ]
 
 
+def test_the_duplicate_index_reads_only_the_files_years_yet_finds_any_years_doi(
+    database: Database, tmp_path: Path
+) -> None:
+    """An import into a large lab reads the papers it can collide with, not all of them."""
+    with database.session(write=True) as session:
+        for year in range(2010, 2020):
+            commands.add_paper(
+                session,
+                PaperInput(venue="CVPR", year=year, title=f"Old {year}", doi=f"10.1000/old.{year}"),
+            )
+    with database.session() as session:
+        index = bibtex.PaperIndex.of_database(session, {2015}, {"10.1000/OLD.2011"})
+    assert sorted(index.titles) == [("cvpr", 2015, "old2015")]
+    assert sorted(index.dois) == ["10.1000/old.2011", "10.1000/old.2015"]
+    text = (
+        _entry("same-doi", title="{Renamed}", year="2024", doi="{10.1000/OLD.2011}")
+        + _entry("same-title", title="{Old 2015}", year="2015")
+        + _entry("other-year", title="{Old 2016}", year="2017")
+    )
+    plan = _plan_text(database, tmp_path, text)
+    assert [p.bibkey for p in plan.papers] == ["other-year"]
+    assert [message for _, message in _messages(plan, "duplicate")] == [
+        "entry 'same-doi' is already there as paper #2 (same DOI); left out",
+        "entry 'same-title' is already there as paper #6 (same title, venue and year); left out",
+    ]
+
+
 def test_importing_the_same_file_twice_adds_nothing_the_second_time(
     database: Database, tmp_path: Path
 ) -> None:
