@@ -333,9 +333,12 @@ def papers_in(
         statement = statement.where(Paper.id.in_(mine))
         ids = ids.where(Paper.id.in_(mine))
     statement = statement.order_by(Paper.news_year, Paper.news_month, Paper.position, Paper.id)
-    rows = session.connection().execute(statement).all()
     authors = _authors_of(session, ids if filtered else None)
-    return tuple(_paper_record(row, authors.get(row[0], ())) for row in rows)
+    # Rows are streamed, not fetched all at once: a university's 100,000 papers would hold
+    # their driver rows and records in memory together.
+    shared: dict[object, Any] = {}
+    rows = session.connection().execute(statement)
+    return tuple(_paper_record(row, authors.get(row[0], ()), shared) for row in rows)
 
 
 def titled_papers(
@@ -373,7 +376,7 @@ def paper_by_id(session: Session, paper_id: int) -> PaperRecord:
     if row is None:
         raise NotFoundError(f"there is no paper #{paper_id}", field="paper")
     authors = _authors_of(session, select(Paper.id).where(Paper.id == paper_id))
-    return _paper_record(row, authors.get(paper_id, ()))
+    return _paper_record(row, authors.get(paper_id, ()), {})
 
 
 _NEWS_MONTHS = {
@@ -381,8 +384,16 @@ _NEWS_MONTHS = {
 }
 
 
-def _paper_record(row: Any, authors: tuple[AuthorRecord, ...]) -> PaperRecord:
-    """A record from one row of ``_paper_select`` (positional, in its column order)."""
+def _paper_record(
+    row: Any, authors: tuple[AuthorRecord, ...], shared: dict[object, Any]
+) -> PaperRecord:
+    """A record from one row of ``_paper_select`` (positional, in its column order).
+
+    Values that repeat from paper to paper (venue names, statuses, member names, years) are
+    kept once in ``shared``: the driver makes a new object for each, and at 100,000 papers
+    the copies would take 40 MB.
+    """
+    keep = shared.setdefault
     (
         paper_id,
         venue_id,
@@ -412,21 +423,21 @@ def _paper_record(row: Any, authors: tuple[AuthorRecord, ...]) -> PaperRecord:
     ) = row
     return PaperRecord(
         id=paper_id,
-        venue_id=venue_id,
-        venue_short=venue_short,
-        year=year,
+        venue_id=keep(venue_id, venue_id),
+        venue_short=keep(venue_short, venue_short),
+        year=keep(year, year),
         news=_NEWS_MONTHS[(news_year, news_month)],
         title=title or "",
-        venue_kind=venue_kind,
-        venue_label=venue_label or None,
-        parent_label=parent_label,
-        venue_full=venue_full,
+        venue_kind=keep(venue_kind, venue_kind),
+        venue_label=keep(venue_label, venue_label) or None,
+        parent_label=keep(parent_label, parent_label),
+        venue_full=keep(venue_full, venue_full),
         authors=authors,
-        featured_id=featured_id,
-        featured_name=featured_name,
-        featured_native=featured_native,
-        status=status,
-        presentation=presentation,
+        featured_id=keep(featured_id, featured_id),
+        featured_name=keep(featured_name, featured_name),
+        featured_native=keep(featured_native, featured_native),
+        status=keep(status, status),
+        presentation=keep(presentation, presentation),
         doi=doi,
         arxiv=arxiv,
         url=url,
