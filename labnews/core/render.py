@@ -11,7 +11,9 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -189,12 +191,16 @@ def find_format(name: str, builtin_dir: Path, user_dir: Path | None) -> OutputFo
 # --- the sandbox -------------------------------------------------------------------------------
 
 
-def _environment(search: Sequence[Path]) -> ImmutableSandboxedEnvironment:
-    """A sandbox over the template folders, with the escaping and wording filters."""
+@lru_cache(maxsize=16)
+def _environment(search: tuple[Path, ...]) -> ImmutableSandboxedEnvironment:
+    """A sandbox over the template folders, with the escaping and wording filters.
+
+    One per set of folders, kept: compiling the templates costs far more than rendering
+    them. Templates edited on disk are reloaded (auto_reload), and each render brings its
+    own loop budget (see ``_render``).
+    """
     from jinja2 import FileSystemLoader, StrictUndefined, nodes, select_autoescape
     from jinja2.sandbox import ImmutableSandboxedEnvironment
-
-    budget = _IterationBudget(MAX_ITERATIONS)
 
     class CappedSandbox(ImmutableSandboxedEnvironment):
         """The immutable sandbox, plus limits on the work a template can make it do.
@@ -246,7 +252,7 @@ def _environment(search: Sequence[Path]) -> ImmutableSandboxedEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        auto_reload=False,
+        auto_reload=True,
     )
     env.filters.update(
         md=markdown_escape,
@@ -276,7 +282,7 @@ def _environment(search: Sequence[Path]) -> ImmutableSandboxedEnvironment:
         env.filters[wide] = _capped_width(env.filters[wide])
     env.filters["format"] = _checked_format
     env.globals["range"] = _capped_range
-    env.globals[_STEP_GLOBAL] = budget.walk
+    env.globals[_STEP_GLOBAL] = _walk
     # Globals no news format needs, and lipsum() can be made to run for minutes.
     for unused in ("lipsum", "cycler", "joiner", "dict"):
         env.globals.pop(unused, None)
@@ -327,11 +333,21 @@ class _IterationBudget:
             yield value
 
 
+# The budget of the render in progress: the environments are shared, the budgets are not.
+_BUDGET: ContextVar[_IterationBudget] = ContextVar("labnews_render_budget")
+
+
+def _walk(iterable: Iterable[Any]) -> Iterator[Any]:
+    """Every template ``for`` loop iterates through this (see CappedSandbox._parse)."""
+    return _BUDGET.get().walk(iterable)
+
+
 def _render(fmt: OutputFormat, context: Mapping[str, Any]) -> str:
     from jinja2 import TemplateError as JinjaTemplateError
     from jinja2.exceptions import SecurityError
 
-    search = fmt.search or (fmt.path.parent,)
+    search = tuple(fmt.search or (fmt.path.parent,))
+    token = _BUDGET.set(_IterationBudget(MAX_ITERATIONS))
     try:
         template = _environment(search).get_template(fmt.template_name)
         pieces: list[str] = []
@@ -358,6 +374,8 @@ def _render(fmt: OutputFormat, context: Mapping[str, Any]) -> str:
         raise TemplateError(f"format {fmt.name} ran away: {type(exc).__name__}") from exc
     except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as exc:
         raise TemplateError(f"format {fmt.name} failed: {exc}") from exc
+    finally:
+        _BUDGET.reset(token)
 
 
 def render_text(fmt: OutputFormat, context: Mapping[str, Any]) -> str:
