@@ -7,6 +7,7 @@ regression fails the test instead of stalling the suite.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -17,6 +18,7 @@ import pytest
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from labnews.core import render as render_module
 from labnews.core.errors import TemplateError
 from labnews.core.render import (
     MAX_OUTPUT,
@@ -238,6 +240,27 @@ def test_a_new_user_template_is_listed_and_does_not_override(tmp_path: Path) -> 
 def test_a_user_template_may_import_the_builtin_wording(tmp_path: Path) -> None:
     source = '{% import "_sentences.j2" as say %}{{ say.names_list(["A*", "B"], "md") }}'
     assert render_user(tmp_path, source) == r"A\*, B"
+
+
+def test_a_user_template_edited_on_disk_renders_as_edited(tmp_path: Path) -> None:
+    """Compiled templates are kept between renders, but never outlive an edit of the file."""
+    fmt = user_format(tmp_path, "first {{ lang }}\n")
+    assert render_text(fmt, empty_context()) == "first en\n"
+    fmt.path.write_text("second, and longer {{ lang }}\n", encoding="utf-8")
+    os.utime(fmt.path, (fmt.path.stat().st_atime, fmt.path.stat().st_mtime + 5))
+    assert render_text(fmt, empty_context()) == "second, and longer en\n"
+
+
+def test_each_render_has_its_own_loop_budget(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A kept sandbox must not carry one render's loop steps over into the next."""
+    monkeypatch.setattr(render_module, "MAX_ITERATIONS", 1000)
+    fmt = user_format(tmp_path, "{% for i in range(750) %}{% endfor %}done\n")
+    assert [render_text(fmt, empty_context()) for _ in range(3)] == ["done\n"] * 3
+    over = user_format(tmp_path, "{% for i in range(1001) %}{% endfor %}done\n", "over")
+    with pytest.raises(TemplateError, match="looped too many times"):
+        render_text(over, empty_context())
 
 
 def test_an_unknown_format_names_the_formats_there_are() -> None:
