@@ -9,7 +9,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, Final
@@ -566,6 +566,8 @@ class BibEntry:
     line: int
     fields: dict[str, str]
     duplicate_fields: tuple[str, ...] = ()
+    has_own_fields: bool = False
+    """Whether it holds labnews-* fields (a labnews export): most entries hold none."""
 
 
 @dataclass
@@ -660,16 +662,21 @@ def _entry(block: Any, line: int, macros: Mapping[str, str]) -> BibEntry:
     fields: dict[str, str] = {}
     seen: set[str] = set()
     repeated: list[str] = []
+    own = False
     for item in block.fields:
         name = item.key.strip().lower()
         if name in seen:
             repeated.append(name)
             continue  # BibTeX itself keeps the first of a repeated field
         seen.add(name)
-        if name in _KEPT_FIELDS or name.startswith(PREFIX):
+        if name in _KEPT_FIELDS:
             fields[name] = evaluate(item.value, macros)
+        elif name.startswith(PREFIX):
+            fields[name] = evaluate(item.value, macros)
+            own = True
     kind, key = block.entry_type.lower(), block.key.strip()
-    return BibEntry(kind, key, line, fields, tuple(dict.fromkeys(repeated)) if repeated else ())
+    duplicates = tuple(dict.fromkeys(repeated)) if repeated else ()
+    return BibEntry(kind, key, line, fields, duplicates, own)
 
 
 def _block_name(raw: str | None) -> str:
@@ -730,18 +737,20 @@ def plan_bibtex(session: Session, path: Path) -> ImportPlan:
 
 def _years_named(entries: Iterable[BibEntry]) -> set[int]:
     """Every four-digit number in the entries' year and date fields: their edition years."""
-    return {
-        int(found)
-        for entry in entries
-        for name in ("year", "date")
-        for found in _FOUR_DIGITS.findall(entry.fields.get(name, ""))
-    }
+    # The distinct spellings first: a file of thousands of entries spans a few years.
+    spellings = {v for e in entries for n in ("year", "date") if (v := e.fields.get(n))}
+    return {int(found) for text in spellings for found in _FOUR_DIGITS.findall(text)}
 
 
 def _dois_named(entries: Iterable[BibEntry]) -> set[str]:
     """The DOIs the entries give, in their doi field or as a doi.org link."""
-    found = {doi_of(entry.fields.get(name)) for entry in entries for name in ("doi", "url")}
-    return {doi.lower() for doi in found if doi}
+    found = set()
+    for entry in entries:
+        for name in ("doi", "url"):
+            text = entry.fields.get(name)
+            if text and (doi := doi_of(text)):
+                found.add(doi.lower())
+    return found
 
 
 _FOUR_DIGITS = re.compile(r"\d{4}")
@@ -840,18 +849,22 @@ class _Planner:
             news=news,
             title=title,
             authors=authors,
-            featured=self._featured(entry, authors),
-            status=self._choice(entry, "status", STATUSES) or "accepted",
-            presentation=self._choice(entry, "presentation", PRESENTATIONS),
             doi=doi,
             arxiv=arxiv,
             url=url,
-            code=self._link(entry, "code"),
-            project=self._link(entry, "project"),
             bibkey=bibkey,
             note=note or None,
             line=entry.line,
         )
+        if entry.has_own_fields:  # what a labnews export adds to BibTeX's own fields
+            paper = replace(
+                paper,
+                featured=self._featured(entry, authors),
+                status=self._choice(entry, "status", STATUSES) or "accepted",
+                presentation=self._choice(entry, "presentation", PRESENTATIONS),
+                code=self._link(entry, "code"),
+                project=self._link(entry, "project"),
+            )
         return paper, venue
 
     # --- fields ---
@@ -901,7 +914,7 @@ class _Planner:
         self, entry: BibEntry, year: int, date_month: int | None, venue: _Venue
     ) -> YearMonth | None:
         values = entry.fields
-        exact = values.get(PREFIX + "news", "").strip()
+        exact = values.get(PREFIX + "news", "").strip() if entry.has_own_fields else ""
         if exact:
             try:
                 return YearMonth.parse(exact, field=PREFIX + "news")
@@ -1023,7 +1036,7 @@ class _Planner:
 
     def _venue(self, entry: BibEntry, arxiv: str | None) -> _Venue:
         values = entry.fields
-        exact = decode_latex(values.get(PREFIX + "venue", ""))
+        exact = decode_latex(values.get(PREFIX + "venue", "")) if entry.has_own_fields else ""
         if exact:
             found = self._lookup(exact)
             if found is not None:

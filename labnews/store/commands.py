@@ -40,7 +40,7 @@ from labnews.core.records import (
 from labnews.core.rules import TallyRules
 from labnews.core.words import count_digits
 from labnews.store import queries
-from labnews.store.database import allocate_ids, insert_rows, insert_values
+from labnews.store.database import allocate_ids, insert_rows
 from labnews.store.models import (
     Achievement,
     AchievementMember,
@@ -406,6 +406,7 @@ class _PaperChecker:
         self._dois: dict[str, int] = {}
         self._dois_read: set[str] = set()
         self._names: dict[str, str] = {}  # outside authors' names as checked: a lab repeats them
+        self._title_key = ""  # of the paper fields() checked last, for remember()
 
     def load_venues(self) -> None:
         """Read every venue once, for a batch that names many: spellings resolve in memory."""
@@ -545,8 +546,8 @@ class _PaperChecker:
             group = (venue.id, data.year)
             if group not in self._title_groups:
                 self.load_titles([group])
-            same = self._titles.get(group, {})
-            duplicate = same.get(queries.name_key_title(title))
+            self._title_key = queries.name_key_title(title)
+            duplicate = self._titles.get(group, {}).get(self._title_key)
             if duplicate is not None and duplicate < 0:
                 raise DuplicateError(
                     f"this paper appears twice in what is being added (also as paper "
@@ -586,21 +587,21 @@ class _PaperChecker:
             "status": _choice(data.status, STATUSES, "status"),
             "presentation": presentation,
             "doi": doi,
-            "arxiv": _arxiv(data.arxiv),
-            "url": _url(data.url, "url"),
-            "code": _url(data.code, "code"),
-            "project": _url(data.project, "project"),
+            # Most papers lack most links: skip the checks of the values that are not there.
+            "arxiv": _arxiv(data.arxiv) if data.arxiv is not None else None,
+            "url": _url(data.url, "url") if data.url is not None else None,
+            "code": _url(data.code, "code") if data.code is not None else None,
+            "project": _url(data.project, "project") if data.project is not None else None,
             "bibkey": _text(data.bibkey, "bibkey"),
-            "note": _text(data.note, "note", limit=MAX_NOTE),
+            "note": _text(data.note, "note", limit=MAX_NOTE) if data.note is not None else None,
         }
         return fields, authors, venue
 
     def remember(self, paper_id: int, fields: dict[str, object]) -> None:
-        """Count a just-checked paper in, so a later one in the same batch is its duplicate."""
-        title = str(fields["title"])
-        if title:
+        """Count the paper just checked in, so a later one in the same batch is its duplicate."""
+        if fields["title"]:
             key = (int(fields["venue_id"]), int(fields["year"]))  # type: ignore[call-overload]
-            self._titles.setdefault(key, {})[queries.name_key_title(title)] = paper_id
+            self._titles.setdefault(key, {})[self._title_key] = paper_id
         if fields["doi"]:
             self._dois[str(fields["doi"]).lower()] = paper_id
 
@@ -693,11 +694,11 @@ def add_papers(
         row["id"] = paper_id
     insert_rows(session, Paper, paper_rows)
     links = [
-        (paper_id, position, member_id, name)
+        {"paper_id": paper_id, "position": position, "member_id": member_id, "name": name}
         for paper_id, authors in zip(ids, author_rows, strict=True)
         for position, member_id, name in authors
     ]
-    insert_values(session, Authorship, ("paper_id", "position", "member_id", "name"), links)
+    insert_rows(session, Authorship, links)
     years = frozenset(int(row["news_year"]) for row in paper_rows)  # type: ignore[call-overload]
     return Change(f"Added {count_digits(len(ids))}", frozenset({"paper"}), years, tuple(ids))
 

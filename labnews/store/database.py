@@ -329,22 +329,10 @@ def insert_rows(
     )
     if len(columns) == 1:
         (column,) = columns
-        insert_values(session, model, columns, [(row[column],) for row in rows])
+        values = [(row[column],) for row in rows]
     else:
-        values = operator.itemgetter(*columns)
-        insert_values(session, model, columns, [values(row) for row in rows])
-
-
-def insert_values(
-    session: Session,
-    model: type[DeclarativeBase],
-    columns: Sequence[str],
-    rows: Sequence[Sequence[object]],
-) -> None:
-    """``insert_rows`` for rows already given as tuples in the order of ``columns``."""
-    if not rows:
-        return
-    table = cast(Table, model.__table__)
+        pick = operator.itemgetter(*columns)
+        values = [pick(row) for row in rows]
     connection = session.connection()
     # Straight to the driver's executemany: SQLAlchemy's per-row parameter processing costs
     # more than the insert itself at import sizes, and these rows are already plain values.
@@ -354,5 +342,5 @@ def insert_values(
         f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
         f"VALUES ({', '.join([marker] * len(columns))})"
     )
-    for start in range(0, len(rows), 10_000):
-        connection.exec_driver_sql(statement, rows[start : start + 10_000])
+    for start in range(0, len(values), 10_000):
+        connection.exec_driver_sql(statement, values[start : start + 10_000])

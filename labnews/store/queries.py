@@ -349,12 +349,17 @@ def titled_papers(
     What a duplicate check needs of a paper with a title, without its authors: an import
     into a university-sized lab reads tens of thousands of these.
     """
-    statement = (
+    statement = _titled_select().where(Paper.year.in_(sorted(set(edition_years))))
+    return [tuple(row) for row in session.connection().execute(statement)]  # type: ignore[misc]
+
+
+@cache
+def _titled_select() -> Select[int, str, int, str, str | None]:
+    return (
         select(Paper.id, Venue.short, Paper.year, Paper.title, Paper.doi)
         .join(Venue, Paper.venue_id == Venue.id)
-        .where(Paper.year.in_(sorted(set(edition_years))), Paper.title != "")
+        .where(Paper.title != "")
     )
-    return [tuple(row) for row in session.connection().execute(statement)]  # type: ignore[misc]
 
 
 def papers_with_dois(session: Session, dois: Iterable[str]) -> dict[str, int]:
