@@ -77,6 +77,21 @@ def test_the_in_memory_spelling_index_resolves_as_the_lookup_query(database: Dat
         assert index.get(venue_spelling_key("No Such Venue")) is None
 
 
+def test_papers_with_dois_finds_them_by_lookup_and_by_one_read(database: Database) -> None:
+    """Few DOIs asked of a large lab are looked up; many, of a small one, read at once."""
+    with database.session(write=True) as session:
+        for n in range(12):
+            commands.add_paper(
+                session, PaperInput(venue="CVPR", year=2024, title=f"P{n}", doi=f"10.1000/P.{n}")
+            )
+        by_lookup = queries.papers_with_dois(session, ["10.1000/p.3", "10.9999/none"])
+        by_reading = queries.papers_with_dois(
+            session, ["10.1000/P.3", "10.1000/p.4", "10.1000/p.5", "10.9999/none"]
+        )
+    assert by_lookup == {"10.1000/p.3": 4}
+    assert by_reading == {"10.1000/p.3": 4, "10.1000/p.4": 5, "10.1000/p.5": 6}
+
+
 def test_relabelled_journals_count_together(demo_database: Database) -> None:
     with demo_database.session(write=True) as session:
         for short in ("ETRI J.", "IEEE Access"):
