@@ -23,7 +23,7 @@ from labnews.core.errors import (
 )
 from labnews.core.inputs import AUTO, AchievementInput, MemberInput, PaperInput, VenueInput
 from labnews.core.links import DOI_PREFIX, arxiv_of, doi_of, http_url
-from labnews.core.names import clean_name, venue_spelling_key, venue_spellings
+from labnews.core.names import clean_name, venue_spelling_key
 from labnews.core.records import (
     ACHIEVEMENT_KINDS,
     PRESENTATIONS,
@@ -408,11 +408,14 @@ class _PaperChecker:
         self._names: dict[str, str] = {}  # outside authors' names as checked: a lab repeats them
         self._title_key = ""  # of the paper fields() checked last, for remember()
 
-    def load_venues(self) -> None:
-        """Read every venue once, for a batch that names many: spellings resolve in memory."""
-        catalog = queries.venues(self.session)
-        self._venues.update((v.id, v) for v in catalog)
-        self._venue_ids.update(venue_spellings(catalog))
+    def load_venues(self, spellings: Iterable[str]) -> None:
+        """Read at once the venues a batch names by short name, as an import's plan does.
+
+        Other spellings (aliases, full names) are looked up one by one when first met.
+        """
+        for venue in queries.venues_by_short(self.session, spellings):
+            self._venues[venue.id] = venue
+            self._venue_ids[venue_spelling_key(venue.short)] = venue.id
 
     def venue_by_id(self, venue_id: int) -> VenueRecord:
         if venue_id not in self._venues:
@@ -652,7 +655,7 @@ def add_papers(
     Papers of the same news month keep the order they are given in.
     """
     checker = _PaperChecker(session)
-    checker.load_venues()
+    checker.load_venues({data.venue for data in inputs})
     groups: set[tuple[int, int]] = set()
     for data in inputs:
         with contextlib.suppress(LabnewsError):  # the loop below reports it, with its line

@@ -189,6 +189,19 @@ def venues(session: Session, ids: Iterable[int] | None = None) -> tuple[VenueRec
     )
 
 
+def venues_by_short(session: Session, shorts: Iterable[str]) -> tuple[VenueRecord, ...]:
+    """The venues with these short names (ignoring case): what an import's plan names."""
+    wanted = sorted({short.lower() for short in shorts})
+    ids = [
+        venue_id
+        for start in range(0, len(wanted), 500)
+        for (venue_id,) in session.connection().execute(
+            select(Venue.id).where(func.lower(Venue.short).in_(wanted[start : start + 500]))
+        )
+    ]
+    return venues(session, ids) if ids else ()
+
+
 def venue_lookup_id(session: Session, text: str) -> int | None:
     """The id of the venue whose short name, alias or full name is ``text`` (ignoring case)."""
     wanted = " ".join(text.split()).lower()
