@@ -119,17 +119,19 @@ def venue_spelling_key(text: str) -> str:
 def venue_spellings(venues: Iterable[VenueRecord]) -> dict[str, int]:
     """Each venue's short name, aliases and full name, keyed by ``venue_spelling_key``.
 
-    Short names win over aliases, and aliases over full names, as ``venue_lookup_id`` in the
-    store ranks them, so an import resolves spellings in memory exactly as one lookup would.
+    Short names win over aliases, and aliases over full names; within one kind, the oldest
+    venue (lowest id) wins, as two journals may share a full name. ``venue_lookup_id`` in the
+    store ranks them the same, so an import resolves spellings in memory as one lookup would.
     """
-    listed = list(venues)
+    listed = sorted(venues, key=lambda v: v.id)
     index: dict[str, int] = {}
     for spellings in (
-        ((v.id, v.full) for v in listed if v.full),
-        ((v.id, alias) for v in listed for alias in v.aliases),
         ((v.id, v.short) for v in listed),
+        ((v.id, alias) for v in listed for alias in v.aliases),
+        ((v.id, v.full) for v in listed if v.full),
     ):
-        index.update((venue_spelling_key(text), venue_id) for venue_id, text in spellings)
+        for venue_id, text in spellings:
+            index.setdefault(venue_spelling_key(text), venue_id)
     return index
 
 

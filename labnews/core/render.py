@@ -9,6 +9,7 @@ Text from the database reaches the output only through the escaping filter of it
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
@@ -191,14 +192,29 @@ def find_format(name: str, builtin_dir: Path, user_dir: Path | None) -> OutputFo
 # --- the sandbox -------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=16)
 def _environment(search: tuple[Path, ...]) -> ImmutableSandboxedEnvironment:
     """A sandbox over the template folders, with the escaping and wording filters.
 
-    One per set of folders, kept: compiling the templates costs far more than rendering
-    them. Templates edited on disk are reloaded (auto_reload), and each render brings its
-    own loop budget (see ``_render``).
+    One per set of folders, kept while no file is added to or removed from them: compiling
+    the templates costs far more than rendering them. A file added to a user folder can hide
+    a built-in one a kept sandbox has loaded (a copied ``_sentences.j2``), so what the
+    folders hold is part of the key; templates edited in place are reloaded by Jinja itself
+    (auto_reload). Each render brings its own loop budget (see ``_render``).
     """
+    return _kept_environment(search, tuple(_listing(folder) for folder in search))
+
+
+def _listing(folder: Path) -> tuple[str, ...]:
+    try:
+        return tuple(sorted(os.listdir(folder)))
+    except OSError:
+        return ()
+
+
+@lru_cache(maxsize=16)
+def _kept_environment(
+    search: tuple[Path, ...], _listings: tuple[tuple[str, ...], ...]
+) -> ImmutableSandboxedEnvironment:
     from jinja2 import FileSystemLoader, StrictUndefined, nodes, select_autoescape
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 

@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
 
         self._create_actions()
         self._create_menus()
+        self._painted = False
         self.tabs.currentChanged.connect(self._show_current_view)
         self.setAcceptDrops(True)
         self.statusBar().showMessage(self.tr("Ready"))
@@ -142,7 +143,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         # Even the first view is built after the window has painted: like the data, it comes
         # a moment after the window, which appears at once.
-        self.after_first_paint(self._show_current_view)
+        self.after_first_paint(self._first_painted)
         self._show_database_name()
         self._update_actions()
 
@@ -410,8 +411,14 @@ class MainWindow(QMainWindow):
             records.restore_header_state(columns)
         return records
 
+    def _first_painted(self) -> None:
+        self._painted = True
+        self._show_current_view()
+
     def _show_current_view(self, *_changed: object) -> None:
-        self.view(self.current_view())
+        # Before the first paint (restoring the last view), only the tab changes.
+        if self._painted:
+            self.view(self.current_view())
         self._update_actions()
 
     @property
@@ -491,7 +498,7 @@ class MainWindow(QMainWindow):
         current = cast("RecordsView[Any] | None", built)
         chosen = len(current.selected_records()) if current is not None else 0
         self.edit_action.setEnabled(chosen >= 1)
-        self.duplicate_action.setEnabled(chosen >= 1 and current is self.papers)
+        self.duplicate_action.setEnabled(chosen >= 1 and name == "papers")
         self.delete_action.setEnabled(chosen >= 1)
         if current is not None and chosen > 1:
             self.delete_action.setText(self.tr("&Delete {0} {1}").format(chosen, current.noun))
@@ -1306,7 +1313,7 @@ class MainWindow(QMainWindow):
         # A table's columns are restored when its view is built (see _build_view).
         last = prefs.last_view()
         if last in self._pages:
-            self.show_view(last)
+            self.tabs.setCurrentWidget(self._pages[last])  # its view is built after the paint
 
     def save_layout(self) -> None:
         """Remember the window's size and place, each table's columns and the current view."""

@@ -474,13 +474,18 @@ class PaperIndex:
             for doi, paper_id in queries.papers_with_dois(session, dois).items():
                 index.dois[doi] = f"paper #{paper_id}"
             # Titled papers need no authors: read lean rows, and whole records of the rest.
+            only_marks: list[int] = []  # titled with punctuation alone: matched as untitled
             for paper_id, short, year, text, paper_doi in queries.titled_papers(session, years):
                 where = f"paper #{paper_id}"
                 if paper_doi:
                     index.dois.setdefault(paper_doi.lower(), where)
                 if words := title_key(text):
                     index.titles.setdefault((short.casefold(), year, words), where)
-            papers = queries.papers_in(session, edition_years=years, untitled=True)
+                else:
+                    only_marks.append(paper_id)
+            papers = queries.papers_in(session, edition_years=years, untitled=True) + tuple(
+                queries.paper_by_id(session, paper_id) for paper_id in only_marks
+            )
         else:
             papers = queries.papers_in(session)
         for paper in papers:

@@ -207,10 +207,13 @@ def venue_lookup_id(session: Session, text: str) -> int | None:
     wanted = " ".join(text.split()).lower()
     if not wanted:
         return None
+    # Two venues may share a full name: the oldest one (lowest id) is the one meant.
     for statement in (
         select(Venue.id).where(func.lower(Venue.short) == wanted),
-        select(VenueAlias.venue_id).where(func.lower(VenueAlias.alias) == wanted),
-        select(Venue.id).where(func.lower(Venue.full) == wanted),
+        select(VenueAlias.venue_id)
+        .where(func.lower(VenueAlias.alias) == wanted)
+        .order_by(VenueAlias.venue_id),
+        select(Venue.id).where(func.lower(Venue.full) == wanted).order_by(Venue.id),
     ):
         found = session.scalars(statement.limit(1)).first()
         if found is not None:

@@ -251,6 +251,18 @@ def test_a_user_template_edited_on_disk_renders_as_edited(tmp_path: Path) -> Non
     assert render_text(fmt, empty_context()) == "second, and longer en\n"
 
 
+def test_a_user_copy_of_a_builtin_part_is_used_from_the_next_render(tmp_path: Path) -> None:
+    """A file added beside a user template hides the built-in one, though a sandbox is kept."""
+    fmt = user_format(
+        tmp_path, '{% import "_sentences.j2" as say %}{{ say.names_list(["A"], "md") }}'
+    )
+    assert render_text(fmt, empty_context()) == "A"
+    (fmt.path.parent / "_sentences.j2").write_text(
+        "{% macro names_list(names, how) %}ours{% endmacro %}", encoding="utf-8"
+    )
+    assert render_text(fmt, empty_context()) == "ours"
+
+
 def test_each_render_has_its_own_loop_budget(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

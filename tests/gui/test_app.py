@@ -73,11 +73,15 @@ def test_the_window_opens_the_given_database_then_the_environment_then_the_last_
 FIRST_PAINT_PROBE = """
 import sys
 from types import ModuleType
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from labnews.gui.app import MainWindow
-window = MainWindow()
+from labnews.gui.preferences import Preferences
+preferences = Preferences(QSettings(sys.argv[1], QSettings.Format.IniFormat))
+if sys.argv[2] != "-":
+    preferences.save_view(sys.argv[2])  # the view the window was closed on last time
+window = MainWindow(preferences=preferences)
 
 def loaded(prefixes):
     # A deferred module sits in sys.modules as a lazy subclass of ModuleType until first used.
@@ -104,17 +108,23 @@ print("then built:", [type(child).__name__ for child in page.children() if child
 """
 
 
-def test_the_window_paints_before_its_views_data_layer_and_heavy_libraries_load() -> None:
-    """The first paint needs only Qt: views, records, SQLAlchemy and the rest come after it."""
+@pytest.mark.parametrize(
+    ("last_view", "built"), [("-", "OverviewView"), ("papers", "PapersView"), ("news", "NewsView")]
+)
+def test_the_window_paints_before_its_views_data_layer_and_heavy_libraries_load(
+    tmp_path: Path, last_view: str, built: str
+) -> None:
+    """The first paint needs only Qt: views, records, SQLAlchemy and the rest come after it,
+    whichever view the window opens on."""
     done = subprocess.run(
-        [sys.executable, "-c", FIRST_PAINT_PROBE],
+        [sys.executable, "-c", FIRST_PAINT_PROBE, str(tmp_path / "labnews.ini"), last_view],
         capture_output=True,
         text=True,
         check=True,
         env={"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(Path(__file__).parents[2])},
         timeout=120,
     )
-    assert done.stdout.splitlines() == ["at first paint: []", "then built: ['OverviewView']"]
+    assert done.stdout.splitlines() == ["at first paint: []", f"then built: ['{built}']"]
 
 
 def test_many_qt_calls_do_not_wear_out_none_true_or_false() -> None:

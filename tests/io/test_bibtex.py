@@ -573,9 +573,12 @@ def test_the_duplicate_index_reads_only_the_files_years_yet_finds_any_years_doi(
                 session,
                 PaperInput(venue="CVPR", year=year, title=f"Old {year}", doi=f"10.1000/old.{year}"),
             )
+        # A title of punctuation alone is matched like an untitled paper, as before.
+        commands.add_paper(session, PaperInput(venue="CVPR", year=2015, title="!!!"))
     with database.session() as session:
         index = bibtex.PaperIndex.of_database(session, {2015}, {"10.1000/OLD.2011"})
     assert sorted(index.titles) == [("cvpr", 2015, "old2015")]
+    assert sum(index.untitled.values()) == 1
     assert sorted(index.dois) == ["10.1000/old.2011", "10.1000/old.2015"]
     text = (
         _entry("same-doi", title="{Renamed}", year="2024", doi="{10.1000/OLD.2011}")

@@ -60,6 +60,11 @@ def test_the_in_memory_spelling_index_resolves_as_the_lookup_query(database: Dat
     """Imports resolve venues through venue_spellings: it must agree with venue_lookup_id."""
     with database.session(write=True) as session:
         commands.add_venue(session, VenueInput(short="Müller Symposium", full="Straße Conference"))
+        # Two journals may share a full name: the older one is meant, both ways.
+        for short in ("AJL", "ZJ"):
+            commands.add_venue(
+                session, VenueInput(short=short, full="Journal of Robots", kind="journal")
+            )
         catalog = queries.venues(session)
         index = venue_spellings(catalog)
         spellings = [
@@ -75,6 +80,9 @@ def test_the_in_memory_spelling_index_resolves_as_the_lookup_query(database: Dat
                     session, form
                 ), form
         assert index.get(venue_spelling_key("No Such Venue")) is None
+        older = queries.find_venue(session, "AJL").id
+        assert index[venue_spelling_key("journal of robots")] == older
+        assert queries.venue_lookup_id(session, "Journal of Robots") == older
 
 
 def test_papers_with_dois_finds_them_by_lookup_and_by_one_read(database: Database) -> None:
