@@ -474,18 +474,24 @@ class PaperIndex:
             for doi, paper_id in queries.papers_with_dois(session, dois).items():
                 index.dois[doi] = f"paper #{paper_id}"
             # Titled papers need no authors: read lean rows, and whole records of the rest.
+            any_untitled = False
             only_marks: list[int] = []  # titled with punctuation alone: matched as untitled
-            for paper_id, short, year, text, paper_doi in queries.titled_papers(session, years):
+            for paper_id, short, year, text, paper_doi in queries.paper_titles(session, years):
                 where = f"paper #{paper_id}"
                 if paper_doi:
                     index.dois.setdefault(paper_doi.lower(), where)
                 if words := title_key(text):
                     index.titles.setdefault((short.casefold(), year, words), where)
-                else:
+                elif text:
                     only_marks.append(paper_id)
-            papers = queries.papers_in(session, edition_years=years, untitled=True) + tuple(
-                queries.paper_by_id(session, paper_id) for paper_id in only_marks
+                else:
+                    any_untitled = True
+            untitled = (
+                queries.papers_in(session, edition_years=years, untitled=True)
+                if any_untitled
+                else ()
             )
+            papers = untitled + tuple(queries.paper_by_id(session, i) for i in only_marks)
         else:
             papers = queries.papers_in(session)
         for paper in papers:

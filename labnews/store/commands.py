@@ -40,7 +40,7 @@ from labnews.core.records import (
 from labnews.core.rules import TallyRules
 from labnews.core.words import count_digits
 from labnews.store import queries
-from labnews.store.database import allocate_ids, insert_rows
+from labnews.store.database import allocate_ids, insert_rows, insert_tuples
 from labnews.store.models import (
     Achievement,
     AchievementMember,
@@ -697,11 +697,11 @@ def add_papers(
         row["id"] = paper_id
     insert_rows(session, Paper, paper_rows)
     links = [
-        {"paper_id": paper_id, "position": position, "member_id": member_id, "name": name}
+        (paper_id, position, member_id, name)
         for paper_id, authors in zip(ids, author_rows, strict=True)
         for position, member_id, name in authors
     ]
-    insert_rows(session, Authorship, links)
+    insert_tuples(session, Authorship, ("paper_id", "position", "member_id", "name"), links)
     years = frozenset(int(row["news_year"]) for row in paper_rows)  # type: ignore[call-overload]
     return Change(f"Added {count_digits(len(ids))}", frozenset({"paper"}), years, tuple(ids))
 

@@ -312,27 +312,41 @@ def insert_rows(
 ) -> None:
     """A Core executemany of plain rows, in chunks: the fast path for imports and generators.
 
-    Every row must carry the same keys (executemany sends one statement shape). A nullable
-    column without a default that is None in every row is left out: it becomes NULL all the
-    same, and binding it cost a fifth of the insert.
+    Every row must carry the same keys (executemany sends one statement shape).
+    """
+    if rows:
+        columns = tuple(rows[0])
+        pick = operator.itemgetter(*columns)
+        values = [pick(row) for row in rows] if len(columns) > 1 else [(pick(r),) for r in rows]
+        insert_tuples(session, model, columns, values)
+
+
+def insert_tuples(
+    session: Session,
+    model: type[DeclarativeBase],
+    columns: Sequence[str],
+    rows: Sequence[tuple[object, ...]],
+) -> None:
+    """``insert_rows`` for rows given as tuples in the order of ``columns``.
+
+    A nullable column without a default that is None in every row is left out: it becomes
+    NULL all the same, and binding it cost a fifth of the insert.
     """
     if not rows:
         return
     table = cast(Table, model.__table__)
-    columns = tuple(
-        c
-        for c in rows[0]
-        if not table.c[c].nullable
-        or table.c[c].server_default is not None
-        or table.c[c].default is not None
-        or any(row[c] is not None for row in rows)
-    )
-    if len(columns) == 1:
-        (column,) = columns
-        values = [(row[column],) for row in rows]
-    else:
-        pick = operator.itemgetter(*columns)
-        values = [pick(row) for row in rows]
+    kept = [
+        index
+        for index, name in enumerate(columns)
+        if not table.c[name].nullable
+        or table.c[name].server_default is not None
+        or table.c[name].default is not None
+        or any(row[index] is not None for row in rows)
+    ]
+    if len(kept) < len(columns):
+        columns = [columns[index] for index in kept]
+        pick = operator.itemgetter(*kept)
+        rows = [pick(row) for row in rows] if len(kept) > 1 else [(pick(r),) for r in rows]
     connection = session.connection()
     # Straight to the driver's executemany: SQLAlchemy's per-row parameter processing costs
     # more than the insert itself at import sizes, and these rows are already plain values.
@@ -342,5 +356,5 @@ def insert_rows(
         f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
         f"VALUES ({', '.join([marker] * len(columns))})"
     )
-    for start in range(0, len(values), 10_000):
-        connection.exec_driver_sql(statement, values[start : start + 10_000])
+    for start in range(0, len(rows), 10_000):
+        connection.exec_driver_sql(statement, list(rows[start : start + 10_000]))

@@ -357,24 +357,22 @@ def papers_in(
     return tuple(_paper_record(row, authors.get(row[0], ()), shared) for row in rows)
 
 
-def titled_papers(
+def paper_titles(
     session: Session, edition_years: Iterable[int]
 ) -> list[tuple[int, str, int, str, str | None]]:
-    """(id, venue short name, edition year, title, DOI) of the titled papers of these years.
+    """(id, venue short name, edition year, title, DOI) of the papers of these years.
 
     What a duplicate check needs of a paper with a title, without its authors: an import
     into a university-sized lab reads tens of thousands of these.
     """
-    statement = _titled_select().where(Paper.year.in_(sorted(set(edition_years))))
+    statement = _titles_select().where(Paper.year.in_(sorted(set(edition_years))))
     return [tuple(row) for row in session.connection().execute(statement)]  # type: ignore[misc]
 
 
 @cache
-def _titled_select() -> Select[int, str, int, str, str | None]:
-    return (
-        select(Paper.id, Venue.short, Paper.year, Paper.title, Paper.doi)
-        .join(Venue, Paper.venue_id == Venue.id)
-        .where(Paper.title != "")
+def _titles_select() -> Select[int, str, int, str, str | None]:
+    return select(Paper.id, Venue.short, Paper.year, Paper.title, Paper.doi).join(
+        Venue, Paper.venue_id == Venue.id
     )
 
 
