@@ -807,6 +807,7 @@ class _Planner:
         self._authors_seen: dict[tuple[str, str | None], PlannedAuthor] = {}
         self._names: dict[str, str] = {}
         self._decoded: dict[str, str] = {}
+        self._months_made: dict[tuple[int, int], YearMonth] = {}
         self._said: set[str] = set()
 
     def add(self, entry: BibEntry) -> None:
@@ -817,7 +818,7 @@ class _Planner:
             return
         news = paper.news
         if news is None and venue.month is not None:
-            news = YearMonth(paper.year, venue.month)
+            news = self._month(paper.year, venue.month)
         featured = [a.member for a in paper.authors if a.member and a.member in self.in_news]
         duplicate = self.index.duplicate_of(paper, news, featured)
         if duplicate is not None:
@@ -826,6 +827,13 @@ class _Planner:
         if venue.create is not None:
             self.venues.create(venue.create, entry.line)
         self.plan.papers.append(paper)
+
+    def _month(self, year: int, month: int) -> YearMonth:
+        """A news month, made once for the many entries that share it."""
+        found = self._months_made.get((year, month))
+        if found is None:
+            found = self._months_made[(year, month)] = YearMonth(year, month)
+        return found
 
     def _warn(self, entry: BibEntry, message: str) -> None:
         self.plan.note("warning", f"entry {entry.key!r}: {message}", entry.line)
