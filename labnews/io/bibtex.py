@@ -741,8 +741,9 @@ def plan_bibtex(session: Session, path: Path) -> ImportPlan:
             planner.add(entry)
     if not bib.entries and not plan.of_kind("skipped"):
         plan.note("warning", "the file holds no BibTeX entries")
-    pinned = queries.tally_rules(session).pinned
-    plan.pins.update({y: labels for y, labels in bib.pins.items() if pinned.get(y) != labels})
+    if bib.pins:  # a labnews export's pinned tally orders; pin only those that differ
+        pinned = queries.tally_rules(session).pinned
+        plan.pins.update({y: labels for y, labels in bib.pins.items() if pinned.get(y) != labels})
     return plan
 
 

@@ -493,21 +493,22 @@ class _PaperChecker:
             found = self._months[(data.year, month)] = YearMonth(data.year, month)
         return found
 
-    def authorships(self, data: PaperInput) -> list[AuthorRow]:
-        """The checked author slots as (position, member id, name as written) rows."""
+    def authorships(self, data: PaperInput) -> tuple[list[AuthorRow], list[int]]:
+        """The checked author slots as (position, member id, name as written) rows, and the
+        ids of the members among them, in order."""
         rows: list[AuthorRow] = []
-        seen: set[int] = set()
+        member_ids: list[int] = []
         members = self.members()
         for index, author in enumerate(data.authors):
             if author.member_id is not None:
                 member = members.get(author.member_id)
                 if member is None:
                     raise NotFoundError(f"author {index + 1} is not a member", field="authors")
-                if member.id in seen:
+                if member.id in member_ids:
                     raise ValidationError(
                         f"{member.name} is listed twice among the authors", field="authors"
                     )
-                seen.add(member.id)
+                member_ids.append(member.id)
                 written = _text(author.name, f"author {index + 1}")
                 rows.append((index, member.id, written))
             else:
@@ -518,11 +519,10 @@ class _PaperChecker:
                         raise ValidationError(f"author {index + 1} is too long", field="authors")
                     self._names[author.name] = name
                 rows.append((index, None, name))
-        return rows
+        return rows, member_ids
 
-    def featured(self, data: PaperInput, authors: list[AuthorRow]) -> int | None:
+    def featured(self, data: PaperInput, member_ids: list[int]) -> int | None:
         members = self.members()
-        member_ids = [member_id for _, member_id, _ in authors if member_id is not None]
         if data.featured == AUTO:
             return next((m for m in member_ids if members[m].in_news), None)
         if data.featured is None:
@@ -576,7 +576,7 @@ class _PaperChecker:
                 )
             if other_id is not None and other_id != exclude_id:
                 raise DuplicateError(f"doi {doi} already exists on paper #{other_id}", field="doi")
-        authors = self.authorships(data)
+        authors, member_ids = self.authorships(data)
         presentation = data.presentation or None
         if presentation is not None:
             _choice(presentation, PRESENTATIONS, "presentation")
@@ -586,7 +586,7 @@ class _PaperChecker:
             "year": data.year,
             "news_year": news.year,
             "news_month": news.month,
-            "featured_id": self.featured(data, authors),
+            "featured_id": self.featured(data, member_ids),
             "status": _choice(data.status, STATUSES, "status"),
             "presentation": presentation,
             "doi": doi,
