@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Final, Literal, NamedTuple
 
 from labnews.core.errors import ValidationError
@@ -55,6 +56,13 @@ class YearMonth:
 
     def __str__(self) -> str:
         return f"{self.year:04d}-{self.month:02d}"
+
+
+@cache
+def year_month(year: int, month: int) -> YearMonth:
+    """The YearMonth for (year, month), one shared object each: thousands of papers and
+    entries share a few news months."""
+    return YearMonth(year, month)
 
 
 def check_year(year: int, *, field: str = "year") -> int:

@@ -27,6 +27,7 @@ from labnews.core.records import (
     STATUSES,
     PaperRecord,
     YearMonth,
+    year_month,
 )
 from labnews.io.plan import (
     FindingKind,
@@ -49,7 +50,6 @@ MAX_DECODE: Final = 20_000
 
 PREFIX: Final = "labnews-"
 """Fields labnews writes so its own exports re-import exactly (venue, news month, featured...)."""
-PREFIX_FEATURED: Final = PREFIX + "featured"
 
 _MONTH_NAMES: Final = (
     "january",
@@ -808,7 +808,6 @@ class _Planner:
         self._authors_seen: dict[tuple[str, str | None], PlannedAuthor] = {}
         self._names: dict[str, str] = {}
         self._decoded: dict[str, str] = {}
-        self._months_made: dict[tuple[int, int], YearMonth] = {}
         self._said: set[str] = set()
 
     def add(self, entry: BibEntry) -> None:
@@ -819,7 +818,7 @@ class _Planner:
             return
         news = paper.news
         if news is None and venue.month is not None:
-            news = self._month(paper.year, venue.month)
+            news = year_month(paper.year, venue.month)
         featured = [a.member for a in paper.authors if a.member and a.member in self.in_news]
         duplicate = self.index.duplicate_of(paper, news, featured)
         if duplicate is not None:
@@ -828,13 +827,6 @@ class _Planner:
         if venue.create is not None:
             self.venues.create(venue.create, entry.line)
         self.plan.papers.append(paper)
-
-    def _month(self, year: int, month: int) -> YearMonth:
-        """A news month, made once for the many entries that share it."""
-        found = self._months_made.get((year, month))
-        if found is None:
-            found = self._months_made[(year, month)] = YearMonth(year, month)
-        return found
 
     def _warn(self, entry: BibEntry, message: str) -> None:
         self.plan.note("warning", f"entry {entry.key!r}: {message}", entry.line)
@@ -1001,9 +993,7 @@ class _Planner:
         return member
 
     def _featured(self, entry: BibEntry, authors: tuple[PlannedAuthor, ...]) -> str | None:
-        if PREFIX_FEATURED not in entry.fields:
-            return None
-        wanted = decode_latex(entry.fields[PREFIX_FEATURED])
+        wanted = decode_latex(entry.fields.get(PREFIX + "featured", ""))
         if not wanted:
             return None
         members = {a.member for a in authors if a.member}

@@ -36,6 +36,7 @@ from labnews.core.records import (
     check_month,
     check_year,
     venue_edition,
+    year_month,
 )
 from labnews.core.rules import TallyRules
 from labnews.core.words import count_digits
@@ -399,7 +400,6 @@ class _PaperChecker:
         self._venue_ids: dict[str, int | None] = {}
         self._venues: dict[int, VenueRecord] = {}
         self._venue_of: dict[str, VenueRecord] = {}  # by the spelling given: a batch repeats it
-        self._months: dict[tuple[int, int], YearMonth] = {}
         self._members: dict[int, Member] | None = None
         self._titles: dict[tuple[int, int], dict[str, int]] = {}
         self._title_groups: set[tuple[int, int]] = set()
@@ -445,13 +445,11 @@ class _PaperChecker:
 
     def load_members(self, ids: Iterable[int]) -> None:
         """Read only these members: a batch names a few of a large lab's members."""
-        wanted = sorted(set(ids))
-        self._members = {}
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            self._members.update(
-                (m.id, m) for m in self.session.scalars(select(Member).where(Member.id.in_(chunk)))
-            )
+        self._members = {
+            member.id: member
+            for chunk in queries.in_chunks(ids)
+            for member in self.session.scalars(select(Member).where(Member.id.in_(chunk)))
+        }
 
     def load_titles(self, groups: Iterable[tuple[int, int]]) -> None:
         """Read the titles of these (venue id, edition year) groups once, for the duplicate check.
@@ -488,10 +486,7 @@ class _PaperChecker:
                 f"venue {venue.short} has no typical month; give the news month (YYYY-MM)",
                 field="month",
             )
-        found = self._months.get((data.year, month))
-        if found is None:
-            found = self._months[(data.year, month)] = YearMonth(data.year, month)
-        return found
+        return year_month(data.year, month)
 
     def authorships(self, data: PaperInput) -> tuple[list[AuthorRow], list[int]]:
         """The checked author slots as (position, member id, name as written) rows, and the

@@ -316,9 +316,7 @@ def insert_rows(
     """
     if rows:
         columns = tuple(rows[0])
-        pick = operator.itemgetter(*columns)
-        values = [pick(row) for row in rows] if len(columns) > 1 else [(pick(r),) for r in rows]
-        insert_tuples(session, model, columns, values)
+        insert_tuples(session, model, columns, _picked(rows, columns))
 
 
 def insert_tuples(
@@ -345,8 +343,7 @@ def insert_tuples(
     ]
     if len(kept) < len(columns):
         columns = [columns[index] for index in kept]
-        pick = operator.itemgetter(*kept)
-        rows = [pick(row) for row in rows] if len(kept) > 1 else [(pick(r),) for r in rows]
+        rows = _picked(rows, kept)
     connection = session.connection()
     # Straight to the driver's executemany: SQLAlchemy's per-row parameter processing costs
     # more than the insert itself at import sizes, and these rows are already plain values.
@@ -358,3 +355,9 @@ def insert_tuples(
     )
     for start in range(0, len(rows), 10_000):
         connection.exec_driver_sql(statement, list(rows[start : start + 10_000]))
+
+
+def _picked(rows: Sequence[Any], keys: Sequence[Any]) -> list[tuple[object, ...]]:
+    """Each row's values at ``keys`` (column names or indexes), as tuples."""
+    pick = operator.itemgetter(*keys)
+    return [pick(row) for row in rows] if len(keys) > 1 else [(pick(row),) for row in rows]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import BigInteger, Select, cast, func, select
 from sqlalchemy.orm import Session, aliased
@@ -14,8 +14,6 @@ from sqlalchemy.orm import Session, aliased
 from labnews.core.errors import NotFoundError
 from labnews.core.names import MemberDirectory, closest, venue_spelling_key, venue_spellings
 from labnews.core.records import (
-    MAX_YEAR,
-    MIN_YEAR,
     AchievementRecord,
     AuthorRecord,
     LabelCount,
@@ -24,6 +22,7 @@ from labnews.core.records import (
     VenueRecord,
     YearMonth,
     YearTally,
+    year_month,
 )
 from labnews.core.rules import TallyRules
 from labnews.core.tally import (
@@ -45,6 +44,7 @@ from labnews.store.models import (
 )
 
 RULES_KEY = "tally_rules"
+_T = TypeVar("_T", str, int)  # what goes in an IN list here
 
 _NOT_A_LETTER = re.compile(r"[\W_]+")
 
@@ -89,19 +89,26 @@ def member_directory(session: Session) -> MemberDirectory:
     return MemberDirectory(members(session))
 
 
+def in_chunks(values: Iterable[_T]) -> Iterator[list[_T]]:
+    """The distinct values, sorted, in lists short enough for one ``IN (...)``: a database caps
+    the parameters of a statement (SQLite at 32,766)."""
+    wanted = sorted(set(values))
+    for start in range(0, len(wanted), _IN_CHUNK):
+        yield wanted[start : start + _IN_CHUNK]
+
+
+_IN_CHUNK = 500
+
+
 def member_ids_by_name(session: Session, names: Iterable[str]) -> dict[str, int]:
     """The ids of the members with exactly these display names."""
-    wanted = sorted(set(names))
-    found: dict[str, int] = {}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        found.update(
-            (name, member_id)
-            for member_id, name in session.connection().execute(
-                select(Member.id, Member.name).where(Member.name.in_(chunk))
-            )
+    return {
+        name: member_id
+        for chunk in in_chunks(names)
+        for member_id, name in session.connection().execute(
+            select(Member.id, Member.name).where(Member.name.in_(chunk))
         )
-    return found
+    }
 
 
 def member_by_id(session: Session, member_id: int) -> MemberRecord:
@@ -191,12 +198,11 @@ def venues(session: Session, ids: Iterable[int] | None = None) -> tuple[VenueRec
 
 def venues_by_short(session: Session, shorts: Iterable[str]) -> tuple[VenueRecord, ...]:
     """The venues with these short names (ignoring case): what an import's plan names."""
-    wanted = sorted({short.lower() for short in shorts})
     ids = [
         venue_id
-        for start in range(0, len(wanted), 500)
+        for chunk in in_chunks(short.lower() for short in shorts)
         for (venue_id,) in session.connection().execute(
-            select(Venue.id).where(func.lower(Venue.short).in_(wanted[start : start + 500]))
+            select(Venue.id).where(func.lower(Venue.short).in_(chunk))
         )
     ]
     return venues(session, ids) if ids else ()
@@ -378,7 +384,7 @@ def _titles_select() -> Select[int, str, int, str, str | None]:
 
 def papers_with_dois(session: Session, dois: Iterable[str]) -> dict[str, int]:
     """The papers that have any of these DOIs (compared ignoring case), by lower-case DOI."""
-    wanted = sorted({doi.lower() for doi in dois})
+    wanted = {doi.lower() for doi in dois}
     found: dict[str, int] = {}
     if not wanted:
         return found
@@ -386,14 +392,11 @@ def papers_with_dois(session: Session, dois: Iterable[str]) -> dict[str, int]:
     if int(session.scalar(select(func.count()).select_from(Paper)) or 0) <= 4 * len(wanted):
         # Asking about nearly as many DOIs as the lab has papers: one read of them all is
         # quicker than the lookups (an import into a small or empty lab).
-        wanted_set = set(wanted)
         rows = session.connection().execute(
             select(Paper.id, lower_doi).where(Paper.doi.is_not(None))
         )
-        return {doi: paper_id for paper_id, doi in rows if doi in wanted_set}
-    # In chunks: a database caps the parameters of one statement (SQLite at 32,766).
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
+        return {doi: paper_id for paper_id, doi in rows if doi in wanted}
+    for chunk in in_chunks(wanted):
         for paper_id, doi in session.connection().execute(
             select(Paper.id, lower_doi).where(lower_doi.in_(chunk))
         ):
@@ -407,11 +410,6 @@ def paper_by_id(session: Session, paper_id: int) -> PaperRecord:
         raise NotFoundError(f"there is no paper #{paper_id}", field="paper")
     authors = _authors_of(session, select(Paper.id).where(Paper.id == paper_id))
     return _paper_record(row, authors.get(paper_id, ()), {})
-
-
-_NEWS_MONTHS = {
-    (y, m): YearMonth(y, m) for y in range(MIN_YEAR, MAX_YEAR + 1) for m in range(1, 13)
-}
 
 
 def _paper_record(
@@ -456,7 +454,7 @@ def _paper_record(
         venue_id=keep(venue_id, venue_id),
         venue_short=keep(venue_short, venue_short),
         year=keep(year, year),
-        news=_NEWS_MONTHS[(news_year, news_month)],
+        news=year_month(news_year, news_month),
         title=title or "",
         venue_kind=keep(venue_kind, venue_kind),
         venue_label=keep(venue_label, venue_label) or None,
