@@ -38,6 +38,7 @@ from labnews.io.plan import (
     gc_paused,
 )
 from labnews.store import queries
+from labnews.store.database import read_file_bytes
 
 MAX_FILE: Final = 200_000_000
 """Bytes of a .bib file read at most: a larger file is refused before it is read."""
@@ -109,7 +110,7 @@ def read_text(path: Path, plan: ImportPlan, *, fallbacks: Sequence[str] = ()) ->
         size = path.stat().st_size
         if size > MAX_FILE:
             raise LabnewsError(f"{path.name} is too large to import ({size:,} bytes)")
-        data = path.read_bytes()
+        data = read_file_bytes(path)
     except OSError as exc:
         raise LabnewsError(f"cannot read {path}: {exc.strerror or exc}") from exc
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):

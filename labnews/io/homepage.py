@@ -70,8 +70,10 @@ def replace_block(path: Path, original: str, block: str) -> str:
 
 def plan_publication(path: Path, block: str) -> Publication:
     """Read the homepage file and compute its published text, without writing."""
+    from labnews.store.database import read_file_bytes
+
     try:
-        raw = path.read_bytes()
+        raw = read_file_bytes(path)
     except FileNotFoundError:
         raise LabnewsError(f"{path} does not exist") from None
     except IsADirectoryError:

@@ -35,6 +35,7 @@ from labnews.io.plan import (
     PlannedPaper,
     VenuePlanner,
 )
+from labnews.store.database import read_file_bytes
 
 MAX_PAGE = 20_000_000
 """Characters of page text read at most: a larger file is refused, not read slowly."""
@@ -896,7 +897,7 @@ def read_folder(folder: Path) -> Page:
 
 def _read_text(path: Path) -> str:
     try:
-        data = path.read_bytes()
+        data = read_file_bytes(path)
     except OSError as exc:
         raise LabnewsError(f"cannot read {path}: {exc.strerror or exc}") from exc
     if len(data) > MAX_PAGE:

@@ -5,18 +5,21 @@ from __future__ import annotations
 import operator
 import os
 import sqlite3
+import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from sqlalchemy import Engine, Table, create_engine, event, func, select, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 from labnews.core.errors import DatabaseError, DuplicateError
 
@@ -31,7 +34,10 @@ _UNIQUE_WHAT = {
     "uq_member_name_lower": "a member with this name already exists",
 }
 BUSY_TIMEOUT_MS = 10_000
+RAW_ACCESS_WAIT_S = 30.0
+"""How long a plain read of a database's file waits for this process's connections to close."""
 _WRITE_OPTION = "labnews_write"
+_SQLITE_SIDE_FILES = ("", "-wal", "-shm", "-journal")
 
 
 def default_database_path() -> Path:
@@ -73,6 +79,142 @@ def describe(url: URL) -> str:
     if url.get_backend_name() == "sqlite":
         return url.database or ":memory:"
     return url.render_as_string(hide_password=True)
+
+
+class _OpenFiles:
+    """The SQLite files this process has connections open on, and plain reads waiting on them.
+
+    Why this exists: SQLite locks its files with POSIX advisory locks, and those belong to the
+    process, not to the descriptor. Closing ANY descriptor of the database file, opened by
+    anything but SQLite (a header read with ``open()``, a file dialog sniffing the folder, an
+    import of the wrong file), silently drops the locks of every SQLite connection in the
+    process. Another process then believes it is the last user, checkpoints, and deletes the
+    -wal that this process is still writing into: its later writes are lost without a word
+    (SQLite's "How To Corrupt An SQLite Database File", section 2.2).
+
+    So by construction (1) a SQLite connection exists only for the length of one user action
+    (``NullPool``: nothing is pooled between actions, the window holds no connection while it
+    idles or shows a dialog), and (2) every plain open of a database's file or its -wal, -shm
+    or -journal in labnews goes through ``raw_file_access``, which waits until no connection of
+    this process is open on that database and holds new ones off meanwhile.
+    """
+
+    condition: ClassVar[threading.Condition] = threading.Condition()
+    connections: ClassVar[Counter[str]] = Counter()
+    raw_readers: ClassVar[Counter[str]] = Counter()
+    local: ClassVar[threading.local] = threading.local()
+
+    @classmethod
+    def thread_counts(cls) -> Counter[str]:
+        counts: Counter[str] | None = getattr(cls.local, "counts", None)
+        if counts is None:
+            counts = cls.local.counts = Counter()
+        return counts
+
+
+def _file_key(path: str | os.PathLike[str]) -> str:
+    """One spelling per database file: the real path of the database, whatever side file named."""
+    real = os.path.realpath(os.fspath(path))
+    for suffix in _SQLITE_SIDE_FILES[1:]:
+        if real.endswith(suffix):
+            base = real[: -len(suffix)]
+            if os.path.exists(base):
+                return base
+    return real
+
+
+def read_file_bytes(path: Path) -> bytes:
+    """A file's bytes, read so that it can never drop this process's SQLite locks.
+
+    Any file labnews reads with plain I/O may be (by mistake, or by a user's choice) a lab
+    database or one of its side files; ``raw_file_access`` makes that read safe.
+    """
+    with raw_file_access(path):
+        return path.read_bytes()
+
+
+def open_connection_count(path: str | os.PathLike[str]) -> int:
+    """How many SQLite connections made by labnews's engines are open on this file right now."""
+    with _OpenFiles.condition:
+        return _OpenFiles.connections[_file_key(path)]
+
+
+@contextmanager
+def raw_file_access(
+    path: str | os.PathLike[str], *, timeout: float = RAW_ACCESS_WAIT_S
+) -> Iterator[None]:
+    """Hold off this process's SQLite connections on ``path``'s database while the block reads
+    the file outside SQLite (see ``_OpenFiles`` for why).
+
+    Waits for the connections other threads have open to close; a thread that itself holds a
+    connection to the file cannot wait for itself, and that is a bug in the caller.
+    """
+    key = _file_key(path)
+    with _OpenFiles.condition:
+        if _OpenFiles.thread_counts()[key]:
+            raise RuntimeError(
+                f"{path} read outside SQLite while this thread has a connection open on it"
+            )
+        if not _OpenFiles.condition.wait_for(
+            lambda: _OpenFiles.connections[key] == 0, timeout=timeout
+        ):
+            raise DatabaseError(
+                f"{path} is in use by this program's other work; try again when it has finished"
+            )
+        _OpenFiles.raw_readers[key] += 1
+    try:
+        yield
+    finally:
+        with _OpenFiles.condition:
+            _OpenFiles.raw_readers[key] -= 1
+            if not _OpenFiles.raw_readers[key]:
+                del _OpenFiles.raw_readers[key]
+            _OpenFiles.condition.notify_all()
+
+
+def _track_connections(engine: Engine, key: str) -> None:
+    """Count the engine's open SQLite connections on ``key``, for ``raw_file_access``.
+
+    A connection is counted from just before SQLite opens the file until it is closed, and is
+    not opened at all while a plain read of the file is under way.
+    """
+    owners: dict[int, Counter[str]] = {}
+
+    @event.listens_for(engine, "do_connect")
+    def connect(dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
+        counts = _OpenFiles.thread_counts()
+        with _OpenFiles.condition:
+            if not _OpenFiles.condition.wait_for(
+                lambda: _OpenFiles.raw_readers[key] == 0, timeout=RAW_ACCESS_WAIT_S
+            ):
+                raise DatabaseError(f"{key} is being read by this program; try again")
+            _OpenFiles.connections[key] += 1
+            counts[key] += 1
+        try:
+            dbapi_connection = dialect.connect(*cargs, **cparams)
+        except BaseException:
+            _forget(key, counts)
+            raise
+        owners[id(dbapi_connection)] = counts
+        return dbapi_connection
+
+    def closed(dbapi_connection: Any, *_record: Any) -> None:
+        counts = owners.pop(id(dbapi_connection), None)
+        if counts is not None:
+            _forget(key, counts)
+
+    event.listen(engine.pool, "close", closed)
+    event.listen(engine.pool, "close_detached", closed)
+
+
+def _forget(key: str, thread_counts: Counter[str]) -> None:
+    """One connection on ``key`` is closed: count it off and wake a waiting plain read."""
+    with _OpenFiles.condition:
+        thread_counts[key] -= 1
+        _OpenFiles.connections[key] -= 1
+        if not _OpenFiles.connections[key]:
+            del _OpenFiles.connections[key]
+        _OpenFiles.condition.notify_all()
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -254,7 +396,14 @@ class Database:
 def create_database_engine(url: URL) -> Engine:
     """An engine for ``url`` with labnews's connection settings."""
     if url.get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        # NullPool: a connection lives for one session only (see _OpenFiles for why).
+        key = _file_key(url.database or ":memory:")
+        engine = create_engine(
+            url,
+            poolclass=NullPool,
+            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
+        )
+        _track_connections(engine, key)
         _configure_sqlite(engine)
         return engine
     try:

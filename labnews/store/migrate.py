@@ -14,7 +14,13 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from labnews.core.errors import DatabaseError
 from labnews.resources import migrations_dir
 from labnews.store.backup import backup_before
-from labnews.store.database import Database, create_database_engine, describe, to_url
+from labnews.store.database import (
+    Database,
+    create_database_engine,
+    describe,
+    raw_file_access,
+    to_url,
+)
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -81,7 +87,9 @@ def check_sqlite_file(path: Path) -> None:
         raise DatabaseError(
             f"{path} is empty (0 bytes): it is not a labnews database" + _backup_hint(path)
         )
-    with open(path, "rb") as handle:
+    # A plain open() and close() of the file would drop the SQLite locks of every connection
+    # this process has on it (see store/database.py, _OpenFiles); raw_file_access rules it out.
+    with raw_file_access(path), open(path, "rb") as handle:
         header = handle.read(100)
     if not header.startswith(_SQLITE_HEADER):
         raise DatabaseError(
