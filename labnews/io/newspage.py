@@ -902,6 +902,11 @@ def _read_text(path: Path) -> str:
         raise LabnewsError(f"cannot read {path}: {exc.strerror or exc}") from exc
     if len(data) > MAX_PAGE:
         raise LabnewsError(f"{path} is too large to be a news page")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    if b"\x00" in data[:8192]:
+        # A database, an image, a PDF: decoding it as cp949 would "read" it as a page.
+        raise LabnewsError(f"{path.name} is not a text file (it holds binary data)")
     for encoding in ("utf-8-sig", "cp949"):
         try:
             return data.decode(encoding)
