@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -375,11 +376,19 @@ def cmd_add(args: argparse.Namespace) -> int:
 # --- edit and remove ---------------------------------------------------------------------------
 
 
+MAX_ID = 2**63 - 1
+"""The largest id a database row can have (a 64-bit signed integer on SQLite and PostgreSQL)."""
+
+
 def _paper_id(text: str) -> int:
     try:
-        return int(text.lstrip("#"))
+        value = int(text.lstrip("#"))
     except ValueError:
         raise NotFoundError(f"paper id must be a number, not {text!r}", field="paper") from None
+    if not 1 <= value <= MAX_ID:
+        # Past a 64-bit integer the driver itself would fail (OverflowError), not find nothing.
+        raise NotFoundError(f"there is no paper #{text.lstrip('#')}", field="paper")
+    return value
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
@@ -1051,6 +1060,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one labnews command; returns the process exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    for argument in args_list:
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError:
+            # Python hands undecodable argv bytes over as lone surrogates; no record may hold one.
+            shown = repr(os.fsencode(argument))[2:-1]
+            print(f"{PROG}: error: an argument is not UTF-8 text: {shown}", file=sys.stderr)
+            return 1
     parser = build_parser()
     try:
         args = parser.parse_args(args_list)

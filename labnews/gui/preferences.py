@@ -20,14 +20,15 @@ def forget_password(target: str) -> str:
     from sqlalchemy.engine import URL, make_url
     from sqlalchemy.exc import ArgumentError
 
-    from labnews.store.database import is_url
+    from labnews.store.database import is_url, mask_secret
 
     if not is_url(target):
         return target
     try:
         url = make_url(target)
-    except ArgumentError:
-        return target
+    except (ArgumentError, ValueError):
+        # It will not open anyway; a password in it must not reach the settings file.
+        return mask_secret(target)
     bare = URL.create(
         url.drivername,
         username=url.username,

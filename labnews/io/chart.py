@@ -181,6 +181,8 @@ def chart_rc(style: ChartStyle) -> dict[RcKeyType, Any]:
         "ytick.color": style.muted,
         "text.color": style.foreground,
         "svg.hashsalt": "labnews",
+        # Tally labels are the lab's text, never mathtext: "$\\frac{1}{$" is a label, not math.
+        "text.parse_math": False,
     }
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import operator
 import os
+import re
 import sqlite3
+import stat
 import threading
 import time
 from collections import Counter
@@ -16,12 +18,12 @@ from typing import Any, ClassVar, TypeVar, cast
 
 from sqlalchemy import Engine, Table, create_engine, event, func, select, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
+from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, OperationalError
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
-from labnews.core.errors import DatabaseError, DuplicateError
+from labnews.core.errors import DatabaseError, DuplicateError, LabnewsError
 
 T = TypeVar("T")
 ENV_VAR = "LABNEWS_DB"
@@ -50,7 +52,10 @@ def default_database_path() -> Path:
 def resolve_target(explicit: str | None, environ: Mapping[str, str] | None = None) -> str:
     """The database to open: ``--db`` wins over ``LABNEWS_DB``, which wins over the default."""
     env = os.environ if environ is None else environ
-    if explicit:
+    if explicit is not None:
+        if not explicit.strip():
+            # An empty --db is a slip (an unset shell variable), not a wish for the default lab.
+            raise DatabaseError("--db is empty: name a database file or URL")
         return explicit
     if env.get(ENV_VAR):
         return env[ENV_VAR]
@@ -60,7 +65,9 @@ def resolve_target(explicit: str | None, environ: Mapping[str, str] | None = Non
 def is_url(target: str) -> bool:
     """A target with a ``scheme://`` is a SQLAlchemy URL; anything else is a SQLite file path."""
     head, sep, _ = target.partition("://")
-    return bool(sep) and head.replace("+", "").replace("-", "").isalnum() and len(head) > 1
+    # Any "scheme://" is meant as a URL, even a misspelt one ("postgres_ql://"): taking it for
+    # a file path would create a stray lab named after the URL, password and all.
+    return bool(sep) and len(head) > 1 and "/" not in head and not head[0].isspace()
 
 
 def to_url(target: str) -> URL:
@@ -68,17 +75,33 @@ def to_url(target: str) -> URL:
     if is_url(target):
         try:
             return make_url(target)
-        except ArgumentError as exc:
-            raise DatabaseError(f"{target!r} is not a database URL: {exc}") from exc
+        except (ArgumentError, ValueError):
+            # The parser's own words may quote the URL, password and all: name it masked.
+            raise DatabaseError(
+                f"{mask_secret(target)} is not a database URL "
+                "(expected DIALECT+DRIVER://USER:PASSWORD@HOST:PORT/DATABASE)"
+            ) from None
     path = Path(target).expanduser()
     return URL.create("sqlite+pysqlite", database=str(path.absolute()))
+
+
+_USERINFO = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.\-]*://[^:@/\s]*):(?P<secret>.*)@")
+
+
+def mask_secret(text: str) -> str:
+    """``text`` with the password of any database URL in it shown as ``***``, however malformed.
+
+    Everything from the user name's colon to the last ``@`` is the password: a password with
+    an unescaped ``@`` must not leak its tail as a "host".
+    """
+    return _USERINFO.sub(lambda m: f"{m['head']}:***@", text)
 
 
 def describe(url: URL) -> str:
     """How to name the database to a person: the file path, or the URL without its password."""
     if url.get_backend_name() == "sqlite":
         return url.database or ":memory:"
-    return url.render_as_string(hide_password=True)
+    return mask_secret(url.render_as_string(hide_password=True))
 
 
 class _OpenFiles:
@@ -129,8 +152,20 @@ def read_file_bytes(path: Path) -> bytes:
     Any file labnews reads with plain I/O may be (by mistake, or by a user's choice) a lab
     database or one of its side files; ``raw_file_access`` makes that read safe.
     """
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        raise LabnewsError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if stat.S_ISDIR(mode):
+        raise LabnewsError(f"{path} is a folder, not a file")
+    if not stat.S_ISREG(mode):
+        # A FIFO or a device would block the read forever or never end.
+        raise LabnewsError(f"{path} is not a regular file (a pipe, socket or device)")
     with raw_file_access(path):
-        return path.read_bytes()
+        try:
+            return path.read_bytes()
+        except OSError as exc:
+            raise LabnewsError(f"cannot read {path}: {exc.strerror or exc}") from exc
 
 
 def open_connection_count(path: str | os.PathLike[str]) -> int:
@@ -408,6 +443,11 @@ def create_database_engine(url: URL) -> Engine:
         return engine
     try:
         return create_engine(url, pool_pre_ping=True)
+    except NoSuchModuleError:
+        raise DatabaseError(
+            f"labnews knows no database driver {url.drivername!r} in {describe(url)}; "
+            "use postgresql+psycopg://... or a SQLite file path"
+        ) from None
     except ModuleNotFoundError as exc:
         raise DatabaseError(
             f"the driver for {url.drivername} is not installed ({exc.name}); "
