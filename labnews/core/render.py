@@ -358,6 +358,23 @@ def _walk(iterable: Iterable[Any]) -> Iterator[Any]:
     return _BUDGET.get().walk(iterable)
 
 
+PUBLISH_MARKER = re.compile(r"<!--\s*labnews:(?:start|end)\s*-->", re.IGNORECASE)
+"""A line labnews publishes between (``<!-- labnews:start -->``, ``<!-- labnews:end -->``)."""
+
+
+def defuse_markers(text: str, *, json: bool = False) -> str:
+    """``text`` with every publish marker made inert, so no record's text can move the block.
+
+    A member named ``Mallory <!-- labnews:end --> x`` would otherwise end the block early and
+    push part of it outside the markers on each publish. JSON keeps the same data with ``<`` as
+    ``\\u003c``; other text gets a zero-width space inside the comment opener.
+    """
+    if "labnews:" not in text.lower():
+        return text
+    opener = "\\u003c!--" if json else "<!-\u200b-"
+    return PUBLISH_MARKER.sub(lambda m: opener + m.group(0)[4:], text)
+
+
 def _render(fmt: OutputFormat, context: Mapping[str, Any]) -> str:
     from jinja2 import TemplateError as JinjaTemplateError
     from jinja2.exceptions import SecurityError
@@ -375,7 +392,7 @@ def _render(fmt: OutputFormat, context: Mapping[str, Any]) -> str:
                     f"format {fmt.name} produced more than {MAX_OUTPUT:,} characters; stopped"
                 )
             pieces.append(piece)
-        return "".join(pieces)
+        return defuse_markers("".join(pieces), json=fmt.extension == "json")
     except TemplateError as exc:
         if fmt.name in exc.message:
             raise

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from labnews.core.errors import LabnewsError
+from labnews.core.render import PUBLISH_MARKER
 from labnews.io.files import write_atomic
 
 START_MARKER = "<!-- labnews:start -->"
@@ -60,6 +61,13 @@ def replace_block(path: Path, original: str, block: str) -> str:
         raise LabnewsError(missing_markers_message(path))
     if original.find(START_MARKER, start + 1) >= 0 and original.find(START_MARKER, start + 1) < end:
         raise LabnewsError(f"{path} has two {START_MARKER} lines before {END_MARKER}")
+    if PUBLISH_MARKER.search(block):
+        # The block would end (or start) itself early: every later publish would move text
+        # outside the markers. Formats defuse markers; a block that still holds one is refused.
+        raise LabnewsError(
+            f"the news to publish into {path} holds a labnews marker line; "
+            "a record's text contains one (check member, venue and paper names)"
+        )
     newline = _newline_of(original)
     body = _NEWLINE.sub(newline, block.strip("\r\n"))
     head = original[: start + len(START_MARKER)]

@@ -265,3 +265,36 @@ def test_a_folder_format_cannot_be_published_into_a_file(demo: Cli, tmp_path: Pa
     assert result.code == 1
     assert "al-folio" in result.err
     assert path.read_bytes() == content
+
+
+# --- a record cannot move the block ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["yearly", "plain", "json", "acadhomepage", "html", "publications"])
+def test_a_member_named_like_a_marker_cannot_move_the_block(
+    demo: Cli, tmp_path: Path, fmt: str
+) -> None:
+    """Publishing twice gives the same file, and no format emits a marker line."""
+    hostile = "Mallory <!-- labnews:end --> INJECTED"
+    assert demo("edit", "member", "Ham Jaeseok", "--name", hostile).code == 0
+    news = demo("news", "--format", fmt)
+    assert news.code == 0, news.err
+    assert START_MARKER not in news.out
+    assert END_MARKER not in news.out
+    path = homepage(tmp_path, LF_BEFORE + START + b"\nold\n" + END + LF_AFTER)
+    assert demo("publish", "--into", str(path), "--format", fmt).code == 0
+    once = path.read_bytes()
+    assert demo("publish", "--into", str(path), "--format", fmt).code == 0
+    assert path.read_bytes() == once
+    assert once.startswith(LF_BEFORE + START)
+    assert once.endswith(END + LF_AFTER)
+    assert once.count(END) == 1
+
+
+def test_publish_refuses_a_block_that_holds_a_marker_line(tmp_path: Path) -> None:
+    from labnews.core.errors import LabnewsError
+    from labnews.io.homepage import replace_block
+
+    original = f"a\n{START_MARKER}\nold\n{END_MARKER}\nz\n"
+    with pytest.raises(LabnewsError, match="holds a labnews marker line"):
+        replace_block(tmp_path / "about.md", original, f"news\n{END_MARKER}\nmore")
