@@ -532,8 +532,12 @@ def cmd_list(args: argparse.Namespace) -> int:
         json.dump([render_json(r) for r in rows], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
+        from labnews.core.controls import escape_unsafe
+
         for row in rows:
-            print(render_line(row))
+            # Stored text never drives the terminal: ESC and OSC sequences and bidi overrides
+            # are shown as escapes (JSON escapes its own controls).
+            print(escape_unsafe(render_line(row)))
     return 0
 
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+from labnews.core.controls import drop_unsafe
 from labnews.core.errors import TemplateError
 from labnews.core.news import NewsEntry
 from labnews.core.records import AchievementRecord, PaperRecord, YearTally
@@ -392,7 +393,7 @@ def _render(fmt: OutputFormat, context: Mapping[str, Any]) -> str:
                     f"format {fmt.name} produced more than {MAX_OUTPUT:,} characters; stopped"
                 )
             pieces.append(piece)
-        return defuse_markers("".join(pieces), json=fmt.extension == "json")
+        return defuse_markers(drop_unsafe("".join(pieces)), json=fmt.extension == "json")
     except TemplateError as exc:
         if fmt.name in exc.message:
             raise

@@ -131,3 +131,29 @@ def test_a_tally_label_that_looks_like_mathtext_is_drawn_as_text(cli, tmp_path: 
     # The label is in the legend as the characters the lab typed (SVG text is kept as glyphs,
     # so look for the label's id-free trace: matplotlib writes each text as a comment).
     assert svg.read_text(encoding="utf-8").count("frac") >= 1
+
+
+def test_stored_terminal_sequences_and_bidi_overrides_never_reach_the_terminal_raw(cli) -> None:  # type: ignore[no-untyped-def]
+    assert cli("demo").code == 0
+    title = "Evil \x1b]0;pwned\x07 \x1b[2J paper \u202egpj.exe"
+    added = cli(
+        "add",
+        "paper",
+        "--venue",
+        "CVPR",
+        "--year",
+        "2024",
+        "--author",
+        "Ham Jaeseok",
+        "--title",
+        title,
+    )
+    assert added.code == 0, added.err
+    listed = cli("list", "papers", "--year", "2024").out
+    assert "\x1b" not in listed
+    assert "\u202e" not in listed
+    assert "Evil \\x1b]0;pwned\\x07 \\x1b[2J paper \\u202egpj.exe" in listed
+    for fmt in ("yearly", "plain", "publications", "html", "json"):
+        out = cli("news", "--year", "2024", "--format", fmt).out
+        assert "\x1b" not in out, fmt
+        assert "\u202e" not in out, fmt
