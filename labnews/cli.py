@@ -720,10 +720,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         with database.session() as session:
             plan = _plan_import(session, args.kind, path)
         print(plan.report())
-        if args.dry_run:
-            return 0
         if plan.is_empty:
-            print("Nothing to import.")
+            print(plan.nothing_to_import())
+            return 0
+        if args.dry_run:
             return 0
         errors = plan.of_kind("error")
         if errors:

@@ -6,7 +6,6 @@ import json
 import logging
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -19,7 +18,7 @@ from sqlalchemy.orm import Session
 from labnews.core.errors import AmbiguousNameError, LabnewsError
 from labnews.core.inputs import VenueInput
 from labnews.core.links import ARXIV_URL, DOI_PREFIX, arxiv_of, doi_of, http_url
-from labnews.core.names import MemberDirectory, name_key
+from labnews.core.names import MemberDirectory
 from labnews.core.records import (
     MAX_YEAR,
     MIN_YEAR,
@@ -29,6 +28,7 @@ from labnews.core.records import (
     YearMonth,
     year_month,
 )
+from labnews.io.known import PaperIndex, Untitled, leave_out_held, title_key
 from labnews.io.plan import (
     FindingKind,
     ImportPlan,
@@ -441,131 +441,6 @@ def parse_month(text: str) -> int | None:
     return _MONTH_NAMES.index(next(n for n in _MONTH_NAMES if n.startswith(match[1].lower()))) + 1
 
 
-# --- duplicates --------------------------------------------------------------------------------
-
-
-@dataclass
-class PaperIndex:
-    """The papers a plan must not add again: in the database and earlier in the same file."""
-
-    # A titled paper is known by its DOI and by its title, venue and edition year. An untitled
-    # one (a placeholder from a news page) by venue, year, news month and authors, counted: one
-    # member may have two untitled papers at one venue. A titled paper at the venue and year of
-    # an untitled one that features one of its members is probably that paper.
-    dois: dict[str, str] = field(default_factory=dict)
-    titles: dict[tuple[str, int, str], str] = field(default_factory=dict)
-    untitled: Counter[tuple[object, ...]] = field(default_factory=Counter)
-    untitled_of: dict[tuple[str, int, str], list[int]] = field(default_factory=dict)
-
-    @classmethod
-    def of_database(
-        cls,
-        session: Session,
-        years: Iterable[int] | None = None,
-        dois: Iterable[str] = (),
-    ) -> PaperIndex:
-        """The index of the database's papers; only those an import can collide with, if told.
-
-        With ``years``, only papers of those edition years are read (a title, or an untitled
-        paper's signature, can only match within its year), and of the rest only the DOIs
-        in ``dois``: an import into a university-sized lab reads a few thousand rows, not all.
-        """
-        index = cls()
-        if years is not None:
-            for doi, paper_id in queries.papers_with_dois(session, dois).items():
-                index.dois[doi] = f"paper #{paper_id}"
-            # Titled papers need no authors: read lean rows, and whole records of the rest.
-            any_untitled = False
-            only_marks: list[int] = []  # titled with punctuation alone: matched as untitled
-            for paper_id, short, year, text, paper_doi in queries.paper_titles(session, years):
-                where = f"paper #{paper_id}"
-                if paper_doi:
-                    index.dois.setdefault(paper_doi.lower(), where)
-                if words := title_key(text):
-                    index.titles.setdefault((short.casefold(), year, words), where)
-                elif text:
-                    only_marks.append(paper_id)
-                else:
-                    any_untitled = True
-            untitled = (
-                queries.papers_in(session, edition_years=years, untitled=True)
-                if any_untitled
-                else ()
-            )
-            papers = untitled + tuple(queries.paper_by_id(session, i) for i in only_marks)
-        else:
-            papers = queries.papers_in(session)
-        for paper in papers:
-            where = f"paper #{paper.id}"
-            if paper.doi:
-                index.dois.setdefault(paper.doi.lower(), where)
-            title = title_key(paper.title)
-            if title:
-                index.titles.setdefault((paper.venue_short.casefold(), paper.year, title), where)
-                continue
-            index.untitled[_signature(paper.venue_short, paper.year, paper.news, paper)] += 1
-            if paper.featured_name:
-                key = (paper.venue_short.casefold(), paper.year, paper.featured_name)
-                index.untitled_of.setdefault(key, []).append(paper.id)
-        return index
-
-    def duplicate_of(
-        self, paper: PlannedPaper, news: YearMonth | None, featured: Sequence[str] = ()
-    ) -> str | None:
-        """Why the paper is a duplicate ("is already there as paper #12 (same DOI)"), or None.
-
-        ``featured`` are the members the paper's news line could name (its in-news member
-        authors, in order). A paper that is not a duplicate is remembered for the next ones.
-        """
-        where = f"line {paper.line}" if paper.line is not None else "an earlier one"
-        doi = paper.doi.lower() if paper.doi else None
-        if doi and doi in self.dois:
-            return _already(self.dois[doi], "same DOI")
-        title = title_key(paper.title)
-        key = (paper.venue.casefold(), paper.year, title)
-        if title and key in self.titles:
-            return _already(self.titles[key], "same title, venue and year")
-        if not title:
-            signature = _signature(paper.venue, paper.year, news, paper)
-            if self.untitled[signature] > 0:
-                self.untitled[signature] -= 1
-                return "matches an untitled paper already there (same venue, month and authors)"
-        else:
-            for member in featured:
-                waiting = self.untitled_of.get((paper.venue.casefold(), paper.year, member))
-                if waiting:
-                    paper_id = waiting.pop(0)
-                    return (
-                        f"is probably the untitled paper #{paper_id} ({paper.venue} "
-                        f"{paper.year}, {member}): give that paper its title instead"
-                    )
-        if doi:
-            self.dois[doi] = where
-        if title:
-            self.titles[key] = where
-        return None
-
-
-_NOT_ALNUM = re.compile(r"[\W_]+")
-
-
-def title_key(title: str) -> str:
-    """``queries.name_key_title`` (case, punctuation and spacing ignored), by one regex pass."""
-    return _NOT_ALNUM.sub("", title.casefold())
-
-
-def _already(where: str, why: str) -> str:
-    verb = "is already there as" if where.startswith("paper #") else "repeats"
-    return f"{verb} {where} ({why})"
-
-
-def _signature(
-    venue: str, year: int, news: YearMonth | None, paper: PaperRecord | PlannedPaper
-) -> tuple[object, ...]:
-    names = tuple(name_key(a.written) for a in paper.authors)
-    return (venue.casefold(), year, news, names)
-
-
 # --- parsing -----------------------------------------------------------------------------------
 
 
@@ -740,6 +615,7 @@ def plan_bibtex(session: Session, path: Path) -> ImportPlan:
         planner = _Planner(session, plan, bib.entries)
         for entry in bib.entries:
             planner.add(entry)
+        planner.finish()
     if not bib.entries and not plan.of_kind("skipped"):
         plan.note("warning", "the file holds no BibTeX entries")
     if bib.pins:  # a labnews export's pinned tally orders; pin only those that differ
@@ -810,6 +686,7 @@ class _Planner:
         self._names: dict[str, str] = {}
         self._decoded: dict[str, str] = {}
         self._said: set[str] = set()
+        self._untitled: list[tuple[Untitled, str]] = []
 
     def add(self, entry: BibEntry) -> None:
         try:
@@ -825,9 +702,17 @@ class _Planner:
         if duplicate is not None:
             self.plan.note("duplicate", f"entry {entry.key!r} {duplicate}; left out", entry.line)
             return
+        if not title_key(paper.title):
+            # Untitled entries are matched against the lab all at once, when the file is read.
+            named = paper.featured or (featured[0] if featured else None)
+            self._untitled.append((Untitled(paper, news, named), f"entry {entry.key!r}"))
         if venue.create is not None:
             self.venues.create(venue.create, entry.line)
         self.plan.papers.append(paper)
+
+    def finish(self) -> None:
+        """Leave out the untitled entries the lab already holds."""
+        leave_out_held(self.plan, self.index, self._untitled)
 
     def _warn(self, entry: BibEntry, message: str) -> None:
         self.plan.note("warning", f"entry {entry.key!r}: {message}", entry.line)

@@ -26,7 +26,8 @@ from labnews.core.errors import AmbiguousNameError, LabnewsError
 from labnews.core.inputs import VenueInput
 from labnews.core.names import name_key
 from labnews.core.records import MAX_YEAR, MIN_YEAR, YearMonth
-from labnews.core.words import NUMBER_WORDS, word_number
+from labnews.core.words import NUMBER_WORDS, count_digits, word_number
+from labnews.io.known import PaperIndex, Untitled, title_key
 from labnews.io.plan import (
     ImportPlan,
     MemberPlanner,
@@ -35,6 +36,7 @@ from labnews.io.plan import (
     PlannedPaper,
     VenuePlanner,
 )
+from labnews.store import queries
 from labnews.store.database import read_file_bytes
 
 MAX_PAGE = 20_000_000
@@ -1063,6 +1065,7 @@ def plan_page(session: Session, page: Page) -> ImportPlan:
     stated: dict[int, PageItem] = {}
     # Lines are read newest first; papers are created oldest first so positions follow the page.
     ordered: list[tuple[YearMonth, int, int, PlannedPaper]] = []
+    origins: dict[int, str] = {}  # a paper's file in a folder, by id(paper), for its findings
     for item in page.items:
         if item.year is None:
             continue
@@ -1093,12 +1096,68 @@ def plan_page(session: Session, page: Page) -> ImportPlan:
                 _clause_papers(plan, venues, member, item, clause, news)
             ):
                 ordered.append((news, item.line, clause_index * 1000 + papers_index, paper))
+                if where:
+                    origins[id(paper)] = where
     ordered.sort(key=lambda row: (row[0], -row[1], row[2]))
     plan.papers = _without_twice_titled([row[3] for row in ordered], plan)
     for line, text in page.undated:
         plan.note("skipped", f"no date: {text[:120]!r}", line)
+    # The page's own numbers are checked on all it lists, before what the lab holds is left out.
     _check_arithmetic(plan, stated, venues)
+    _leave_out_held(session, plan, origins)
     return plan
+
+
+def _leave_out_held(session: Session, plan: ImportPlan, origins: dict[int, str]) -> None:
+    """Leave out the papers, achievements and tally orders the lab already holds.
+
+    A page's papers are mostly untitled, so each is matched by venue, edition, news month and
+    the member its line names; the findings say per line how many of its papers are held.
+    """
+    index = PaperIndex.of_database(session, {p.year for p in plan.papers})
+    waiting: list[Untitled] = []
+    kept: list[PlannedPaper] = []
+    for paper in plan.papers:
+        if title_key(paper.title):
+            why = index.duplicate_of(paper, paper.news, [paper.featured] if paper.featured else [])
+            if why is not None:
+                where = origins.get(id(paper), "")
+                plan.note("duplicate", f"{where}{paper.title[:120]!r} {why}; left out", paper.line)
+                continue
+        else:
+            waiting.append(Untitled(paper, paper.news, paper.featured))
+        kept.append(paper)
+    found = index.held_untitled(waiting)
+    held = {id(item.paper) for item, why in zip(waiting, found, strict=True) if why is not None}
+    # One finding per line and venue: "line 2: 3 papers at NeurIPS 2024 ... already in the lab".
+    lines: dict[tuple[str, int | None, str, int], list[str]] = {}
+    for paper in kept:
+        if id(paper) in held:
+            key = (origins.get(id(paper), ""), paper.line, paper.venue, paper.year)
+            lines.setdefault(key, []).append(paper.featured or "no member named")
+    for (where, line, venue, year), names in lines.items():
+        plan.note(
+            "duplicate",
+            f"{where}{count_digits(len(names))} at {venue} {year} already in the lab "
+            f"({', '.join(names)}); left out",
+            line,
+        )
+    plan.papers = [p for p in kept if id(p) not in held]
+    plan.present.update(index.present)
+    known = {(a.kind, a.title.casefold(), a.date) for a in queries.achievements_in(session)}
+    achievements = []
+    for item in plan.achievements:
+        if (item.kind, item.title.casefold(), item.date) in known:
+            plan.note(
+                "duplicate",
+                f"{item.kind} {item.title[:80]!r} ({item.date}) is already there; left out",
+                item.line,
+            )
+        else:
+            achievements.append(item)
+    plan.achievements = achievements
+    pinned = queries.tally_rules(session).pinned
+    plan.pins = {year: labels for year, labels in plan.pins.items() if pinned.get(year) != labels}
 
 
 def _clause_papers(

@@ -127,6 +127,8 @@ class ImportPlan:
     achievements: list[PlannedAchievement] = field(default_factory=list)
     pins: dict[int, tuple[str, ...]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    present: Counter[int] = field(default_factory=Counter)
+    """Papers of the source the lab already holds, by news year: left out of ``papers``."""
 
     def note(self, kind: FindingKind, message: str, line: int | None = None) -> None:
         self.findings.append(Finding(kind, message, line))
@@ -136,11 +138,27 @@ class ImportPlan:
 
     @property
     def is_empty(self) -> bool:
-        return not (self.members or self.venues or self.included_papers or self.achievements)
+        included = any(a.include for a in self.achievements)
+        return not (self.members or self.venues or self.included_papers or included or self.pins)
 
     @property
     def included_papers(self) -> list[PlannedPaper]:
         return [p for p in self.papers if p.include]
+
+    def by_year(self) -> list[tuple[int, int, int]]:
+        """(news year, papers already in the lab, papers new), newest year first."""
+        new = Counter(p.news.year if p.news else p.year for p in self.included_papers)
+        years = sorted(new.keys() | self.present.keys(), reverse=True)
+        return [(year, self.present[year], new[year]) for year in years]
+
+    def nothing_to_import(self) -> str:
+        """What an import that changes nothing says: that the lab holds it all, when it does."""
+        held = sum(self.present.values())
+        if held == 1:
+            return "Nothing to import: its one paper is already in the lab"
+        if held:
+            return f"Nothing to import: all {count_digits(held)} are already in the lab"
+        return "Nothing to import."
 
     def report(self) -> str:
         """The plan as the CLI prints it: what to create, then each finding with its line."""
@@ -154,6 +172,8 @@ class ImportPlan:
             + (f" ({by_year})" if by_year else "")
             + (f", {placeholders} of them without a title yet" if placeholders else "")
         )
+        for year, held, new in self.by_year():
+            lines.append(f"  {year}: already in the lab: {held}, new: {new}")
         if self.members:
             names = ", ".join(m.name for m in self.members)
             lines.append(f"  to create: {count_digits(len(self.members), 'member')} ({names})")

@@ -32,7 +32,8 @@ from labnews.core.records import (
     YearMonth,
 )
 from labnews.core.rules import TallyRules
-from labnews.io.bibtex import PaperIndex, read_text
+from labnews.io.bibtex import read_text
+from labnews.io.known import PaperIndex, Untitled, leave_out_held, title_key
 from labnews.io.plan import (
     ImportPlan,
     PlannedAchievement,
@@ -529,6 +530,7 @@ class _Importer:
         self._new_members: list[MemberRecord] = []
         self._present = {"members": 0, "venues": 0}
         self._index: PaperIndex | None = None
+        self._untitled: list[tuple[Untitled, str]] = []
 
     # --- members ---
 
@@ -692,6 +694,8 @@ class _Importer:
         for row in rows:
             fields = _Fields(self.plan, row)
             self._paper(fields)
+        if self._index is not None:
+            leave_out_held(self.plan, self._index, self._untitled)
 
     def _paper(self, fields: _Fields) -> None:
         venue_name = fields.text("venue", required=True, limit=200)
@@ -740,10 +744,14 @@ class _Importer:
         assert self._index is not None
         month_of = news or (YearMonth(year, month) if month else None)
         duplicate = self._index.duplicate_of(paper, month_of, candidates)
+        what = repr(title) if title else f"the untitled paper at {short} {year}"
         if duplicate is not None:
-            what = repr(title) if title else f"the untitled paper at {short} {year}"
             self.plan.note("duplicate", f"{fields.where}{what} {duplicate}; left out", fields.line)
             return
+        if not title_key(title):
+            # Untitled rows are matched against the lab all at once, after the last row.
+            named = featured or (candidates[0] if candidates else None)
+            self._untitled.append((Untitled(paper, month_of, named), f"{fields.where}{what}"))
         self.plan.papers.append(paper)
 
     def _checked(self, fields: _Fields, name: str, clean: Any, shape: str) -> str | None:

@@ -269,6 +269,10 @@
         <translation>만들 논문 &lt;b&gt;{0}편&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>{0}: already in the lab: {1}, new: {2}</source>
+        <translation>{0}년: 이미 연구실에 {1}편, 새로 {2}편</translation>
+    </message>
+    <message>
         <source>{0} new members</source>
         <translation>새 구성원 {0}명</translation>
     </message>

@@ -302,3 +302,47 @@ def test_applying_in_batches_gives_what_applying_whole_gives(tmp_path: Path) -> 
     assert len(batched) == 34
     assert batched == whole
     assert batched_tallies == whole_tallies
+
+
+def test_the_lab_page_into_the_lab_that_holds_it_plans_nothing_and_says_why(
+    qtbot: QtBot, window: MainWindow, demo_database: Database
+) -> None:
+    before = contents(demo_database)
+    wizard = reviewed(qtbot, window)
+    summary = wizard.review_page.summary.text()
+    assert "<b>0 papers</b> to create" in summary
+    assert (
+        "2024: already in the lab: 19, new: 0; 2023: already in the lab: 9, new: 0; "
+        "2022: already in the lab: 6, new: 0"
+    ) in summary
+    assert wizard.review_page.tabs.tabText(0) == "&Papers (0)"
+    assert not wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
+    wizard.reject()
+    assert contents(demo_database) == before
+
+
+def test_the_summary_counts_what_the_lab_holds_and_what_is_new_per_year(
+    qtbot: QtBot, empty_window: MainWindow, database: Database, tmp_path: Path
+) -> None:
+    first = tmp_path / "old.md"
+    first.write_text(
+        "- **(2024/06)**: One paper accepted to CVPR 2024 (Kim Minsu)\n", encoding="utf-8"
+    )
+    wizard = reviewed(qtbot, empty_window, first)
+    assert "2024: already in the lab: 0, new: 1" in wizard.review_page.summary.text()
+    run_import(qtbot, wizard)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    newer = tmp_path / "new.md"
+    newer.write_text(
+        "- **(2025/06)**: One paper accepted to CVPR 2025 (Kim Minsu)\n"
+        + first.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    again = reviewed(qtbot, empty_window, newer)
+    assert (
+        "2025: already in the lab: 0, new: 1; 2024: already in the lab: 1, new: 0"
+        in again.review_page.summary.text()
+    )
+    run_import(qtbot, again)
+    with database.session() as session:
+        assert queries.paper_count(session) == 2

@@ -394,6 +394,15 @@ class ImportWizard(QWizard):
                 self.tr("<b>{0} papers</b> to create"),
             )
             + (f" ({html.escape(by_year)})" if by_year else ""),
+        ]
+        # What of the source the lab holds already, so a second import says it adds nothing.
+        held = [
+            self.tr("{0}: already in the lab: {1}, new: {2}").format(year, present, new)
+            for year, present, new in plan.by_year()
+        ]
+        if held:
+            parts.append("; ".join(held))
+        parts += [
             self._count(counts["members"], self.tr("1 new member"), self.tr("{0} new members")),
             self._count(counts["venues"], self.tr("1 new venue"), self.tr("{0} new venues")),
         ]
