@@ -8,15 +8,17 @@ Text from the database reaches the output only through the escaping filter of it
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, cast
 
 from labnews.core.controls import drop_unsafe
 from labnews.core.errors import TemplateError
@@ -33,6 +35,12 @@ MAX_OUTPUT: Final = 5_000_000
 MAX_SEQUENCE: Final = 100_000
 MAX_ITERATIONS: Final = 10_000_000
 """Loop steps one render may take in all, nested loops included (a 1M-paper list needs ~6M)."""
+MAX_VALUE: Final = MAX_OUTPUT
+"""Characters (or items) of any one value a template builds, before it is ever output."""
+MAX_INT_BITS: Final = 4096
+"""Bits of any one integer a template builds (about 1,200 digits)."""
+USER_TEMPLATE_SECONDS: Final = 20.0
+"""How long a render of the user's own template may take (LABNEWS_TEMPLATE_SECONDS overrides)."""
 TEMPLATE_SUFFIX: Final = ".j2"
 FOLDER_ENTRY: Final = "entry"
 
@@ -193,7 +201,7 @@ def find_format(name: str, builtin_dir: Path, user_dir: Path | None) -> OutputFo
 # --- the sandbox -------------------------------------------------------------------------------
 
 
-def _environment(search: tuple[Path, ...]) -> ImmutableSandboxedEnvironment:
+def _environment(search: tuple[Path, ...], guarded: bool) -> ImmutableSandboxedEnvironment:
     """A sandbox over the template folders, with the escaping and wording filters.
 
     One per set of folders, kept while no file is added to or removed from them: compiling
@@ -202,7 +210,7 @@ def _environment(search: tuple[Path, ...]) -> ImmutableSandboxedEnvironment:
     folders hold is part of the key; templates edited in place are reloaded by Jinja itself
     (auto_reload). Each render brings its own loop budget (see ``_render``).
     """
-    return _kept_environment(search, tuple(_listing(folder) for folder in search))
+    return _kept_environment(search, tuple(_listing(folder) for folder in search), guarded)
 
 
 def _listing(folder: Path) -> tuple[str, ...]:
@@ -214,7 +222,7 @@ def _listing(folder: Path) -> tuple[str, ...]:
 
 @lru_cache(maxsize=16)
 def _kept_environment(
-    search: tuple[Path, ...], _listings: tuple[tuple[str, ...], ...]
+    search: tuple[Path, ...], _listings: tuple[tuple[str, ...], ...], guarded: bool
 ) -> ImmutableSandboxedEnvironment:
     from jinja2 import FileSystemLoader, StrictUndefined, nodes, select_autoescape
     from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -229,6 +237,9 @@ def _kept_environment(
         """
 
         intercepted_binops = frozenset({"*", "**"})
+        guarded = False
+        """Measure every value a template builds (the user's own templates; ours are trusted
+        and keep their speed)."""
 
         def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
             tree = super()._parse(source, name, filename)
@@ -236,31 +247,78 @@ def _kept_environment(
                 loop.iter = nodes.Call(
                     nodes.Name(_STEP_GLOBAL, "load"), [loop.iter], [], None, None
                 )
-            return tree
+            if not self.guarded:
+                return tree
+            # Every ``a ~ b`` result is measured: a loop of ``ns.s = ns.s ~ ns.s`` doubles.
+            return cast("nodes.Template", _ConcatChecker().visit(tree))
 
         def call(self, context: Any, obj: Any, *args: Any, **kwargs: Any) -> Any:
+            if not self.guarded:
+                return self._capped_call(context, obj, *args, **kwargs)
+            _budget().tick()
             name = getattr(obj, "__name__", "")
-            if isinstance(getattr(obj, "__self__", None), str):
+            owner = getattr(obj, "__self__", None)
+            if isinstance(owner, str):
                 if name in _PADDING_METHODS and any(
-                    isinstance(a, int) and a > MAX_OUTPUT for a in args
+                    isinstance(a, int) and a > MAX_VALUE for a in args
                 ):
                     raise TemplateError("a template tried to build a too long value")
-                if name in {"format", "format_map"} and _WIDE_FORMAT.search(obj.__self__):
-                    raise TemplateError("a template asked for a too wide format")
-            return super().call(context, obj, *args, **kwargs)
+                if name == "replace" and len(args) >= 2:
+                    _check_replace(owner, args[0], args[1], args[2] if len(args) > 2 else -1)
+                if name == "join" and args:
+                    args = (_bounded_join_items(owner, args[0]), *args[1:])
+            return _checked(super().call(context, obj, *args, **kwargs))
 
         def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-            if operator == "**" and isinstance(right, int) and abs(right) > 64:
+            _budget().tick()
+            if (
+                operator == "**"
+                and _is_int(right)
+                and (abs(right) > 64 or _power_too_big(left, right))
+            ):
                 raise TemplateError("a template raised a number to too high a power")
+            both_ints = _is_int(left) and _is_int(right)
+            if operator == "*" and both_ints and _bits(left) + _bits(right) > MAX_INT_BITS:
+                raise TemplateError("a template built too large a number")
             if operator == "*":
                 for value, times in ((left, right), (right, left)):
                     if (
                         isinstance(value, str | list | tuple)
                         and isinstance(times, int)
-                        and len(value) * max(times, 0) > MAX_OUTPUT
+                        and len(value) * max(times, 0) > MAX_VALUE
                     ):
                         raise TemplateError("a template tried to build a too long value")
-            return super().call_binop(context, operator, left, right)
+            if operator == "%" and isinstance(left, str) and _WIDE_FORMAT.search(left):
+                raise TemplateError("a template asked for a too wide format")
+            return _checked(super().call_binop(context, operator, left, right))
+
+        def _capped_call(self, context: Any, obj: Any, *args: Any, **kwargs: Any) -> Any:
+            """The checks every template gets, ours included: padding and format widths."""
+            if isinstance(getattr(obj, "__self__", None), str) and (
+                getattr(obj, "__name__", "") in _PADDING_METHODS
+                and any(isinstance(a, int) and a > MAX_VALUE for a in args)
+            ):
+                raise TemplateError("a template tried to build a too long value")
+            return super().call(context, obj, *args, **kwargs)
+
+        def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+            # Jinja hands templates its own wrapper of str.format, without __self__: the
+            # format string is checked here, where the wrapper is made.
+            wrapped = super().wrap_str_format(value)
+            if wrapped is None:
+                return None
+            if _WIDE_FORMAT.search(value.__self__):
+
+                def refused(*_args: Any, **_kwargs: Any) -> str:
+                    raise TemplateError("a template asked for a too wide format")
+
+                return refused
+
+            def measured(*args: Any, **kwargs: Any) -> str:
+                _budget().tick()
+                return cast(str, _checked(wrapped(*args, **kwargs)))
+
+            return measured
 
     env = CappedSandbox(
         loader=FileSystemLoader([str(folder) for folder in search]),
@@ -298,6 +356,15 @@ def _kept_environment(
     for wide in ("center", "indent", "wordwrap", "truncate"):
         env.filters[wide] = _capped_width(env.filters[wide])
     env.filters["format"] = _checked_format
+    if guarded:
+        env.guarded = True
+        env.intercepted_binops = frozenset({"*", "**", "+", "%"})
+        env.filters["join"] = _capped_join(env.filters["join"])
+        env.filters["replace"] = _capped_replace(env.filters["replace"])
+        # Every filter's result is measured, and each call counts toward the render's time.
+        for name, function in list(env.filters.items()):
+            env.filters[name] = _measured(function)
+        env.globals[_CHECK_GLOBAL] = _checked
     env.globals["range"] = _capped_range
     env.globals[_STEP_GLOBAL] = _walk
     # Globals no news format needs, and lipsum() can be made to run for minutes.
@@ -307,6 +374,113 @@ def _kept_environment(
 
 
 _STEP_GLOBAL = "labnews_loop_steps"
+_CHECK_GLOBAL = "labnews_checked"
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _bits(value: int) -> int:
+    return abs(value).bit_length()
+
+
+def _power_too_big(base: object, exponent: int) -> bool:
+    """Would ``base ** exponent`` be an integer past MAX_INT_BITS (``(10**64)**64``)?"""
+    return _is_int(base) and exponent > 0 and _bits(base) * exponent > MAX_INT_BITS  # type: ignore[arg-type]
+
+
+def _checked(value: Any) -> Any:
+    """``value``, if it is within the size any one value of a template may have."""
+    if isinstance(value, str | list | tuple | dict | set) and len(value) > MAX_VALUE:
+        raise TemplateError("a template tried to build a too long value")
+    if _is_int(value) and value.bit_length() > MAX_INT_BITS:
+        raise TemplateError("a template built too large a number")
+    return value
+
+
+def _check_replace(text: str, old: object, new: object, count: object) -> None:
+    """Refuse a ``replace`` whose result would be too long, before it is built."""
+    if not isinstance(old, str) or not isinstance(new, str) or len(new) <= len(old):
+        return
+    found = len(text) + 1 if old == "" else text.count(old)
+    if isinstance(count, int) and count >= 0:
+        found = min(found, count)
+    if len(text) + found * (len(new) - len(old)) > MAX_VALUE:
+        raise TemplateError("a template tried to build a too long value")
+
+
+def _bounded_join_items(separator: str, items: Iterable[Any]) -> list[Any]:
+    """The items of a join, refused before joining when the result would be too long."""
+    listed: list[Any] = []
+    total = 0
+    for item in items:
+        listed.append(item)
+        total += len(item if isinstance(item, str) else str(item)) + len(separator)
+        if total > MAX_VALUE + len(separator) or len(listed) > MAX_SEQUENCE:
+            raise TemplateError("a template tried to build a too long value")
+    return listed
+
+
+def _capped_join(join: Callable[..., Any]) -> Callable[..., Any]:
+    """Jinja's ``join`` filter, measuring the result before it is built."""
+
+    @functools.wraps(join)
+    def capped(eval_ctx: Any, value: Iterable[Any], d: str = "", attribute: Any = None) -> Any:
+        if attribute is not None:
+            from jinja2.filters import make_attrgetter
+
+            value = map(make_attrgetter(eval_ctx.environment, attribute), value)
+        return join(eval_ctx, _bounded_join_items(str(d), value), d)
+
+    return capped
+
+
+def _capped_replace(replace: Callable[..., Any]) -> Callable[..., Any]:
+    """Jinja's ``replace`` filter, measuring the result before it is built."""
+
+    @functools.wraps(replace)
+    def capped(eval_ctx: Any, s: Any, old: Any, new: Any, count: Any = None) -> Any:
+        _check_replace(str(s), str(old), str(new), -1 if count is None else count)
+        return replace(eval_ctx, s, old, new, count)
+
+    return capped
+
+
+def _measured(function: Callable[..., Any]) -> Callable[..., Any]:
+    """A filter whose every call counts toward the render's time and whose result is measured.
+
+    ``functools.wraps`` keeps Jinja's pass-context markers, so the filter is called as before.
+    """
+
+    @functools.wraps(function)
+    def measured(*args: Any, **kwargs: Any) -> Any:
+        _budget().tick()
+        return _checked(function(*args, **kwargs))
+
+    return measured
+
+
+class _ConcatChecker:
+    """Rewrites a template tree so that every ``~`` concatenation's result is measured."""
+
+    def visit(self, node: Any) -> Any:
+        from jinja2 import nodes
+
+        for field, value in node.iter_fields():
+            if isinstance(value, nodes.Node):
+                setattr(node, field, self.visit(value))
+            elif isinstance(value, list):
+                setattr(
+                    node,
+                    field,
+                    [self.visit(item) if isinstance(item, nodes.Node) else item for item in value],
+                )
+        if isinstance(node, nodes.Concat):
+            return nodes.Call(nodes.Name(_CHECK_GLOBAL, "load"), [node], [], None, None)
+        return node
+
+
 _PADDING_METHODS = frozenset({"center", "ljust", "rjust", "zfill", "expandtabs"})
 _WIDE_FORMAT = re.compile(r"[%{:][^%{}]*?\d{6,}")
 
@@ -337,17 +511,42 @@ def _capped_range(*args: int) -> range:
 
 
 class _IterationBudget:
-    """One budget of loop steps shared by every ``for`` loop of one render."""
+    """One render's budgets: loop steps shared by every ``for`` loop, and (for the user's own
+    templates) a deadline, checked on loop steps, calls, operators and filters."""
 
-    def __init__(self, budget: int) -> None:
+    def __init__(self, budget: int, seconds: float | None = None) -> None:
         self.left = budget
+        self.seconds = seconds
+        self.deadline = None if seconds is None else time.monotonic() + seconds
+
+    def tick(self) -> None:
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise TemplateError(f"it took longer than {self.seconds:g} s; stopped")
 
     def walk(self, iterable: Iterable[Any]) -> Iterator[Any]:
         for value in iterable:
             self.left -= 1
             if self.left < 0:
                 raise TemplateError("a template looped too many times; stopped")
+            if not self.left & 1023:
+                self.tick()
             yield value
+
+
+def _budget() -> _IterationBudget:
+    return _BUDGET.get()
+
+
+def _time_limit(fmt: OutputFormat) -> float | None:
+    """Seconds a render of this format may take: None for the built-in ones (trusted, and slow
+    only on a very large lab); LABNEWS_TEMPLATE_SECONDS, else USER_TEMPLATE_SECONDS, for the
+    user's own."""
+    if fmt.builtin:
+        return None
+    try:
+        return float(os.environ.get("LABNEWS_TEMPLATE_SECONDS", "")) or USER_TEMPLATE_SECONDS
+    except ValueError:
+        return USER_TEMPLATE_SECONDS
 
 
 # The budget of the render in progress: the environments are shared, the budgets are not.
@@ -381,9 +580,9 @@ def _render(fmt: OutputFormat, context: Mapping[str, Any]) -> str:
     from jinja2.exceptions import SecurityError
 
     search = tuple(fmt.search or (fmt.path.parent,))
-    token = _BUDGET.set(_IterationBudget(MAX_ITERATIONS))
+    token = _BUDGET.set(_IterationBudget(MAX_ITERATIONS, _time_limit(fmt)))
     try:
-        template = _environment(search).get_template(fmt.template_name)
+        template = _environment(search, not fmt.builtin).get_template(fmt.template_name)
         pieces: list[str] = []
         size = 0
         for piece in template.generate(**context):

@@ -368,8 +368,10 @@ def test_a_mutation_attempt_leaves_the_context_untouched(tmp_path: Path) -> None
 
 _CHILD = textwrap.dedent(
     """
-    import json, sys
+    import json, resource, sys
     from pathlib import Path
+    # A bomb that slips past the guards fails here as a MemoryError, not by taking the machine.
+    resource.setrlimit(resource.RLIMIT_AS, (2 * 1024**3, 2 * 1024**3))
     from labnews.core.errors import TemplateError
     from labnews.core.render import build_context, find_format, render_text
     from labnews.resources import resource
@@ -387,7 +389,7 @@ _CHILD = textwrap.dedent(
 
 
 def render_in_child(
-    tmp_path: Path, source: str, timeout: float = CHILD_TIMEOUT
+    tmp_path: Path, source: str, timeout: float = CHILD_TIMEOUT, seconds: float | None = None
 ) -> dict[str, object]:
     """Render ``source`` as user format "bomb" in a child process; its JSON verdict."""
     folder = tmp_path / "templates"
@@ -400,7 +402,11 @@ def render_in_child(
         text=True,
         timeout=timeout,
         cwd=root,
-        env={"PYTHONPATH": root, "PATH": "/usr/bin:/bin"},
+        env={
+            "PYTHONPATH": root,
+            "PATH": "/usr/bin:/bin",
+            **({"LABNEWS_TEMPLATE_SECONDS": str(seconds)} if seconds else {}),
+        },
         check=False,
     )
     assert done.returncode == 0, done.stderr
@@ -424,8 +430,38 @@ def render_in_child(
             "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}",
             "produced more than",
         ),
-        ("{{ range(100000) | join('x' * 100) }}", "produced more than"),
+        # Refused now before the joined value is built, no longer when it is output.
+        ("{{ range(100000) | join('x' * 100) }}", "too long"),
         ("{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}", "ran away"),
+        # Values built before any output: joins, concatenation, replace, formats, numbers.
+        ("{% set s = 'x' * 4000000 %}{{ [s, s, s] | join | length }}", "too long"),
+        ("{% set s = 'x' * 4000000 %}{{ '-'.join([s, s]) | length }}", "too long"),
+        (
+            "{% set ns = namespace(s='x' * 100000) %}{% for i in range(40) %}"
+            "{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s | length }}",
+            "too long",
+        ),
+        (
+            "{% set ns = namespace(s='x' * 100000) %}{% for i in range(40) %}"
+            "{% set ns.s = ns.s + ns.s %}{% endfor %}{{ ns.s | length }}",
+            "too long",
+        ),
+        (
+            "{% set s = 'x' * 1000000 %}"
+            "{{ s.replace('x', 'xx').replace('x', 'xx').replace('x', 'xx') | length }}",
+            "too long",
+        ),
+        ("{% set s = 'x' * 3000000 %}{{ s | replace('x', 'xxx') | length }}", "too long"),
+        ("{{ '{0:>999999999}'.format('x') }}", "too wide format"),
+        ("{{ '{:>999999999}'.format_map({}) }}", "too wide format"),
+        ("{{ '%999999999s' % 'x' }}", "too wide format"),
+        ("{{ (((10 ** 64) ** 64) ** 64) ** 64 }}", "too high a power"),
+        ("{% set x = 10 ** 1000 %}{{ x ** 64 }}", "too high a power"),
+        (
+            "{% set ns = namespace(n=10 ** 60) %}{% for i in range(40) %}"
+            "{% set ns.n = ns.n * ns.n %}{% endfor %}{{ ns.n }}",
+            "too large a number",
+        ),
     ],
 )
 def test_output_bombs_stop_with_a_clear_template_error(
@@ -460,3 +496,20 @@ def test_a_silent_nested_range_loop_stops_on_the_iteration_budget(tmp_path: Path
 def test_a_silent_loop_over_other_sequences_does_not_hang(tmp_path: Path, source: str) -> None:
     verdict = render_in_child(tmp_path, source, timeout=10)
     assert "error" in verdict
+
+
+def test_a_user_template_runs_under_a_time_limit_that_names_it(tmp_path: Path) -> None:
+    """Under the loop budget and the output cap, but slow: stopped by the clock, named."""
+    source = (
+        "{% for i in range(100000) %}{% for j in range(95) %}"
+        "{{ '' | lower | upper | trim }}{% endfor %}{% endfor %}"
+    )
+    verdict = render_in_child(tmp_path, source, seconds=1)
+    assert verdict == {"error": "format bomb: it took longer than 1 s; stopped"}
+
+
+def test_built_in_formats_have_no_clock(tmp_path: Path) -> None:
+    from labnews.core.render import _time_limit, find_format
+    from labnews.resources import resource
+
+    assert _time_limit(find_format("yearly", resource("templates"), tmp_path)) is None
