@@ -48,6 +48,8 @@ MAX_NOTE: Final = 20_000
 MAX_AUTHORS: Final = 5_000
 MAX_DECODE: Final = 20_000
 """Characters handed to pylatexenc at most; longer values only lose their braces."""
+MAX_VALUE: Final = 1_000_000
+"""Characters one field or @string value may have once its macros are joined."""
 
 PREFIX: Final = "labnews-"
 """Fields labnews writes so its own exports re-import exactly (venue, news month, featured...)."""
@@ -337,6 +339,13 @@ def evaluate(raw: str, macros: Mapping[str, str]) -> str:
         else:
             word = piece.lower()
             parts.append(macros.get(word, _MONTH_MACROS.get(word, piece)))
+    # Macros may join macros: 41 @string lines, each twice the last, would make 2**41 bytes.
+    # Measured before joining, so no value ever grows past the bound.
+    if sum(map(len, parts)) > MAX_VALUE:
+        raise LabnewsError(
+            f"a BibTeX value joins @string macros into more than {MAX_VALUE:,} characters; "
+            "the file is refused"
+        )
     return "".join(parts)
 
 

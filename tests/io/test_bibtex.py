@@ -1204,3 +1204,41 @@ def test_the_bibtex_reader_plans_any_text_or_fails_with_a_clean_error(
             assert 1900 <= paper.year <= 2100
     finally:
         database.dispose()
+
+
+def test_string_macros_that_double_are_refused_before_they_grow(tmp_path: Path) -> None:
+    """41 @string lines, each twice the last (2**41 bytes), in a child capped at 1 GB."""
+    lines = ['@string{s0 = "xxxxxxxxxxxxxxxx"}']
+    lines += [f"@string{{s{i} = s{i - 1} # s{i - 1}}}" for i in range(1, 42)]
+    lines.append("@article{a, title = s41, author = {A B}, year = 2024, journal = {CVPR}}")
+    bomb = tmp_path / "bomb.bib"
+    bomb.write_text("\n".join(lines), encoding="utf-8")
+    root = Path(__file__).resolve().parents[2]
+    child = (
+        "import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (1024**3, 1024**3)); "
+        "from labnews.cli import main; sys.exit(main(sys.argv[1:]))"
+    )
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            child,
+            "--db",
+            str(tmp_path / "lab.sqlite"),
+            "import",
+            "bibtex",
+            "--dry-run",
+            str(bomb),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert done.stderr == (
+        "labnews: error: a BibTeX value joins @string macros into more than 1,000,000 "
+        "characters; the file is refused\n"
+    )
