@@ -21,9 +21,10 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, OperationalError
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
 
-from labnews.core.errors import DatabaseError, DuplicateError, LabnewsError
+from labnews.core.errors import ConflictError, DatabaseError, DuplicateError, LabnewsError
 
 T = TypeVar("T")
 ENV_VAR = "LABNEWS_DB"
@@ -394,6 +395,13 @@ class Database:
                 yield session
         except IntegrityError as exc:
             raise DuplicateError(_integrity_message(exc)) from exc
+        except StaleDataError as exc:
+            # The version counter moved between our read and our write: on PostgreSQL two
+            # editors of one record can both pass the version check and race to the UPDATE.
+            raise ConflictError(
+                "the record was changed by someone else since you opened it; "
+                "reload it and make your change again"
+            ) from exc
         except OperationalError as exc:
             raise DatabaseError(f"{self.name}: {_driver_reason(exc)}") from exc
         except SQLAlchemyDatabaseError as exc:

@@ -107,3 +107,29 @@ def test_papers_of_one_year_are_read_in_two_statements(demo_database: Database) 
     with counting(demo_database) as statements, demo_database.session() as session:
         queries.papers_in(session, [2024])
     assert len(statements) <= 3
+
+
+def test_a_write_that_finds_the_version_moved_is_a_conflict_not_a_stale_data_error(
+    demo_database: Database,
+) -> None:
+    """On PostgreSQL two editors can both pass the version check and race to the UPDATE; the
+    loser's UPDATE matches no row. That is "changed by someone else", as on SQLite."""
+    from sqlalchemy import select, update
+
+    from labnews.core.errors import ConflictError
+    from labnews.store.models import Member
+
+    with (  # noqa: PT012 - the race is the whole block
+        pytest.raises(ConflictError, match="changed by someone else"),
+        demo_database.session(write=True) as session,
+    ):
+        member = session.scalars(select(Member).limit(1)).one()
+        # The other editor's commit, as the loser's UPDATE finds it.
+        session.execute(
+            update(Member)
+            .where(Member.id == member.id)
+            .values(version=Member.version + 1)
+            .execution_options(synchronize_session=False)
+        )
+        member.name = member.name + " Changed"
+        session.flush()
