@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NoReturn
 
+from labnews.core.controls import one_line
 from labnews.core.errors import LabnewsError, NotFoundError, ValidationError
 from labnews.core.inputs import (
     AUTO,
@@ -1087,7 +1088,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except LabnewsError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        print(f"{PROG}: error: {one_line(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
@@ -1096,7 +1097,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except OSError as exc:
         where = f": {exc.filename}" if exc.filename else ""
-        print(f"{PROG}: error: {exc.strerror or exc}{where}", file=sys.stderr)
+        print(f"{PROG}: error: {one_line(f'{exc.strerror or exc}{where}')}", file=sys.stderr)
         return 1
 
 

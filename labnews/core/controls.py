@@ -26,3 +26,12 @@ def escape_unsafe(text: str) -> str:
 def drop_unsafe(text: str) -> str:
     """``text`` without its unsafe characters: for pages, where an escape would read as noise."""
     return _UNSAFE.sub("", text)
+
+
+def one_line(text: str) -> str:
+    """``text`` as one terminal line: line breaks and unsafe characters shown as escapes.
+
+    An error message quotes what the user gave; a value holding a newline must not make the
+    one ``labnews: error:`` line two.
+    """
+    return escape_unsafe(text.replace("\r", "\\r").replace("\n", "\\n"))

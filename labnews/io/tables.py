@@ -334,9 +334,22 @@ def plan_table(session: Session, path: Path) -> ImportPlan:
     return plan
 
 
+def _bounded_int(digits: str) -> int:
+    """A JSON integer; one longer than any id or year could be is refused, not converted.
+
+    Python refuses to convert more than 4,300 digits with a ValueError of its own; far fewer
+    digits already mean a damaged or hostile file.
+    """
+    if len(digits.lstrip("-")) > 30:
+        raise LabnewsError(
+            f"the file holds a number of {len(digits):,} digits; it is not a labnews export"
+        )
+    return int(digits)
+
+
 def _read_json(text: str) -> dict[str, Any]:
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_bounded_int)
     except json.JSONDecodeError as exc:
         raise LabnewsError(
             f"the file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
