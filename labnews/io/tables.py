@@ -288,9 +288,9 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, list):
-        return SEPARATOR.join(str(v) for v in value)
-    text = str(value)
+    # A list cell (aliases, an achievement's members) is guarded like any other: its first
+    # item may start a formula too.
+    text = SEPARATOR.join(str(v) for v in value) if isinstance(value, list) else str(value)
     if text.startswith(_FORMULA_START):
         return "'" + text
     return text

@@ -170,6 +170,34 @@ def test_formula_like_cells_are_kept_as_text_and_read_back(
     assert [p.title for p in plan.papers] == titles
 
 
+def test_list_cells_are_guarded_against_formulas_too(database: Database) -> None:
+    """Member aliases and achievement members come out as a list cell: guarded like any other."""
+    from labnews.core.inputs import AchievementInput, MemberInput
+    from labnews.core.records import YearMonth
+
+    with database.session(write=True) as session:
+        commands.add_member(
+            session, MemberInput("Eve Hacker", aliases=("=cmd|' /C calc'!A0", "@evil"))
+        )
+        commands.add_member(session, MemberInput("@Sum Person"))
+        member = queries.find_member(session, "@Sum Person", field="member")
+        commands.add_achievement(
+            session,
+            AchievementInput(
+                kind="award", title="Prize", date=YearMonth(2024, 5), members=(member.id,)
+            ),
+        )
+        members = tables.export_csv(session, "members", None)
+        achievements = tables.export_csv(session, "achievements", None)
+    eve = next(r for r in _rows(members) if r["name"] == "Eve Hacker")
+    assert eve["aliases"].startswith("'=cmd")
+    prize = next(r for r in _rows(achievements) if r["title"] == "Prize")
+    assert prize["members"] == "'@Sum Person"
+    for row in (*_rows(members), *_rows(achievements)):
+        for cell in row.values():
+            assert not cell.startswith(("=", "+", "@")), cell
+
+
 # --- round trips -------------------------------------------------------------------------------
 
 
