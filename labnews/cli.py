@@ -111,8 +111,10 @@ def _date(text: str) -> tuple[YearMonth, int | None]:
 
 def _open(args: argparse.Namespace, *, upgrade: bool = True) -> Any:
     """The database the arguments name, opened; a risky SQLite location is warned about."""
-    from labnews.store.database import resolve_target, sharing_warning
+    from labnews.store.database import WriteWaits, resolve_target, sharing_warning
     from labnews.store.migrate import open_database
+
+    WriteWaits.listener = lambda message: _note(f"{PROG}: {message}")
 
     database = open_database(resolve_target(args.db), upgrade=upgrade)
     if database.path is not None:

@@ -276,8 +276,60 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def on_begin(connection: Any) -> None:
-        write = connection.get_execution_options().get(_WRITE_OPTION, False)
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+        if connection.get_execution_options().get(_WRITE_OPTION, False):
+            _begin_write(connection.connection.dbapi_connection, engine.url.database or "")
+        else:
+            connection.exec_driver_sql("BEGIN")
+
+
+WRITE_WAIT_S = 300.0
+"""How long a write waits for another program's write transaction (LABNEWS_WRITE_WAIT)."""
+_WRITE_WAIT_STEP_MS = 1000
+
+
+def _write_wait() -> float:
+    try:
+        return float(os.environ.get("LABNEWS_WRITE_WAIT", "")) or WRITE_WAIT_S
+    except ValueError:
+        return WRITE_WAIT_S
+
+
+class WriteWaits:
+    """Who is told when a write has to wait for another program (the CLI: stderr; the window:
+    its status bar). One listener per process; None says nothing."""
+
+    listener: ClassVar[Callable[[str], None] | None] = None
+
+
+def _begin_write(raw: sqlite3.Connection, name: str) -> None:
+    """BEGIN IMMEDIATE, waiting as long as another program's write lasts (up to a limit), and
+    saying once what it waits for.
+
+    SQLite's busy timeout alone fails a writer after 10 s with "database is locked", even when
+    the other writer (a long import, a repair) is about to finish. Waiting in one-second
+    steps lets the wait be announced and last longer, and ends in a message that names it.
+    """
+    deadline = time.monotonic() + _write_wait()
+    raw.execute(f"PRAGMA busy_timeout = {_WRITE_WAIT_STEP_MS}")
+    told = False
+    try:
+        while True:
+            try:
+                raw.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise DatabaseError(f"{name}: {exc}") from exc
+                if time.monotonic() >= deadline:
+                    raise DatabaseError(
+                        f"{name}: another program has been writing to it for "
+                        f"{_write_wait():g} s; try again when it has finished"
+                    ) from None
+                if not told and WriteWaits.listener is not None:
+                    WriteWaits.listener(f"waiting for another program that is writing to {name}...")
+                    told = True
+    finally:
+        raw.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 _NETWORK_FILESYSTEMS = frozenset(
