@@ -8,12 +8,15 @@ after a repair finds nothing to repair.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.orm import Session, aliased
 
+from labnews.core.inputs import AUTO, AuthorInput, FeaturedChoice, PaperInput
 from labnews.core.names import name_key
+from labnews.core.records import AuthorRecord, PaperRecord, venue_edition
+from labnews.store import commands, queries
 from labnews.store.models import Authorship, Member, MemberAlias, Paper, Venue, VenueAlias
 
 
@@ -49,6 +52,7 @@ def run_checks(session: Session, *, is_sqlite: bool) -> list[CheckFinding]:
     findings.extend(_orphan_workshops(session, fix=False))
     findings.extend(_parent_cycles(session))
     findings.extend(_aliases_of_others(session, fix=False))
+    findings.extend(_probable_duplicates(session, fix=False))
     placeholders = session.scalar(select(func.count()).select_from(Paper).where(Paper.title == ""))
     if placeholders:
         findings.append(
@@ -69,6 +73,7 @@ def repair(session: Session) -> list[str]:
         _featured_not_an_author,
         _orphan_workshops,
         _aliases_of_others,
+        _probable_duplicates,
     ):
         done.extend(f.message for f in repair_step(session, fix=True))
     return done
@@ -274,3 +279,163 @@ def _aliases_of_others(session: Session, *, fix: bool) -> list[CheckFinding]:
             if fix:
                 session.execute(delete(VenueAlias).where(VenueAlias.id == alias_id))
     return findings
+
+
+# --- papers recorded twice ---------------------------------------------------------------------
+
+
+def _probable_duplicates(session: Session, *, fix: bool) -> list[CheckFinding]:
+    """Two records that are probably one paper, as importing a news page twice used to leave.
+
+    They share venue, edition, news month and featured member, name the same members in the
+    news, one or both have no title, and no title, DOI or arXiv id tells them apart. The
+    repair merges each into the titled one (else the older): every field either has is kept,
+    the authors of both in order, and the other record is deleted. Records a titled paper and
+    another titled paper could both be are listed, not merged.
+    """
+    groups: set[tuple[int, int, int, int]] = {
+        (venue_id, year, news_year, news_month)
+        for venue_id, year, news_year, news_month in session.execute(
+            select(Paper.venue_id, Paper.year, Paper.news_year, Paper.news_month)
+            .where(Paper.title == "")
+            .distinct()
+        )
+    }
+    if not groups:
+        return []
+    # Members out of the news (a PI on every paper) say nothing about which paper it is.
+    in_news = set(session.scalars(select(Member.id).where(Member.in_news.is_(True))))
+    alike: dict[tuple[object, ...], list[PaperRecord]] = defaultdict(list)
+    papers = queries.papers_in(
+        session, {year for _, _, year, _ in groups}, venue_ids=sorted({g[0] for g in groups})
+    )
+    for paper in papers:
+        if paper.featured_id is None:
+            continue
+        if (paper.venue_id, paper.year, paper.news.year, paper.news.month) not in groups:
+            continue
+        named = frozenset(a.member_id for a in paper.authors if a.member_id in in_news)
+        alike[(paper.venue_id, paper.year, paper.news, paper.featured_id, named)].append(paper)
+    findings: list[CheckFinding] = []
+    for same in alike.values():
+        untitled = [p for p in same if not p.title.strip()]
+        if len(same) < 2 or not untitled:
+            continue
+        titled = [p for p in same if p.title.strip()]
+        where = _where(same[0])
+        if len(titled) > 1:
+            ids = ", ".join(f"#{p.id}" for p in titled)
+            findings.extend(
+                CheckFinding(
+                    "probable duplicate",
+                    f"paper #{p.id} (untitled) is probably one of papers {ids} ({where}): "
+                    "merge it by hand",
+                )
+                for p in untitled
+            )
+            continue
+        keep = titled[0] if titled else min(untitled, key=lambda p: p.id)
+        merged = keep
+        for other in sorted(untitled, key=lambda p: p.id):
+            if other is keep or _told_apart(merged, other):
+                continue
+            findings.append(
+                CheckFinding(
+                    "probable duplicate",
+                    (f"merged paper #{other.id} into paper #{keep.id} ({where})")
+                    if fix
+                    else (
+                        f"paper #{other.id} (untitled) is probably paper #{keep.id} "
+                        f"{_named(keep)} ({where})"
+                    ),
+                    fixable=True,
+                )
+            )
+            merged = _merged(merged, other)
+            if fix:
+                commands.remove_papers(session, [other.id])
+                commands.update_paper(session, keep.id, _input_of(merged))
+    return findings
+
+
+def _where(paper: PaperRecord) -> str:
+    edition = venue_edition(paper.venue_short, paper.venue_kind, paper.year)
+    return f"{edition}, news {paper.news}, {paper.featured_name}"
+
+
+def _named(paper: PaperRecord) -> str:
+    return repr(paper.title[:80]) if paper.title.strip() else "(untitled)"
+
+
+def _told_apart(one: PaperRecord, other: PaperRecord) -> bool:
+    """Whether a field both records have differs: then they are two papers."""
+    pairs = (
+        (queries.name_key_title(one.title), queries.name_key_title(other.title)),
+        ((one.doi or "").lower(), (other.doi or "").lower()),
+        ((one.arxiv or "").lower(), (other.arxiv or "").lower()),
+    )
+    return any(a and b and a != b for a, b in pairs)
+
+
+def _merged(keep: PaperRecord, other: PaperRecord) -> PaperRecord:
+    """``keep`` with what only ``other`` has: its missing fields, and its authors after its own."""
+    authors = list(keep.authors)
+    members = {a.member_id for a in authors if a.member_id is not None}
+    names = {name_key(a.name) for a in authors if a.member_id is None}
+    for author in other.authors:
+        if author.member_id is not None:
+            if author.member_id not in members:
+                members.add(author.member_id)
+                authors.append(author)
+        elif name_key(author.name) not in names:
+            names.add(name_key(author.name))
+            authors.append(author)
+    featured_id, featured_name = keep.featured_id, keep.featured_name
+    if featured_id not in members and members:
+        featured_id, featured_name = other.featured_id, other.featured_name
+    return replace(
+        keep,
+        title=keep.title.strip() or other.title,
+        authors=tuple(authors),
+        featured_id=featured_id,
+        featured_name=featured_name,
+        presentation=keep.presentation or other.presentation,
+        doi=keep.doi or other.doi,
+        arxiv=keep.arxiv or other.arxiv,
+        url=keep.url or other.url,
+        code=keep.code or other.code,
+        project=keep.project or other.project,
+        bibkey=keep.bibkey or other.bibkey,
+        note=keep.note or other.note,
+    )
+
+
+def _input_of(paper: PaperRecord) -> PaperInput:
+    members = {a.member_id for a in paper.authors if a.member_id is not None}
+    featured: FeaturedChoice = paper.featured_id
+    if featured is not None and members and featured not in members:
+        featured = AUTO  # neither record's featured member is an author: the usual rule picks
+    return PaperInput(
+        venue=paper.venue_short,
+        year=paper.year,
+        news=paper.news,
+        title=paper.title,
+        authors=tuple(_author_input(a) for a in paper.authors),
+        featured=featured,
+        status=paper.status,
+        presentation=paper.presentation,
+        doi=paper.doi,
+        arxiv=paper.arxiv,
+        url=paper.url,
+        code=paper.code,
+        project=paper.project,
+        bibkey=paper.bibkey,
+        note=paper.note,
+    )
+
+
+def _author_input(author: AuthorRecord) -> AuthorInput:
+    # A member author keeps the spelling the paper used; an outsider is only a name.
+    if author.member_id is not None:
+        return AuthorInput(author.as_written or "", author.member_id)
+    return AuthorInput(author.name)

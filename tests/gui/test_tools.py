@@ -9,7 +9,8 @@ from pytestqt.qtbot import QtBot
 from labnews.core.inputs import MemberInput
 from labnews.gui.dialogs.check import CheckDialog
 from labnews.gui.main_window import MainWindow
-from labnews.store import commands
+from labnews.gui.snapshots import paper_input
+from labnews.store import commands, queries
 from labnews.store.backup import list_backups
 
 
@@ -63,3 +64,30 @@ def test_closing_the_window_takes_the_on_quit_backup(qtbot: QtBot, window: MainW
     path = database.path
     window.close()
     assert [b.reason for b in list_backups(path)] == ["auto"]
+
+
+def test_the_check_dialog_merges_a_paper_recorded_twice(qtbot: QtBot, window: MainWindow) -> None:
+    database = window.database
+    assert database is not None
+    assert database.path is not None
+    with database.session(write=True) as session:
+        ham = next(
+            p
+            for p in queries.papers_in(session, [2024])
+            if p.venue_short == "NeurIPS" and p.featured_name == "Ham Jaeseok"
+        )
+        copy = commands.add_paper(session, paper_input(ham)).ids[0]
+    dialog = CheckDialog(database, window)
+    qtbot.addWidget(dialog)
+    assert dialog.summary.text() == "1 problems found."
+    assert (
+        f"probable duplicate: paper #{copy} (untitled) is probably paper #{ham.id} (untitled) "
+        "(NeurIPS 2024, news 2024-12, Ham Jaeseok)"
+    ) in dialog.details.toPlainText()
+    dialog.repair_button.click()
+    assert dialog.summary.text() == "No problems found."
+    assert f"fixed: merged paper #{copy} into paper #{ham.id}" in dialog.details.toPlainText()
+    assert [b.reason for b in list_backups(database.path)] == ["pre-fix"]
+    with database.session() as session:
+        assert queries.paper_count(session) == 34
+        assert queries.paper_by_id(session, ham.id).authors == ham.authors
