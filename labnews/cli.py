@@ -341,9 +341,14 @@ def _venue_input(args: argparse.Namespace, base: VenueRecord | None) -> VenueInp
 def cmd_add(args: argparse.Namespace) -> int:
     from labnews.store import commands, queries
 
+    memberless = False
+
     def act(session: Any) -> Change:
+        nonlocal memberless
         if args.what == "paper":
-            return commands.add_paper(session, _paper_input(session, args, None))
+            data = _paper_input(session, args, None)
+            memberless = all(a.member_id is None for a in data.authors)
+            return commands.add_paper(session, data)
         if args.what == "member":
             return commands.add_member(session, _member_input(args, None))
         if args.what == "venue":
@@ -370,6 +375,12 @@ def cmd_add(args: argparse.Namespace) -> int:
     if args.what == "paper":
         # The id is what scripts read from stdout; the sentence is for the person.
         _note(f"labnews: {change.message}")
+        if memberless:
+            # Still added: a line may name nobody on purpose, but a misspelt member does too.
+            _note(
+                f"{PROG}: warning: none of the authors is a lab member; the paper counts in the "
+                "tally but no news line names anyone"
+            )
         print(change.ids[0])
     else:
         print(change.message)

@@ -19,6 +19,9 @@ from labnews.core.records import AuthorRecord, PaperRecord, venue_edition
 from labnews.store import commands, queries
 from labnews.store.models import Authorship, Member, MemberAlias, Paper, Venue, VenueAlias
 
+MAX_LISTED = 20
+"""Papers a note lists one by one at most; the rest are counted."""
+
 
 @dataclass(frozen=True, slots=True)
 class CheckFinding:
@@ -53,6 +56,7 @@ def run_checks(session: Session, *, is_sqlite: bool) -> list[CheckFinding]:
     findings.extend(_parent_cycles(session))
     findings.extend(_aliases_of_others(session, fix=False))
     findings.extend(_probable_duplicates(session, fix=False))
+    findings.extend(_papers_naming_no_member(session))
     placeholders = session.scalar(select(func.count()).select_from(Paper).where(Paper.title == ""))
     if placeholders:
         findings.append(
@@ -439,3 +443,44 @@ def _author_input(author: AuthorRecord) -> AuthorInput:
     if author.member_id is not None:
         return AuthorInput(author.as_written or "", author.member_id)
     return AuthorInput(author.name)
+
+
+# --- papers no news line names -----------------------------------------------------------------
+
+
+def _papers_naming_no_member(session: Session) -> list[CheckFinding]:
+    """Papers without a member among their authors: counted, but no news line names anyone.
+
+    A note, not a problem: a line like "Two papers accepted to CVPR" names nobody on purpose,
+    and the window asks before saving such a paper. Nothing here can be repaired by a rule.
+    """
+    has_member = (
+        select(Authorship.paper_id)
+        .where(Authorship.paper_id == Paper.id, Authorship.member_id.is_not(None))
+        .exists()
+    )
+    rows = session.execute(
+        select(Paper.id, Venue.short, Venue.kind, Paper.year, Paper.news_year, Paper.news_month)
+        .join(Venue, Paper.venue_id == Venue.id)
+        .where(~has_member)
+        .order_by(Paper.news_year, Paper.news_month, Paper.position, Paper.id)
+    ).all()
+    findings = [
+        CheckFinding(
+            "no member",
+            f"paper #{paper_id} ({venue_edition(short, kind, year)}, news {news_year}-"
+            f"{news_month:02d}) has no lab member among its authors: it counts in the tally "
+            "but no news line names anyone",
+            note=True,
+        )
+        for paper_id, short, kind, year, news_year, news_month in rows[:MAX_LISTED]
+    ]
+    if len(rows) > MAX_LISTED:
+        findings.append(
+            CheckFinding(
+                "no member",
+                f"and {len(rows) - MAX_LISTED} more papers have no lab member among their authors",
+                note=True,
+            )
+        )
+    return findings

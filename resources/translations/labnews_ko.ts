@@ -1455,6 +1455,14 @@ J. Ham</translation>
         <source>Already recorded as paper #{0}, “{1}” ({2}).</source>
         <translation>이미 논문 #{0} “{1}”({2})(으)로 기록되어 있습니다.</translation>
     </message>
+    <message>
+        <source>No lab member</source>
+        <translation>연구실 구성원 없음</translation>
+    </message>
+    <message>
+        <source>None of the authors is a lab member; the paper will count in the tally but no news line will name anyone. Save it anyway?</source>
+        <translation>저자 중 연구실 구성원이 없습니다. 이 논문은 집계에는 들어가지만 어느 뉴스 줄에도 이름이 나오지 않습니다. 그래도 저장할까요?</translation>
+    </message>
 </context>
 <context>
     <name>PapersModel</name>

@@ -115,6 +115,30 @@ def test_add_paper_matches_authors_to_members_in_either_order(demo) -> None:  # 
     assert paper["month"] == "2024-12"
 
 
+def test_add_paper_without_a_member_warns_and_still_adds_it(demo) -> None:  # type: ignore[no-untyped-def]
+    warning = (
+        "labnews: warning: none of the authors is a lab member; the paper counts in the tally "
+        "but no news line names anyone"
+    )
+    # "Ham Jaesok" is a misspelt member: an outside name, as the warning makes plain.
+    result = demo(
+        "add", "paper", "--venue", "CVPR", "--year", "2025",
+        "--author", "Jane Outsider", "--author", "Ham Jaesok",
+    )  # fmt: skip
+    assert result.code == 0
+    assert result.err.splitlines() == [
+        "labnews: Added a paper to CVPR 2025: 2025 now has 1 paper",
+        warning,
+    ]
+    (paper,) = [p for p in json.loads(demo("list", "papers", "--json").out) if p["year"] == 2025]
+    assert paper["id"] == int(result.out)
+    assert paper["featured_name"] is None
+    assert demo("summary", "--year", "2025").out == "2025: 1 paper (1 CVPR)\n"
+    named = demo("add", "paper", "--venue", "ICCV", "--year", "2025", "--author", "Ham Jaeseok")
+    assert named.code == 0
+    assert warning not in named.err
+
+
 def test_list_venues_as_json_has_every_field(cli) -> None:  # type: ignore[no-untyped-def]
     venues = json.loads(cli("list", "venues", "--json").out)
     workshop = next(v for v in venues if v["short"] == "CVPR Workshop")

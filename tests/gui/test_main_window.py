@@ -373,7 +373,13 @@ def test_a_venue_created_from_the_paper_dialog_is_an_undoable_change(
         modal.expect(VenueDialog, name_the_venue)
         dialog.new_venue_button.click()
         dialog.title.setText("At a new venue")
+        modal.expect(QMessageBox, save_anyway)  # the paper names no member: asked first
         dialog.save_button.click()
+
+    def save_anyway(box: QMessageBox) -> None:
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        assert yes is not None
+        yes.click()
 
     def name_the_venue(dialog: VenueDialog) -> None:
         assert dialog.short.text() == "LabConf"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -19,6 +21,7 @@ from labnews.gui.snapshots import paper_input
 from labnews.gui.undo import trial_run
 from labnews.store import commands, queries
 from labnews.store.database import Database
+from tests.gui.conftest import ModalAnswers, message_text
 
 
 def build(
@@ -27,6 +30,17 @@ def build(
     dialog = PaperDialog.build(None, initial, database=database, **options)  # type: ignore[arg-type]
     qtbot.addWidget(dialog)
     return dialog
+
+
+def answer(button: QMessageBox.StandardButton) -> Callable[[QMessageBox], None]:
+    """A handler that clicks ``button`` of a question box, as the user would."""
+
+    def click(box: QMessageBox) -> None:
+        found = box.button(button)
+        assert found is not None
+        found.click()
+
+    return click
 
 
 def member_id(database: Database, name: str) -> int:
@@ -173,7 +187,7 @@ def test_editing_a_paper_does_not_call_it_a_duplicate_of_itself(
 
 
 def test_a_store_error_is_shown_at_its_field_and_the_dialog_stays_open(
-    qtbot: QtBot, demo_database: Database
+    qtbot: QtBot, demo_database: Database, modal: ModalAnswers
 ) -> None:
     def check(data: PaperInput) -> LabnewsError | None:
         return trial_run(demo_database, lambda s: commands.add_paper(s, data))
@@ -187,7 +201,9 @@ def test_a_store_error_is_shown_at_its_field_and_the_dialog_stays_open(
     assert dialog.tabs.currentIndex() == 1  # the links tab, where the field is
     dialog.doi.setText("10.1234/abc")
     assert dialog.form.message("doi") == ""
+    modal.expect(QMessageBox, answer(QMessageBox.StandardButton.Yes))  # it names no member
     dialog.accept()
+    modal.check()
     assert dialog.result() == PaperDialog.DialogCode.Accepted
     with demo_database.session() as session:
         assert queries.paper_count(session) == 34  # a trial writes nothing
@@ -308,3 +324,82 @@ def test_the_venue_spellings_model_passes_qtmodeltester(
     rows = [model.index(r, 0) for r in range(model.rowCount())]
     alias = next(i for i in rows if i.data(Qt.ItemDataRole.EditRole) == "CVPR (1)")
     assert alias.data() == "CVPR (1)  —  CVPR"
+
+
+# --- a paper that names no member --------------------------------------------------------------
+
+
+def _fill_without_members(dialog: PaperDialog) -> None:
+    dialog.venue.setText("CVPR")
+    dialog.year.setValue(2025)
+    dialog.title.setText("Work of Our Friends")
+    assert dialog.authors.add_text("Jane Outsider")
+    assert dialog.authors.add_text("Ham Jaeseak")  # a misspelt member is an outside name
+    assert dialog.save_button.isEnabled()
+
+
+def test_a_paper_without_a_member_asks_first_and_no_returns_to_the_form(
+    qtbot: QtBot, demo_database: Database, modal: ModalAnswers
+) -> None:
+    dialog = build(qtbot, demo_database)
+    _fill_without_members(dialog)
+    asked: list[str] = []
+
+    def decline(box: QMessageBox) -> None:
+        asked.append(message_text(box))
+        answer(QMessageBox.StandardButton.No)(box)
+
+    modal.expect(QMessageBox, decline)
+    dialog.save_button.click()
+    modal.check()
+    assert asked[0].startswith(
+        "None of the authors is a lab member; the paper will count in the tally but no news "
+        "line will name anyone. Save it anyway?"
+    )
+    assert dialog.result() != PaperDialog.DialogCode.Accepted
+    assert dialog.value is None
+    # Back in the form: the missing member is added, and it saves without another question.
+    assert dialog.authors.add_text("Ham Jaeseok")
+    dialog.save_button.click()
+    assert dialog.result() == PaperDialog.DialogCode.Accepted
+    assert dialog.value is not None
+    assert [a.member_id for a in dialog.value.authors] == [
+        None,
+        None,
+        member_id(demo_database, "Ham Jaeseok"),
+    ]
+
+
+def test_a_paper_without_a_member_is_saved_when_the_answer_is_yes(
+    qtbot: QtBot, demo_database: Database, modal: ModalAnswers
+) -> None:
+    dialog = build(qtbot, demo_database)
+    _fill_without_members(dialog)
+    modal.expect(QMessageBox, answer(QMessageBox.StandardButton.Yes))
+    dialog.save_button.click()
+    modal.check()
+    assert dialog.result() == PaperDialog.DialogCode.Accepted
+    assert dialog.value is not None
+    assert [a.name for a in dialog.value.authors] == ["Jane Outsider", "Ham Jaeseak"]
+    assert all(a.member_id is None for a in dialog.value.authors)
+
+
+def test_editing_away_the_last_member_asks_but_an_edit_of_a_memberless_paper_does_not(
+    qtbot: QtBot, demo_database: Database, modal: ModalAnswers
+) -> None:
+    with demo_database.session() as session:
+        paper = next(p for p in queries.papers_in(session, [2022]) if p.venue_short == "BMVC")
+    dialog = build(qtbot, demo_database, paper_input(paper), paper_id=paper.id)
+    while dialog.authors.people():
+        dialog.authors.list.setCurrentRow(0)
+        dialog.authors.remove_selected()
+    modal.expect(QMessageBox, answer(QMessageBox.StandardButton.No))
+    dialog.save_button.click()
+    modal.check()
+    assert dialog.result() != PaperDialog.DialogCode.Accepted
+    # A paper that named no member before is edited without the question.
+    memberless = PaperInput(venue="CVPR", year=2024, news=YearMonth(2024, 6))
+    again = build(qtbot, demo_database, memberless, paper_id=paper.id)
+    again.title.setText("Now with a title")
+    again.save_button.click()
+    assert again.result() == PaperDialog.DialogCode.Accepted

@@ -1,4 +1,4 @@
-"""``labnews check``: papers recorded twice are found, and merged by ``--fix``.
+"""``labnews check``: papers recorded twice are found and merged; papers naming no member noted.
 
 Every test works on a real SQLite lab through the command line, as a user would run it.
 """
@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from labnews.core.inputs import AuthorInput, MemberInput, PaperInput
@@ -222,3 +223,35 @@ def test_the_demo_lab_holds_no_probable_duplicates(demo_database: Database) -> N
         findings = checks.run_checks(session, is_sqlite=True)
     assert [f for f in findings if f.check == "probable duplicate"] == []
     assert [f for f in findings if not f.note] == []
+
+
+def test_a_paper_naming_no_member_is_noted_and_not_repaired(
+    demo_database: Database, on: Callable[[Database], Runner]
+) -> None:
+    cli = on(demo_database)
+    added = cli("add", "paper", "--venue", "CVPR", "--year", "2025", "--author", "Jane Outsider")
+    assert added.code == 0
+    paper_id = int(added.out)
+    found = cli("check")
+    assert found.code == 0  # a note: a news line may name nobody on purpose
+    assert (
+        f"note: no member: paper #{paper_id} (CVPR 2025, news 2025-06) has no lab member among "
+        "its authors: it counts in the tally but no news line names anyone"
+    ) in found.out.splitlines()
+    fixed = cli("check", "--fix")
+    assert f"paper #{paper_id} (CVPR 2025" in fixed.out
+    assert "fixed:" not in fixed.out
+    assert cli("summary", "--year", "2025").out == "2025: 1 paper (1 CVPR)\n"
+
+
+def test_many_papers_naming_no_member_are_listed_twenty_then_counted(
+    cli: Runner, tmp_path: Path
+) -> None:
+    page = tmp_path / "news.md"
+    page.write_text("- **(2024/06)**: 25 papers accepted to CVPR 2024\n", encoding="utf-8")
+    assert cli("import", "news", str(page)).code == 0
+    notes = [line for line in cli("check").out.splitlines() if "no member" in line]
+    assert len(notes) == 21
+    assert notes[-1] == (
+        "note: no member: and 5 more papers have no lab member among their authors"
+    )

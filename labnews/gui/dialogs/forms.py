@@ -162,7 +162,8 @@ class RecordDialog(QDialog, Generic[I]):
     Subclasses declare their fields on ``self.form``, say what is wrong (``problems``) and
     whether everything required is there (``complete``), and build the input (``read``).
     ``check`` is the last word before closing: it can try the input against the database and
-    return the store's error, which is shown at its field while the dialog stays open.
+    return the store's error, which is shown at its field while the dialog stays open. Then
+    ``confirm`` may ask about an input that is valid but probably not meant.
     """
 
     def __init__(self, parent: QWidget | None, title: str) -> None:
@@ -218,6 +219,10 @@ class RecordDialog(QDialog, Generic[I]):
     def read(self) -> I:
         """The input the fields describe; may raise LabnewsError naming a field."""
         raise NotImplementedError
+
+    def confirm(self, value: I) -> bool:
+        """Whether to save ``value``; False keeps the dialog open (subclasses ask the user)."""
+        return True
 
     def field_key(self, field: str | None) -> str | None:
         """The form key where a store error about ``field`` belongs (None: dialog-wide)."""
@@ -282,6 +287,8 @@ class RecordDialog(QDialog, Generic[I]):
             if refused is not None:
                 self.show_error(refused)
                 return
+        if not self.confirm(value):
+            return
         self.value = value
         super().accept()
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QCompleter,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
@@ -140,6 +141,7 @@ class PaperDialog(RecordDialog[PaperInput]):
         # An existing news month is the user's choice; a new paper's follows the venue.
         self._news_touched = start.news is not None
         self._initial_featured = start.featured
+        self._named_a_member = any(a.member_id is not None for a in start.authors)
         with database.session() as session:
             self._venues = {v.id: v for v in queries.venues(session)}
             directory = queries.member_directory(session)
@@ -473,6 +475,33 @@ class PaperDialog(RecordDialog[PaperInput]):
             return queries.find_duplicate_paper(
                 session, title, self._venue.id, self.year.value(), exclude_id=self.paper_id
             )
+
+    def confirm(self, value: PaperInput) -> bool:
+        """Ask before saving a paper no news line would name: Yes saves, No returns to the form.
+
+        A new paper is asked about, and an edit that takes away its last member author; an
+        edit of a paper that named no member before was asked about when it was entered.
+        """
+        if any(a.member_id is not None for a in value.authors):
+            return True
+        if self.paper_id is not None and not self._named_a_member:
+            return True
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("No lab member"),
+            self.tr(
+                "None of the authors is a lab member; the paper will count in the tally but no "
+                "news line will name anyone. Save it anyway?"
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        try:
+            box.exec()
+            return box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes
+        finally:
+            box.deleteLater()
 
     def field_key(self, field: str | None) -> str | None:
         if field is not None and field.startswith("author"):
