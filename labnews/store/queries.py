@@ -404,6 +404,18 @@ def papers_with_dois(session: Session, dois: Iterable[str]) -> dict[str, int]:
     return found
 
 
+def papers_by_id(session: Session, paper_ids: Iterable[int]) -> dict[int, PaperRecord]:
+    """The papers with these ids, by id, read a chunk of ids at a time (two queries each)."""
+    found: dict[int, PaperRecord] = {}
+    shared: dict[object, Any] = {}
+    for chunk in in_chunks(paper_ids):
+        ids = select(Paper.id).where(Paper.id.in_(chunk))
+        authors = _authors_of(session, ids)
+        for row in session.connection().execute(_paper_select().where(Paper.id.in_(chunk))):
+            found[row[0]] = _paper_record(row, authors.get(row[0], ()), shared)
+    return found
+
+
 def paper_by_id(session: Session, paper_id: int) -> PaperRecord:
     row = session.execute(_paper_select().where(Paper.id == paper_id)).first()
     if row is None:
