@@ -1135,7 +1135,9 @@ def _leave_out_held(session: Session, plan: ImportPlan, origins: dict[int, str])
         if id(paper) in held:
             key = (origins.get(id(paper), ""), paper.line, paper.venue, paper.year)
             lines.setdefault(key, []).append(paper.featured or "no member named")
-    for (where, line, venue, year), names in lines.items():
+    for (where, line, venue, year), names in sorted(
+        lines.items(), key=lambda item: (item[0][0], item[0][1] or 0)
+    ):
         plan.note(
             "duplicate",
             f"{where}{count_digits(len(names))} at {venue} {year} already in the lab "
