@@ -100,12 +100,16 @@ class PaperIndex:
         session: Session,
         years: Iterable[int] | None = None,
         dois: Iterable[str] = (),
+        *,
+        venues: Iterable[str] | None = None,
     ) -> PaperIndex:
         """The index of the database's papers; only those an import can collide with, if told.
 
         With ``years``, only papers of those edition years are read (a title, or an untitled
         paper's signature, can only match within its year), and of the rest only the DOIs
         in ``dois``: an import into a university-sized lab reads a few thousand rows, not all.
+        With ``venues`` too (short names, when the import knows them all before it is
+        checked, as a news page does), untitled papers are read whole only at those venues.
         """
         index = cls(session=session)
         if years is not None:
@@ -123,8 +127,13 @@ class PaperIndex:
                     only_marks.append(paper_id)
                 else:
                     any_untitled = True
+            venue_ids = (
+                [v.id for v in queries.venues_by_short(session, venues)]
+                if venues is not None and any_untitled
+                else None
+            )
             untitled = (
-                queries.papers_in(session, edition_years=years, untitled=True)
+                queries.papers_in(session, edition_years=years, untitled=True, venue_ids=venue_ids)
                 if any_untitled
                 else ()
             )

@@ -1114,7 +1114,9 @@ def _leave_out_held(session: Session, plan: ImportPlan, origins: dict[int, str])
     A page's papers are mostly untitled, so each is matched by venue, edition, news month and
     the member its line names; the findings say per line how many of its papers are held.
     """
-    index = PaperIndex.of_database(session, {p.year for p in plan.papers})
+    index = PaperIndex.of_database(
+        session, {p.year for p in plan.papers}, venues={p.venue for p in plan.papers}
+    )
     waiting: list[Untitled] = []
     kept: list[PlannedPaper] = []
     for paper in plan.papers:
@@ -1146,7 +1148,11 @@ def _leave_out_held(session: Session, plan: ImportPlan, origins: dict[int, str])
         )
     plan.papers = [p for p in kept if id(p) not in held]
     plan.present.update(index.present)
-    known = {(a.kind, a.title.casefold(), a.date) for a in queries.achievements_in(session)}
+    years = {item.date.year for item in plan.achievements}
+    known = {
+        (a.kind, a.title.casefold(), a.date)
+        for a in (queries.achievements_in(session, years) if years else ())
+    }
     achievements = []
     for item in plan.achievements:
         if (item.kind, item.title.casefold(), item.date) in known:
