@@ -154,6 +154,12 @@ class ImportPlan:
     def nothing_to_import(self) -> str:
         """What an import that changes nothing says: that the lab holds it all, when it does."""
         held = sum(self.present.values())
+        errors = len(self.of_kind("error"))
+        if held and errors:  # "all" would hide the entries that could not be read
+            return (
+                f"Nothing to import: {count_digits(held)} already in the lab, "
+                f"{count_digits(errors, 'error')} above"
+            )
         if held == 1:
             return "Nothing to import: its one paper is already in the lab"
         if held:

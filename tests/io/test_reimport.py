@@ -293,3 +293,19 @@ def test_an_export_imported_twice_into_a_new_lab_adds_it_once(
         assert cli("summary").out == DEMO_SUMMARY
     finally:
         fresh.dispose()
+
+
+def test_nothing_to_import_does_not_say_all_when_some_entries_have_errors(
+    cli: Cli, tmp_path: Path
+) -> None:
+    good = "@inproceedings{a,\n  title = {One},\n  booktitle = {CVPR},\n  year = {2024},\n}\n"
+    bib = _write(tmp_path / "refs.bib", good)
+    assert cli("import", "bibtex", str(bib)).code == 0
+    again = cli("import", "bibtex", str(bib))
+    assert again.out.splitlines()[-1] == "Nothing to import: its one paper is already in the lab"
+    _write(bib, good + "@inproceedings{b,\n  title = {Two},\n  booktitle = {CVPR},\n}\n")
+    with_error = cli("import", "bibtex", str(bib))
+    assert "  error: line 6: entry 'b': year is missing: add year = {YYYY}" in with_error.out
+    assert with_error.out.splitlines()[-1] == (
+        "Nothing to import: 1 paper already in the lab, 1 error above"
+    )
