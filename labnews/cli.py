@@ -109,14 +109,55 @@ def _date(text: str) -> tuple[YearMonth, int | None]:
 # --- database access ---------------------------------------------------------------------------
 
 
-def _open(args: argparse.Namespace, *, upgrade: bool = True) -> Any:
-    """The database the arguments name, opened; a risky SQLite location is warned about."""
-    from labnews.store.database import WriteWaits, resolve_target, sharing_warning
-    from labnews.store.migrate import open_database
+_MAKES_A_LAB = frozenset({"demo", "add"})
+"""Commands that may make a new lab where there is none (``import``, ``rules`` and ``db
+upgrade`` too, when they write): a command that only reads, or changes records that must
+exist, never does."""
+
+
+def _makes_a_lab(args: argparse.Namespace) -> bool:
+    command = getattr(args, "command", None)
+    if command == "import":
+        return not args.dry_run
+    if command == "rules":
+        return any(getattr(args, key) is not None for key in ("workshops", "order", "lines"))
+    if command == "db":
+        return bool(args.action == "upgrade")
+    return command in _MAKES_A_LAB
+
+
+_NEW_LABS: dict[int, Path] = {}
+"""Labs this command made, by id of their Database, until ``_done`` keeps or discards them."""
+
+
+def _open(args: argparse.Namespace, *, upgrade: bool = True, until_done: bool = False) -> Any:
+    """The database the arguments name, opened; a risky SQLite location is warned about.
+
+    A missing SQLite file is made only by a command that writes, which says so on stderr: a
+    typo in ``--db`` must not quietly split a lab in two. A command that reads refuses it.
+    With ``until_done`` the new lab is said (or, when the command fails, deleted) by ``_done``.
+    """
+    from labnews.store.database import WriteWaits, resolve_target, sharing_warning, to_url
+    from labnews.store.migrate import check_sqlite_file, open_database
 
     WriteWaits.listener = lambda message: _note(f"{PROG}: {message}")
 
-    database = open_database(resolve_target(args.db), upgrade=upgrade)
+    target = resolve_target(args.db)
+    url = to_url(target)
+    created = None
+    if url.get_backend_name() == "sqlite" and url.database:
+        path = Path(url.database)
+        if not path.exists():
+            check_sqlite_file(path)  # a lone -wal beside the missing file is said first
+            if not _makes_a_lab(args):
+                raise NotFoundError(f"there is no lab database at {path}", field="db")
+            created = path
+    database = open_database(target, upgrade=upgrade)
+    if created is not None:
+        if until_done:
+            _NEW_LABS[id(database)] = created
+        else:
+            _note(f"{PROG}: created a new lab database at {created}")
     if database.path is not None:
         warning = sharing_warning(database.path)
         if warning:
@@ -124,25 +165,47 @@ def _open(args: argparse.Namespace, *, upgrade: bool = True) -> Any:
     return database
 
 
+def _done(database: Any, *, succeeded: bool) -> None:
+    """Close the database; a lab the command made is kept (and said) only if it succeeded.
+
+    A first command that fails (a refused link, an unknown venue) leaves no empty lab behind.
+    """
+    created = _NEW_LABS.pop(id(database), None)
+    database.dispose()
+    if created is None:
+        return
+    if succeeded:
+        _note(f"{PROG}: created a new lab database at {created}")
+        return
+    from labnews.store.backup import discard_new_lab
+
+    discard_new_lab(created)
+
+
 @contextmanager
 def _session(args: argparse.Namespace, *, write: bool = False) -> Iterator[Any]:
     """One session for one command, on the database the arguments name."""
-    database = _open(args)
+    database = _open(args, until_done=True)
+    succeeded = False
     try:
         with database.session(write=write) as session:
             yield session
+        succeeded = True
     finally:
-        database.dispose()
+        _done(database, succeeded=succeeded)
 
 
 def _change(args: argparse.Namespace, action: Callable[[Any], Change]) -> Change:
     """Run one write action in its own transaction, retried if PostgreSQL reports a deadlock
     or a serialization failure (the other writer won; running again is safe)."""
-    database = _open(args)
+    database = _open(args, until_done=True)
+    succeeded = False
     try:
-        return database.transact(action)  # type: ignore[no-any-return]
+        change: Change = database.transact(action)
+        succeeded = True
+        return change
     finally:
-        database.dispose()
+        _done(database, succeeded=succeeded)
 
 
 def _note(message: str) -> None:
@@ -153,17 +216,32 @@ def _note(message: str) -> None:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    if args.synthetic is not None:
-        from labnews.store.synthetic import SyntheticSpec, build_synthetic_lab
+    database = _open(args, until_done=True)
+    succeeded = False
+    try:
+        if database.path is not None and (args.force or args.synthetic is not None):
+            from labnews.store import backup
 
-        with _session(args, write=True) as session:
-            change = build_synthetic_lab(session, SyntheticSpec(args.synthetic, seed=args.seed))
-        print(change.message)
-        return 0
-    from labnews.store.demo import load_demo
+            # Replacing a lab, or adding thousands of papers to one, is undone only from a
+            # backup: a verified one is taken first, as before every bulk change.
+            held = backup.counts(database.path)
+            # (A synthetic lab is refused where papers are, so then there is nothing to keep.)
+            replaces = held["paper"] if args.force else not held["paper"]
+            if replaces and (held["paper"] or held["member"] or held["achievement"]):
+                kept = backup.backup_before(database.path, "pre-demo")
+                _note(f"{PROG}: the lab as it was is kept in {kept}")
+        with database.session(write=True) as session:
+            if args.synthetic is not None:
+                from labnews.store.synthetic import SyntheticSpec, build_synthetic_lab
 
-    with _session(args, write=True) as session:
-        change = load_demo(session, force=args.force)
+                change = build_synthetic_lab(session, SyntheticSpec(args.synthetic, seed=args.seed))
+            else:
+                from labnews.store.demo import load_demo
+
+                change = load_demo(session, force=args.force)
+        succeeded = True
+    finally:
+        _done(database, succeeded=succeeded)
     print(change.message)
     return 0
 
@@ -185,11 +263,19 @@ def cmd_summary(args: argparse.Namespace) -> int:
     from labnews.core.tally import summary_line
     from labnews.store import queries
 
+    years = _years(args)
     with _session(args) as session:
-        tallies = queries.tallies(session, years=_years(args))
+        tallies = queries.tallies(session, years=years)
     for tally in tallies:
         print(summary_line(tally))
+    if not tallies:
+        _note_no_papers(years)
     return 0
+
+
+def _note_no_papers(years: list[int] | None) -> None:
+    """An empty answer is said on stderr, so that stdout stays what scripts read."""
+    _note(f"{PROG}: no papers yet" if years is None else f"{PROG}: no papers in those years")
 
 
 # --- add ---------------------------------------------------------------------------------------
@@ -656,6 +742,8 @@ def cmd_news(args: argparse.Namespace) -> int:
             )
         _fmt, text = newsfile.render_news(session, request)
     sys.stdout.write(text)
+    if not text.strip():
+        _note_no_papers(_years(args))
     return 0
 
 
@@ -801,7 +889,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     path = _sqlite_path(args, "backup")
     if not path.exists():
-        raise NotFoundError(f"{path} does not exist", field="db")
+        raise NotFoundError(f"there is no lab database at {path}", field="db")
     target = backup.backup_to(path, args.to) if args.to else backup.backup_before(path, "manual")
     print(f"Backed up {path} to {target}")
     return 0
@@ -826,15 +914,18 @@ def cmd_restore(args: argparse.Namespace) -> int:
     plan = backup.plan_restore(path, args.backup)
     print(f"Restore {args.backup} over {path}:")
     print(plan.describe())
-    if plan.loses_papers and not args.yes:
-        assert plan.current_counts is not None
-        fewer = (
-            f"the backup holds fewer papers ({plan.backup_counts['paper']}) than the database "
-            f"({plan.current_counts['paper']})"
-        )
+    questions = plan.questions()
+    if questions and not args.yes:
+        reasons = "; ".join(questions)
         if not sys.stdin.isatty():
-            raise ValidationError(f"{fewer}; add --yes to restore it anyway", field="backup")
-        answer = input(f"Warning: {fewer}. Restore anyway? [y/N] ")
+            raise ValidationError(f"{reasons}; add --yes to restore it anyway", field="backup")
+        try:
+            answer = input(f"Warning: {reasons}. Restore anyway? [y/N] ")
+        except EOFError:
+            # Ctrl-D is a "no" that was never typed: nothing done, and the exit says so.
+            print()
+            print("Nothing restored.")
+            return 1
         if answer.strip().lower() not in {"y", "yes"}:
             print("Nothing restored.")
             return 0
@@ -1065,7 +1156,9 @@ def build_parser() -> argparse.ArgumentParser:
     command("backups", cmd_backups, "list the database's backups, newest first")
     restore = command("restore", cmd_restore, "replace the database with a backup")
     restore.add_argument("backup", type=Path, metavar="PATH")
-    restore.add_argument("--yes", action="store_true", help="even when it holds fewer papers")
+    restore.add_argument(
+        "--yes", action="store_true", help="even when records would go, or it is another lab's"
+    )
     check = command("check", cmd_check, "check the database and its records")
     check.add_argument("--fix", action="store_true", help="repair what is safe, after a backup")
 

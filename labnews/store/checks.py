@@ -17,6 +17,7 @@ from labnews.core.inputs import AUTO, AuthorInput, FeaturedChoice, PaperInput
 from labnews.core.names import name_key
 from labnews.core.records import AuthorRecord, PaperRecord, venue_edition
 from labnews.store import commands, queries
+from labnews.store.migrate import index_damage_only
 from labnews.store.models import Authorship, Member, MemberAlias, Paper, Venue, VenueAlias
 
 MAX_LISTED = 20
@@ -48,6 +49,8 @@ def run_checks(session: Session, *, is_sqlite: bool) -> list[CheckFinding]:
             findings.append(
                 CheckFinding("foreign keys", f"{table} row {rowid} refers to a missing {parent}")
             )
+    findings.extend(_index_damage(session, fix=False))
+    findings.extend(_empty_catalog(session, fix=False))
     findings.extend(_papers_without_venue(session))
     findings.extend(_members_twice_on_a_paper(session, fix=False))
     findings.extend(_featured_not_an_author(session, fix=False))
@@ -73,6 +76,8 @@ def repair(session: Session) -> list[str]:
     """Repair what is safe to repair; returns what was done."""
     done: list[str] = []
     for repair_step in (
+        _index_damage,
+        _empty_catalog,
         _members_twice_on_a_paper,
         _featured_not_an_author,
         _orphan_workshops,
@@ -81,6 +86,42 @@ def repair(session: Session) -> list[str]:
     ):
         done.extend(f.message for f in repair_step(session, fix=True))
     return done
+
+
+def _index_damage(session: Session, *, fix: bool) -> list[CheckFinding]:
+    """Indexes that disagree with their tables (SQLite): REINDEX builds them from the records."""
+    if session.connection().dialect.name != "sqlite":
+        return []
+    report = "; ".join(str(row[0]) for row in session.execute(text("PRAGMA integrity_check")))
+    if report == "ok" or not index_damage_only(report):
+        return []
+    if fix:
+        session.execute(text("REINDEX"))
+    return [
+        CheckFinding(
+            "indexes",
+            "indexes disagree with their tables"
+            + ("; rebuilt them from the records" if fix else " (the records themselves are whole)"),
+            fixable=True,
+        )
+    ]
+
+
+def _empty_catalog(session: Session, *, fix: bool) -> list[CheckFinding]:
+    """A lab without a single venue: its catalog was never written (labnews stopped mid-way)."""
+    if session.scalar(select(func.count()).select_from(Venue)):
+        return []
+    if fix:
+        from labnews.store.catalog import seed_catalog
+
+        seed_catalog(session)
+    return [
+        CheckFinding(
+            "venue catalog",
+            "the lab has no venues at all" + ("; added the built-in ones" if fix else ""),
+            fixable=True,
+        )
+    ]
 
 
 def _papers_without_venue(session: Session) -> list[CheckFinding]:

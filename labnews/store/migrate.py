@@ -6,26 +6,35 @@ import contextlib
 import sqlite3
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, inspect, text
+from sqlalchemy import Connection, Engine, event, inspect, text
 from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session
 
 from labnews.core.errors import DatabaseError
 from labnews.resources import migrations_dir
-from labnews.store.backup import backup_before
 from labnews.store.database import (
     Database,
     create_database_engine,
+    default_database_path,
     describe,
     raw_file_access,
     to_url,
+)
+from labnews.store.sqlitefile import (
+    file_uri,
+    immutable_is_safe,
+    io_problem,
+    is_damage,
+    read_facts,
+    read_steadily,
 )
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002"
 """The newest migration in db/versions; a test keeps it equal to Alembic's own head.
 
 Opening a database that is already at this revision needs no Alembic at all: its import costs
@@ -35,6 +44,15 @@ a tenth of a second and ten megabytes, paid only when there is something to migr
 _SQLITE_HEADER = b"SQLite format 3\x00"
 QUICK_CHECK_LIMIT = 64 * 1024 * 1024
 """Files up to this size get a full quick_check when opened."""
+_CHANGES_AT_BEGIN = "labnews_changes_at_begin"
+
+
+class DiskError(DatabaseError):
+    """The disk or the folder is at fault (full, read-only, unreadable), not the file's bytes.
+
+    Never answered with "restore a backup": the file is not damaged, and a restore onto a
+    full or read-only disk cannot finish.
+    """
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -59,6 +77,11 @@ def head_revision() -> str:
     return head
 
 
+def is_known_revision(revision: str) -> bool:
+    """Whether this labnews knows a schema revision (one it does not was made by a newer one)."""
+    return revision == HEAD_REVISION or revision in _known_revisions()
+
+
 def _known_revisions() -> set[str]:
     from alembic.script import ScriptDirectory
 
@@ -66,18 +89,22 @@ def _known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
-def check_sqlite_file(path: Path) -> None:
-    """Refuse, before anything writes to it, a file labnews must not open as a database.
+def check_sqlite_file(path: Path, *, full: bool = False, hint: bool = True) -> None:
+    """Refuse, before anything writes to it or beside it, a file labnews must not open as a lab.
 
-    An empty file, one that is not SQLite, a damaged one, or a lone ``-wal`` whose database is
-    gone: each is reported with the newest good backup to restore, and no byte is written.
+    An empty file, one that is not SQLite, a truncated or damaged one, one made by a newer
+    labnews, another application's database, or a lone ``-wal`` whose database is gone: each is
+    refused with the newest good backup to restore (``hint``), and no byte is written to or
+    beside it (the look is read-only and, when the file alone is the database, immutable). An
+    I/O error (a full disk, a read-only or vanished folder) is reported as what it is, never as
+    damage. ``full`` runs integrity_check, which also compares every index with its table.
     """
     wal = Path(f"{path}-wal")
     if not path.exists():
         if wal.exists() and wal.stat().st_size > 0:
             raise DatabaseError(
                 f"{wal} exists but {path} does not: the -wal file may hold your data; "
-                "move it away, or restore a backup" + _backup_hint(path)
+                "move it away, or restore a backup" + _backup_hint(path, hint)
             )
         return
     if path.is_dir():
@@ -85,43 +112,91 @@ def check_sqlite_file(path: Path) -> None:
     size = path.stat().st_size
     if size == 0:
         raise DatabaseError(
-            f"{path} is empty (0 bytes): it is not a labnews database" + _backup_hint(path)
+            f"{path} is empty (0 bytes): it is not a labnews database" + _backup_hint(path, hint)
         )
     # A plain open() and close() of the file would drop the SQLite locks of every connection
     # this process has on it (see store/database.py, _OpenFiles); raw_file_access rules it out.
-    with raw_file_access(path), open(path, "rb") as handle:
-        header = handle.read(100)
+    try:
+        with raw_file_access(path), open(path, "rb") as handle:
+            header = handle.read(100)
+    except OSError as exc:
+        raise DiskError(f"cannot read {path}: {exc.strerror or exc}") from exc
     if not header.startswith(_SQLITE_HEADER):
         raise DatabaseError(
-            f"{path} is not a SQLite database (it may be another kind of file)" + _backup_hint(path)
+            f"{path} is not a SQLite database (it may be another kind of file)"
+            + _backup_hint(path, hint)
         )
-    page_size = int.from_bytes(header[16:18], "big") or 65536
-    if size % page_size:
-        raise DatabaseError(f"{path} is truncated or damaged" + _backup_hint(path))
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or size % page_size:
+        raise DatabaseError(f"{path} is truncated or damaged" + _backup_hint(path, hint))
+
+    def look(conn: sqlite3.Connection) -> str | None:
+        facts = read_facts(conn)
+        if facts.revision is not None and not is_known_revision(facts.revision):
+            raise DatabaseError(
+                f"{path} was made by a newer labnews (schema {facts.revision}); "
+                "upgrade labnews to open it"
+            )
+        if facts.revision is None and facts.tables:
+            raise DatabaseError(
+                f"{path} holds tables that labnews did not make "
+                f"({', '.join(sorted(facts.tables)[:5])}); choose another file"
+            )
+        # A whole-file check costs a read of every page: worth it up to a large lab's size;
+        # beyond, damage deeper in the file is reported when a query reaches it.
+        if full:
+            rows = conn.execute("PRAGMA integrity_check").fetchall()
+        elif size <= QUICK_CHECK_LIMIT:
+            rows = conn.execute("PRAGMA quick_check(1)").fetchall()
+        else:
+            rows = [("ok",)]
+        if rows != [("ok",)]:
+            return integrity_report(rows)
+        return None
+
     try:
-        # Read-only: a damaged file is detected without SQLite writing to it.
-        with contextlib.closing(
-            sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
-        ) as conn:
-            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-            if "alembic_version" in tables:
-                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-                if row is not None and row[0] != HEAD_REVISION and row[0] not in _known_revisions():
-                    raise DatabaseError(
-                        f"{path} was made by a newer labnews (schema {row[0]}); "
-                        "upgrade labnews to open it"
-                    )
-            # A whole-file check costs a read of every page: worth it up to a large lab's size;
-            # beyond, damage deeper in the file is reported when a query reaches it.
-            if size <= QUICK_CHECK_LIMIT and conn.execute("PRAGMA quick_check(1)").fetchone() != (
-                "ok",
-            ):
-                raise sqlite3.DatabaseError("quick_check failed")
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"{path} is damaged ({exc})" + _backup_hint(path)) from exc
+        failed = read_steadily(path, look)
+    except sqlite3.Error as exc:
+        if not is_damage(exc):
+            raise DiskError(f"cannot read {path}: {_io_reason(path, exc)}") from exc
+        raise DatabaseError(f"{path} is damaged ({exc})" + _backup_hint(path, hint)) from exc
+    if failed is not None:
+        if full and index_damage_only(failed):
+            raise DatabaseError(
+                f"{path} has indexes that disagree with their tables ({failed}); "
+                "`labnews check --fix` rebuilds them"
+            )
+        raise DatabaseError(f"{path} is damaged ({failed})" + _backup_hint(path, hint))
 
 
-def _backup_hint(path: Path) -> str:
+def integrity_report(rows: list[tuple[object, ...]], *, lines: int = 3) -> str:
+    """The first lines of an integrity_check, on one line (SQLite's rows hold line breaks)."""
+    return "; ".join(" ".join(str(row[0]).split()) for row in rows[:lines])
+
+
+def index_damage_only(report: str) -> bool:
+    """Whether every line of an integrity_check report is about an index, not about the data.
+
+    Such damage loses nothing: REINDEX builds the indexes again from their tables.
+    """
+    lines = [line.strip() for line in report.split(";") if line.strip()]
+    return bool(lines) and all(
+        ("missing from index" in line)
+        or line.startswith("wrong # of entries in index")
+        or ("non-unique entry in" in line and " index " in line)
+        for line in lines
+    )
+
+
+def _io_reason(path: Path, exc: sqlite3.Error) -> str:
+    """A disk's trouble in a person's words, SQLite's own words when there is nothing better."""
+    return io_problem(path) or str(exc)
+
+
+def _backup_hint(path: Path, wanted: bool = True) -> str:
+    if not wanted:
+        return ""
     from labnews.store.backup import newest_good_backup
 
     good = newest_good_backup(path)
@@ -142,8 +217,12 @@ def _pragma(connection: Connection, statement: str) -> list[tuple[object, ...]]:
     return list(raw.execute(statement).fetchall())
 
 
-def _upgrade(connection: Connection, is_sqlite: bool) -> None:
-    """Run every pending migration in one transaction; all of it applies, or none."""
+def _upgrade(connection: Connection, is_sqlite: bool, *, seed: bool = False) -> None:
+    """Run every pending migration in one transaction; all of it applies, or none.
+
+    A new lab's venue catalog (``seed``) is written in that same transaction: a lab killed
+    between its schema and its catalog would otherwise stay without venues for good.
+    """
     if connection.in_transaction():
         connection.rollback()
     if is_sqlite:
@@ -155,6 +234,14 @@ def _upgrade(connection: Connection, is_sqlite: bool) -> None:
     try:
         with connection.begin():
             command.upgrade(alembic_config(connection), "head")
+            if seed:
+                from labnews.store.catalog import seed_catalog
+
+                # The session joins the connection's transaction and neither commits nor rolls
+                # it back: the block above does, for the schema and the catalog together.
+                with Session(bind=connection) as session:
+                    seed_catalog(session)
+                    session.flush()
         if is_sqlite:
             broken = _pragma(connection, "PRAGMA foreign_key_check")
             if broken:
@@ -170,25 +257,126 @@ def open_database(target: str, *, upgrade: bool = True) -> Database:
     """Open (creating or upgrading as needed) the lab database at a path or URL.
 
     An existing SQLite file is backed up before any migration touches it. A database made by a
-    newer labnews, or one that holds tables labnews did not make, is refused untouched.
+    newer labnews, or one that holds tables labnews did not make, is refused untouched. A lab
+    on a read-only file system or a full disk is opened for reading only: reads work, and a
+    change is refused saying why. No folder is made, except labnews's own data folder.
     """
     url = to_url(target)
     is_sqlite = url.get_backend_name() == "sqlite"
     path = Path(url.database) if is_sqlite and url.database else None
+    read_only = False
     if path is not None:
         check_sqlite_file(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.parent.is_dir():
+            if not _is_default_folder(path.parent):
+                raise DatabaseError(
+                    f"there is no folder {path.parent}: labnews does not make folders; "
+                    "check the path, or create the folder first"
+                )
+            path.parent.mkdir(parents=True, exist_ok=True)
+        problem = io_problem(path)
+        if problem is not None:
+            if not path.exists():
+                raise DiskError(f"cannot create a lab database at {path}: {problem}")
+            read_only = True
     engine = create_database_engine(url)
+    if path is not None:
+        _watch_sqlite(engine, path, read_only=read_only)
     database = Database(url, engine)
     try:
-        _prepare(database, path, upgrade=upgrade)
+        _prepare(database, path, upgrade=upgrade, read_only=read_only)
     except BaseException:
         engine.dispose()
         raise
+    if path is not None and not read_only:
+        from labnews.store.backup import clean_litter
+
+        clean_litter(path)
     return database
 
 
-def _prepare(database: Database, path: Path | None, *, upgrade: bool) -> None:
+def _is_default_folder(folder: Path) -> bool:
+    """Whether ``folder`` is labnews's own data folder, the one folder labnews may make."""
+    return folder.absolute() == default_database_path().parent.absolute()
+
+
+def _watch_sqlite(engine: Engine, path: Path, *, read_only: bool) -> None:
+    """A SQLite engine's lab-keeping: the change counter, honest I/O errors, read-only opening.
+
+    Every write transaction that changed something moves ``lab_state.change_count`` in the same
+    transaction (SQLite's ``total_changes`` tells, raw executemany inserts included), so a
+    backup knows exactly whether anything changed since, whichever process changed it.
+    """
+
+    @event.listens_for(engine, "begin")
+    def began(connection: Connection) -> None:
+        raw = connection.connection.driver_connection
+        assert isinstance(raw, sqlite3.Connection)
+        connection.info[_CHANGES_AT_BEGIN] = raw.total_changes
+
+    @event.listens_for(engine, "commit")
+    def committing(connection: Connection) -> None:
+        started = connection.info.pop(_CHANGES_AT_BEGIN, None)
+        raw = connection.connection.driver_connection
+        assert isinstance(raw, sqlite3.Connection)
+        if started is None or raw.total_changes == started:
+            return
+        try:
+            raw.execute("UPDATE lab_state SET change_count = change_count + 1 WHERE id = 1")
+        except sqlite3.OperationalError as exc:
+            if "no such table" in str(exc):
+                return  # a lab made before the counter, opened read-only: nothing to move
+            raise _io_error(path, exc, read_only=read_only) or DatabaseError(
+                f"{path}: {exc}"
+            ) from exc
+
+    @event.listens_for(engine, "rollback")
+    def rolled_back(connection: Connection) -> None:
+        connection.info.pop(_CHANGES_AT_BEGIN, None)
+
+    @event.listens_for(engine, "handle_error")
+    def honest(context: Any) -> Exception | None:
+        original = context.original_exception
+        if isinstance(original, sqlite3.Error):
+            return _io_error(path, original, read_only=read_only)
+        return None
+
+    if read_only:
+        # A reader that locks would need to create the -shm (and -wal) beside the file, which a
+        # read-only or full disk refuses: read it as immutable while the file is the whole lab.
+        def read_only_connect(_dialect: Any, _record: Any, cargs: Any, cparams: Any) -> None:
+            params = {"mode": "ro", "immutable": "1"} if immutable_is_safe(path) else {"mode": "ro"}
+            cargs[0] = file_uri(path, **params)
+            cparams["uri"] = True
+
+        # It must run before the engine's own do_connect (which connects); SQLAlchemy ignores
+        # insert=True for dialect events, so the others are taken off and put back after it.
+        others = list(engine.dialect.dispatch.do_connect)
+        for listener in others:
+            event.remove(engine, "do_connect", listener)
+        event.listen(engine, "do_connect", read_only_connect)
+        for listener in others:
+            event.listen(engine, "do_connect", listener)
+
+
+def _io_error(path: Path, exc: sqlite3.Error, *, read_only: bool) -> DiskError | None:
+    """The error to report for a disk's trouble (full, read-only, not allowed), or None."""
+    if is_damage(exc):
+        return None
+    code = int(getattr(exc, "sqlite_errorcode", 0)) & 0xFF
+    if code not in {3, 8, 10, 13, 14}:  # PERM, READONLY, IOERR, FULL, CANTOPEN
+        return None
+    problem = io_problem(path)
+    if problem is None and code == 13:
+        problem = f"the disk holding {path.parent} is full"
+    if problem is None and read_only:
+        problem = "it was opened for reading only (its disk was full or read-only); open it again"
+    if problem is None:
+        return None
+    return DiskError(f"cannot change {path}: {problem}; nothing was saved")
+
+
+def _prepare(database: Database, path: Path | None, *, upgrade: bool, read_only: bool) -> None:
     name = describe(database.url)
     try:
         with database.engine.connect() as connection:
@@ -196,29 +384,34 @@ def _prepare(database: Database, path: Path | None, *, upgrade: bool) -> None:
             connection.rollback()
             if current == HEAD_REVISION:
                 return
-            if current is not None and current not in _known_revisions():
+            if current is not None and not is_known_revision(current):
                 raise DatabaseError(
                     f"{name} was made by a newer labnews (schema {current}); "
                     "upgrade labnews to open it"
                 )
             tables = set(inspect(connection).get_table_names())
             connection.rollback()
-            if current is None and tables:
-                raise DatabaseError(
-                    f"{name} holds tables that labnews did not make "
-                    f"({', '.join(sorted(tables)[:5])}); choose another file"
-                )
-            if not upgrade:
-                raise DatabaseError(f"{name} needs an upgrade: run `labnews db upgrade`")
-            fresh = current is None
-            if path is not None and not fresh:
-                backup_before(path, "pre-upgrade")
-            _upgrade(connection, database.is_sqlite)
-        if fresh:
-            from labnews.store.catalog import seed_catalog
+        if current is None and tables:
+            raise DatabaseError(
+                f"{name} holds tables that labnews did not make "
+                f"({', '.join(sorted(tables)[:5])}); choose another file"
+            )
+        if read_only and path is not None:
+            if current is None:
+                problem = io_problem(path) or "it cannot be written"
+                raise DiskError(f"cannot create a lab database at {path}: {problem}")
+            # An older schema is read as it is: upgrading needs a backup and a write.
+            return
+        if not upgrade:
+            raise DatabaseError(f"{name} needs an upgrade: run `labnews db upgrade`")
+        fresh = current is None
+        if path is not None and not fresh:
+            from labnews.store.backup import backup_before
 
-            with database.session(write=True) as session:
-                seed_catalog(session)
+            # Taken with no connection of this thread open: the backup reads the file's header.
+            backup_before(path, "pre-upgrade")
+        with database.engine.connect() as connection:
+            _upgrade(connection, database.is_sqlite, seed=fresh)
     except (OperationalError, DBAPIError) as exc:
         raise DatabaseError(f"cannot open {name}: {_reason(exc)}") from exc
 
@@ -249,13 +442,35 @@ def check_migrations() -> None:
             engine.dispose()
 
 
+def upgrade_copy(path: Path) -> None:
+    """Bring a copy of a lab (a staged restore) up to this labnews's schema, in one transaction.
+
+    No backup is taken first: the file is itself a copy. The engine works in WAL; its last
+    connection folds the -wal back in, and the file goes back to being one self-contained file.
+    """
+    engine = create_database_engine(to_url(str(path)))
+    try:
+        with engine.connect() as connection:
+            _upgrade(connection, True)
+    finally:
+        engine.dispose()
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA journal_mode = DELETE")
+
+
 def describe_schema(target: str) -> tuple[str, str | None, str]:
     """A database's name, its schema revision (None when new) and the newest one, read only."""
     url = to_url(target)
     if url.get_backend_name() == "sqlite" and url.database:
-        check_sqlite_file(Path(url.database))
-        if not Path(url.database).exists():
+        path = Path(url.database)
+        check_sqlite_file(path)
+        if not path.exists():
             return describe(url), None, head_revision()
+        try:
+            revision = read_steadily(path, read_facts).revision
+        except sqlite3.Error as exc:
+            raise DatabaseError(f"cannot open {describe(url)}: {exc}") from exc
+        return describe(url), revision, head_revision()
     engine = create_database_engine(url)
     try:
         with engine.connect() as connection:

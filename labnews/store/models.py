@@ -241,6 +241,21 @@ class Setting(Base):
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
+class LabState(Base):
+    """The lab's identity and change counter: one row, moved by every write transaction.
+
+    ``lab_id`` is set once when the lab is made and travels with its backups, so a backup names
+    the lab it came from; ``change_count`` lets a backup tell "nothing changed since" exactly.
+    """
+
+    __tablename__ = "lab_state"
+    __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    lab_id: Mapped[str] = mapped_column(String(36))
+    change_count: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+
+
 # Names, short names and aliases are unique ignoring case; these expression indexes enforce it in
 # the schema itself (the commands also check first, to name the clashing record in the message).
 Index("uq_member_name_lower", func.lower(Member.name), unique=True)

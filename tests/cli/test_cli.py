@@ -140,6 +140,7 @@ def test_add_paper_without_a_member_warns_and_still_adds_it(demo) -> None:  # ty
 
 
 def test_list_venues_as_json_has_every_field(cli) -> None:  # type: ignore[no-untyped-def]
+    assert cli("db", "upgrade").code == 0  # a command that only reads makes no new lab
     venues = json.loads(cli("list", "venues", "--json").out)
     workshop = next(v for v in venues if v["short"] == "CVPR Workshop")
     assert {"short", "full", "kind", "parent", "label", "month", "aliases"} <= set(workshop)

@@ -73,6 +73,7 @@ def test_chart_refuses_other_extensions_in_one_line(cli: RunCli, tmp_path: Path,
 
 
 def test_chart_of_a_lab_without_papers_is_one_clear_error(cli: RunCli, tmp_path: Path) -> None:
+    assert cli("db", "upgrade").code == 0  # a command that only reads makes no new lab
     result = cli("chart", "--output", str(tmp_path / "chart.svg"))
     assert result.code == 1
     assert result.err.strip() == "labnews: error: there are no papers to chart in those years"

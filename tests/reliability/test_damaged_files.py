@@ -29,9 +29,12 @@ def demo_file(cli, db_path: Path) -> Path:  # type: ignore[no-untyped-def]
     """A demo database file with one good backup beside it, all writes settled."""
     assert cli("demo").code == 0
     backup_before(db_path, "manual")
+    import contextlib
     import sqlite3
 
-    with sqlite3.connect(db_path) as conn:
+    # Closed here, not when garbage collected: a connection closing later would delete the
+    # -wal that a test's own damage made, in the middle of the test.
+    with contextlib.closing(sqlite3.connect(db_path)) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     Path(f"{db_path}-wal").unlink(missing_ok=True)
     Path(f"{db_path}-shm").unlink(missing_ok=True)

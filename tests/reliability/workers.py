@@ -1,12 +1,13 @@
 """Child processes for the reliability tests: a big import, and read-modify-write counters.
 
-Run as ``python -m tests.reliability.workers import|count DB [N]``.
+Run as ``python -m tests.reliability.workers import|count|create DB [N]``.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+import time
 
 from labnews.core.inputs import PaperInput
 from labnews.core.records import YearMonth
@@ -38,6 +39,24 @@ def count_up(target: str, rounds: int) -> None:
     print("done", flush=True)
 
 
+def create(target: str, free_running: int) -> None:
+    """Make a new lab; unless ``free_running``, stop for the parent to kill it the moment the
+    venue catalog starts being written (the schema is written by then)."""
+    if not free_running:
+        from sqlalchemy import event
+        from sqlalchemy.engine import Engine
+
+        @event.listens_for(Engine, "before_cursor_execute")
+        def pause(_conn, _cursor, statement, *_args):  # type: ignore[no-untyped-def]
+            if statement.lstrip().upper().startswith("INSERT INTO VENUE"):
+                print("seeding", flush=True)
+                time.sleep(600)
+
+    for _ in range(1 if not free_running else 50):
+        open_database(target).dispose()
+    print("done", flush=True)
+
+
 if __name__ == "__main__":
     action, db, number = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    {"import": big_import, "count": count_up}[action](db, number)
+    {"import": big_import, "count": count_up, "create": create}[action](db, number)

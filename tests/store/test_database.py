@@ -64,6 +64,7 @@ def test_the_cli_warns_about_a_sync_folder_once_and_still_works(
     from labnews.cli import main
 
     target = tmp_path / "Dropbox" / "lab.sqlite"
+    target.parent.mkdir()  # labnews makes no folders (a typo in --db must not make a lab)
     assert main(["--db", str(target), "demo"]) == 0
     err = capsys.readouterr().err
     assert err.count("labnews: warning:") == 1

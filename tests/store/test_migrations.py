@@ -11,10 +11,18 @@ from sqlalchemy import text
 from labnews.core.errors import DatabaseError
 from labnews.store import queries
 from labnews.store.backup import backups_dir
-from labnews.store.migrate import check_migrations, head_revision, open_database, schema_version
+from labnews.store.migrate import (
+    HEAD_REVISION,
+    check_migrations,
+    head_revision,
+    open_database,
+    schema_version,
+)
 
 # These tests are about SQLite files: their bytes, pragmas and backups.
 pytestmark = pytest.mark.sqlite_only
+
+NEXT_REVISION = f"{int(HEAD_REVISION) + 1:04d}"
 
 
 def test_a_new_database_is_created_at_the_newest_schema_with_the_venue_catalog(
@@ -48,12 +56,12 @@ def test_the_head_revision_constant_is_alembics_head() -> None:
     assert head_revision() == HEAD_REVISION
 
 
-_SECOND_MIGRATION = """
+_NEXT_MIGRATION = """
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0002"
-down_revision = "0001"
+revision = "NEXT"
+down_revision = "HEAD"
 branch_labels = None
 depends_on = None
 
@@ -72,7 +80,7 @@ def downgrade():
 
 @pytest.fixture
 def newer_migrations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    """A copy of db/ with a second migration, so an existing database needs an upgrade."""
+    """A copy of db/ with one more migration, so an existing database needs an upgrade."""
     import shutil
 
     from labnews.resources import migrations_dir
@@ -82,12 +90,16 @@ def newer_migrations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: 
     shutil.copytree(migrations_dir(), folder, ignore=shutil.ignore_patterns("__pycache__"))
 
     def install(*, fail: bool) -> None:
-        body = _SECOND_MIGRATION.replace(
-            "FAIL_HERE", "raise RuntimeError('power cut')" if fail else "pass"
+        body = (
+            _NEXT_MIGRATION.replace(
+                "FAIL_HERE", "raise RuntimeError('power cut')" if fail else "pass"
+            )
+            .replace("NEXT", NEXT_REVISION)
+            .replace("HEAD", HEAD_REVISION)
         )
-        (folder / "versions" / "0002_probe.py").write_text(body)
+        (folder / "versions" / f"{NEXT_REVISION}_probe.py").write_text(body)
         monkeypatch.setattr(migrate, "migrations_dir", lambda: folder)
-        monkeypatch.setattr(migrate, "HEAD_REVISION", "0002")
+        monkeypatch.setattr(migrate, "HEAD_REVISION", NEXT_REVISION)
 
     return install
 
@@ -100,13 +112,15 @@ def test_an_older_schema_is_upgraded_after_a_verified_backup(
     newer_migrations(fail=False)
     database = open_database(str(db_path))
     try:
-        assert schema_version(database) == "0002"
+        assert schema_version(database) == NEXT_REVISION
     finally:
         database.dispose()
     backups = list(backups_dir(db_path).glob("*pre-upgrade*.sqlite"))
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            HEAD_REVISION,
+        )
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
@@ -126,7 +140,7 @@ def test_a_failing_migration_leaves_nothing_half_applied(
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     assert "probe" not in tables
     assert "probe_note" not in columns
-    assert version == ("0001",)
+    assert version == (HEAD_REVISION,)
 
 
 def test_a_database_from_a_newer_labnews_is_refused_untouched(db_path: Path) -> None:

@@ -1,0 +1,99 @@
+"""The lab's identity and change count: made once, moved by every transaction that changes
+something (raw batched inserts included), and carried across upgrades and restores."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import pytest
+
+from labnews.core.inputs import MemberInput, PaperInput
+from labnews.core.records import YearMonth
+from labnews.store import backup, commands, queries
+from labnews.store.database import Database
+from labnews.store.migrate import HEAD_REVISION, alembic_config, open_database
+
+# These tests read the file itself, as a backup does.
+pytestmark = pytest.mark.sqlite_only
+
+
+def _count(database: Database) -> int:
+    assert database.path is not None
+    value = backup.facts(database.path).change_count
+    assert value is not None
+    return value
+
+
+def test_a_new_lab_has_an_identity_and_a_count(database: Database) -> None:
+    assert database.path is not None
+    recorded = backup.facts(database.path)
+    assert recorded.revision == HEAD_REVISION
+    assert recorded.lab_id is not None
+    assert uuid.UUID(recorded.lab_id)
+    assert recorded.change_count is not None
+
+
+def test_the_count_moves_once_per_transaction_that_changes_something(database: Database) -> None:
+    start = _count(database)
+    with database.session() as session:
+        queries.members(session)
+    with database.session(write=True):
+        pass
+    assert _count(database) == start
+    with database.session(write=True) as session:
+        # The batched insert goes straight to the driver's executemany.
+        commands.add_papers(
+            session,
+            [
+                PaperInput(venue="CVPR", year=2020, news=YearMonth(2020, 6), title=f"P{i}")
+                for i in range(50)
+            ],
+        )
+    assert _count(database) == start + 1
+    with database.session(write=True) as session:
+        commands.add_member(session, MemberInput(name="Kim One"))
+        commands.add_member(session, MemberInput(name="Kim Two"))
+    assert _count(database) == start + 2
+
+    def fails() -> None:
+        with database.session(write=True) as session:
+            commands.add_member(session, MemberInput(name="Kim Three"))
+            raise RuntimeError("the action fails: nothing is committed")
+
+    with pytest.raises(RuntimeError):
+        fails()
+    assert _count(database) == start + 2
+
+
+def _at_first_revision(path: Path) -> None:
+    """A lab as labnews made it before the lab's identity existed (schema 0001)."""
+    from alembic import command
+
+    database = open_database(str(path))
+    try:
+        with database.engine.connect() as connection, connection.begin():
+            command.downgrade(alembic_config(connection), "0001")
+    finally:
+        database.dispose()
+
+
+def test_an_older_lab_gets_an_identity_when_upgraded_and_a_restore_of_its_old_backup_keeps_it(
+    db_path: Path,
+) -> None:
+    _at_first_revision(db_path)
+    assert backup.facts(db_path).lab_id is None
+    open_database(str(db_path)).dispose()
+    recorded = backup.facts(db_path)
+    assert recorded.revision == HEAD_REVISION
+    assert recorded.lab_id is not None
+    (old,) = [b.path for b in backup.list_backups(db_path) if b.reason == "pre-upgrade"]
+    assert old.name.startswith(f"{db_path.name}~pre-upgrade~")
+    assert backup.facts(old).revision == "0001"
+    plan = backup.plan_restore(db_path, old)
+    assert plan.questions() == []  # an old backup of this lab is not another lab's
+    backup.restore(plan)
+    restored = backup.facts(db_path)
+    assert restored.revision == HEAD_REVISION
+    assert restored.lab_id == recorded.lab_id
+    open_database(str(db_path)).dispose()
