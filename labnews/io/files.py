@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
+import time
 from pathlib import Path
 
 from labnews.core.errors import LabnewsError
@@ -19,7 +21,11 @@ def write_atomic(path: Path, data: str | bytes, *, encoding: str = "utf-8") -> N
     if not folder.is_dir():
         raise LabnewsError(f"cannot write {path}: the folder {folder} does not exist")
     payload = data.encode(encoding) if isinstance(data, str) else data
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    clean_stale_temps(folder, path.name)
+    # The writer's pid in the name tells a later run whether a left-over temp file is litter.
+    handle, temp = tempfile.mkstemp(
+        prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=folder
+    )
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(payload)
@@ -34,6 +40,46 @@ def write_atomic(path: Path, data: str | bytes, *, encoding: str = "utf-8") -> N
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
         raise
+
+
+STALE_TEMP_SECONDS = 60
+
+
+def clean_stale_temps(folder: Path, name: str) -> list[Path]:
+    """Delete the temp files that killed writes of ``name`` left (``.NAME.[PID.]XXXXXXXX.tmp``).
+
+    Only those whose writer is gone or that are over a minute old: a write another process is
+    making right now keeps its file. Returns what was deleted.
+    """
+    pattern = re.compile(rf"^\.{re.escape(name)}\.(?:(?P<pid>\d+)\.)?[a-z0-9_]{{8}}\.tmp$")
+    removed = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            match = pattern.match(entry.name)
+            if match is None or not entry.is_file(follow_symlinks=False):
+                continue
+            pid = int(match["pid"]) if match["pid"] else None
+            try:
+                age = time.time() - entry.stat(follow_symlinks=False).st_mtime
+            except OSError:
+                continue
+            if age > STALE_TEMP_SECONDS or (pid is not None and _writer_gone(pid)):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+                    removed.append(Path(entry.path))
+    return removed
+
+
+def _writer_gone(pid: int) -> bool:
+    if pid == os.getpid() or os.name == "nt":  # signal 0 would end a process on Windows
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False
+    return False
 
 
 def _umask() -> int:
