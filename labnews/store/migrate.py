@@ -373,7 +373,9 @@ def _io_error(path: Path, exc: sqlite3.Error, *, read_only: bool) -> DiskError |
         problem = "it was opened for reading only (its disk was full or read-only); open it again"
     if problem is None:
         return None
-    return DiskError(f"cannot change {path}: {problem}; nothing was saved")
+    if code in {8, 13}:  # READONLY, FULL: a write was refused, and nothing of it was kept
+        return DiskError(f"cannot change {path}: {problem}; nothing was saved")
+    return DiskError(f"cannot use {path}: {problem}")
 
 
 def _prepare(database: Database, path: Path | None, *, upgrade: bool, read_only: bool) -> None:
