@@ -119,6 +119,8 @@ class MainWindow(QMainWindow):
         self.idle_backup.setInterval(IDLE_BACKUP_MS)
         self.idle_backup.timeout.connect(self.scheduled_backup)
         self._failures: list[LabnewsError] = []
+        self._seen_changes: int | None = None
+        """The lab's change count when the window last read it (see reload_if_changed_elsewhere)."""
         self.import_wizard: ImportWizard | None = None
 
         self.tabs = QTabWidget()
@@ -608,7 +610,30 @@ class MainWindow(QMainWindow):
             self.papers.set_papers(queries.papers_in(session))
             self.achievements.model.set_records(queries.achievements_in(session))
             self._show_overview(session, rules)
+            self._seen_changes = queries.change_count(session)
         self._update_actions()
+
+    def reload_if_changed_elsewhere(self) -> bool:
+        """Reload when another program (a command, another window) changed the lab since the
+        window last read it; True if it did. Asked whenever the window comes to the front."""
+        database = self.database
+        if database is None:
+            return False
+        try:
+            with database.session() as session:
+                count = queries.change_count(session)
+        except LabnewsError:
+            return False  # a busy or missing file: the next action will say what is wrong
+        if count is None or count == self._seen_changes:
+            return False
+        self.load()
+        self.statusBar().showMessage(self.tr("Reloaded: the lab was changed by another program"))
+        return True
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.reload_if_changed_elsewhere()
 
     def reload(self) -> None:
         self.load()
@@ -857,6 +882,12 @@ class MainWindow(QMainWindow):
                 self._show_overview(session, rules)
             elif "achievement" in kinds:
                 self.news.mark_stale()
+            count = queries.change_count(session)
+        # Our own change moves the count by one; more means another program wrote meanwhile,
+        # and this refresh read only what our change touched: read everything.
+        seen, self._seen_changes = self._seen_changes, count
+        if seen is not None and count is not None and count > seen + 1:
+            self.load()
         self._update_actions()
 
     # --- editing records ------------------------------------------------------------------------

@@ -664,3 +664,11 @@ def usage_of_venue(session: Session, venue_id: int) -> tuple[int, tuple[str, ...
     )
     children = tuple(session.scalars(select(Venue.short).where(Venue.parent_id == venue_id)))
     return int(papers or 0), children
+
+
+def change_count(session: Session) -> int | None:
+    """How many write transactions have changed the lab (SQLite labs count them; None where
+    the database keeps no count): equal counts mean nothing changed in between, whoever wrote."""
+    from labnews.store.models import LabState
+
+    return session.scalar(select(LabState.change_count).where(LabState.id == 1))

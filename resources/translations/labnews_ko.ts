@@ -740,6 +740,10 @@
         <translation>데이터베이스에서 모두 다시 읽었습니다</translation>
     </message>
     <message>
+        <source>Reloaded: the lab was changed by another program</source>
+        <translation>다른 프로그램이 연구실 기록을 바꾸어 다시 읽었습니다</translation>
+    </message>
+    <message>
         <source>Open or create a database first (File menu)</source>
         <translation>먼저 데이터베이스를 열거나 만드세요 (파일 메뉴)</translation>
     </message>

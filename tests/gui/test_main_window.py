@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRect, Qt
+from PySide6.QtCore import QByteArray, QEvent, QRect, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -477,3 +478,43 @@ def test_views_are_reachable_from_the_keyboard(qtbot: QtBot, window: MainWindow)
     assert window.undo_action.shortcut().toString() == "Ctrl+Z"
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&File", "&Edit", "&View", "Data&base", "&Help"]
+
+
+def test_the_window_reloads_what_another_program_wrote_when_it_comes_to_the_front(
+    window: MainWindow, demo_database: Database, tmp_path: Path
+) -> None:
+    """Another program's write (here a command-line process on the same file) is shown when the
+    window is next activated; the window's own changes do not count as news from elsewhere."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    assert demo_database.path is not None
+    assert not window.reload_if_changed_elsewhere()
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "labnews.cli",
+            "--db",
+            str(demo_database.path),
+            "add",
+            "member",
+            "Elsewhere Added",
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )
+    assert done.returncode == 0, done.stderr
+    names = {m.name for m in window.members.model.records}
+    assert "Elsewhere Added" not in names
+    window.activateWindow()
+    assert window.isActiveWindow()
+    window.changeEvent(QEvent(QEvent.Type.ActivationChange))  # what Qt sends on activation
+    assert "Elsewhere Added" in {m.name for m in window.members.model.records}
+    assert "another program" in window.statusBar().currentMessage()
+    assert not window.reload_if_changed_elsewhere()
