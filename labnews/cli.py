@@ -208,6 +208,11 @@ def _change(args: argparse.Namespace, action: Callable[[Any], Change]) -> Change
         _done(database, succeeded=succeeded)
 
 
+def _is_stdout(output: Path) -> bool:
+    """``--output -`` is standard output, as for most Unix tools (a file named "-" is ./-)."""
+    return str(output) == "-"
+
+
 def _note(message: str) -> None:
     print(message, file=sys.stderr)
 
@@ -731,7 +736,7 @@ def cmd_news(args: argparse.Namespace) -> int:
 
     request = _news_request(args)
     with _session(args) as session:
-        if args.output is not None:
+        if args.output is not None and not _is_stdout(args.output):
             _note(f"labnews: {newsfile.write_news(session, request, args.output)}")
             return 0
         fmt, _lang = newsfile.resolve_request(session, request)
@@ -857,7 +862,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                 if args.kind == "json"
                 else tables.export_csv(session, args.table, years)
             )
-    if args.output is None:
+    if args.output is None or _is_stdout(args.output):
         sys.stdout.write(text)
         return 0
     from labnews.io.files import write_atomic
@@ -1119,7 +1124,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_year_range(news)
     _news_options(news)
     news.add_argument("--with-achievements", action="store_true", help="awards, talks, grants")
-    news.add_argument("--output", type=Path, metavar="PATH", help="write here (atomically)")
+    news.add_argument(
+        "--output", type=Path, metavar="PATH", help="write here (atomically; - for stdout)"
+    )
 
     command("formats", cmd_formats, "the news formats, built-in and yours")
 
@@ -1149,7 +1156,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="papers",
         help="which table a CSV holds (default: papers)",
     )
-    exporting.add_argument("--output", type=Path, metavar="PATH")
+    exporting.add_argument("--output", type=Path, metavar="PATH", help="- for stdout")
 
     backup = command("backup", cmd_backup, "take a verified backup of the database now")
     backup.add_argument("--to", type=Path, metavar="PATH", help="where (default: backups/)")

@@ -101,6 +101,7 @@ def publish(publication: Publication) -> Path | None:
     if not publication.changed:
         return None
     backup = publication.path.with_name(publication.path.name + ".bak")
-    write_atomic(backup, publication.before.encode("utf-8"))
+    # The backup is readable by whom the homepage is, no more (a 0640 page, a 0640 .bak).
+    write_atomic(backup, publication.before.encode("utf-8"), mode_of=publication.path)
     write_atomic(publication.path, publication.after.encode("utf-8"))
     return backup
