@@ -71,7 +71,9 @@ def _build(database: Database, members: list[str], rows: list[tuple]) -> None:  
         ids = [commands.add_member(session, MemberInput(name=n)).ids[0] for n in members]
         seen: set[tuple[str, int, str]] = set()
         for venue, year, month, title, authors, status in rows:
-            key = (venue, year, title.casefold())
+            # The store's own title key (case, punctuation and spacing ignored): ";" and ","
+            # are the same title to it.
+            key = (venue, year, queries.name_key_title(title))
             if title and key in seen:
                 continue  # the store refuses a duplicate title at one venue and year
             seen.add(key)
