@@ -137,10 +137,10 @@ def _open(args: argparse.Namespace, *, upgrade: bool = True, until_done: bool = 
     typo in ``--db`` must not quietly split a lab in two. A command that reads refuses it.
     With ``until_done`` the new lab is said (or, when the command fails, deleted) by ``_done``.
     """
-    from labnews.store.database import WriteWaits, resolve_target, sharing_warning, to_url
+    from labnews.store.database import resolve_target, sharing_warning, to_url
     from labnews.store.migrate import check_sqlite_file, open_database
 
-    WriteWaits.listener = lambda message: _note(f"{PROG}: {message}")
+    _say_waits()
 
     target = resolve_target(args.db)
     url = to_url(target)
@@ -206,6 +206,17 @@ def _change(args: argparse.Namespace, action: Callable[[Any], Change]) -> Change
         return change
     finally:
         _done(database, succeeded=succeeded)
+
+
+def _say_waits() -> None:
+    """Say on stderr when a write waits for another program (see store.database.WriteWaits).
+
+    Set where a command first reaches the store, not in ``main``: the window must not load
+    the database layer before its first paint.
+    """
+    from labnews.store.database import WriteWaits
+
+    WriteWaits.listener = lambda message: _note(f"{PROG}: {message}")
 
 
 def _is_stdout(output: Path) -> bool:
@@ -879,6 +890,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def _sqlite_path(args: argparse.Namespace, what: str) -> Path:
     from labnews.store.database import resolve_target, to_url
 
+    _say_waits()
     url = to_url(resolve_target(args.db))
     if url.get_backend_name() != "sqlite" or not url.database:
         raise ValidationError(

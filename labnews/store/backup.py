@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from labnews.core.errors import DatabaseError
-from labnews.store.database import raw_file_access
+from labnews.store.database import copy_database, raw_file_access
 from labnews.store.migrate import (
     HEAD_REVISION,
     DiskError,
@@ -148,7 +148,7 @@ def backup_to(database: Path, destination: Path, *, index_damage_ok: bool = Fals
             contextlib.closing(_source(database)) as src,
             contextlib.closing(sqlite3.connect(partial)) as dst,
         ):
-            src.backup(dst)
+            copy_database(src, dst, str(database))
             # A backup is one self-contained file: no -wal beside it.
             dst.execute("PRAGMA journal_mode = DELETE")
         _verify_copy(partial, index_damage_ok=index_damage_ok)
@@ -655,7 +655,7 @@ def _stage(plan: RestorePlan, staged: Path) -> None:
             contextlib.closing(connect_readonly(plan.backup)) as src,
             contextlib.closing(sqlite3.connect(staged)) as dst,
         ):
-            src.backup(dst)
+            copy_database(src, dst, str(plan.backup))
             dst.execute("PRAGMA journal_mode = DELETE")
     except sqlite3.Error as exc:
         error = DatabaseError if is_damage(exc) else DiskError
@@ -693,7 +693,7 @@ def _copy_into(database: Path, staged: Path, kept: Path, aside: Path) -> None:
             contextlib.closing(sqlite3.connect(database, timeout=10)) as dst,
         ):
             # One transaction in the destination: on failure it rolls back to the lab as it was.
-            src.backup(dst)
+            copy_database(src, dst, str(database))
     except sqlite3.Error as exc:
         _remove_copy(kept)
         error = DatabaseError if is_damage(exc) else DiskError

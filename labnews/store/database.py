@@ -287,7 +287,7 @@ WRITE_WAIT_S = 300.0
 _WRITE_WAIT_STEP_MS = 1000
 
 
-def _write_wait() -> float:
+def write_wait_seconds() -> float:
     try:
         return float(os.environ.get("LABNEWS_WRITE_WAIT", "")) or WRITE_WAIT_S
     except ValueError:
@@ -301,6 +301,34 @@ class WriteWaits:
     listener: ClassVar[Callable[[str], None] | None] = None
 
 
+def copy_database(source: sqlite3.Connection, destination: sqlite3.Connection, name: str) -> None:
+    """SQLite's online backup of ``source`` into ``destination``, waiting for another program's
+    write as a write does (said once, then given up after ``write_wait_seconds``).
+
+    Python's ``backup()`` retries a busy destination forever; the progress callback, called
+    after every step, busy ones included, is where the wait is measured and ended.
+    """
+    deadline = time.monotonic() + write_wait_seconds()
+    told = False
+
+    def progress(status: int, _remaining: int, _total: int) -> None:
+        nonlocal told
+        if status not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            return
+        if time.monotonic() >= deadline:
+            raise DatabaseError(
+                f"{name}: another program has been writing to it for "
+                f"{write_wait_seconds():g} s; try again when it has finished"
+            )
+        if not told and WriteWaits.listener is not None:
+            WriteWaits.listener(f"waiting for another program that is writing to {name}...")
+            told = True
+
+    # Each step waits on its own busy handler first: keep that short, so the wait is ours.
+    destination.execute(f"PRAGMA busy_timeout = {_WRITE_WAIT_STEP_MS // 5}")
+    source.backup(destination, progress=progress, sleep=0.05)
+
+
 def _begin_write(raw: sqlite3.Connection, name: str) -> None:
     """BEGIN IMMEDIATE, waiting as long as another program's write lasts (up to a limit), and
     saying once what it waits for.
@@ -309,7 +337,7 @@ def _begin_write(raw: sqlite3.Connection, name: str) -> None:
     the other writer (a long import, a repair) is about to finish. Waiting in one-second
     steps lets the wait be announced and last longer, and ends in a message that names it.
     """
-    deadline = time.monotonic() + _write_wait()
+    deadline = time.monotonic() + write_wait_seconds()
     raw.execute(f"PRAGMA busy_timeout = {_WRITE_WAIT_STEP_MS}")
     told = False
     try:
@@ -323,7 +351,7 @@ def _begin_write(raw: sqlite3.Connection, name: str) -> None:
                 if time.monotonic() >= deadline:
                     raise DatabaseError(
                         f"{name}: another program has been writing to it for "
-                        f"{_write_wait():g} s; try again when it has finished"
+                        f"{write_wait_seconds():g} s; try again when it has finished"
                     ) from None
                 if not told and WriteWaits.listener is not None:
                     WriteWaits.listener(f"waiting for another program that is writing to {name}...")

@@ -94,3 +94,27 @@ def test_a_writer_that_waits_too_long_gives_up_with_one_line_naming_why(
         assert conn.execute("SELECT count(*) FROM member WHERE name = 'Impatient'").fetchone() == (
             0,
         )
+
+
+def test_restore_behind_a_long_writer_waits_says_so_and_gives_up_at_the_limit(
+    tmp_path: Path, lab: Path
+) -> None:
+    """Python's backup() retried a busy destination forever: restore hung behind a writer."""
+    taken = _labnews(tmp_path, "--db", str(lab), "backup")
+    assert taken.returncode == 0, taken.stderr
+    backup = next((lab.parent / "backups").glob("*.sqlite"))
+
+    holder = _hold(lab, 8)
+    started = time.monotonic()
+    refused = _labnews(tmp_path, "--db", str(lab), "restore", "--yes", str(backup), wait="2")
+    assert time.monotonic() - started < 7
+    holder.wait(30)
+    assert refused.returncode == 1, refused.stdout
+    assert "another program has been writing to it for 2 s" in refused.stderr
+    assert "Traceback" not in refused.stderr
+
+    holder = _hold(lab, 3)
+    restored = _labnews(tmp_path, "--db", str(lab), "restore", "--yes", str(backup))
+    holder.wait(30)
+    assert restored.returncode == 0, restored.stderr
+    assert "waiting for another program that is writing to" in restored.stderr
