@@ -1227,7 +1227,6 @@ def test_string_macros_that_double_are_refused_before_they_grow(tmp_path: Path) 
             str(tmp_path / "lab.sqlite"),
             "import",
             "bibtex",
-            "--dry-run",
             str(bomb),
         ],
         capture_output=True,
@@ -1238,6 +1237,7 @@ def test_string_macros_that_double_are_refused_before_they_grow(tmp_path: Path) 
         check=False,
     )
     assert done.returncode == 1, done.stderr
+    assert not (tmp_path / "lab.sqlite").exists()  # a failed first command leaves no lab
     assert done.stderr == (
         "labnews: error: a BibTeX value joins @string macros into more than 1,000,000 "
         "characters; the file is refused\n"
