@@ -833,15 +833,19 @@ def cmd_import(args: argparse.Namespace) -> int:
     path: Path = args.path
     if not path.exists():
         raise NotFoundError(f"{path} does not exist", field="path")
-    database = _open(args)
+    # A first import that fails (an unreadable file) leaves no empty lab behind.
+    database = _open(args, until_done=True)
+    succeeded = False
     try:
         with database.session() as session:
             plan = _plan_import(session, args.kind, path)
         print(plan.report())
         if plan.is_empty:
             print(plan.nothing_to_import())
+            succeeded = True
             return 0
         if args.dry_run:
+            succeeded = True
             return 0
         errors = plan.of_kind("error")
         if errors:
@@ -853,8 +857,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         with database.session(write=True) as session:
             change = apply_plan(session, plan)
         print(change.message)
+        succeeded = True
     finally:
-        database.dispose()
+        _done(database, succeeded=succeeded)
     return 0
 
 
