@@ -46,7 +46,8 @@ if TYPE_CHECKING:
     from labnews.core import news as core_news
     from labnews.core import records as core_records
     from labnews.core import rules as core_rules
-    from labnews.gui import lab_settings, snapshots, undo
+    from labnews.core import snapshots
+    from labnews.gui import lab_settings, undo
     from labnews.gui.dialogs.import_wizard import ImportWizard
     from labnews.gui.import_worker import ImportOutcome
     from labnews.gui.views import news as news_view
@@ -72,7 +73,7 @@ else:
     core_records = deferred("labnews.core.records")
     core_rules = deferred("labnews.core.rules")
     lab_settings = deferred("labnews.gui.lab_settings")
-    snapshots = deferred("labnews.gui.snapshots")
+    snapshots = deferred("labnews.core.snapshots")
     undo = deferred("labnews.gui.undo")
     # A view is built when its tab is first shown or its data first set, so the window paints
     # having built (and imported) only the view it opens on.

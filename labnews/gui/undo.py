@@ -25,9 +25,9 @@ from labnews.core.records import (
     PaperRecord,
     VenueRecord,
 )
+from labnews.core.snapshots import achievement_input, member_input, paper_input, venue_input
 from labnews.gui.deferred import deferred
 from labnews.gui.lab_settings import LabSettings, write_lab_settings
-from labnews.gui.snapshots import achievement_input, member_input, paper_input, venue_input
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

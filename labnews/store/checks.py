@@ -13,9 +13,10 @@ from dataclasses import dataclass, replace
 from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.orm import Session, aliased
 
-from labnews.core.inputs import AUTO, AuthorInput, FeaturedChoice, PaperInput
+from labnews.core.inputs import AUTO, FeaturedChoice, PaperInput
 from labnews.core.names import name_key
-from labnews.core.records import AuthorRecord, PaperRecord, venue_edition
+from labnews.core.records import PaperRecord, venue_edition
+from labnews.core.snapshots import paper_input
 from labnews.store import commands, queries
 from labnews.store.migrate import index_damage_only
 from labnews.store.models import Authorship, Member, MemberAlias, Paper, Venue, VenueAlias
@@ -468,34 +469,13 @@ def _merged(keep: PaperRecord, other: PaperRecord) -> PaperRecord:
 
 
 def _input_of(paper: PaperRecord) -> PaperInput:
+    """The merged paper as an input: as it is recorded, but for a featured member who is no
+    longer among its authors."""
     members = {a.member_id for a in paper.authors if a.member_id is not None}
     featured: FeaturedChoice = paper.featured_id
     if featured is not None and members and featured not in members:
         featured = AUTO  # neither record's featured member is an author: the usual rule picks
-    return PaperInput(
-        venue=paper.venue_short,
-        year=paper.year,
-        news=paper.news,
-        title=paper.title,
-        authors=tuple(_author_input(a) for a in paper.authors),
-        featured=featured,
-        status=paper.status,
-        presentation=paper.presentation,
-        doi=paper.doi,
-        arxiv=paper.arxiv,
-        url=paper.url,
-        code=paper.code,
-        project=paper.project,
-        bibkey=paper.bibkey,
-        note=paper.note,
-    )
-
-
-def _author_input(author: AuthorRecord) -> AuthorInput:
-    # A member author keeps the spelling the paper used; an outsider is only a name.
-    if author.member_id is not None:
-        return AuthorInput(author.as_written or "", author.member_id)
-    return AuthorInput(author.name)
+    return replace(paper_input(paper), featured=featured)
 
 
 # --- papers no news line names -----------------------------------------------------------------

@@ -11,13 +11,13 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from labnews.core.records import PaperRecord
+from labnews.core.snapshots import paper_input, venue_input
 from labnews.gui.dialogs.conflict import ConflictDialog
 from labnews.gui.dialogs.paper import PaperDialog
 from labnews.gui.dialogs.venue import VenueDialog
 from labnews.gui.main_window import MainWindow
 from labnews.gui.models.papers import Column
 from labnews.gui.preferences import Preferences
-from labnews.gui.snapshots import paper_input, venue_input
 from labnews.store import commands, queries
 from labnews.store.database import Database
 from tests.gui.conftest import ModalAnswers, message_text

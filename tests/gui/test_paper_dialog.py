@@ -15,9 +15,9 @@ from labnews.core.errors import LabnewsError
 from labnews.core.inputs import AUTO, AuthorInput, PaperInput, VenueInput
 from labnews.core.names import MemberDirectory
 from labnews.core.records import MemberRecord, VenueRecord, YearMonth
+from labnews.core.snapshots import paper_input
 from labnews.gui.dialogs.paper import PaperDialog, VenueSpellings
 from labnews.gui.dialogs.people import PeopleEditor
-from labnews.gui.snapshots import paper_input
 from labnews.gui.undo import trial_run
 from labnews.store import commands, queries
 from labnews.store.database import Database

@@ -7,9 +7,9 @@ import sqlite3
 from pytestqt.qtbot import QtBot
 
 from labnews.core.inputs import MemberInput
+from labnews.core.snapshots import paper_input
 from labnews.gui.dialogs.check import CheckDialog
 from labnews.gui.main_window import MainWindow
-from labnews.gui.snapshots import paper_input
 from labnews.store import commands, queries
 from labnews.store.backup import list_backups
 
