@@ -591,10 +591,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Opened {0}").format(database.name))
 
     def _show_database_name(self) -> None:
+        # Qt appends the application's display name (" — labnews") to a title that does not
+        # already end with it, so the title is the database alone, or the bare name without one.
         if self.database is None:
             self.setWindowTitle("labnews")
         else:
-            self.setWindowTitle(f"labnews — {self.database.name}")
+            self.setWindowTitle(self.database.name)
 
     def load(self) -> None:
         """Read every record of the database into the views."""

@@ -39,11 +39,21 @@ def fill_new_paper(dialog: PaperDialog) -> None:
 
 
 def test_the_title_names_the_database(window: MainWindow, demo_database: Database) -> None:
-    assert window.windowTitle() == f"labnews — {demo_database.name}"
+    # Qt adds " — labnews" itself: the title is the database's name alone.
+    assert window.windowTitle() == demo_database.name
     assert window.papers.model.rowCount() == 34
     assert window.overview.lines()[0] == (
         "2024: 19 papers (2 ETRI J., 5 CVPR, 2 AVSS, 1 ICML, 6 ECCV, 3 NeurIPS)"
     )
+
+
+def test_without_a_database_the_title_is_the_application_alone(
+    qtbot: QtBot, preferences: Preferences
+) -> None:
+    main = MainWindow(preferences=preferences)
+    qtbot.addWidget(main)
+    # Not "labnews — labnews": Qt leaves a title that already ends with the display name alone.
+    assert main.windowTitle() == "labnews"
 
 
 def test_adding_a_paper_through_the_dialog_shows_it_and_undo_redo_work(
