@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from labnews.core.errors import LabnewsError
 from labnews.gui.deferred import deferred
+from labnews.gui.icon import labnews_icon
 from labnews.gui.main_window import VIEWS, MainWindow
 from labnews.gui.preferences import APPLICATION, ORGANIZATION, Preferences
 from labnews.resources import resource
@@ -43,6 +44,8 @@ def application() -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("labnews")
+    # Every window and dialog takes the application's icon unless it has its own.
+    app.setWindowIcon(labnews_icon())
     return app
 
 

@@ -37,6 +37,7 @@ from shiboken6 import isValid
 from labnews import __version__
 from labnews.core.errors import ConflictError, LabnewsError
 from labnews.gui.deferred import deferred
+from labnews.gui.icon import labnews_icon
 from labnews.gui.preferences import Preferences
 
 if TYPE_CHECKING:
@@ -110,6 +111,9 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        # Its own icon too, not only the application's: the About box and the taskbar show it
+        # even where another program made the QApplication (tests, an embedding host).
+        self.setWindowIcon(labnews_icon())
         self.database: Database | None = None
         self.preferences = preferences
         self._demo_path = demo_path
