@@ -9,11 +9,12 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, cast
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
+    QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
@@ -89,6 +90,8 @@ RECORDS_VIEWS: Final = ("papers", "members", "venues", "achievements")
 IDLE_BACKUP_MS: Final = 5 * 60 * 1000
 """How long after the last change the scheduled backup is taken."""
 LAB_NAME_KEY: Final = "lab_name"
+DOCUMENTATION_URL: Final = "https://github.com/labnews/labnews#readme"
+"""Help > Documentation opens this: the project's README, online."""
 OVERVIEW_KINDS: Final = frozenset({"paper", "venue", "member", "settings"})
 """Changes to these kinds of record change what the overview and the news show."""
 
@@ -295,6 +298,23 @@ class MainWindow(QMainWindow):
             tip=self.tr("Read everything again (to see changes others made)"),
         )
         self.about_action = self._action(self.tr("&About labnews"), self.about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.guide_action = self._action(
+            self.tr("Quick &guide"),
+            self.show_guide,
+            shortcut=keys.HelpContents,
+            tip=self.tr("What each view does and where to start"),
+        )
+        self.shortcuts_action = self._action(
+            self.tr("&Keyboard shortcuts"),
+            self.show_shortcuts,
+            tip=self.tr("Every command that has a shortcut"),
+        )
+        self.documentation_action = self._action(
+            self.tr("&Documentation"),
+            self.open_documentation,
+            tip=self.tr("Open labnews's documentation in the web browser"),
+        )
         self.check_action = self._action(
             self.tr("&Check the database…"),
             self.check_database,
@@ -357,6 +377,10 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self.help_menu = help_menu
+        help_menu.addAction(self.guide_action)
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addAction(self.documentation_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
     @property
@@ -1337,6 +1361,34 @@ class MainWindow(QMainWindow):
                 "venues and achievements, and writes the lab's news from them.</p>"
             ).format(__version__),
         )
+
+    def show_guide(self) -> None:
+        from labnews.gui.dialogs.help import GuideDialog
+
+        dialog = GuideDialog(self)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+
+    def show_shortcuts(self) -> None:
+        from labnews.gui.dialogs.help import ShortcutsDialog
+
+        menus = [a.menu() for a in self.menuBar().actions()]
+        dialog = ShortcutsDialog([m for m in menus if isinstance(m, QMenu)], self)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+
+    def open_documentation(self) -> None:
+        if not QDesktopServices.openUrl(QUrl(DOCUMENTATION_URL)):
+            # No browser to hand it to: say where the documentation is, so it can be copied.
+            self.statusBar().showMessage(
+                self.tr("Could not open a web browser; the documentation is at {0}").format(
+                    DOCUMENTATION_URL
+                )
+            )
 
     def _restore_layout(self) -> None:
         prefs = self.preferences

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import configparser
 
+from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
+from labnews.gui.dialogs.help import GuideDialog, ShortcutsDialog
 from labnews.gui.icon import labnews_icon
-from labnews.gui.main_window import MainWindow
+from labnews.gui.main_window import DOCUMENTATION_URL, MainWindow
 from labnews.resources import resource
 from tests.gui.conftest import ModalAnswers
 
@@ -35,3 +38,68 @@ def test_the_desktop_entry_starts_the_window_with_the_icon() -> None:
     assert desktop["Exec"] == "labnews-gui"
     assert desktop["Icon"] == "labnews"
     assert resource("icons", "labnews.svg").is_file()
+
+
+def test_the_help_menu_offers_the_guide_the_shortcuts_the_documentation_and_about(
+    window: MainWindow,
+) -> None:
+    texts = [a.text() for a in window.help_menu.actions() if not a.isSeparator()]
+    assert texts == ["Quick &guide", "&Keyboard shortcuts", "&Documentation", "&About labnews"]
+
+
+def test_keyboard_shortcuts_lists_the_menus_own_shortcuts(
+    window: MainWindow, modal: ModalAnswers
+) -> None:
+    seen: list[list[tuple[str, str, str]]] = []
+    modal.expect(ShortcutsDialog, lambda dialog: seen.append(dialog.rows()))
+    window.shortcuts_action.trigger()
+    modal.check()
+    rows = seen[0]
+    assert ("Edit", "New acceptance", "Ctrl+N") in rows
+    assert ("File", "Import", "Ctrl+I") in rows
+    assert ("View", "Papers", "Ctrl+2") in rows
+    assert ("Help", "Quick guide", "F1") in rows
+    # Commands without a shortcut are not listed.
+    assert not [row for row in rows if row[1] in {"New member", "Documentation"}]
+
+
+def test_the_shortcuts_list_follows_the_actions(window: MainWindow, modal: ModalAnswers) -> None:
+    window.new_member_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
+    seen: list[list[tuple[str, str, str]]] = []
+    modal.expect(ShortcutsDialog, lambda dialog: seen.append(dialog.rows()))
+    window.shortcuts_action.trigger()
+    modal.check()
+    assert ("Edit", "New member", "Ctrl+Shift+M") in seen[0]
+
+
+def test_the_quick_guide_describes_the_views(window: MainWindow, modal: ModalAnswers) -> None:
+    seen: list[str] = []
+    modal.expect(GuideDialog, lambda dialog: seen.append(dialog.text()))
+    window.guide_action.trigger()
+    modal.check()
+    guide = seen[0]
+    assert "Open the demo lab" in guide
+    assert "Overview: A year's tally as a sentence" in guide
+    assert "Help > Keyboard shortcuts lists every shortcut." in guide
+
+
+class _Browser(QObject):
+    """Stands in for the web browser: Qt hands it the URLs QDesktopServices is asked to open."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.opened.append(url.toString())
+
+
+def test_documentation_opens_the_readme_online(window: MainWindow) -> None:
+    browser = _Browser()
+    QDesktopServices.setUrlHandler("https", browser, "open")
+    try:
+        window.documentation_action.trigger()
+    finally:
+        QDesktopServices.unsetUrlHandler("https")
+    assert browser.opened == [DOCUMENTATION_URL]
