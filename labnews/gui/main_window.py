@@ -406,6 +406,9 @@ class MainWindow(QMainWindow):
     def _build_view(self, name: str) -> QWidget:
         if name == "overview":
             overview = overview_view.OverviewView()
+            overview.set_empty_actions(
+                [self.new_paper_action, self.import_action, self.demo_action]
+            )
             overview.bar_clicked.connect(self.show_chart_bar)
             overview.member_papers_requested.connect(self.show_member_papers)
             return overview
@@ -421,19 +424,24 @@ class MainWindow(QMainWindow):
             papers.add_requested.connect(self.new_paper)
             papers.duplicate_requested.connect(self.duplicate_paper)
             records = papers
+            filling = [self.new_paper_action, self.import_action, self.demo_action]
         elif name == "members":
             records = tables_view.MembersView()
             records.add_requested.connect(self.new_member)
+            filling = [self.new_member_action, self.import_action, self.demo_action]
         elif name == "venues":
             records = tables_view.VenuesView()
             records.add_requested.connect(self.new_venue)
+            filling = [self.new_venue_action, self.import_action]
         elif name == "achievements":
             records = tables_view.AchievementsView()
             records.add_requested.connect(self.new_achievement)
+            filling = [self.new_achievement_action, self.import_action, self.demo_action]
         else:
             raise LabnewsError(
                 f"there is no view {name!r}; choose one of {', '.join(VIEWS)}", field="view"
             )
+        records.set_empty_actions(filling)
         records.selection_changed.connect(self._update_actions)
         records.edit_requested.connect(self.edit_record)
         records.remove_requested.connect(self.remove_records)

@@ -149,6 +149,10 @@
         <source>Search titles, members and organisations</source>
         <translation>제목, 구성원, 기관 검색</translation>
     </message>
+    <message>
+        <source>No achievements yet: awards, talks, grants and other news that is not a paper. Add one, import them, or try labnews on the demo lab.</source>
+        <translation>아직 성과가 없습니다. 수상, 강연, 과제처럼 논문이 아닌 소식입니다. 하나를 추가하거나, 가져오거나, 데모 연구실에서 labnews를 써 보세요.</translation>
+    </message>
 </context>
 <context>
     <name>ApplyPage</name>
@@ -1082,6 +1086,10 @@ J. Ham</translation>
         <source>Search names, native names and other spellings</source>
         <translation>이름, 한글 이름, 다른 표기 검색</translation>
     </message>
+    <message>
+        <source>No members yet. Add the lab&apos;s members (authors who match them are linked to them), import them, or try labnews on the demo lab.</source>
+        <translation>아직 구성원이 없습니다. 연구실 구성원을 추가하거나(이름이 맞는 저자는 구성원과 연결됩니다), 가져오거나, 데모 연구실에서 labnews를 써 보세요.</translation>
+    </message>
 </context>
 <context>
     <name>NewsView</name>
@@ -1608,6 +1616,10 @@ J. Ham</translation>
     <message>
         <source>Counted as {0}  ✕</source>
         <translation>{0}(으)로 집계  ✕</translation>
+    </message>
+    <message>
+        <source>No papers yet. Record an accepted paper, import the lab&apos;s news page or a BibTeX file, or try labnews on the demo lab.</source>
+        <translation>아직 논문이 없습니다. 채택된 논문을 기록하거나, 연구실 뉴스 페이지나 BibTeX 파일을 가져오거나, 데모 연구실에서 labnews를 써 보세요.</translation>
     </message>
 </context>
 <context>
@@ -2238,6 +2250,10 @@ J. Ham</translation>
     <message>
         <source>Search short names, full names and other spellings</source>
         <translation>약칭, 정식 이름, 다른 표기 검색</translation>
+    </message>
+    <message>
+        <source>No venues yet. Add a conference, journal or workshop, or import a table of them.</source>
+        <translation>아직 게재처가 없습니다. 학회, 저널, 워크숍을 추가하거나 그 표를 가져오세요.</translation>
     </message>
 </context>
 <context>

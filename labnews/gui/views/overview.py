@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QAction, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -30,6 +30,7 @@ from labnews.gui.choice_box import ChoiceBox
 from labnews.gui.fonts import has_hangul, korean_font
 from labnews.gui.models.year_members import Column, YearMembersModel, member_years
 from labnews.gui.views.chart import ChartPanel
+from labnews.gui.views.empty import ActionButtons
 from labnews.gui.wording import entry_date, entry_text, tally_sentence
 from labnews.io.chart import chart_data_from_tallies
 
@@ -155,6 +156,8 @@ class OverviewView(QScrollArea):
         big = QFont(self.sentence.font())
         big.setPointSizeF(big.pointSizeF() * 1.45)
         self.sentence.setFont(big)
+        # On an empty lab the sentence says how to start; these buttons do it.
+        self.empty_actions = ActionButtons()
         self.caption = muted(
             self.tr(
                 "As the yearly tally counts them: by news month, each paper once, "
@@ -222,11 +225,16 @@ class OverviewView(QScrollArea):
         layout.addLayout(header)
         layout.addSpacing(4)
         layout.addWidget(self.sentence)
+        layout.addWidget(self.empty_actions)
         layout.addWidget(self.caption)
         layout.addSpacing(14)
         layout.addLayout(middle, 1)
         self.setWidget(page)
         self.show_snapshot(LabSnapshot())
+
+    def set_empty_actions(self, actions: Sequence[QAction]) -> None:
+        """The window's actions that start an empty lab, offered as buttons under the sentence."""
+        self.empty_actions.set_actions(actions)
 
     # --- data in --------------------------------------------------------------------------------
 
@@ -269,7 +277,9 @@ class OverviewView(QScrollArea):
                 "news page with File › Import (Ctrl+I)."
             )
             self.sentence.setText(html.escape(self._sentence))
-        else:
+        self.empty_actions.setVisible(tally is None)
+        self.caption.setVisible(tally is not None)
+        if tally is not None:
             rich = tally_sentence(tally)
             self._sentence = html.unescape(_TAGS.sub("", rich))
             self.sentence.setText(rich)

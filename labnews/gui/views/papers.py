@@ -39,6 +39,10 @@ class PapersView(RecordsView[PaperRecord]):
             add=self.tr("&New acceptance…"),
             add_tip=self.tr("Record a newly accepted paper (Ctrl+N)"),
             search=self.tr("Search titles, authors and venues"),
+            empty=self.tr(
+                "No papers yet. Record an accepted paper, import the lab's news page or a "
+                "BibTeX file, or try labnews on the demo lab."
+            ),
         )
         self.year_filter = self._filter(self.tr("Show one news year's papers"))
         self.venue_filter = self._filter(self.tr("Show one venue's papers"))

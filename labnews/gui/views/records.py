@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from labnews.gui.models.records import RecordsModel
+from labnews.gui.views.empty import EmptyHint
 
 R = TypeVar("R")
 
@@ -128,18 +130,41 @@ class RecordsView(QWidget, Generic[R]):
         self.bar.addStretch(1)
         self.bar.addWidget(self.count_label)
         self.bar.addWidget(self.add_button)
+        # With no records at all the table gives way to a hint and the buttons that fill it;
+        # a search that matches nothing keeps the (empty) table, since the records are there.
+        self.empty_hint = EmptyHint()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty_hint)
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
+            signal.connect(self._show_hint_if_empty)
         layout = QVBoxLayout(self)
         layout.addLayout(self.bar)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.stack, 1)
+        self._show_hint_if_empty()
 
-    def set_texts(self, *, nouns: tuple[str, str], add: str, add_tip: str, search: str) -> None:
-        """The words for this kind of record: ("paper", "papers"), its New button, search hint."""
+    def set_texts(
+        self, *, nouns: tuple[str, str], add: str, add_tip: str, search: str, empty: str
+    ) -> None:
+        """The words for one kind of record: nouns, New button, search hint, empty view's hint."""
         self._nouns = nouns
         self.noun = nouns[1]
         self.add_button.setText(add)
         self.add_button.setToolTip(add_tip)
         self.search.setPlaceholderText(search)
+        self.empty_hint.set_text(empty)
         self._update_count()
+
+    def set_empty_actions(self, actions: Sequence[QAction]) -> None:
+        """The window's actions that fill an empty view, offered as buttons under the hint."""
+        self.empty_hint.set_actions(actions)
+
+    def is_empty(self) -> bool:
+        """True while there are no records at all (not merely none that match the search)."""
+        return not self.model.records
+
+    def _show_hint_if_empty(self) -> None:
+        self.stack.setCurrentWidget(self.empty_hint if self.is_empty() else self.table)
 
     # --- search -----------------------------------------------------------------------------
 

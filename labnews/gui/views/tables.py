@@ -24,6 +24,10 @@ class MembersView(RecordsView[MemberRecord]):
             add=self.tr("&New member…"),
             add_tip=self.tr("Add a lab member"),
             search=self.tr("Search names, native names and other spellings"),
+            empty=self.tr(
+                "No members yet. Add the lab's members (authors who match them are linked to "
+                "them), import them, or try labnews on the demo lab."
+            ),
         )
         self.set_column_widths((22, 12, 14, 8, 9, 9, 30))
 
@@ -40,6 +44,9 @@ class VenuesView(RecordsView[VenueRecord]):
             add=self.tr("&New venue…"),
             add_tip=self.tr("Add a conference, journal or workshop"),
             search=self.tr("Search short names, full names and other spellings"),
+            empty=self.tr(
+                "No venues yet. Add a conference, journal or workshop, or import a table of them."
+            ),
         )
         self.set_column_widths((16, 58, 11, 12, 12, 12, 30))
 
@@ -58,5 +65,9 @@ class AchievementsView(RecordsView[AchievementRecord]):
             add=self.tr("&New achievement…"),
             add_tip=self.tr("Add an award, talk, grant or other news"),
             search=self.tr("Search titles, members and organisations"),
+            empty=self.tr(
+                "No achievements yet: awards, talks, grants and other news that is not a paper. "
+                "Add one, import them, or try labnews on the demo lab."
+            ),
         )
         self.set_column_widths((11, 11, 60, 30, 24))
