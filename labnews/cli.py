@@ -259,6 +259,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     finally:
         _done(database, succeeded=succeeded)
     print(change.message)
+    # Where the lab went, so the next command (or the window) can be pointed at it; on stderr,
+    # so stdout stays the one line scripts read.
+    where = str(database.path.resolve()) if database.path is not None else database.name
+    _note(f"{PROG}: the lab is in {where}")
     return 0
 
 

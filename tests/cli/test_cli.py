@@ -39,6 +39,20 @@ def test_demo_then_summary_prints_the_labs_own_tallies(cli) -> None:  # type: ig
     assert cli("summary").out == DEMO_SUMMARY
 
 
+def test_demo_says_on_stderr_where_the_lab_is(  # type: ignore[no-untyped-def]
+    cli, db_path: Path, backend: str
+) -> None:
+    result = cli("demo")
+    assert result.code == 0
+    assert result.out == "Loaded the demo lab: 34 papers, 20 members\n"
+    if backend == "sqlite":
+        # (A first run also says it created the database, on the line before.)
+        assert result.err.splitlines()[-1] == f"labnews: the lab is in {db_path.resolve()}"
+    else:
+        # A server is named by its URL (without its password).
+        assert result.err.splitlines()[-1].startswith("labnews: the lab is in postgresql")
+
+
 def test_summary_of_one_year_and_of_a_range(demo) -> None:  # type: ignore[no-untyped-def]
     assert demo("summary", "--year", "2023").out == DEMO_SUMMARY.splitlines(True)[1]
     assert demo("summary", "--from", "2023", "--to", "2024").out == "".join(
