@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,24 @@ _DATABASE_FIXTURES = {"database", "demo_database", "db_target", "cli"}
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "sqlite_only: about SQLite files; not run on PostgreSQL")
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """One line per distinct skip reason, with its count, instead of one line per skipped test.
+
+    Without a PostgreSQL server hundreds of tests skip for the same reason; ``-rfE`` (in
+    pyproject.toml) keeps them out of the short summary, and this says each reason once.
+    """
+    reasons: Counter[str] = Counter()
+    for report in terminalreporter.stats.get("skipped", []):
+        longrepr = getattr(report, "longrepr", None)
+        if isinstance(longrepr, tuple) and len(longrepr) == 3:
+            reasons[str(longrepr[2]).removeprefix("Skipped: ")] += 1
+    if not reasons:
+        return
+    terminalreporter.section("skips", sep="-")
+    for reason, count in sorted(reasons.items(), key=lambda item: (-item[1], item[0])):
+        terminalreporter.write_line(f"skipped {count}: {reason}")
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
