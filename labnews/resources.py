@@ -31,3 +31,11 @@ def migrations_dir() -> Path:
 def resource(*parts: str) -> Path:
     """A file under ``resources/``."""
     return resources_dir().joinpath(*parts)
+
+
+def readme() -> Path:
+    """The README that came with labnews (a wheel carries it in ``_data``): Help > Documentation."""
+    for candidate in (_PACKAGE / "_data" / "README.md", _PACKAGE.parent / "README.md"):
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError("labnews is installed without its README.md")

@@ -90,8 +90,6 @@ RECORDS_VIEWS: Final = ("papers", "members", "venues", "achievements")
 IDLE_BACKUP_MS: Final = 5 * 60 * 1000
 """How long after the last change the scheduled backup is taken."""
 LAB_NAME_KEY: Final = "lab_name"
-DOCUMENTATION_URL: Final = "https://github.com/labnews/labnews#readme"
-"""Help > Documentation opens this: the project's README, online."""
 OVERVIEW_KINDS: Final = frozenset({"paper", "venue", "member", "settings"})
 """Changes to these kinds of record change what the overview and the news show."""
 
@@ -1390,12 +1388,18 @@ class MainWindow(QMainWindow):
             dialog.deleteLater()
 
     def open_documentation(self) -> None:
-        if not QDesktopServices.openUrl(QUrl(DOCUMENTATION_URL)):
-            # No browser to hand it to: say where the documentation is, so it can be copied.
+        """Open the README that came with labnews (the documentation), in the desktop's viewer."""
+        from labnews.resources import readme
+
+        try:
+            path = readme()
+        except FileNotFoundError as error:
+            self.statusBar().showMessage(str(error))
+            return
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            # Nothing to hand it to: say where the documentation is, so it can be opened by hand.
             self.statusBar().showMessage(
-                self.tr("Could not open a web browser; the documentation is at {0}").format(
-                    DOCUMENTATION_URL
-                )
+                self.tr("Could not open the documentation; it is at {0}").format(str(path))
             )
 
     def _restore_layout(self) -> None:

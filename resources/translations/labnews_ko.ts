@@ -880,8 +880,8 @@ postgresql+psycopg://user@host/lab
         <translation>웹 브라우저에서 labnews 문서를 엽니다</translation>
     </message>
     <message>
-        <source>Could not open a web browser; the documentation is at {0}</source>
-        <translation>웹 브라우저를 열 수 없습니다. 문서는 {0}에 있습니다</translation>
+        <source>Could not open the documentation; it is at {0}</source>
+        <translation>문서를 열 수 없습니다. 문서 위치: {0}</translation>
     </message>
 </context>
 <context>

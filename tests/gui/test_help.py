@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from labnews.gui.dialogs.help import GuideDialog, ShortcutsDialog
 from labnews.gui.icon import labnews_icon
-from labnews.gui.main_window import DOCUMENTATION_URL, MainWindow
-from labnews.resources import resource
+from labnews.gui.main_window import MainWindow
+from labnews.resources import readme, resource
 from tests.gui.conftest import ModalAnswers
 
 
@@ -95,11 +95,12 @@ class _Browser(QObject):
         self.opened.append(url.toString())
 
 
-def test_documentation_opens_the_readme_online(window: MainWindow) -> None:
+def test_documentation_opens_the_readme_that_came_with_labnews(window: MainWindow) -> None:
     browser = _Browser()
-    QDesktopServices.setUrlHandler("https", browser, "open")
+    QDesktopServices.setUrlHandler("file", browser, "open")
     try:
         window.documentation_action.trigger()
     finally:
-        QDesktopServices.unsetUrlHandler("https")
-    assert browser.opened == [DOCUMENTATION_URL]
+        QDesktopServices.unsetUrlHandler("file")
+    assert browser.opened == [QUrl.fromLocalFile(str(readme())).toString()]
+    assert readme().read_text(encoding="utf-8").startswith("# labnews")
