@@ -7,10 +7,10 @@ import os
 import re
 import stat
 import tempfile
-import time
 from pathlib import Path
 
 from labnews.core.errors import LabnewsError
+from labnews.core.litter import is_stale
 
 
 def write_atomic(
@@ -98,9 +98,6 @@ def _rewrite_in_place(target: Path, payload: bytes) -> None:
         os.fsync(out.fileno())
 
 
-STALE_TEMP_SECONDS = 60
-
-
 def clean_stale_temps(folder: Path, name: str) -> list[Path]:
     """Delete the temp files that killed writes of ``name`` left (``.NAME.[PID.]XXXXXXXX.tmp``).
 
@@ -115,27 +112,11 @@ def clean_stale_temps(folder: Path, name: str) -> list[Path]:
             if match is None or not entry.is_file(follow_symlinks=False):
                 continue
             pid = int(match["pid"]) if match["pid"] else None
-            try:
-                age = time.time() - entry.stat(follow_symlinks=False).st_mtime
-            except OSError:
-                continue
-            if age > STALE_TEMP_SECONDS or (pid is not None and _writer_gone(pid)):
+            if is_stale(Path(entry.path), pid):
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
                     removed.append(Path(entry.path))
     return removed
-
-
-def _writer_gone(pid: int) -> bool:
-    if pid == os.getpid() or os.name == "nt":  # signal 0 would end a process on Windows
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except OSError:
-        return False
-    return False
 
 
 def _umask() -> int:

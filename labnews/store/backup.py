@@ -16,13 +16,13 @@ import contextlib
 import os
 import re
 import sqlite3
-import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from labnews.core.errors import DatabaseError
+from labnews.core.litter import is_stale
 from labnews.store.database import copy_database, raw_file_access
 from labnews.store.migrate import (
     HEAD_REVISION,
@@ -59,7 +59,6 @@ _INDEX_REASON = "pre-fix"
 """The one backup taken of a lab whose indexes disagree with their tables: the one before the
 repair that rebuilds them. It keeps every record; it is never offered as a good backup."""
 
-LITTER_AGE = timedelta(minutes=1)
 """A half-written file older than this (or whose writer is gone) was left by a killed run."""
 KEEP_NEWEST = 10
 KEEP_DAILY = 7
@@ -422,31 +421,6 @@ def discard_new_lab(database: Path) -> bool:
 
 
 # --- litter --------------------------------------------------------------------------------------
-
-
-def _writer_gone(pid: int) -> bool:
-    if pid == os.getpid():
-        return False
-    if os.name == "nt":
-        return False  # signal 0 would end the process there; the file's age decides
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except OSError:
-        return False
-    return False
-
-
-def is_stale(path: Path, pid: int | None) -> bool:
-    """Whether a half-written file is left over: its writer is gone, or it is over a minute old."""
-    if pid is not None and _writer_gone(pid):
-        return True
-    try:
-        age = time.time() - path.stat().st_mtime
-    except OSError:
-        return False
-    return age > LITTER_AGE.total_seconds()
 
 
 def clean_litter(database: Path) -> list[Path]:
