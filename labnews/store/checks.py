@@ -42,15 +42,16 @@ class CheckFinding:
 def run_checks(session: Session, *, is_sqlite: bool) -> list[CheckFinding]:
     """Every check: SQLite's integrity and foreign keys, then the domain's."""
     findings: list[CheckFinding] = []
+    integrity: list[str] | None = None
     if is_sqlite:
-        rows = [r[0] for r in session.execute(text("PRAGMA integrity_check")).all()]
-        if rows != ["ok"]:
-            findings.extend(CheckFinding("integrity", str(row)) for row in rows[:20])
+        integrity = [str(r[0]) for r in session.execute(text("PRAGMA integrity_check")).all()]
+        if integrity != ["ok"]:
+            findings.extend(CheckFinding("integrity", row) for row in integrity[:20])
         for table, rowid, parent, _ in session.execute(text("PRAGMA foreign_key_check")).all():
             findings.append(
                 CheckFinding("foreign keys", f"{table} row {rowid} refers to a missing {parent}")
             )
-    findings.extend(_index_damage(session, fix=False))
+    findings.extend(_index_damage(session, fix=False, integrity=integrity))
     findings.extend(_empty_catalog(session, fix=False))
     findings.extend(_papers_without_venue(session))
     findings.extend(_members_twice_on_a_paper(session, fix=False))
@@ -89,11 +90,19 @@ def repair(session: Session) -> list[str]:
     return done
 
 
-def _index_damage(session: Session, *, fix: bool) -> list[CheckFinding]:
-    """Indexes that disagree with their tables (SQLite): REINDEX builds them from the records."""
+def _index_damage(
+    session: Session, *, fix: bool, integrity: list[str] | None = None
+) -> list[CheckFinding]:
+    """Indexes that disagree with their tables (SQLite): REINDEX builds them from the records.
+
+    ``integrity`` is SQLite's integrity_check report when the caller has read it already: on
+    a large lab it reads every page, so it is read once per check.
+    """
     if session.connection().dialect.name != "sqlite":
         return []
-    report = "; ".join(str(row[0]) for row in session.execute(text("PRAGMA integrity_check")))
+    if integrity is None:
+        integrity = [str(row[0]) for row in session.execute(text("PRAGMA integrity_check"))]
+    report = "; ".join(integrity)
     if report == "ok" or not index_damage_only(report):
         return []
     if fix:
