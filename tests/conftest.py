@@ -154,6 +154,15 @@ class CliResult:
     out: str
     err: str
 
+    def one_error_line(self) -> str:
+        """The run failed as a user error: exit 1 and one ``labnews: error:`` line, no traceback."""
+        assert self.code == 1, self
+        lines = self.err.strip().splitlines()
+        assert len(lines) == 1, self.err
+        assert lines[0].startswith("labnews: error: ")
+        assert "Traceback" not in self.err
+        return lines[0]
+
 
 @pytest.fixture
 def cli(

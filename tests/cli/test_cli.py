@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CliResult
-
 DEMO_SUMMARY = (
     "2024: 19 papers (2 ETRI J., 5 CVPR, 2 AVSS, 1 ICML, 6 ECCV, 3 NeurIPS)\n"
     "2023: 9 papers (1 AAAI, 1 ICLR, 4 CVPR, 1 ICCV, 1 NeurIPS, 1 ETRI J.)\n"
@@ -23,15 +21,6 @@ def demo(cli):  # type: ignore[no-untyped-def]
     """The CLI on a database holding the demo lab."""
     assert cli("demo").code == 0
     return cli
-
-
-def _one_error_line(result: CliResult) -> str:
-    assert result.code == 1
-    lines = result.err.strip().splitlines()
-    assert len(lines) == 1, result.err
-    assert lines[0].startswith("labnews: error: ")
-    assert "Traceback" not in result.err
-    return lines[0]
 
 
 def test_demo_then_summary_prints_the_labs_own_tallies(cli) -> None:  # type: ignore[no-untyped-def]
@@ -61,7 +50,7 @@ def test_summary_of_one_year_and_of_a_range(demo) -> None:  # type: ignore[no-un
 
 
 def test_demo_refuses_a_database_with_papers_unless_forced(demo) -> None:  # type: ignore[no-untyped-def]
-    assert "--force" in _one_error_line(demo("demo"))
+    assert "--force" in demo("demo").one_error_line()
     assert demo("demo", "--force").code == 0
     assert demo("summary").out == DEMO_SUMMARY
 
@@ -103,7 +92,7 @@ def test_order_pins_and_clears_a_years_tally_order(demo) -> None:  # type: ignor
     )
     assert demo("order", "2024", "--clear").code == 0
     assert demo("summary", "--year", "2024").out == DEMO_SUMMARY.splitlines(True)[0]
-    assert "no papers counted as SIGGRAPH" in _one_error_line(demo("order", "2024", "SIGGRAPH"))
+    assert "no papers counted as SIGGRAPH" in demo("order", "2024", "SIGGRAPH").one_error_line()
 
 
 def test_add_paper_matches_authors_to_members_in_either_order(demo) -> None:  # type: ignore[no-untyped-def]
@@ -184,16 +173,16 @@ def test_list_members_and_achievements(demo) -> None:  # type: ignore[no-untyped
     ],
 )
 def test_a_user_error_is_one_line_on_stderr_with_exit_1(demo, args, words) -> None:  # type: ignore[no-untyped-def]
-    assert words in _one_error_line(demo(*args))
+    assert words in demo(*args).one_error_line()
 
 
 def test_a_duplicate_paper_names_the_one_it_duplicates(demo) -> None:  # type: ignore[no-untyped-def]
     title = (
         "KOALA: Fast and Memory-Efficient Latent Diffusion Models via Self-Attention Distillation"
     )
-    line = _one_error_line(
+    line = (
         demo("add", "paper", "--venue", "CVPR", "--year", "2024", "--title", title)
-    )
+    ).one_error_line()
     assert "already recorded as paper #" in line
     assert "(CVPR 2024)" in line
 

@@ -11,18 +11,9 @@ import pytest
 
 from labnews.cli import main
 from labnews.store.database import mask_secret
-from tests.conftest import CliResult
 
 ROOT = Path(__file__).resolve().parents[2]
 SECRET = "TOPSECRET"
-
-
-def _one_error_line(result: CliResult) -> str:
-    assert result.code == 1, result
-    lines = result.err.strip().splitlines()
-    assert len(lines) == 1, result.err
-    assert lines[0].startswith("labnews: error: ")
-    return lines[0]
 
 
 def _run(*args: str | bytes, timeout: float = 60) -> subprocess.CompletedProcess[bytes]:
@@ -48,9 +39,9 @@ def test_an_argument_that_is_not_utf8_is_one_line_and_writes_nothing(tmp_path: P
 def test_an_id_past_64_bits_is_not_found_not_an_overflow(cli, command: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
     assert cli("demo").code == 0
     huge = "99999999999999999999"
-    line = _one_error_line(cli(*command, huge, *(["--title", "x"] if command[0] == "edit" else [])))
+    line = cli(*command, huge, *(["--title", "x"] if command[0] == "edit" else [])).one_error_line()
     assert line == f"labnews: error: there is no paper #{huge}"
-    assert "paper id must be a number" in _one_error_line(cli(*command, "1" * 5000))
+    assert "paper id must be a number" in cli(*command, "1" * 5000).one_error_line()
 
 
 def test_an_empty_db_option_is_refused_not_read_as_the_default_lab(

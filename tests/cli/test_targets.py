@@ -3,33 +3,19 @@ says so."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from labnews.cli import main
+from tests.reliability.labfiles import labnews
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _labnews(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "labnews", *args],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
 def test_a_typo_in_the_folder_makes_no_folder_and_no_lab(tmp_path: Path) -> None:
     target = tmp_path / "nonexistent" / "dir" / "lab.sqlite"
-    result = _labnews("--db", str(target), "add", "member", "X Y")
+    result = labnews("--db", str(target), "add", "member", "X Y")
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr.startswith("labnews: error: there is no folder ")
@@ -67,21 +53,21 @@ def test_a_command_that_only_reads_refuses_a_missing_lab_and_makes_nothing(
 
 def test_a_command_that_writes_makes_the_lab_and_says_so(tmp_path: Path) -> None:
     target = tmp_path / "lab.sqlite"
-    made = _labnews("--db", str(target), "add", "member", "X Y")
+    made = labnews("--db", str(target), "add", "member", "X Y")
     assert made.returncode == 0
     assert made.stdout == "Added member X Y\n"
     assert made.stderr == f"labnews: created a new lab database at {target}\n"
-    again = _labnews("--db", str(target), "add", "member", "Z W")
+    again = labnews("--db", str(target), "add", "member", "Z W")
     assert again.returncode == 0
     assert again.stderr == ""
-    assert _labnews("--db", str(target), "list", "members").stdout.count("\n") == 2
+    assert labnews("--db", str(target), "list", "members").stdout.count("\n") == 2
 
 
 @pytest.mark.parametrize("command", ["summary", "news"])
 def test_an_empty_lab_says_it_has_no_papers_yet(tmp_path: Path, command: str) -> None:
     target = tmp_path / "lab.sqlite"
-    assert _labnews("--db", str(target), "add", "member", "X Y").returncode == 0
-    result = _labnews("--db", str(target), command)
+    assert labnews("--db", str(target), "add", "member", "X Y").returncode == 0
+    result = labnews("--db", str(target), command)
     assert result.returncode == 0
     assert result.stdout == ""
     assert result.stderr == "labnews: no papers yet\n"
@@ -99,7 +85,7 @@ def test_a_year_without_papers_says_so(tmp_path: Path, capsys: pytest.CaptureFix
 
 def test_a_first_command_that_fails_leaves_no_lab_behind(tmp_path: Path) -> None:
     target = tmp_path / "lab.sqlite"
-    result = _labnews("--db", str(target), "add", "paper", "--venue", "CVRP", "--year", "2024")
+    result = labnews("--db", str(target), "add", "paper", "--venue", "CVRP", "--year", "2024")
     assert result.returncode == 1
     assert len(result.stderr.strip().splitlines()) == 1
     assert "closest: CVPR" in result.stderr

@@ -28,12 +28,6 @@ def _page(path: Path) -> Path:
     return path
 
 
-def _one_error(result: CliResult) -> str:
-    assert result.code == 1, result
-    assert result.err.count("\n") == 1, result.err
-    return result.err.strip()
-
-
 def test_publish_into_a_symlink_writes_its_target_and_keeps_the_link(
     demo: Cli, tmp_path: Path
 ) -> None:
@@ -68,7 +62,7 @@ def test_a_device_is_refused_as_an_output_never_replaced(
 ) -> None:
     null = Path("/dev/null")
     before = null.stat()
-    line = _one_error(demo(*command, "--output", str(null)))
+    line = demo(*command, "--output", str(null)).one_error_line()
     reason = "it is not a regular file (a pipe, socket or device)"
     assert line == f"labnews: error: cannot write {null}: {reason}"
     after = null.stat()
@@ -82,7 +76,7 @@ def test_a_folder_as_output_names_the_folder_not_a_temp_file(
 ) -> None:
     folder = tmp_path / "adir"
     folder.mkdir()
-    line = _one_error(demo(*command, "--output", str(folder)))
+    line = demo(*command, "--output", str(folder)).one_error_line()
     assert line == f"labnews: error: cannot write {folder}: it is a folder"
     assert list(folder.iterdir()) == []
 

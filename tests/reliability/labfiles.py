@@ -9,14 +9,18 @@ import os
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def labnews(*args: str, stdin: int | None = subprocess.DEVNULL) -> subprocess.CompletedProcess[str]:
-    """``python -m labnews ARGS...`` as a real process (no terminal: questions are refused)."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+def labnews(
+    *args: str, stdin: int | None = subprocess.DEVNULL, env: Mapping[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``python -m labnews ARGS...`` as a real process (no terminal: questions are refused);
+    ``env`` adds to (or overrides) this process's environment."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "labnews", *args],
         cwd=ROOT,

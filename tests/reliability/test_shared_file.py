@@ -29,6 +29,7 @@ from labnews.store.database import (
     read_file_bytes,
 )
 from labnews.store.migrate import open_database
+from tests.reliability.labfiles import labnews
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.sqlite_only
@@ -46,15 +47,7 @@ def _env(tmp_path: Path) -> dict[str, str]:
 
 
 def _cli(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "labnews.cli", *args],
-        cwd=ROOT,
-        env=_env(tmp_path),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return labnews(*args, env=_env(tmp_path))
 
 
 def _member_names(path: Path) -> set[str]:

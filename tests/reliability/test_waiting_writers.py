@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 import subprocess
 import sys
@@ -11,6 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from tests.reliability.labfiles import labnews
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.sqlite_only
@@ -29,18 +30,8 @@ conn.execute("COMMIT")
 def _labnews(
     tmp_path: Path, *args: str, wait: str | None = None
 ) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(tmp_path)}
-    if wait is not None:
-        env["LABNEWS_WRITE_WAIT"] = wait
-    return subprocess.run(
-        [sys.executable, "-m", "labnews.cli", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    extra = {"HOME": str(tmp_path)} | ({"LABNEWS_WRITE_WAIT": wait} if wait else {})
+    return labnews(*args, env=extra)
 
 
 def _hold(lab: Path, seconds: float) -> subprocess.Popen[str]:
