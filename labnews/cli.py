@@ -818,9 +818,9 @@ def cmd_chart(args: argparse.Namespace) -> int:
 
 def _plan_import(session: Any, kind: str, path: Path) -> Any:
     if kind == "news":
-        from labnews.io import newspage
+        from labnews.io import newspage, newsplan
 
-        return newspage.plan_page(session, newspage.read_source(path))
+        return newsplan.plan_page(session, newspage.read_source(path))
     if kind == "bibtex":
         from labnews.io import bibtex
 

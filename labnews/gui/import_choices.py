@@ -46,9 +46,9 @@ def plan_file(session: Session, kind: ImportKind, path: Path) -> ImportPlan:
     if not path.exists():
         raise LabnewsError(f"{path} does not exist")
     if kind == "news":
-        from labnews.io import newspage
+        from labnews.io import newspage, newsplan
 
-        return newspage.plan_page(session, newspage.read_source(path))
+        return newsplan.plan_page(session, newspage.read_source(path))
     if kind == "bibtex":
         from labnews.io import bibtex
 
