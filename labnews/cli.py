@@ -583,7 +583,7 @@ def paper_json(paper: PaperRecord) -> dict[str, Any]:
 
 def venue_json(venue: VenueRecord) -> dict[str, Any]:
     """A venue as ``list venues --json`` writes it: the export's fields, with id and version."""
-    from labnews.io.tables import venue_document
+    from labnews.io.tableexport import venue_document
 
     return {"id": venue.id, **venue_document(venue), "version": venue.version}
 
@@ -822,12 +822,12 @@ def _plan_import(session: Any, kind: str, path: Path) -> Any:
 
         return newsplan.plan_page(session, newspage.read_source(path))
     if kind == "bibtex":
-        from labnews.io import bibtex
+        from labnews.io import bibplan
 
-        return bibtex.plan_bibtex(session, path)
-    from labnews.io import tables
+        return bibplan.plan_bibtex(session, path)
+    from labnews.io import tableimport
 
-    return tables.plan_table(session, path)
+    return tableimport.plan_table(session, path)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -871,16 +871,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     years = _years(args)
     with _session(args) as session:
         if args.kind == "bibtex":
-            from labnews.io import bibtex
+            from labnews.io import bibexport
 
-            text = bibtex.export_bibtex(session, years)
+            text = bibexport.export_bibtex(session, years)
         else:
-            from labnews.io import tables
+            from labnews.io import tableexport
 
             text = (
-                tables.export_json(session, years)
+                tableexport.export_json(session, years)
                 if args.kind == "json"
-                else tables.export_csv(session, args.table, years)
+                else tableexport.export_csv(session, args.table, years)
             )
     if args.output is None or _is_stdout(args.output):
         sys.stdout.write(text)

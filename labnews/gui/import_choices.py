@@ -50,12 +50,12 @@ def plan_file(session: Session, kind: ImportKind, path: Path) -> ImportPlan:
 
         return newsplan.plan_page(session, newspage.read_source(path))
     if kind == "bibtex":
-        from labnews.io import bibtex
+        from labnews.io import bibplan
 
-        return bibtex.plan_bibtex(session, path)
-    from labnews.io import tables
+        return bibplan.plan_bibtex(session, path)
+    from labnews.io import tableimport
 
-    return tables.plan_table(session, path)
+    return tableimport.plan_table(session, path)
 
 
 @dataclass
