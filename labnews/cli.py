@@ -816,21 +816,8 @@ def cmd_chart(args: argparse.Namespace) -> int:
 # --- import and export ------------------------------------------------------------------------
 
 
-def _plan_import(session: Any, kind: str, path: Path) -> Any:
-    if kind == "news":
-        from labnews.io import newspage, newsplan
-
-        return newsplan.plan_page(session, newspage.read_source(path))
-    if kind == "bibtex":
-        from labnews.io import bibplan
-
-        return bibplan.plan_bibtex(session, path)
-    from labnews.io import tableimport
-
-    return tableimport.plan_table(session, path)
-
-
 def cmd_import(args: argparse.Namespace) -> int:
+    from labnews.io.importers import import_kind, plan_file
     from labnews.io.plan import apply_plan
     from labnews.store.backup import backup_before
 
@@ -842,7 +829,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     succeeded = False
     try:
         with database.session() as session:
-            plan = _plan_import(session, args.kind, path)
+            plan = plan_file(session, import_kind(args.kind), path)
         print(plan.report())
         if plan.is_empty:
             print(plan.nothing_to_import())
@@ -1059,6 +1046,8 @@ def _news_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from labnews.io.importers import import_names
+
     parser = _Parser(
         prog=PROG,
         description="Keep your lab's papers and achievements; write its news from them.",
@@ -1164,7 +1153,7 @@ def build_parser() -> argparse.ArgumentParser:
     chart.add_argument("--lang", choices=("en", "ko"), default="en", help="its words' language")
 
     importing = command("import", cmd_import, "bring in a news page, BibTeX or CSV/JSON")
-    importing.add_argument("kind", choices=("news", "bibtex", "csv"), metavar="news|bibtex|csv")
+    importing.add_argument("kind", choices=import_names(), metavar="news|bibtex|csv")
     importing.add_argument("path", type=Path, metavar="FILE_OR_FOLDER")
     importing.add_argument("--dry-run", action="store_true", help="report only, change nothing")
 

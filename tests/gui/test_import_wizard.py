@@ -15,10 +15,11 @@ from sqlalchemy import func, select
 
 from labnews.core.inputs import MemberInput
 from labnews.gui.dialogs.import_wizard import REVIEW, ImportWizard
-from labnews.gui.import_choices import NOT_A_MEMBER, detect_kind
+from labnews.gui.import_choices import NOT_A_MEMBER
 from labnews.gui.import_worker import ImportWorker, plan_batches
 from labnews.gui.main_window import MainWindow
 from labnews.gui.preferences import Preferences
+from labnews.io.importers import detect_kind
 from labnews.io.plan import apply_plan
 from labnews.store import commands, queries
 from labnews.store.backup import list_backups
