@@ -103,6 +103,17 @@ def _news_request(args: argparse.Namespace) -> Any:
     )
 
 
+def _one_file_news(session: Any, request: Any, refusal: str, field: str) -> str:
+    """The news text of a format that writes one file; a folder format is refused."""
+    from labnews.io import newsfile
+
+    fmt, _lang = newsfile.resolve_request(session, request)
+    if fmt.is_folder:
+        raise ValidationError(f"format {fmt.name} {refusal}", field=field)
+    _fmt, text = newsfile.render_news(session, request)
+    return text
+
+
 def cmd_news(args: argparse.Namespace) -> int:
     from labnews.io import newsfile
 
@@ -111,13 +122,9 @@ def cmd_news(args: argparse.Namespace) -> int:
         if args.output is not None and not is_stdout(args.output):
             say(f"labnews: {newsfile.write_news(session, request, args.output)}")
             return 0
-        fmt, _lang = newsfile.resolve_request(session, request)
-        if fmt.is_folder:
-            raise ValidationError(
-                f"format {fmt.name} writes one file per news line: give --output FOLDER",
-                field="output",
-            )
-        _fmt, text = newsfile.render_news(session, request)
+        text = _one_file_news(
+            session, request, "writes one file per news line: give --output FOLDER", "output"
+        )
     sys.stdout.write(text)
     if not text.strip():
         say_no_papers(year_range(args))
@@ -137,17 +144,13 @@ def cmd_formats(args: argparse.Namespace) -> int:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    from labnews.io import homepage, newsfile
+    from labnews.io import homepage
 
     request = _news_request(args)
     with lab_session(args) as session:
-        fmt, _lang = newsfile.resolve_request(session, request)
-        if fmt.is_folder:
-            raise ValidationError(
-                f"format {fmt.name} writes a folder; it cannot be published into a file",
-                field="format",
-            )
-        _fmt, block = newsfile.render_news(session, request)
+        block = _one_file_news(
+            session, request, "writes a folder; it cannot be published into a file", "format"
+        )
     publication = homepage.plan_publication(args.into, block)
     if args.dry_run:
         sys.stdout.write(publication.diff())

@@ -265,6 +265,10 @@ class _Fields:
         return link
 
 
+_NOT_COMPARED: Final = frozenset({"id", "name", "short", "aliases", "parent"})
+"""Columns ``_compare`` leaves out: the key, the aliases (merged), the parent (by short name)."""
+
+
 class _Importer:
     """Plans the records of one file against the database: what to create, what is there."""
 
@@ -654,18 +658,10 @@ class _Importer:
 
     def _compare(self, fields: _Fields, what: str, wanted: Any, record: Any) -> None:
         """Say which of a record's fields the file gives otherwise: existing ones are kept."""
-        names: tuple[str, ...] = (
-            "native",
-            "role",
-            "in_news",
-            "joined",
-            "left",
-            "homepage",
-            "orcid",
-            "note",
-        )
-        if isinstance(record, VenueRecord):
-            names = ("full", "kind", "label", "month", "homepage")
+        # The table's own columns, less the record's key, its aliases (merged, not compared)
+        # and a venue's parent (compared by short name below).
+        table = "venues" if isinstance(record, VenueRecord) else "members"
+        names = tuple(c for c in COLUMNS[table] if c not in _NOT_COMPARED)
         differ = [n for n in names if getattr(wanted, n) != getattr(record, n)]
         if isinstance(record, VenueRecord) and (wanted.parent or None) != record.parent_short:
             differ.append("parent")
