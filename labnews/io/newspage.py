@@ -163,24 +163,28 @@ class Page:
 # --- text clean-up -----------------------------------------------------------------------------
 
 
-def _strip_comment_spans(text: str) -> str:
-    """Text with every ``<!-- ... -->`` removed; an unclosed comment runs to the end."""
-    if "<!--" not in text:
-        return text
+def _cut_comments(text: str, position: int = 0) -> tuple[str, bool]:
+    """Text from ``position`` with every ``<!-- ... -->`` made a space, and whether the last
+    comment is still open (it then runs to the end)."""
     out = []
-    position = 0
     while True:
         start = text.find("<!--", position)
         if start < 0:
             out.append(text[position:])
-            break
+            return "".join(out), False
         out.append(text[position:start])
         end = text.find("-->", start + 4)
         if end < 0:
-            break
+            return "".join(out), True
         out.append(" ")
         position = end + 3
-    return "".join(out)
+
+
+def _strip_comment_spans(text: str) -> str:
+    """Text with every ``<!-- ... -->`` removed; an unclosed comment runs to the end."""
+    if "<!--" not in text:
+        return text
+    return _cut_comments(text)[0]
 
 
 def clean_text(raw: str) -> str:
@@ -282,27 +286,13 @@ def _pieces(text: str, first_line: int = 1) -> Iterator[_Piece]:
     for offset, raw in enumerate(text.split("\n")):
         line = raw
         if in_comment or "<!--" in line:
-            kept = []
             position = 0
             if in_comment:
                 end = line.find("-->")
                 if end < 0:
                     continue
-                in_comment = False
                 position = end + 3
-            while True:
-                start = line.find("<!--", position)
-                if start < 0:
-                    kept.append(line[position:])
-                    break
-                kept.append(line[position:start])
-                end = line.find("-->", start + 4)
-                if end < 0:
-                    in_comment = True
-                    break
-                kept.append(" ")
-                position = end + 3
-            line = "".join(kept)
+            line, in_comment = _cut_comments(line, position)
             if not line.strip():
                 continue
         expanded = line.expandtabs(4) if "\t" in line else line
