@@ -8,54 +8,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import TYPE_CHECKING, Final, Literal
+from typing import Final
 
-from labnews.core.errors import LabnewsError
 from labnews.io.plan import ImportPlan, PlannedAchievement, PlannedAuthor, PlannedPaper
 
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
-
-ImportKind = Literal["news", "bibtex", "table"]
-
-NEWS_SUFFIXES: Final = (".md", ".markdown", ".html", ".htm", ".txt")
-BIBTEX_SUFFIXES: Final = (".bib", ".bibtex")
-TABLE_SUFFIXES: Final = (".csv", ".json")
 NOT_A_MEMBER: Final = ""
 """The match of a name that should stay a plain author name, not a member."""
-
-
-def detect_kind(path: Path) -> ImportKind | None:
-    """What a file holds, by its name: a news page (or a folder of news files), BibTeX, a table."""
-    if path.is_dir():
-        return "news"
-    suffix = path.suffix.lower()
-    if suffix in NEWS_SUFFIXES:
-        return "news"
-    if suffix in BIBTEX_SUFFIXES:
-        return "bibtex"
-    if suffix in TABLE_SUFFIXES:
-        return "table"
-    return None
-
-
-def plan_file(session: Session, kind: ImportKind, path: Path) -> ImportPlan:
-    """Read the file into an ImportPlan (reading the database, changing nothing)."""
-    if not path.exists():
-        raise LabnewsError(f"{path} does not exist")
-    if kind == "news":
-        from labnews.io import newspage
-
-        return newspage.plan_page(session, newspage.read_source(path))
-    if kind == "bibtex":
-        from labnews.io import bibtex
-
-        return bibtex.plan_bibtex(session, path)
-    from labnews.io import tables
-
-    return tables.plan_table(session, path)
 
 
 @dataclass

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import delete
 
-from labnews.io.bibtex import plan_bibtex
+from labnews.io.bibplan import plan_bibtex
 from labnews.io.plan import apply_plan
 from labnews.store import queries
 from labnews.store.migrate import open_database

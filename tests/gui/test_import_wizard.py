@@ -15,10 +15,11 @@ from sqlalchemy import func, select
 
 from labnews.core.inputs import MemberInput
 from labnews.gui.dialogs.import_wizard import REVIEW, ImportWizard
-from labnews.gui.import_choices import NOT_A_MEMBER, detect_kind
+from labnews.gui.import_choices import NOT_A_MEMBER
 from labnews.gui.import_worker import ImportWorker, plan_batches
 from labnews.gui.main_window import MainWindow
 from labnews.gui.preferences import Preferences
+from labnews.io.importers import detect_kind
 from labnews.io.plan import apply_plan
 from labnews.store import commands, queries
 from labnews.store.backup import list_backups
@@ -276,7 +277,7 @@ def test_a_folder_is_read_as_al_folio_news(tmp_path: Path) -> None:
 
 
 def test_applying_in_batches_gives_what_applying_whole_gives(tmp_path: Path) -> None:
-    from labnews.io import newspage
+    from labnews.io import newspage, newsplan
     from labnews.store.migrate import open_database
 
     results = []
@@ -284,7 +285,7 @@ def test_applying_in_batches_gives_what_applying_whole_gives(tmp_path: Path) -> 
         database = open_database(str(tmp_path / f"{name}.sqlite"))
         try:
             with database.session() as session:
-                plan = newspage.plan_page(session, newspage.read_source(FIXTURE))
+                plan = newsplan.plan_page(session, newspage.read_source(FIXTURE))
             batches = plan_batches(plan, size)
             with database.session(write=True) as session:
                 for batch in batches:

@@ -19,7 +19,9 @@ from sqlalchemy import func, select
 from labnews.core.errors import DuplicateError, LabnewsError
 from labnews.core.inputs import AuthorInput, PaperInput
 from labnews.core.records import YearMonth
-from labnews.io import bibtex
+from labnews.io import bibexport, bibplan, bibtex
+from labnews.io.known import PaperIndex
+from labnews.io.latex import decode_latex, escape_latex
 from labnews.io.plan import ImportPlan, PlannedPaper, apply_plan
 from labnews.store import commands, queries
 from labnews.store.database import Database
@@ -42,7 +44,7 @@ def _write(tmp_path: Path, text: str | bytes, name: str = "refs.bib") -> Path:
 
 def _plan(database: Database, path: Path) -> ImportPlan:
     with database.session() as session:
-        return bibtex.plan_bibtex(session, path)
+        return bibplan.plan_bibtex(session, path)
 
 
 def _plan_text(database: Database, tmp_path: Path, text: str) -> ImportPlan:
@@ -74,7 +76,8 @@ def _entry(key: str = "k", kind: str = "inproceedings", **fields: str) -> str:
 
 def test_importing_labnews_does_not_load_bibtexparser_or_pylatexenc() -> None:
     code = (
-        "import sys, labnews.cli, labnews.io.bibtex, labnews.io.tables; "
+        "import sys, labnews.cli, labnews.io.bibplan, labnews.io.bibexport; "
+        "import labnews.io.tableimport; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in {'bibtexparser', 'pylatexenc'}))"
     )
     result = subprocess.run(
@@ -115,7 +118,7 @@ def test_importing_labnews_does_not_load_bibtexparser_or_pylatexenc() -> None:
     ],
 )
 def test_latex_accents_and_braces_are_decoded(latex: str, text: str) -> None:
-    assert bibtex.decode_latex(latex) == text
+    assert decode_latex(latex) == text
 
 
 CORPUS = [
@@ -138,20 +141,20 @@ def test_the_fast_decoder_agrees_with_pylatexenc(latex: str) -> None:
     from pylatexenc.latex2text import LatexNodes2Text
 
     reference = " ".join(LatexNodes2Text().latex_to_text(latex).split())
-    assert bibtex.decode_latex(latex) == reference
+    assert decode_latex(latex) == reference
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=60))
 def test_any_text_survives_escape_then_decode(text: str) -> None:
-    assert bibtex.decode_latex(bibtex.escape_latex(text)) == " ".join(text.split())
+    assert decode_latex(escape_latex(text)) == " ".join(text.split())
 
 
 def test_hostile_latex_never_raises() -> None:
     deep = "{" * 5000 + r"\"u" + "}" * 5000
-    assert bibtex.decode_latex(deep) == "ü"
+    assert decode_latex(deep) == "ü"
     broken = r"\foo{" * 3000 + "x"
-    assert "x" in bibtex.decode_latex(broken)
+    assert "x" in decode_latex(broken)
 
 
 # --- field forms -------------------------------------------------------------------------------
@@ -219,7 +222,7 @@ def test_braces_only_text_reads_as_pylatexenc_reads_it(latex: str) -> None:
     expected = " ".join(
         LatexNodes2Text().latex_to_text(latex.replace("&", "\\&").replace("%", "\\%")).split()
     )
-    assert bibtex.decode_latex(latex) == expected
+    assert decode_latex(latex) == expected
 
 
 @pytest.mark.parametrize(
@@ -576,7 +579,7 @@ def test_the_duplicate_index_reads_only_the_files_years_yet_finds_any_years_doi(
         # A title of punctuation alone is matched like an untitled paper, as before.
         commands.add_paper(session, PaperInput(venue="CVPR", year=2015, title="!!!"))
     with database.session() as session:
-        index = bibtex.PaperIndex.of_database(session, {2015}, {"10.1000/OLD.2011"})
+        index = PaperIndex.of_database(session, {2015}, {"10.1000/OLD.2011"})
     assert sorted(index.titles) == [("cvpr", 2015, "old2015")]
     assert sum(index.untitled.values()) == 1
     assert sorted(index.dois) == ["10.1000/old.2011", "10.1000/old.2015"]
@@ -948,7 +951,7 @@ def test_keys_are_stable_and_deduplicated_with_letters() -> None:
         paper(6, "", bibkey="bad key, {x}"),
         paper(7, "함재석"),
     ]
-    assert bibtex.entry_keys(papers) == {
+    assert bibexport.entry_keys(papers) == {
         1: "muller2024deepa",
         2: "muller2024deepb",
         3: "muller2024deepc",
@@ -957,7 +960,7 @@ def test_keys_are_stable_and_deduplicated_with_letters() -> None:
         6: "badkeyx",
         7: "muller2024",
     }
-    assert bibtex.entry_keys(list(reversed(papers))) == bibtex.entry_keys(papers)
+    assert bibexport.entry_keys(list(reversed(papers))) == bibexport.entry_keys(papers)
 
 
 def test_hostile_titles_and_names_round_trip(database: Database, tmp_path: Path) -> None:
@@ -978,7 +981,7 @@ def test_hostile_titles_and_names_round_trip(database: Database, tmp_path: Path)
                 bibkey="hostile",
             ),
         )
-        text = bibtex.export_bibtex(session, None)
+        text = bibexport.export_bibtex(session, None)
         session.execute(Paper.__table__.delete())
     assert _parse(text).failed_blocks == []
     paper = _only(_plan_text(database, tmp_path, text))
@@ -1011,7 +1014,7 @@ def test_status_presentation_links_and_an_odd_news_month_round_trip(
                 project="https://x.github.io/",
             ),
         )
-        text = bibtex.export_bibtex(session, [2024])
+        text = bibexport.export_bibtex(session, [2024])
         session.execute(Paper.__table__.delete())
     paper = next(p for p in _plan_text(demo_database, tmp_path, text).papers if p.year == 2025)
     assert (paper.venue, paper.news, paper.featured) == (
@@ -1085,7 +1088,7 @@ def test_export_then_import_without_members_keeps_the_summary_and_creates_no_mem
 ) -> None:
     _give_titles(demo_database)
     with demo_database.session() as session:
-        text = bibtex.export_bibtex(session, None)
+        text = bibexport.export_bibtex(session, None)
         summary = queries.tallies(session)
     fresh = open_database(str(database_factory_path))
     try:
@@ -1114,7 +1117,7 @@ def test_a_venue_of_kind_other_exports_as_misc_and_comes_back(
             session,
             PaperInput(venue="arXiv", year=2024, news=YearMonth(2024, 3), title="On arXiv"),
         )
-        text = bibtex.export_bibtex(session, None)
+        text = bibexport.export_bibtex(session, None)
         session.execute(Paper.__table__.delete())
     (entry,) = _parse(text).entries
     assert (entry.entry_type, _value(entry, "howpublished")) == ("misc", "arXiv preprint")
@@ -1196,7 +1199,7 @@ def test_the_bibtex_reader_plans_any_text_or_fails_with_a_clean_error(
         path.write_bytes(text.encode("utf-8", errors="surrogatepass"))
         try:
             with database.session() as session:
-                plan = bibtex.plan_bibtex(session, path)
+                plan = bibplan.plan_bibtex(session, path)
         except LabnewsError:
             return
         for paper in plan.papers:

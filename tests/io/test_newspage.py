@@ -18,8 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from labnews.core.errors import LabnewsError
-from labnews.io import newspage
-from labnews.io.newspage import Page, plan_page, read_page, read_source
+from labnews.io import newsclauses, newspage
+from labnews.io.newspage import Page, read_page, read_source
+from labnews.io.newsplan import plan_page
 from labnews.io.plan import ImportPlan
 from labnews.store.database import Database
 from tests.conftest import FIXTURES, CliResult
@@ -872,7 +873,7 @@ def test_reading_any_text_gives_real_dates_and_lines(text: str) -> None:
             assert item.clauses == []
         else:
             date(item.year, item.month, item.day or 1)  # a real calendar day
-        assert all(1 <= c.count <= newspage.MAX_COUNT for c in item.clauses)
+        assert all(1 <= c.count <= newsclauses.MAX_COUNT for c in item.clauses)
 
 
 HANG_GUARD = 60

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from labnews.io.newspage import plan_page, read_page
+from labnews.io.newspage import read_page
+from labnews.io.newsplan import plan_page
 from labnews.io.plan import apply_plan
 from labnews.store.database import Database
 from labnews.store.migrate import open_database

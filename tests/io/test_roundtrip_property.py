@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from labnews.core.inputs import AuthorInput, MemberInput, PaperInput
 from labnews.core.records import YearMonth
 from labnews.core.tally import summary_line
-from labnews.io import tables
+from labnews.io import tableexport, tableimport
 from labnews.io.newsfile import NewsRequest, render_news
 from labnews.io.plan import apply_plan
 from labnews.store import commands, queries
@@ -126,7 +126,7 @@ def test_exporting_json_then_importing_it_gives_the_same_lab(
     distinct = list({name_key(m): m for m in members}.values())
     _build(source, distinct, rows)
     with source.session() as session:
-        document = tables.export_json(session, None)
+        document = tableexport.export_json(session, None)
     expected = _view(source)
     source.dispose()
 
@@ -134,7 +134,7 @@ def test_exporting_json_then_importing_it_gives_the_same_lab(
     path.write_text(document, encoding="utf-8")
     target = _fresh(folder, "target.sqlite")
     with target.session() as session:
-        plan = tables.plan_table(session, path)
+        plan = tableimport.plan_table(session, path)
     assert not plan.of_kind("error"), plan.report()
     with target.session(write=True) as session:
         apply_plan(session, plan)

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from labnews.core.errors import LabnewsError
 from labnews.core.inputs import AuthorInput, PaperInput
-from labnews.io import tables
+from labnews.io import tableexport, tableimport, tables
 from labnews.io.plan import ImportPlan, apply_plan
 from labnews.store import commands, queries
 from labnews.store.database import Database
@@ -32,7 +32,7 @@ def _write(tmp_path: Path, text: str | bytes, name: str = "table.csv") -> Path:
 
 def _plan(database: Database, path: Path) -> ImportPlan:
     with database.session() as session:
-        return tables.plan_table(session, path)
+        return tableimport.plan_table(session, path)
 
 
 def _apply(database: Database, plan: ImportPlan) -> None:
@@ -64,7 +64,7 @@ PAPERS_HEADER = ",".join(tables.COLUMNS["papers"])
 
 def test_each_table_exports_with_a_header_of_field_names(demo_database: Database) -> None:
     with demo_database.session() as session:
-        exported = {t: tables.export_csv(session, t, None) for t in tables.TABLES}
+        exported = {t: tableexport.export_csv(session, t, None) for t in tables.TABLES}
     for table, text in exported.items():
         assert text.splitlines()[0] == ",".join(tables.COLUMNS[table])
     assert len(_rows(exported["papers"])) == 34
@@ -103,9 +103,9 @@ def test_each_table_exports_with_a_header_of_field_names(demo_database: Database
 
 def test_a_year_exports_only_the_members_and_venues_it_names(demo_database: Database) -> None:
     with demo_database.session() as session:
-        members = _rows(tables.export_csv(session, "members", [2022]))
-        venues = _rows(tables.export_csv(session, "venues", [2022]))
-        papers = _rows(tables.export_csv(session, "papers", [2022]))
+        members = _rows(tableexport.export_csv(session, "members", [2022]))
+        venues = _rows(tableexport.export_csv(session, "venues", [2022]))
+        papers = _rows(tableexport.export_csv(session, "papers", [2022]))
     assert len(papers) == 6
     assert {r["short"] for r in venues} == {"ETRI J.", "CVPR", "ECCV", "BMVC"}
     assert {r["name"] for r in members} == {
@@ -133,7 +133,7 @@ def test_the_cli_writes_csv_with_a_bom_and_json_without(
 
 def test_json_holds_everything(demo_database: Database) -> None:
     with demo_database.session() as session:
-        document = json.loads(tables.export_json(session, None))
+        document = json.loads(tableexport.export_json(session, None))
     assert (document["format"], document["version"]) == ("labnews", 1)
     assert [len(document[k]) for k in ("members", "papers", "achievements")] == [20, 34, 1]
     assert document["rules"] == {
@@ -162,7 +162,7 @@ def test_formula_like_cells_are_kept_as_text_and_read_back(
     with database.session(write=True) as session:
         for title in titles:
             commands.add_paper(session, PaperInput(venue="ICCV", year=2023, title=title))
-        text = tables.export_csv(session, "papers", None)
+        text = tableexport.export_csv(session, "papers", None)
         session.execute(Paper.__table__.delete())
     cells = [r["title"] for r in _rows(text)]
     assert cells == ["'" + t for t in titles]
@@ -187,8 +187,8 @@ def test_list_cells_are_guarded_against_formulas_too(database: Database) -> None
                 kind="award", title="Prize", date=YearMonth(2024, 5), members=(member.id,)
             ),
         )
-        members = tables.export_csv(session, "members", None)
-        achievements = tables.export_csv(session, "achievements", None)
+        members = tableexport.export_csv(session, "members", None)
+        achievements = tableexport.export_csv(session, "achievements", None)
     eve = next(r for r in _rows(members) if r["name"] == "Eve Hacker")
     assert eve["aliases"].startswith("'=cmd")
     prize = next(r for r in _rows(achievements) if r["title"] == "Prize")
@@ -621,4 +621,4 @@ def test_a_failed_apply_leaves_the_database_as_it_was(database: Database, tmp_pa
 
 def test_an_unknown_table_is_refused_naming_the_field(database: Database) -> None:
     with database.session() as session, pytest.raises(LabnewsError, match="table must be one of"):
-        tables.export_csv(session, "people", None)
+        tableexport.export_csv(session, "people", None)

@@ -13,7 +13,8 @@ from typing import Any
 
 from labnews.core.inputs import AuthorInput, MemberInput, PaperInput
 from labnews.core.records import YearMonth
-from labnews.io.newspage import plan_page, read_source
+from labnews.io.newspage import read_source
+from labnews.io.newsplan import plan_page
 from labnews.io.plan import apply_plan
 from labnews.store import backup, checks, commands, queries
 from labnews.store.database import Database

@@ -36,12 +36,9 @@ from labnews.gui.import_choices import (
     NOT_A_MEMBER,
     AchievementRow,
     ImportChoices,
-    ImportKind,
     MemberRow,
     PaperRow,
     VenueRow,
-    detect_kind,
-    plan_file,
 )
 from labnews.gui.import_worker import (
     BATCH_SIZE,
@@ -52,6 +49,7 @@ from labnews.gui.import_worker import (
 from labnews.gui.models.achievements import kind_text as achievement_kind_text
 from labnews.gui.models.plan import ChoiceDelegate, PlanColumn, PlanRowsModel
 from labnews.gui.models.venues import kind_text as venue_kind_text
+from labnews.io.importers import ImportKind, detect_kind, import_kind, plan_file
 from labnews.io.plan import Finding
 
 if TYPE_CHECKING:
@@ -162,13 +160,7 @@ class SourcePage(QWizardPage):
 
     def chosen_kind(self) -> ImportKind | None:
         value = self.kind.value()
-        if value == "news":
-            return "news"
-        if value == "bibtex":
-            return "bibtex"
-        if value == "table":
-            return "table"
-        return None
+        return import_kind(value) if isinstance(value, str) else None
 
     def _path_changed(self) -> None:
         self.problem.setVisible(False)

@@ -1,0 +1,431 @@
+"""The commands that change and show records: add, edit, remove, list, order and rules."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from labnews.cli.common import PROG, lab_session, say, write_change
+from labnews.core.errors import NotFoundError, ValidationError
+from labnews.core.inputs import (
+    AUTO,
+    AchievementInput,
+    AuthorInput,
+    FeaturedChoice,
+    MemberInput,
+    PaperInput,
+    VenueInput,
+)
+from labnews.core.records import (
+    AchievementRecord,
+    Change,
+    MemberRecord,
+    PaperRecord,
+    VenueRecord,
+    YearMonth,
+    venue_edition,
+)
+
+
+def _resolve_authors(session: Any, names: Sequence[str]) -> tuple[AuthorInput, ...]:
+    """Authors that match a member become that member (said on stderr); others stay plain."""
+    from labnews.core.names import clean_name
+    from labnews.store import queries
+
+    directory = queries.member_directory(session)
+    authors = []
+    for index, raw in enumerate(names, start=1):
+        name = clean_name(raw, field=f"author {index}")
+        match = directory.find(name, field=f"author {index}")
+        if match is None:
+            authors.append(AuthorInput(name=name))
+        else:
+            if match.member.name != name:
+                say(f"labnews: author {name!r} is member {match.member.name}")
+            authors.append(AuthorInput(name=name, member_id=match.member.id))
+    return tuple(authors)
+
+
+def _featured_choice(session: Any, name: str | None) -> FeaturedChoice:
+    from labnews.store import queries
+
+    if name is None:
+        return AUTO
+    if name.strip().lower() in {"none", "-"}:
+        return None
+    return queries.find_member(session, name, field="featured").id
+
+
+def _paper_input(session: Any, args: argparse.Namespace, base: PaperRecord | None) -> PaperInput:
+    """A PaperInput from the options; on edit, options not given keep the paper's values."""
+    if base is None:
+        authors = _resolve_authors(session, args.author or ())
+        featured = _featured_choice(session, args.featured)
+        return PaperInput(
+            venue=args.venue,
+            year=args.year,
+            news=args.month,
+            title=args.title or "",
+            authors=authors,
+            featured=featured,
+            status=args.status or "accepted",
+            presentation=args.presentation,
+            doi=args.doi,
+            arxiv=args.arxiv,
+            url=args.url,
+            code=args.code,
+            project=args.project,
+        )
+    if args.author:
+        authors = _resolve_authors(session, args.author)
+        featured = _featured_choice(session, args.featured)
+    else:
+        authors = tuple(AuthorInput(a.written, a.member_id) for a in base.authors)
+        featured = (
+            _featured_choice(session, args.featured)
+            if args.featured is not None
+            else base.featured_id
+        )
+    venue = args.venue or base.venue_short
+    year = args.year or base.year
+    news = args.month or (base.news if not (args.venue or args.year) else None)
+    if news is None and args.year and not args.venue:
+        news = YearMonth(args.year, base.news.month)
+    return PaperInput(
+        venue=venue,
+        year=year,
+        news=news,
+        title=args.title if args.title is not None else base.title,
+        authors=authors,
+        featured=featured,
+        status=args.status or base.status,
+        presentation=args.presentation if args.presentation is not None else base.presentation,
+        doi=args.doi if args.doi is not None else base.doi,
+        arxiv=args.arxiv if args.arxiv is not None else base.arxiv,
+        url=args.url if args.url is not None else base.url,
+        code=args.code if args.code is not None else base.code,
+        project=args.project if args.project is not None else base.project,
+        bibkey=base.bibkey,
+        note=base.note,
+    )
+
+
+def _member_input(args: argparse.Namespace, base: MemberRecord | None) -> MemberInput:
+    if base is None:
+        return MemberInput(
+            name=args.name,
+            native=args.native,
+            aliases=tuple(args.alias or ()),
+            role=args.role or "other",
+            in_news=not args.not_in_news,
+            joined=args.joined,
+            left=args.left,
+        )
+    in_news = base.in_news
+    if args.not_in_news:
+        in_news = False
+    elif args.in_news:
+        in_news = True
+    return MemberInput(
+        name=args.new_name or base.name,
+        native=args.native if args.native is not None else base.native,
+        aliases=base.aliases + tuple(args.alias or ()),
+        role=args.role or base.role,
+        in_news=in_news,
+        joined=args.joined or base.joined,
+        left=args.left or base.left,
+        homepage=base.homepage,
+        orcid=base.orcid,
+        note=base.note,
+    )
+
+
+def _venue_input(args: argparse.Namespace, base: VenueRecord | None) -> VenueInput:
+    if base is None:
+        kind = args.kind or ("workshop" if args.parent else "conference")
+        return VenueInput(
+            short=args.short,
+            full=args.full,
+            kind=kind,
+            parent=args.parent,
+            label=args.label,
+            month=args.month,
+            aliases=tuple(args.alias or ()),
+        )
+    parent = args.parent if args.parent is not None else base.parent_short
+    if parent is not None and parent.strip().lower() in {"", "none", "-"}:
+        parent = None
+    label = args.label if args.label is not None else base.label
+    if label is not None and label.strip().lower() in {"", "none", "-"}:
+        label = None
+    return VenueInput(
+        short=args.new_short or base.short,
+        full=args.full if args.full is not None else base.full,
+        kind=args.kind or base.kind,
+        parent=parent,
+        label=label,
+        month=args.month if args.month is not None else base.month,
+        aliases=base.aliases + tuple(args.alias or ()),
+        homepage=base.homepage,
+    )
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from labnews.store import commands, queries
+
+    memberless = False
+
+    def act(session: Any) -> Change:
+        nonlocal memberless
+        if args.what == "paper":
+            data = _paper_input(session, args, None)
+            memberless = all(a.member_id is None for a in data.authors)
+            return commands.add_paper(session, data)
+        if args.what == "member":
+            return commands.add_member(session, _member_input(args, None))
+        if args.what == "venue":
+            return commands.add_venue(session, _venue_input(args, None))
+        date, day = args.date
+        members = tuple(
+            queries.find_member(session, name, field="member").id for name in args.member or ()
+        )
+        return commands.add_achievement(
+            session,
+            AchievementInput(
+                kind=args.kind,
+                title=args.title,
+                date=date,
+                day=day,
+                members=members,
+                organisation=args.organisation,
+                url=args.url,
+                sentence=args.sentence,
+            ),
+        )
+
+    change = write_change(args, act)
+    if args.what == "paper":
+        # The id is what scripts read from stdout; the sentence is for the person.
+        say(f"labnews: {change.message}")
+        if memberless:
+            # Still added: a line may name nobody on purpose, but a misspelt member does too.
+            say(
+                f"{PROG}: warning: none of the authors is a lab member; the paper counts in the "
+                "tally but no news line names anyone"
+            )
+        print(change.ids[0])
+    else:
+        print(change.message)
+    return 0
+
+
+MAX_ID = 2**63 - 1
+"""The largest id a database row can have (a 64-bit signed integer on SQLite and PostgreSQL)."""
+
+"""The largest id a database row can have (a 64-bit signed integer on SQLite and PostgreSQL)."""
+
+
+def _paper_id(text: str) -> int:
+    try:
+        value = int(text.lstrip("#"))
+    except ValueError:
+        raise NotFoundError(f"paper id must be a number, not {text!r}", field="paper") from None
+    if not 1 <= value <= MAX_ID:
+        # Past a 64-bit integer the driver itself would fail (OverflowError), not find nothing.
+        raise NotFoundError(f"there is no paper #{text.lstrip('#')}", field="paper")
+    return value
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    from labnews.store import commands, queries
+
+    def act(session: Any) -> Change:
+        if args.what == "paper":
+            paper = queries.paper_by_id(session, _paper_id(args.target))
+            return commands.update_paper(session, paper.id, _paper_input(session, args, paper))
+        if args.what == "member":
+            member = queries.find_member(session, args.target)
+            return commands.update_member(session, member.id, _member_input(args, member))
+        venue = queries.find_venue(session, args.target)
+        return commands.update_venue(session, venue.id, _venue_input(args, venue))
+
+    print(write_change(args, act).message)
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    from labnews.store import commands, queries
+
+    if len(args.target) > 1:
+        # A bulk delete is one of the moments a verified backup is taken first.
+        from labnews.store.backup import backup_before
+        from labnews.store.database import resolve_target, to_url
+
+        url = to_url(resolve_target(args.db))
+        if url.get_backend_name() == "sqlite" and url.database and Path(url.database).exists():
+            backup_before(Path(url.database), "pre-delete")
+
+    def act(session: Any) -> Change:
+        if args.what == "paper":
+            return commands.remove_papers(session, [_paper_id(t) for t in args.target])
+        if args.what == "achievement":
+            return commands.remove_achievements(session, [_paper_id(t) for t in args.target])
+        if len(args.target) != 1:
+            raise ValidationError(f"remove one {args.what} at a time", field=args.what)
+        if args.what == "member":
+            return commands.remove_member(session, queries.find_member(session, args.target[0]).id)
+        return commands.remove_venue(session, queries.find_venue(session, args.target[0]).id)
+
+    print(write_change(args, act).message)
+    return 0
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, YearMonth):
+        return str(value)
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    return value
+
+
+def paper_json(paper: PaperRecord) -> dict[str, Any]:
+    """Every field of a paper, as ``list papers --json`` writes it."""
+    data: dict[str, Any] = _plain(paper)
+    data["authors"] = [
+        {"name": a.name, "member_id": a.member_id, "native": a.native} for a in paper.authors
+    ]
+    data["venue"] = data.pop("venue_short")
+    data["month"] = str(paper.news)
+    del data["news"]
+    data["placeholder"] = paper.is_placeholder
+    return data
+
+
+def venue_json(venue: VenueRecord) -> dict[str, Any]:
+    """A venue as ``list venues --json`` writes it: the export's fields, with id and version."""
+    from labnews.io.tableexport import venue_document
+
+    return {"id": venue.id, **venue_document(venue), "version": venue.version}
+
+
+def _paper_line(paper: PaperRecord) -> str:
+    venue = venue_edition(paper.venue_short, paper.venue_kind, paper.year)
+    title = paper.title or "(title unknown)"
+    names = ", ".join(a.name for a in paper.authors)
+    status = "" if paper.status == "accepted" else f" [{paper.status}]"
+    return f"#{paper.id}\t{paper.news}\t{venue}\t{title}\t{names}{status}"
+
+
+def _member_line(member: MemberRecord) -> str:
+    extras = [member.role]
+    if member.native:
+        extras.append(member.native)
+    if not member.in_news:
+        extras.append("not in news")
+    if member.aliases:
+        extras.append("aka " + ", ".join(member.aliases))
+    return f"{member.name}\t{'; '.join(extras)}"
+
+
+def _venue_line(venue: VenueRecord) -> str:
+    extras = [venue.kind]
+    if venue.parent_short:
+        extras.append(f"parent {venue.parent_short}")
+    if venue.label:
+        extras.append(f"label {venue.label}")
+    if venue.month:
+        extras.append(f"month {venue.month}")
+    return f"{venue.short}\t{venue.full or ''}\t{'; '.join(extras)}"
+
+
+def _achievement_line(item: AchievementRecord) -> str:
+    people = ", ".join(m.name for m in item.members)
+    return f"#{item.id}\t{item.date}\t{item.kind}\t{item.title}" + (f"\t{people}" if people else "")
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from labnews.store import queries
+
+    years = [args.year] if args.year is not None else None
+    rows: Sequence[Any]
+    with lab_session(args) as session:
+        if args.what == "papers":
+            rows = queries.papers_in(session, years)
+            render_json: Callable[[Any], Any] = paper_json
+            render_line: Callable[[Any], str] = _paper_line
+        elif args.what == "members":
+            rows = queries.members(session)
+            if years:
+                active = {a.member_id for p in queries.papers_in(session, years) for a in p.authors}
+                rows = [m for m in rows if m.id in active]
+            render_json, render_line = _plain, _member_line
+        elif args.what == "venues":
+            rows = queries.venues(session)
+            if years:
+                used = {p.venue_id for p in queries.papers_in(session, years)}
+                rows = [v for v in rows if v.id in used]
+            render_json, render_line = venue_json, _venue_line
+        else:
+            rows = queries.achievements_in(session, years)
+            render_json, render_line = _plain, _achievement_line
+    if args.json:
+        json.dump([render_json(r) for r in rows], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        from labnews.core.controls import escape_unsafe
+
+        for row in rows:
+            # Stored text never drives the terminal: ESC and OSC sequences and bidi overrides
+            # are shown as escapes (JSON escapes its own controls).
+            print(escape_unsafe(render_line(row)))
+    return 0
+
+
+def cmd_order(args: argparse.Namespace) -> int:
+    from labnews.store import commands, queries
+
+    if args.clear == bool(args.labels):
+        raise ValidationError("give the labels in order, or --clear (not both)", field="labels")
+    with lab_session(args, write=True) as session:
+        if args.labels:
+            present = {
+                label.casefold()
+                for tally in queries.tallies(session, years=[args.year])
+                for label, _ in tally.items
+            }
+            unknown = [label for label in args.labels if label.casefold() not in present]
+            if unknown:
+                raise ValidationError(
+                    f"{args.year} has no papers counted as {', '.join(unknown)}", field="labels"
+                )
+        change = commands.pin_order(session, args.year, args.labels or None)
+    print(change.message)
+    return 0
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from labnews.store import commands, queries
+
+    changes = {
+        key: value
+        for key, value in (
+            ("workshops", args.workshops),
+            ("order", args.order),
+            ("lines", args.lines),
+        )
+        if value is not None
+    }
+    with lab_session(args, write=bool(changes)) as session:
+        rules = queries.tally_rules(session)
+        if changes:
+            rules = dataclasses.replace(rules, **changes)
+            commands.set_rules(session, rules)
+    print(rules.describe())
+    return 0

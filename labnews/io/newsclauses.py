@@ -1,0 +1,342 @@
+"""Read one line of news: its "N papers accepted to VENUE (names)" clauses and its tally.
+
+Every pattern here is written so that no input makes it backtrack more than a bounded amount
+per character (a 100,000-line page is read in linear time).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from labnews.core.names import name_key
+from labnews.core.words import NUMBER_WORDS, word_number
+
+MAX_COUNT = 200
+"""A clause counting more papers than this is not believed (it is reported, not imported)."""
+MAX_VENUE = 120
+"""Characters a venue may take in a clause; longer text is not a venue."""
+_IMPLIED_ONE = {"a", "an", "our", "my", "his", "her", "their", "single", "the", "this"}
+_COUNT_WORD = (
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)(?![a-z]))?"
+    r"|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|both|an?|our|my|his|her|their|single"
+    r"|the|this"
+)
+_COUNT = rf"(?:\d{{1,4}}\s?[x×]?|{_COUNT_WORD})(?![a-z])"
+_ADJECTIVES = (
+    r"(?:(?:new|full|main|long|short|oral|spotlight|poster|regular|conference|journal"
+    r"|workshop|research|more|first|accepted|findings|demo)\s)"
+)
+_NOUN = r"(?:papers?|works?|articles?|manuscripts?|submissions?)(?![a-z])"
+# "Two papers", "We have 3x new papers", "Our paper": the start of a clause.
+_CLAUSE_HEAD = re.compile(
+    r"(?:(?:we|our\s(?:lab|team|group)|the\s(?:lab|team|group))\s(?:have|has|had|got|get)\s)?"
+    rf"(?:(?P<count>{_COUNT})\s)?(?P<adj>{_ADJECTIVES}{{0,3}})(?P<noun>{_NOUN})",
+    re.IGNORECASE,
+)
+_VERB_WORD = r"(?:accepted|published|to\sappear|appears?|appeared)(?![a-z])"
+_VERB = re.compile(
+    r"\s?(?:(?:is|are|was|were|has|have|had|been|got|get|gets|just|all|both|finally"
+    rf"|officially|also|now)\s){{0,4}}{_VERB_WORD}[\s,]*"
+    r"(?:(?:to|at|in|by|for|on|into|as)\s)?(?:(?:publication|presentation)\s(?:in|at)\s)?"
+    r"(?:the\s)?",
+    re.IGNORECASE,
+)
+# "Our paper SeeAll is accepted", "Our paper on video was accepted": a few words, then the verb.
+_LATER_VERB = re.compile(rf"[^.!?;:()\"“]{{1,80}}?\s(?={_VERB_WORD})", re.IGNORECASE)
+_CLAUSE_START = re.compile(
+    rf"(?:[,;&]|\band\b)\s?(?=(?:{_COUNT})\s{_ADJECTIVES}{{0,3}}{_NOUN})", re.IGNORECASE
+)
+_BEFORE_VERB = re.compile(r"\s?(?:(?:entitled|titled|on)\s)?(?P<open>[\"“'‘«(])", re.IGNORECASE)
+_CLOSERS = {"“": "”", "‘": "’", "«": "»", "(": ")"}
+_QUOTE = re.compile(r"[\"“«]")
+_SENTENCE = re.compile(r"[.!?:]\s")
+_KOREAN_CLAUSE = re.compile(
+    r"(?P<venue>[^()]{1,120}?)\s?논문\s?(?P<count>\d{1,3})\s?편\s?(?:채택|게재|승인)\s?"
+    r"(?:\((?P<names>[^()]{0,2000})\))?\s?[.!]?$"
+)
+_VENUE_CUT = re.compile(r"[!?;:|]|\s[-–—]{1,2}\s|(?<=\d)[.,](?:\s|$)")
+_PRESENTATION = re.compile(
+    r"\s(?:as\s)?(?:an?\s)?(?P<p>oral|spotlight|poster|highlight)"
+    r"(?:\s(?:paper|presentation|talk))?\.?$",
+    re.IGNORECASE,
+)
+_TALLY = re.compile(
+    r"(?:we\shave\s)?(?P<total>\d{1,4})\s?papers?(?:\s(?:this\syear|in\stotal|total))?"
+    r"(?:\s?\((?P<items>[^()]{0,5000})\))?",
+    re.IGNORECASE,
+)
+_KOREAN_TALLY = re.compile(r"논문\s?(?P<total>\d{1,4})\s?편\s?(?:\((?P<items>[^()]{0,5000})\))?")
+_TALLY_ITEM = re.compile(r"(?P<count>\d{1,4})\s?[x×]?\s(?P<label>.{1,120})")
+_TALLY_ITEM_AFTER = re.compile(r"(?P<label>.{1,120}?)(?:\s?[:×]\s?|\s)(?P<count>\d{1,3})(?:\s?편)?")
+_NAME_SPLIT = re.compile(r",|;|\band\b|&|·|/|，|、")
+_NAME_STOP = frozenset(
+    {
+        "oral",
+        "spotlight",
+        "poster",
+        "highlight",
+        "award",
+        "best",
+        "paper",
+        "papers",
+        "top",
+        "if",
+        "impact",
+        "factor",
+        "accepted",
+        "selected",
+        "finalist",
+        "nominee",
+        "candidate",
+        "presentation",
+        "track",
+        "workshop",
+        "findings",
+        "main",
+        "conference",
+        "journal",
+        "first",
+        "author",
+        "authors",
+        "equal",
+        "contribution",
+        "with",
+        "demo",
+        "sci",
+        "sci-e",
+        "scie",
+        "q1",
+        "jcr",
+        "rank",
+        "ranked",
+        "acceptance",
+        "rate",
+        "code",
+        "project",
+        "arxiv",
+        "link",
+        "pdf",
+        "and",
+        *NUMBER_WORDS,
+    }
+)
+_TITLE = re.compile(r"(?:prof|dr|mr|ms|mrs)\.?\s", re.IGNORECASE)
+_LETTER = re.compile(r"[^\W\d_]")
+_NOT_IN_NAME = re.compile(r"[\d%$€£₩@=+<>]")
+_ET_AL = re.compile(r"\s?\bet\.?\sal\.?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class PageClause:
+    """One "N papers accepted to VENUE (names)" clause as the page writes it."""
+
+    count: int
+    venue: str
+    names: tuple[str, ...]
+    title: str = ""
+    titles: tuple[str, ...] = ()
+    presentation: str | None = None
+    workshop: bool = False
+    notes: tuple[str, ...] = ()
+
+
+def _count(word: str | None) -> int | None:
+    """The number a count word means; None for "our"/"a"-like words that imply no number."""
+    if word is None:
+        return None
+    token = " ".join(word.lower().split())
+    if token in _IMPLIED_ONE:
+        return None
+    if token[-1:] in ("x", "×") and token[:-1].strip().isdigit():  # "3x papers"
+        token = token[:-1].strip()
+    if token.isdigit():
+        return int(token)
+    if token == "both":
+        return 2
+    return word_number(token)
+
+
+def _names(text: str | None) -> tuple[str, ...]:
+    """The person names in a parenthesis; ranks, impact factors and labels are not names."""
+    if not text:
+        return ()
+    names = []
+    for part in _NAME_SPLIT.split(text):
+        name = part.strip(" .*_†‡§¶#'\"“”‘’:-")
+        if " al" in name:
+            name = _ET_AL.sub("", name)
+        title = _TITLE.match(name)
+        if title:  # "Prof. Kim": the member is Kim
+            name = name[title.end() :].strip()
+        words = name.split()
+        if (
+            not name
+            or len(name) > 80
+            or len(words) > 6
+            or _LETTER.search(name) is None
+            or _NOT_IN_NAME.search(name) is not None
+            or not _NAME_STOP.isdisjoint(name.lower().replace(".", " ").replace(":", " ").split())
+            or (not name.isascii() and not name_key(name))
+        ):
+            continue
+        names.append(" ".join(words))
+    return tuple(dict.fromkeys(names))
+
+
+def _groups(text: str, position: int = 0) -> Iterator[str]:
+    """What the parentheses of a text hold, left to right (an unclosed one: to the end)."""
+    while True:
+        start = text.find("(", position)
+        if start < 0:
+            return
+        end = text.find(")", start + 1)
+        if end < 0:
+            yield text[start + 1 :]
+            return
+        yield text[start + 1 : end]
+        position = end + 1
+
+
+def _one_clause(text: str) -> PageClause | None:
+    """Read one clause; None when the text is not "N papers accepted to VENUE"."""
+    korean = _KOREAN_CLAUSE.match(text) if "논문" in text else None
+    if korean:
+        return PageClause(int(korean["count"]), korean["venue"].strip(), _names(korean["names"]))
+    head = _CLAUSE_HEAD.match(text)
+    if head is None:  # "Congratulations! Two papers accepted ...": a clause after a sentence
+        for _, sentence in zip(range(3), _SENTENCE.finditer(text), strict=False):
+            head = _CLAUSE_HEAD.match(text, sentence.end())
+            if head is not None:
+                break
+        else:
+            return None
+    position = head.end()
+    title = ""
+    before: tuple[str, ...] = ()
+    for _ in range(2):  # a quoted title and a parenthesis of names may sit before the verb
+        opening = _BEFORE_VERB.match(text, position)
+        if opening is None:
+            break
+        mark = opening["open"]
+        end = text.find(_CLOSERS.get(mark, mark), opening.end())
+        if end < 0:
+            break
+        if mark == "(":
+            before = _names(text[opening.end() : end])
+        else:
+            title = text[opening.end() : end].strip()
+        position = end + 1
+    verb = _VERB.match(text, position)
+    if verb is None:
+        between = _LATER_VERB.match(text, position)
+        if between is None or len(between[0].split()) > 12:
+            return None
+        verb = _VERB.match(text, between.end() - 1)
+        if verb is None:
+            return None
+    return _clause_tail(head, text[verb.end() :], title, before)
+
+
+def _clause_tail(
+    head: re.Match[str], rest: str, title: str, before: tuple[str, ...]
+) -> PageClause | None:
+    """The venue, names and presentation after the verb, and the clause they make."""
+    paren = rest.find("(")
+    region = rest if paren < 0 else rest[:paren]
+    quote = _QUOTE.search(region)
+    if quote is not None:  # 'accepted to CVPR 2024: "Title"'
+        end = region.find(_CLOSERS.get(quote[0], quote[0]), quote.end())
+        if end > 0 and not title:
+            title = region[quote.end() : end].strip()
+        region = region[: quote.start()]
+    venue = _VENUE_CUT.split(region, maxsplit=1)[0].strip(" ,")
+    presentation = None
+    lowered = venue.lower()
+    found = (
+        _PRESENTATION.search(venue)
+        if "oral" in lowered or "spotlight" in lowered or "poster" in lowered or "highl" in lowered
+        else None
+    )
+    if found:
+        presentation = found["p"].lower()
+        venue = venue[: found.start()].strip(" ,")
+    if not venue or len(venue) > MAX_VENUE or _LETTER.search(venue) is None:
+        return None
+    names = before
+    if paren >= 0 and not names:  # the first parenthesis that holds names: "(Oral) (A, B)"
+        for _, content in zip(range(4), _groups(rest, paren), strict=False):
+            names = _names(content)
+            word = content.strip().lower()
+            if word in {"oral", "spotlight", "poster"} and presentation is None:
+                presentation = word
+            if names:
+                break
+    notes: list[str] = []
+    plural = head["noun"].lower().endswith("s")
+    count = _count(head["count"])
+    words = head["count"] or head["noun"]
+    if count is None:
+        count = max(len(names), 1) if plural else 1
+        if plural:
+            notes.append(f"{words!r} gives no count: counted {count} from the names")
+    elif count == 1 and plural:
+        notes.append(f"'{head['count']} {head['noun']}': one paper, written as plural")
+    elif count > 1 and not plural:
+        notes.append(f"'{head['count']} {head['noun']}': {count} papers, written as singular")
+    if not 1 <= count <= MAX_COUNT:
+        return None
+    return PageClause(
+        count,
+        venue,
+        names,
+        title[:500],
+        presentation=presentation,
+        workshop="workshop" in head["adj"].lower(),
+        notes=tuple(notes),
+    )
+
+
+def read_line(body: str) -> tuple[list[PageClause], list[str]]:
+    """The paper clauses of a line's text, and the parts of it that are not clauses."""
+    clauses: list[PageClause] = []
+    unread: list[str] = []
+    several = "," in body or ";" in body or "&" in body or "and" in body.lower()
+    for part in _CLAUSE_START.split(body) if several else (body,):
+        part = part.strip(" ,;&")
+        if part.lower().startswith("and "):
+            part = part[4:]
+        if not part:
+            continue
+        clause = _one_clause(part)
+        if clause is None:
+            unread.append(part)
+        else:
+            clauses.append(clause)
+    return clauses, unread
+
+
+def read_tally(body: str) -> tuple[int, list[tuple[str, int]], list[str]] | None:
+    """A year line's stated total, its ``COUNT LABEL`` items, and the items not understood."""
+    for pattern, korean in ((_TALLY, False), (_KOREAN_TALLY, True)):
+        match = pattern.search(body)
+        if match is None:
+            continue
+        items: list[tuple[str, int]] = []
+        odd: list[str] = []
+        for piece in (match["items"] or "").split(","):
+            piece = piece.strip()
+            if not piece:
+                continue
+            item = None if korean else _TALLY_ITEM.fullmatch(piece)
+            if item is None:
+                item = _TALLY_ITEM_AFTER.fullmatch(piece)
+            if item is None or not item["label"].strip(" .:"):
+                odd.append(piece)
+                continue
+            items.append((item["label"].strip(" :"), int(item["count"])))
+        return int(match["total"]), items, odd
+    return None

@@ -1,0 +1,448 @@
+"""Plan a read news page against the database: resolve names and venues, check the arithmetic."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import replace
+
+from sqlalchemy.orm import Session
+
+from labnews.core.errors import AmbiguousNameError
+from labnews.core.inputs import VenueInput
+from labnews.core.records import YearMonth
+from labnews.core.words import count_digits
+from labnews.io.known import PaperIndex, Untitled, title_key
+from labnews.io.newsclauses import PageClause
+from labnews.io.newspage import Page, PageItem, achievement_kind
+from labnews.io.plan import (
+    ImportPlan,
+    MemberPlanner,
+    PlannedAchievement,
+    PlannedAuthor,
+    PlannedPaper,
+    VenuePlanner,
+)
+from labnews.store import queries
+
+# A venue's edition year: "NeurIPS 2024", "CVPR'24", "CVPR '24", "CVPR-2024", "CVPR2024".
+_EDITION = re.compile(r"['’‘](?P<short>\d{2})(?!\d)|(?<!\d)(?P<year>(?:19|20)\d{2})(?!\d)")
+_FINDINGS = re.compile(r"findings\sof\s(?:the\s)?(?P<name>.+)|(?P<name2>.+?)\sfindings", re.I)
+_WORKSHOP_END = re.compile(r"(?P<name>.+?)[\s-]?(?:workshops?|w)", re.IGNORECASE)
+_WORKSHOP_ON = re.compile(r"(?P<name>\S+)\sworkshops?\s(?:on|of|in)\s.+", re.IGNORECASE)
+_WORKSHOP_AT = re.compile(
+    r".*?\bworkshops?\b.*?\s(?:at|@|in\sconjunction\swith|co-located\swith|held\swith)\s"
+    r"(?:the\s)?(?P<name>.+)",
+    re.IGNORECASE,
+)
+_VENUE_NOISE = re.compile(
+    r"^(?:ieee/cvf|ieee|acm|the)\s|\s(?:main\sconference|main\strack|main|conference"
+    r"|proceedings)$",
+    re.IGNORECASE,
+)
+_JOURNAL = re.compile(r"\b(journal|j\.|trans\.|transactions|letters)(?!\w)", re.IGNORECASE)
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&./-]{1,11}")
+_NOT_NEWS_OF_RECORD = re.compile(
+    r"\b(defen[cs]e|defended|graduat\w*|joined|joins|welcome|new member|visit\w*|moved to)\b", re.I
+)
+# Paper news that could not be read: a paper word, then a verb (two searches: no backtracking).
+_PAPER_WORD = re.compile(r"\b(?:papers?|works?|articles?)\b|논문", re.IGNORECASE)
+_PAPER_VERB = re.compile(r"\b(?:accepted|published|appears?|appeared)\b|채택|게재", re.IGNORECASE)
+
+
+def _venue_and_year(text: str, line_year: int) -> tuple[str, int | None]:
+    """Split "NeurIPS 2024", "CVPR'24", "CVPR '24", "CVPR-2024", "CVPR 2024 Workshop"."""
+    cleaned = text.strip().strip(",;:").strip()
+    match = None
+    for found in _EDITION.finditer(cleaned):
+        match = found
+    if match is None:
+        return cleaned, None
+    if match["year"]:
+        year = int(match["year"])
+    else:
+        year = 2000 + int(match["short"])
+        if year > line_year + 5:
+            year -= 100
+    name = f"{cleaned[: match.start()]} {cleaned[match.end() :]}"
+    name = " ".join(name.split()).strip(" -'’‘,")
+    if not name or not any(ch.isalpha() for ch in name):
+        return cleaned, None
+    return name, year
+
+
+class _Venues:
+    """Venue spellings resolved once each (the catalog lookups hit the database)."""
+
+    def __init__(self, planner: VenuePlanner) -> None:
+        self.planner = planner
+        self._resolved: dict[tuple[str, bool], str] = {}
+        self._labels: dict[str, str] = {}
+        self._lookups: dict[str, str | None] = {}
+
+    def lookup(self, spelling: str) -> str | None:
+        key = spelling.casefold()
+        if key not in self._lookups:
+            found = self.planner.lookup(spelling)
+            if found is None and spelling.endswith("."):
+                found = self.planner.lookup(spelling.rstrip("."))
+            self._lookups[key] = found
+        return self._lookups[key]
+
+    def label_of(self, short: str) -> str:
+        if short not in self._labels:
+            self._labels[short] = self.planner.label_of(short)
+        return self._labels[short]
+
+    def resolve(self, name: str, workshop: bool, line: int) -> str:
+        key = (name.casefold(), workshop)
+        if key not in self._resolved:
+            planned = len(self.planner.plan.venues)
+            self._resolved[key] = self._resolve(name, workshop, line)
+            if len(self.planner.plan.venues) != planned:
+                self._lookups.clear()  # a spelling that meant nothing may mean the new venue
+        return self._resolved[key]
+
+    def _known(self, name: str) -> str | None:
+        """The venue a spelling means, also without "IEEE"/"the"/"main conference" noise."""
+        found = self.lookup(name)
+        if found is None:
+            bare = name
+            for _ in range(3):
+                bare = _VENUE_NOISE.sub("", bare).strip()
+            if bare and bare != name:
+                found = self.lookup(bare)
+        return found
+
+    def _workshop_of(self, conference: str, line: int) -> str:
+        if self.planner.kind_of(conference) == "workshop":
+            return conference
+        known = self.lookup(f"{conference} Workshop")
+        if known:
+            return known
+        return self.planner.create(
+            VenueInput(short=f"{conference} Workshop", kind="workshop", parent=conference), line
+        )
+
+    def _resolve(self, name: str, workshop: bool, line: int) -> str:
+        found = self._known(name)
+        if found:
+            return self._workshop_of(found, line) if workshop else found
+        findings = _FINDINGS.fullmatch(name)
+        if findings:
+            conference = self._known((findings["name"] or findings["name2"]).strip())
+            if conference:
+                for spelling in (f"Findings of {conference}", f"{conference} Findings"):
+                    known = self.lookup(spelling)
+                    if known:
+                        return known
+                return self.planner.create(
+                    VenueInput(short=f"Findings of {conference}", kind="other", parent=conference),
+                    line,
+                )
+        for pattern in (_WORKSHOP_END, _WORKSHOP_ON, _WORKSHOP_AT):
+            match = pattern.fullmatch(name)
+            if match:
+                conference = self._known(match["name"].strip(" -,"))
+                if conference:
+                    return self._workshop_of(conference, line)
+        kind = "journal" if _JOURNAL.search(name) else "conference"
+        created = self.planner.create(VenueInput(short=name, kind=kind), line)
+        return self._workshop_of(created, line) if workshop else created
+
+
+def _looks_like_paper(text: str) -> bool:
+    word = _PAPER_WORD.search(text)
+    return word is not None and _PAPER_VERB.search(text, word.start()) is not None
+
+
+def _where(item: PageItem) -> str:
+    return f"{item.origin}: " if item.origin else ""
+
+
+def plan_page(session: Session, page: Page) -> ImportPlan:
+    """Resolve a read page against the database and check its own arithmetic."""
+    plan = ImportPlan(source=page.source)
+    members = MemberPlanner(session, plan)
+    venues = _Venues(VenuePlanner(session, plan))
+    resolved_names: dict[str, str | None] = {}
+
+    def member(written: str, line: int) -> str | None:
+        if written not in resolved_names:
+            try:
+                resolved_names[written] = members.resolve(written, line)
+            except AmbiguousNameError as exc:
+                plan.note("warning", f"{exc}: the paper names no member", line)
+                resolved_names[written] = None
+        return resolved_names[written]
+
+    stated: dict[int, PageItem] = {}
+    # Lines are read newest first; papers are created oldest first so positions follow the page.
+    ordered: list[tuple[YearMonth, int, int, PlannedPaper]] = []
+    origins: dict[int, str] = {}  # a paper's file in a folder, by id(paper), for its findings
+    for item in page.items:
+        if item.year is None:
+            continue
+        where = _where(item)
+        for note in item.notes:
+            plan.note("warning", f"{where}{note}", item.line)
+        if item.month is None:
+            if item.tally_total is not None:
+                if item.year in stated:
+                    plan.note("warning", f"{where}{item.year} has a second tally line", item.line)
+                stated[item.year] = item
+            elif item.text:  # a year heading with nothing but a year on it is said nothing of
+                plan.note(
+                    "skipped",
+                    f"{where}a year without a month is not news: {item.text[:120]!r}",
+                    item.line,
+                )
+            continue
+        news = YearMonth(item.year, item.month)
+        if not item.clauses:
+            if item.text or not item.children:
+                _plan_other(plan, item, item.text, news)
+            continue
+        for part in item.unread:
+            _plan_other(plan, item, part, news)
+        for clause_index, clause in enumerate(item.clauses):
+            for papers_index, paper in enumerate(
+                _clause_papers(plan, venues, member, item, clause, news)
+            ):
+                ordered.append((news, item.line, clause_index * 1000 + papers_index, paper))
+                if where:
+                    origins[id(paper)] = where
+    ordered.sort(key=lambda row: (row[0], -row[1], row[2]))
+    plan.papers = _without_twice_titled([row[3] for row in ordered], plan)
+    for line, text in page.undated:
+        plan.note("skipped", f"no date: {text[:120]!r}", line)
+    # The page's own numbers are checked on all it lists, before what the lab holds is left out.
+    _check_arithmetic(plan, stated, venues)
+    _leave_out_held(session, plan, origins)
+    return plan
+
+
+def _leave_out_held(session: Session, plan: ImportPlan, origins: dict[int, str]) -> None:
+    """Leave out the papers, achievements and tally orders the lab already holds.
+
+    A page's papers are mostly untitled, so each is matched by venue, edition, news month and
+    the member its line names; the findings say per line how many of its papers are held.
+    """
+    index = PaperIndex.of_database(
+        session, {p.year for p in plan.papers}, venues={p.venue for p in plan.papers}
+    )
+    waiting: list[Untitled] = []
+    kept: list[PlannedPaper] = []
+    for paper in plan.papers:
+        if title_key(paper.title):
+            why = index.duplicate_of(paper, paper.news, [paper.featured] if paper.featured else [])
+            if why is not None:
+                where = origins.get(id(paper), "")
+                plan.note("duplicate", f"{where}{paper.title[:120]!r} {why}; left out", paper.line)
+                continue
+        else:
+            waiting.append(Untitled(paper, paper.news, paper.featured))
+        kept.append(paper)
+    found = index.held_untitled(waiting)
+    held = {id(item.paper) for item, why in zip(waiting, found, strict=True) if why is not None}
+    # One finding per line and venue: "line 2: 3 papers at NeurIPS 2024 ... already in the lab".
+    lines: dict[tuple[str, int | None, str, int], list[str]] = {}
+    for paper in kept:
+        if id(paper) in held:
+            key = (origins.get(id(paper), ""), paper.line, paper.venue, paper.year)
+            lines.setdefault(key, []).append(paper.featured or "no member named")
+    for (where, line, venue, year), names in sorted(
+        lines.items(), key=lambda item: (item[0][0], item[0][1] or 0)
+    ):
+        plan.note(
+            "duplicate",
+            f"{where}{count_digits(len(names))} at {venue} {year} already in the lab "
+            f"({', '.join(names)}); left out",
+            line,
+        )
+    plan.papers = [p for p in kept if id(p) not in held]
+    plan.present.update(index.present)
+    years = {item.date.year for item in plan.achievements}
+    known = {
+        (a.kind, a.title.casefold(), a.date)
+        for a in (queries.achievements_in(session, years) if years else ())
+    }
+    achievements = []
+    for item in plan.achievements:
+        if (item.kind, item.title.casefold(), item.date) in known:
+            plan.note(
+                "duplicate",
+                f"{item.kind} {item.title[:80]!r} ({item.date}) is already there; left out",
+                item.line,
+            )
+        else:
+            achievements.append(item)
+    plan.achievements = achievements
+    pinned = queries.tally_rules(session).pinned
+    plan.pins = {year: labels for year, labels in plan.pins.items() if pinned.get(year) != labels}
+
+
+def _clause_papers(
+    plan: ImportPlan,
+    venues: _Venues,
+    member: Callable[[str, int], str | None],
+    item: PageItem,
+    clause: PageClause,
+    news: YearMonth,
+) -> list[PlannedPaper]:
+    """The placeholder papers one clause stands for, with its warnings noted."""
+    assert item.year is not None
+    assert item.month is not None
+    where = _where(item)
+    for note in clause.notes:
+        plan.note("warning", f"{where}{note}", item.line)
+    name, edition = _venue_and_year(clause.venue, item.year)
+    names = clause.names
+    if len(names) == 1 and _ACRONYM.fullmatch(names[0]) and venues.lookup(names[0]):
+        names = ()  # "accepted to IEEE Transactions on ... (TPAMI)": the parenthesis is the venue
+    short = venues.resolve(name, clause.workshop, item.line)
+    year = edition if edition is not None else item.year
+    if edition is not None and edition != item.year:
+        plan.note(
+            "warning",
+            f"{where}the {item.year}/{item.month:02d} line names {short} {edition}: "
+            f"its edition year differs from the line's year",
+            item.line,
+        )
+    if len(names) > clause.count:
+        plan.note(
+            "warning",
+            f"{where}{len(names)} names for {clause.count} "
+            f"{'paper' if clause.count == 1 else 'papers'} at {short}",
+            item.line,
+        )
+    resolved = [member(n, item.line) for n in names]
+    papers = []
+    for index in range(clause.count):
+        featured = resolved[index] if index < len(resolved) else None
+        written = names[index] if index < len(names) else None
+        if index < len(clause.titles):
+            title = clause.titles[index]
+        else:
+            title = clause.title if clause.count == 1 else ""
+        papers.append(
+            PlannedPaper(
+                venue=short,
+                year=year,
+                news=news,
+                title=title,
+                authors=(PlannedAuthor(written, featured),) if written and featured else (),
+                featured=featured,
+                presentation=clause.presentation
+                if clause.presentation in {"oral", "spotlight", "poster"}
+                else None,
+                line=item.line,
+            )
+        )
+    return papers
+
+
+def _without_twice_titled(papers: list[PlannedPaper], plan: ImportPlan) -> list[PlannedPaper]:
+    """The papers with a title the page gives twice at one venue and year kept only once."""
+    seen: set[tuple[str, int, str]] = set()
+    result = []
+    for paper in papers:
+        key = (
+            paper.venue,
+            paper.year,
+            "".join(ch for ch in paper.title.casefold() if ch.isalnum()),
+        )
+        if paper.title and key in seen:
+            plan.note(
+                "warning",
+                f"the title {paper.title[:120]!r} is given twice at {paper.venue} {paper.year}: "
+                "the second paper is left without a title",
+                paper.line,
+            )
+            paper = replace(paper, title="")
+        seen.add(key)
+        result.append(paper)
+    return result
+
+
+def _plan_other(plan: ImportPlan, item: PageItem, text: str, news: YearMonth) -> None:
+    """A dated line that is not paper news: an achievement when its kind is clear."""
+    text = text.strip()
+    where = _where(item)
+    kind = achievement_kind(text)
+    if kind is None or (_NOT_NEWS_OF_RECORD.search(text) and kind not in {"award", "grant"}):
+        if not text:
+            reason = "empty"
+        elif _looks_like_paper(text):
+            reason = "looks like paper news but could not be read"
+        else:
+            reason = "not paper news"
+        plan.note("skipped", f"{where}{reason}: {text[:120]!r}", item.line)
+        return
+    plan.achievements.append(
+        PlannedAchievement(
+            kind=kind,
+            title=text[:500],
+            date=news,
+            day=item.day,
+            sentence=text[:2000],
+            line=item.line,
+        )
+    )
+
+
+def _check_arithmetic(plan: ImportPlan, stated: dict[int, PageItem], venues: _Venues) -> None:
+    """Report every place the page's own numbers disagree, and pin tally orders it sets."""
+    counted: dict[int, Counter[str]] = defaultdict(Counter)
+    first_seen: dict[int, dict[str, None]] = defaultdict(dict)
+    for paper in plan.papers:
+        assert paper.news is not None
+        label = venues.label_of(paper.venue)
+        counted[paper.news.year][label] += 1
+        first_seen[paper.news.year].setdefault(label)
+    for year, item in sorted(stated.items(), reverse=True):
+        where = _where(item)
+        total = item.tally_total or 0
+        items_sum = sum(count for _, count in item.tally_items)
+        lines_sum = sum(counted[year].values())
+        if item.tally_items and items_sum != total:
+            plan.note(
+                "mismatch",
+                f"{where}{year}: the tally says {total} papers but its items add up to {items_sum}",
+                item.line,
+            )
+        if lines_sum != total:
+            plan.note(
+                "mismatch",
+                f"{where}{year}: the tally says {total} papers but the lines list {lines_sum}",
+                item.line,
+            )
+        said: Counter[str] = Counter()
+        spelled: dict[str, str] = {}
+        for label, count in item.tally_items:
+            short = venues.lookup(label)
+            resolved = venues.label_of(short) if short else label
+            said[resolved] += count
+            spelled.setdefault(resolved, label)
+        for resolved, count in said.items():
+            actual = counted[year].get(resolved, 0)
+            if actual != count:
+                plan.note(
+                    "mismatch",
+                    f"{where}{year}: the tally says {count} {spelled[resolved]} "
+                    f"but the lines list {actual}",
+                    item.line,
+                )
+        for label, actual in counted[year].items():
+            if label not in said:
+                plan.note(
+                    "mismatch",
+                    f"{where}{year}: the lines list {actual} {label} "
+                    "but the tally does not name it",
+                    item.line,
+                )
+        computed = [label for label in first_seen[year] if label in said]
+        in_page_order = [label for label in said if label in counted[year]]
+        if in_page_order and in_page_order != computed:
+            plan.pins[year] = tuple(in_page_order)
