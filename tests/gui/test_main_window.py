@@ -109,7 +109,7 @@ def test_invalid_input_shows_a_message_and_writes_nothing(
         dialog.reject()
 
     modal.expect(PaperDialog, try_bad_input)
-    window.new_paper()
+    window.new_record("papers")
     modal.check()
     assert seen["save enabled"] is False
     assert "No venue is called" in str(seen["message"])
@@ -398,7 +398,7 @@ def test_a_venue_created_from_the_paper_dialog_is_an_undoable_change(
         dialog.save_button.click()
 
     modal.expect(PaperDialog, create_then_save)
-    window.new_paper()
+    window.new_record("papers")
     modal.check()
     added = next(p for p in window.papers.model.records if p.title == "At a new venue")
     assert added.venue_short == "LabConf"
@@ -500,7 +500,7 @@ def test_the_window_reloads_what_another_program_wrote_when_it_comes_to_the_fron
 
     root = Path(__file__).resolve().parents[2]
     assert demo_database.path is not None
-    assert not window.reload_if_changed_elsewhere()
+    assert not window.lab_file.reload_if_changed_elsewhere()
     done = subprocess.run(
         [
             sys.executable,
@@ -527,4 +527,4 @@ def test_the_window_reloads_what_another_program_wrote_when_it_comes_to_the_fron
     window.changeEvent(QEvent(QEvent.Type.ActivationChange))  # what Qt sends on activation
     assert "Elsewhere Added" in {m.name for m in window.members.model.records}
     assert "another program" in window.statusBar().currentMessage()
-    assert not window.reload_if_changed_elsewhere()
+    assert not window.lab_file.reload_if_changed_elsewhere()

@@ -168,7 +168,7 @@ def test_a_paper_added_after_publishing_shows_as_not_on_the_homepage(
     remember_homepage(demo_database, homepage(tmp_path))
     shown_news(qtbot, window)
     modal.expect(PublishDialog, lambda dialog: dialog.publish_button.click())
-    window.publish_news()
+    window.publisher.publish_news()
     modal.check()
     assert window.overview.unpublished_lines() == []
     with demo_database.session(write=True) as session:
@@ -201,7 +201,7 @@ def test_cancelling_the_publish_dialog_writes_nothing(
     remember_homepage(demo_database, page)
     shown_news(qtbot, window)
     modal.expect(PublishDialog, lambda dialog: dialog.reject())
-    window.publish_news()
+    window.publisher.publish_news()
     modal.check()
     assert page.read_bytes() == before
     assert not (tmp_path / "about.md.bak").exists()
@@ -222,7 +222,7 @@ def test_a_homepage_without_markers_is_refused_with_how_to_add_them(
     shown_news(qtbot, window)
     seen: dict[str, str] = {}
     modal.expect(QMessageBox, lambda box: seen.setdefault("text", message_text(box)))
-    window.publish_news()
+    window.publisher.publish_news()
     modal.check()
     assert "has no labnews block" in seen["text"]
     assert START_MARKER in seen["text"]
