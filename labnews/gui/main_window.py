@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, cast
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -38,14 +38,12 @@ from labnews.gui.preferences import Preferences
 from labnews.gui.publishing import Publisher
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from labnews.core import inputs as core_inputs
     from labnews.core import news as core_news
     from labnews.core import records as core_records
     from labnews.core import rules as core_rules
     from labnews.core import snapshots
-    from labnews.gui import editing, lab_settings, undo
+    from labnews.gui import editing, lab_change, lab_settings, undo
     from labnews.gui.dialogs.import_wizard import ImportWizard
     from labnews.gui.import_worker import ImportOutcome
     from labnews.gui.views import news as news_view
@@ -74,6 +72,7 @@ else:
     snapshots = deferred("labnews.core.snapshots")
     undo = deferred("labnews.gui.undo")
     editing = deferred("labnews.gui.editing")
+    lab_change = deferred("labnews.gui.lab_change")
     # A view is built when its tab is first shown or its data first set, so the window paints
     # having built (and imported) only the view it opens on.
     news_view = deferred("labnews.gui.views.news")
@@ -86,13 +85,15 @@ VIEWS: Final = ("overview", "papers", "members", "venues", "achievements", "news
 RECORDS_VIEWS: Final = ("papers", "members", "venues", "achievements")
 IDLE_BACKUP_MS: Final = 5 * 60 * 1000
 """How long after the last change the scheduled backup is taken."""
-LAB_NAME_KEY: Final = "lab_name"
-OVERVIEW_KINDS: Final = frozenset({"paper", "venue", "member", "settings"})
-"""Changes to these kinds of record change what the overview and the news show."""
+ANSWER_ORDER: Final = ("members", "venues", "papers", "achievements", "overview", "news")
+"""The order the views answer a change in: the overview shows the tables' fresh records."""
 
 
 class MainWindow(QMainWindow):
     """The lab's records at hand: an overview, four tables, the news; every change undoable."""
+
+    changed = Signal(object)
+    """A change was made (a lab_change.LabChange): each view reads again what it shows of it."""
 
     def __init__(
         self,
@@ -130,6 +131,10 @@ class MainWindow(QMainWindow):
             self._pages[name] = page
             self.tabs.addTab(page, self.view_title(name))
         self.setCentralWidget(self.tabs)
+        for name in ANSWER_ORDER:
+            self.changed.connect(
+                lambda update, name=name: cast("lab_change.View", self.view(name)).answer(update)
+            )
 
         self._create_actions()
         self._create_menus()
@@ -409,6 +414,9 @@ class MainWindow(QMainWindow):
             overview.set_empty_actions(
                 [self.new_paper_action, self.import_action, self.demo_action]
             )
+            overview.read_records_from(
+                lambda: self.papers.model.records, lambda: self.members.model.records
+            )
             overview.bar_clicked.connect(self.show_chart_bar)
             overview.member_papers_requested.connect(self.show_member_papers)
             return overview
@@ -606,21 +614,26 @@ class MainWindow(QMainWindow):
 
     def load(self) -> None:
         """Read every record of the database into the views."""
+        with busy():
+            self.lab_file.seen_changes = self._answer(lab_change.EVERYTHING)
+
+    def refresh(self, change: core_records.Change) -> None:
+        """Read again only what a change says moved: its kinds of record, and its years' papers."""
+        count = self._answer(change)
+        # Others wrote meanwhile, and this refresh read only what our change touched: read all.
+        if self.lab_file.saw_own_change(count):
+            self.load()
+
+    def _answer(self, change: core_records.Change) -> int | None:
+        """Have each view answer a change in one session; the lab's change count after it."""
         database = self.database
         if database is None:
-            return
-        with busy(), database.session() as session:
-            members = queries.members(session)
-            rules = queries.tally_rules(session)
-            self.members.model.set_records(members)
-            self.papers.set_members(members)
-            self.venues.model.set_venues(queries.venues(session), rules)
-            self.papers.set_rules(rules)
-            self.papers.set_papers(queries.papers_in(session))
-            self.achievements.model.set_records(queries.achievements_in(session))
-            self._show_overview(session, rules)
-            self.lab_file.seen_changes = queries.change_count(session)
+            return None
+        with database.session() as session:
+            self.changed.emit(lab_change.LabChange(change, session))
+            count = queries.change_count(session)
         self._update_actions()
+        return count
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -630,22 +643,6 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         self.load()
         self.statusBar().showMessage(self.tr("Reloaded everything from the database"))
-
-    def _show_overview(self, session: Session, rules: core_rules.TallyRules | None = None) -> None:
-        """Show the overview and the news pickers from what the views hold and the session."""
-        rules = rules or queries.tally_rules(session)
-        tallies = queries.tallies(session, rules)
-        self.overview.show_snapshot(
-            overview_view.LabSnapshot(
-                lab_name=lab_settings.setting_text(session, LAB_NAME_KEY),
-                tallies=tallies,
-                papers=self.papers.model.records,
-                members=self.members.model.records,
-                rules=rules,
-                published=lab_settings.published_papers(session),
-            )
-        )
-        self.news.set_tallies(tallies, rules)
 
     def require_database(self) -> Database | None:
         if self.database is None:
@@ -718,49 +715,9 @@ class MainWindow(QMainWindow):
         # A backup follows a while after the last change, once the admin has paused.
         self.idle_backup.start()
         self.refresh(change)
-        views: dict[str, RecordsView[Any]] = {
-            "paper": self.papers,
-            "member": self.members,
-            "venue": self.venues,
-            "achievement": self.achievements,
-        }
-        view = views.get(kind)
+        view = next((k.view for k in editing.KINDS if k.store.name == kind), None)
         if view is not None and change.ids:
-            view.select_ids(change.ids)
-
-    def refresh(self, change: core_records.Change) -> None:
-        """Read again only what a change says moved: its kinds of record, and its years' papers."""
-        database = self.database
-        if database is None:
-            return
-        kinds = change.kinds
-        with database.session() as session:
-            if "member" in kinds:
-                members = queries.members(session)
-                self.members.model.set_records(members)
-                self.papers.set_members(members)
-            rules = queries.tally_rules(session)
-            if kinds & {"venue", "settings"}:
-                self.venues.model.set_venues(queries.venues(session), rules)
-                self.papers.set_rules(rules)
-            if "paper" in kinds:
-                if change.years:
-                    self.papers.replace_years(
-                        change.years, queries.papers_in(session, change.years)
-                    )
-                else:
-                    self.papers.set_papers(queries.papers_in(session))
-            if "achievement" in kinds:
-                self.achievements.model.set_records(queries.achievements_in(session))
-            if kinds & OVERVIEW_KINDS:
-                self._show_overview(session, rules)
-            elif "achievement" in kinds:
-                self.news.mark_stale()
-            count = queries.change_count(session)
-        # Others wrote meanwhile, and this refresh read only what our change touched: read all.
-        if self.lab_file.saw_own_change(count):
-            self.load()
-        self._update_actions()
+            cast("RecordsView[Any]", self.view(view)).select_ids(change.ids)
 
     # --- editing records ------------------------------------------------------------------------
 
