@@ -9,13 +9,10 @@ from typing import TYPE_CHECKING, Any, Final, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
     QCloseEvent,
     QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
-    QKeySequence,
     QUndoCommand,
     QUndoStack,
 )
@@ -34,6 +31,7 @@ from labnews.core.errors import ConflictError, LabnewsError
 from labnews.gui.deferred import deferred
 from labnews.gui.icon import labnews_icon
 from labnews.gui.lab_file import LabFile, busy
+from labnews.gui.menus import WindowMenus
 from labnews.gui.preferences import Preferences
 from labnews.gui.publishing import Publisher
 
@@ -136,8 +134,7 @@ class MainWindow(QMainWindow):
                 lambda update, name=name: cast("lab_change.View", self.view(name)).answer(update)
             )
 
-        self._create_actions()
-        self._create_menus()
+        self.menus = WindowMenus(self, VIEWS)
         self._painted = False
         self.tabs.currentChanged.connect(self._show_current_view)
         self.setAcceptDrops(True)
@@ -161,232 +158,6 @@ class MainWindow(QMainWindow):
             "achievements": translate("MainWindow", "Achievements"),
             "news": translate("MainWindow", "News"),
         }[name]
-
-    # --- menus and actions ----------------------------------------------------------------------
-
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], object],
-        *,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-        tip: str = "",
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
-    def _create_actions(self) -> None:
-        keys = QKeySequence.StandardKey
-        self.new_database_action = self._action(
-            self.tr("&New database…"),
-            self.lab_file.new_database,
-            shortcut="Ctrl+Shift+N",
-            tip=self.tr("Create an empty lab database in a file"),
-        )
-        self.open_action = self._action(
-            self.tr("&Open database…"),
-            self.lab_file.open_database_file,
-            shortcut=keys.Open,
-            tip=self.tr("Open a lab database file"),
-        )
-        self.open_server_action = self._action(
-            self.tr("Open a &server database…"),
-            self.lab_file.open_server_database,
-            tip=self.tr("Open a shared PostgreSQL database by its URL"),
-        )
-        self.demo_action = self._action(
-            self.tr("Open the &demo lab"),
-            self.lab_file.open_demo,
-            tip=self.tr("A real lab's 2022-2024 papers, to try labnews on"),
-        )
-        self.import_action = self._action(
-            self.tr("&Import…"),
-            self.open_import,
-            shortcut="Ctrl+I",
-            tip=self.tr("Bring in a news page, BibTeX or a CSV/JSON table (or drop it here)"),
-        )
-        self.save_news_action = self._action(
-            self.tr("Save the ne&ws as…"),
-            self.publisher.save_news,
-            shortcut="Ctrl+Shift+S",
-            tip=self.tr("Write the news, as the News view shows it, to a file"),
-        )
-        self.publish_action = self._action(
-            self.tr("&Publish into the homepage…"),
-            self.publisher.publish_news,
-            shortcut="Ctrl+Shift+P",
-            tip=self.tr("Write the news between the labnews markers of the homepage file"),
-        )
-        self.settings_action = self._action(
-            self.tr("Se&ttings…"),
-            self.open_settings,
-            shortcut=keys.Preferences,
-            tip=self.tr("The lab's name, news defaults, tally rules, homepage file, language"),
-        )
-        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.quit_action = self._action(self.tr("&Quit"), self.close, shortcut=keys.Quit)
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-
-        self.undo_action = self._action(self.tr("&Undo"), self.undo, shortcut=keys.Undo)
-        self.redo_action = self._action(self.tr("&Redo"), self.redo, shortcut=keys.Redo)
-        self.undo_stack.canUndoChanged.connect(self._update_undo_actions)
-        self.undo_stack.canRedoChanged.connect(self._update_undo_actions)
-        self.undo_stack.undoTextChanged.connect(self._update_undo_actions)
-        self.undo_stack.redoTextChanged.connect(self._update_undo_actions)
-        self.new_paper_action = self._action(
-            self.tr("New &acceptance…"),
-            partial(self.new_record, "papers"),
-            shortcut=keys.New,
-            tip=self.tr("Record a newly accepted paper"),
-        )
-        self.new_member_action = self._action(
-            self.tr("New &member…"), partial(self.new_record, "members")
-        )
-        self.new_venue_action = self._action(
-            self.tr("New &venue…"), partial(self.new_record, "venues")
-        )
-        self.new_achievement_action = self._action(
-            self.tr("New ac&hievement…"), partial(self.new_record, "achievements")
-        )
-        self.new_actions: dict[str, QAction] = {
-            "papers": self.new_paper_action,
-            "members": self.new_member_action,
-            "venues": self.new_venue_action,
-            "achievements": self.new_achievement_action,
-        }
-        self.edit_action = self._action(
-            self.tr("&Edit selected…"),
-            self.edit_selected,
-            shortcut="Ctrl+E",
-            tip=self.tr("Edit the selected record (or double-click it)"),
-        )
-        self.duplicate_action = self._action(
-            self.tr("Dupli&cate…"),
-            self.duplicate_selected,
-            shortcut="Ctrl+D",
-            tip=self.tr("A new paper with the same venue, dates and authors"),
-        )
-        self.delete_action = self._action(
-            self.tr("&Delete"),
-            self.delete_selected,
-            shortcut=keys.Delete,
-            tip=self.tr("Delete the selected records (undo brings them back)"),
-        )
-        self.find_action = self._action(
-            self.tr("&Find…"),
-            self.focus_search,
-            shortcut=keys.Find,
-            tip=self.tr("Search this table"),
-        )
-
-        self.view_actions: dict[str, QAction] = {}
-        group = QActionGroup(self)
-        for number, name in enumerate(VIEWS, start=1):
-            action = self._action(
-                self.view_title(name), partial(self.show_view, name), shortcut=f"Ctrl+{number}"
-            )
-            action.setCheckable(True)
-            group.addAction(action)
-            self.view_actions[name] = action
-        self.reload_action = self._action(
-            self.tr("&Reload"),
-            self.reload,
-            shortcut=keys.Refresh,
-            tip=self.tr("Read everything again (to see changes others made)"),
-        )
-        self.about_action = self._action(self.tr("&About labnews"), self.about)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.guide_action = self._action(
-            self.tr("Quick &guide"),
-            self.show_guide,
-            shortcut=keys.HelpContents,
-            tip=self.tr("What each view does and where to start"),
-        )
-        self.shortcuts_action = self._action(
-            self.tr("&Keyboard shortcuts"),
-            self.show_shortcuts,
-            tip=self.tr("Every command that has a shortcut"),
-        )
-        self.documentation_action = self._action(
-            self.tr("&Documentation"),
-            self.open_documentation,
-            tip=self.tr("Open labnews's documentation in the web browser"),
-        )
-        self.check_action = self._action(
-            self.tr("&Check the database…"),
-            self.lab_file.check_database,
-            tip=self.tr("Look for damage and for records that do not add up; repair what is safe"),
-        )
-        self.backup_action = self._action(
-            self.tr("&Back up now"),
-            self.lab_file.backup_now,
-            tip=self.tr("Take a verified copy of the database into its backups folder"),
-        )
-
-    def _create_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addAction(self.new_database_action)
-        file_menu.addAction(self.open_action)
-        file_menu.addAction(self.open_server_action)
-        self.recent_menu = QMenu(self.tr("Open &recent"), self)
-        self.recent_menu.aboutToShow.connect(
-            lambda: self.lab_file.fill_recent_menu(self.recent_menu)
-        )
-        file_menu.addMenu(self.recent_menu)
-        file_menu.addSeparator()
-        file_menu.addAction(self.import_action)
-        file_menu.addAction(self.save_news_action)
-        file_menu.addAction(self.publish_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.demo_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.settings_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        self.file_menu = file_menu
-
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        self.edit_menu = edit_menu
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.new_paper_action)
-        edit_menu.addAction(self.new_member_action)
-        edit_menu.addAction(self.new_venue_action)
-        edit_menu.addAction(self.new_achievement_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.edit_action)
-        edit_menu.addAction(self.duplicate_action)
-        edit_menu.addAction(self.delete_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.find_action)
-
-        view_menu = bar.addMenu(self.tr("&View"))
-        self.view_menu = view_menu
-        for action in self.view_actions.values():
-            view_menu.addAction(action)
-        view_menu.addSeparator()
-        view_menu.addAction(self.reload_action)
-
-        tools_menu = bar.addMenu(self.tr("Data&base"))
-        self.tools_menu = tools_menu
-        tools_menu.addAction(self.check_action)
-        tools_menu.addAction(self.backup_action)
-
-        help_menu = bar.addMenu(self.tr("&Help"))
-        self.help_menu = help_menu
-        help_menu.addAction(self.guide_action)
-        help_menu.addAction(self.shortcuts_action)
-        help_menu.addAction(self.documentation_action)
-        help_menu.addSeparator()
-        help_menu.addAction(self.about_action)
 
     @property
     def ledger(self) -> undo.Ledger:
@@ -412,7 +183,7 @@ class MainWindow(QMainWindow):
         if name == "overview":
             overview = overview_view.OverviewView()
             overview.set_empty_actions(
-                [self.new_paper_action, self.import_action, self.demo_action]
+                [self.menus.new_paper_action, self.menus.import_action, self.menus.demo_action]
             )
             overview.read_records_from(
                 lambda: self.papers.model.records, lambda: self.members.model.records
@@ -440,9 +211,9 @@ class MainWindow(QMainWindow):
         records.add_requested.connect(partial(self.new_record, name))
         records.duplicate_requested.connect(lambda record: self.editor.duplicate(record))
         # The demo lab brings papers, members and achievements; its venues come with its papers.
-        filling = [self.new_actions[name], self.import_action]
+        filling = [self.menus.new_actions[name], self.menus.import_action]
         if name != "venues":
-            filling.append(self.demo_action)
+            filling.append(self.menus.demo_action)
         records.set_empty_actions(filling)
         records.selection_changed.connect(self._update_actions)
         records.edit_requested.connect(self.edit_record)
@@ -491,59 +262,18 @@ class MainWindow(QMainWindow):
         """The four table views (building any not built yet)."""
         return (self.papers, self.members, self.venues, self.achievements)
 
-    def _built_records_views(self) -> list[RecordsView[Any]]:
-        return [
-            cast("RecordsView[Any]", self._views[name])
-            for name in RECORDS_VIEWS
-            if name in self._views
-        ]
+    def built_records_views(self) -> list[RecordsView[Any]]:
+        """The table views built so far (asking must not build them)."""
+        return [v for v in map(self.built_records_view, RECORDS_VIEWS) if v is not None]
 
-    def _update_undo_actions(self, *_changed: object) -> None:
-        # The stack clears itself, and says so, while the window is being destroyed.
-        if not isValid(self.undo_stack) or not isValid(self.undo_action):
-            return
-        stack = self.undo_stack
-        self.undo_action.setEnabled(stack.canUndo())
-        self.redo_action.setEnabled(stack.canRedo())
-        undo_text, redo_text = stack.undoText(), stack.redoText()
-        self.undo_action.setText(
-            self.tr("&Undo {0}").format(undo_text) if undo_text else self.tr("&Undo")
-        )
-        self.redo_action.setText(
-            self.tr("&Redo {0}").format(redo_text) if redo_text else self.tr("&Redo")
-        )
+    def built_records_view(self, name: str) -> RecordsView[Any] | None:
+        """A table view, if it is built: only a built view can have a selection."""
+        built = self._views.get(name) if name in RECORDS_VIEWS else None
+        return cast("RecordsView[Any] | None", built)
 
     def _update_actions(self, *_changed: object) -> None:
-        if not isValid(self.tabs):
-            return
-        has_database = self.database is not None
-        for action in (
-            *self.new_actions.values(),
-            self.reload_action,
-            self.import_action,
-            self.save_news_action,
-            self.publish_action,
-            self.settings_action,
-            self.check_action,
-        ):
-            action.setEnabled(has_database)
-        self.backup_action.setEnabled(self.database is not None and self.database.path is not None)
-        for records_view in self._built_records_views():
-            records_view.add_button.setEnabled(has_database)
-        # Only a built view can have a selection: asking must not build it.
-        name = self.current_view()
-        built = self._views.get(name) if name in RECORDS_VIEWS else None
-        current = cast("RecordsView[Any] | None", built)
-        chosen = len(current.selected_records()) if current is not None else 0
-        self.edit_action.setEnabled(chosen >= 1)
-        self.duplicate_action.setEnabled(chosen >= 1 and name == "papers")
-        self.delete_action.setEnabled(chosen >= 1)
-        if current is not None and chosen > 1:
-            self.delete_action.setText(self.tr("&Delete {0} {1}").format(chosen, current.noun))
-        else:
-            self.delete_action.setText(self.tr("&Delete"))
-        self.view_actions[name].setChecked(True)
-        self._update_undo_actions()
+        if isValid(self.tabs):
+            self.menus.update()
 
     # --- views ----------------------------------------------------------------------------------
 

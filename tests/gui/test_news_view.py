@@ -139,7 +139,7 @@ def test_publishing_changes_only_the_block_between_the_markers_and_keeps_a_bak(
         dialog.publish_button.click()
 
     modal.expect(PublishDialog, publish)
-    window.publish_action.trigger()
+    window.menus.publish_action.trigger()
     modal.check()
 
     assert "-" + " - old news, typed by hand <br>" in seen["diff"]
@@ -245,10 +245,10 @@ def test_dragging_a_label_pins_the_year_order_and_undo_unpins_it(
     assert window.overview.sentence_text().startswith("We have 19 papers this year (3 NeurIPS,")
     assert news.order_labels()[0] == "NeurIPS"
     assert news.unpin_button.isEnabled()
-    assert window.undo_action.text() == "&Undo Pin the 2024 tally order"
+    assert window.menus.undo_action.text() == "&Undo Pin the 2024 tally order"
     qtbot.waitUntil(lambda: "(3 NeurIPS" in news.text)
 
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     with demo_database.session() as session:
         assert 2024 not in queries.tally_rules(session).pinned
     assert news.order_labels()[0] == "ETRI J."
