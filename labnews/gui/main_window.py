@@ -7,10 +7,9 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, cast
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
-    QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
     QUndoCommand,
@@ -18,7 +17,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QMainWindow,
-    QMenu,
     QMessageBox,
     QTabWidget,
     QVBoxLayout,
@@ -26,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from labnews import __version__
 from labnews.core.errors import ConflictError, LabnewsError
 from labnews.gui.deferred import deferred
 from labnews.gui.icon import labnews_icon
@@ -586,50 +583,6 @@ class MainWindow(QMainWindow):
             self.push(undo.ChangeSettings(self.command_context(database), before, choice.lab))
 
     # --- the rest -------------------------------------------------------------------------------
-
-    def about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About labnews"),
-            self.tr(
-                "<p><b>labnews {0}</b></p><p>Keeps a research lab's accepted papers, members, "
-                "venues and achievements, and writes the lab's news from them.</p>"
-            ).format(__version__),
-        )
-
-    def show_guide(self) -> None:
-        from labnews.gui.dialogs.help import GuideDialog
-
-        dialog = GuideDialog(self)
-        try:
-            dialog.exec()
-        finally:
-            dialog.deleteLater()
-
-    def show_shortcuts(self) -> None:
-        from labnews.gui.dialogs.help import ShortcutsDialog
-
-        menus = [a.menu() for a in self.menuBar().actions()]
-        dialog = ShortcutsDialog([m for m in menus if isinstance(m, QMenu)], self)
-        try:
-            dialog.exec()
-        finally:
-            dialog.deleteLater()
-
-    def open_documentation(self) -> None:
-        """Open the README that came with labnews (the documentation), in the desktop's viewer."""
-        from labnews.resources import readme
-
-        try:
-            path = readme()
-        except FileNotFoundError as error:
-            self.statusBar().showMessage(str(error))
-            return
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-            # Nothing to hand it to: say where the documentation is, so it can be opened by hand.
-            self.statusBar().showMessage(
-                self.tr("Could not open the documentation; it is at {0}").format(str(path))
-            )
 
     def _restore_layout(self) -> None:
         prefs = self.preferences

@@ -11,8 +11,13 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 from shiboken6 import isValid
 
+from labnews.gui.deferred import deferred
+
 if TYPE_CHECKING:
+    from labnews.gui.dialogs import help as help_dialogs
     from labnews.gui.main_window import MainWindow
+else:
+    help_dialogs = deferred("labnews.gui.dialogs.help")
 
 # The window's strings keep the window's translation context ("MainWindow") here.
 translate = QCoreApplication.translate
@@ -174,22 +179,24 @@ class WindowMenus:
             shortcut=keys.Refresh,
             tip=translate("MainWindow", "Read everything again (to see changes others made)"),
         )
-        self.about_action = self._action(translate("MainWindow", "&About labnews"), window.about)
+        self.about_action = self._action(
+            translate("MainWindow", "&About labnews"), lambda: help_dialogs.about(window)
+        )
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.guide_action = self._action(
             translate("MainWindow", "Quick &guide"),
-            window.show_guide,
+            lambda: help_dialogs.show_guide(window),
             shortcut=keys.HelpContents,
             tip=translate("MainWindow", "What each view does and where to start"),
         )
         self.shortcuts_action = self._action(
             translate("MainWindow", "&Keyboard shortcuts"),
-            window.show_shortcuts,
+            lambda: help_dialogs.show_shortcuts(window),
             tip=translate("MainWindow", "Every command that has a shortcut"),
         )
         self.documentation_action = self._action(
             translate("MainWindow", "&Documentation"),
-            window.open_documentation,
+            lambda: help_dialogs.open_documentation(window),
             tip=translate("MainWindow", "Open labnews's documentation in the web browser"),
         )
         self.check_action = self._action(
