@@ -1,4 +1,4 @@
-"""The main window: menus, the views, the undo history and a status bar that says what changed."""
+"""The main window: views in tabs, the undo history; it composes lab file, menus, editor, news."""
 
 from __future__ import annotations
 
@@ -33,11 +33,7 @@ from labnews.gui.preferences import Preferences
 from labnews.gui.publishing import Publisher
 
 if TYPE_CHECKING:
-    from labnews.core import inputs as core_inputs
-    from labnews.core import news as core_news
     from labnews.core import records as core_records
-    from labnews.core import rules as core_rules
-    from labnews.core import snapshots
     from labnews.gui import editing, lab_change, lab_settings, undo
     from labnews.gui.dialogs.import_wizard import ImportWizard
     from labnews.gui.import_worker import ImportOutcome
@@ -51,20 +47,14 @@ if TYPE_CHECKING:
     from labnews.gui.views.records import RecordsView
     from labnews.gui.views.tables import AchievementsView, MembersView, VenuesView
     from labnews.io import newsfile
-    from labnews.store import commands, migrate, queries
+    from labnews.store import queries
     from labnews.store.database import Database
 else:
-    commands = deferred("labnews.store.commands")
     queries = deferred("labnews.store.queries")
-    migrate = deferred("labnews.store.migrate")
     newsfile = deferred("labnews.io.newsfile")
-    # The records, inputs and undo commands are needed once there is data: after the paint.
-    core_inputs = deferred("labnews.core.inputs")
-    core_news = deferred("labnews.core.news")
+    # The records and undo commands are needed once there is data: after the paint.
     core_records = deferred("labnews.core.records")
-    core_rules = deferred("labnews.core.rules")
     lab_settings = deferred("labnews.gui.lab_settings")
-    snapshots = deferred("labnews.core.snapshots")
     undo = deferred("labnews.gui.undo")
     editing = deferred("labnews.gui.editing")
     lab_change = deferred("labnews.gui.lab_change")
@@ -253,11 +243,6 @@ class MainWindow(QMainWindow):
     @property
     def news(self) -> NewsView:
         return cast("NewsView", self.view("news"))
-
-    @property
-    def records_views(self) -> tuple[RecordsView[Any], ...]:
-        """The four table views (building any not built yet)."""
-        return (self.papers, self.members, self.venues, self.achievements)
 
     def built_records_views(self) -> list[RecordsView[Any]]:
         """The table views built so far (asking must not build them)."""
