@@ -23,7 +23,7 @@ def test_the_window_and_the_about_box_show_the_labnews_icon(
     assert not window.windowIcon().pixmap(64, 64).isNull()
     seen: list[bool] = []
     modal.expect(QMessageBox, lambda box: seen.append(box.iconPixmap().isNull()))
-    window.about_action.trigger()
+    window.menus.about_action.trigger()
     modal.check()
     assert seen == [False]
 
@@ -43,7 +43,7 @@ def test_the_desktop_entry_starts_the_window_with_the_icon() -> None:
 def test_the_help_menu_offers_the_guide_the_shortcuts_the_documentation_and_about(
     window: MainWindow,
 ) -> None:
-    texts = [a.text() for a in window.help_menu.actions() if not a.isSeparator()]
+    texts = [a.text() for a in window.menus.help_menu.actions() if not a.isSeparator()]
     assert texts == ["Quick &guide", "&Keyboard shortcuts", "&Documentation", "&About labnews"]
 
 
@@ -52,7 +52,7 @@ def test_keyboard_shortcuts_lists_the_menus_own_shortcuts(
 ) -> None:
     seen: list[list[tuple[str, str, str]]] = []
     modal.expect(ShortcutsDialog, lambda dialog: seen.append(dialog.rows()))
-    window.shortcuts_action.trigger()
+    window.menus.shortcuts_action.trigger()
     modal.check()
     rows = seen[0]
     assert ("Edit", "New acceptance", "Ctrl+N") in rows
@@ -64,10 +64,10 @@ def test_keyboard_shortcuts_lists_the_menus_own_shortcuts(
 
 
 def test_the_shortcuts_list_follows_the_actions(window: MainWindow, modal: ModalAnswers) -> None:
-    window.new_member_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
+    window.menus.new_member_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
     seen: list[list[tuple[str, str, str]]] = []
     modal.expect(ShortcutsDialog, lambda dialog: seen.append(dialog.rows()))
-    window.shortcuts_action.trigger()
+    window.menus.shortcuts_action.trigger()
     modal.check()
     assert ("Edit", "New member", "Ctrl+Shift+M") in seen[0]
 
@@ -75,7 +75,7 @@ def test_the_shortcuts_list_follows_the_actions(window: MainWindow, modal: Modal
 def test_the_quick_guide_describes_the_views(window: MainWindow, modal: ModalAnswers) -> None:
     seen: list[str] = []
     modal.expect(GuideDialog, lambda dialog: seen.append(dialog.text()))
-    window.guide_action.trigger()
+    window.menus.guide_action.trigger()
     modal.check()
     guide = seen[0]
     assert "Open the demo lab" in guide
@@ -99,7 +99,7 @@ def test_documentation_opens_the_readme_that_came_with_labnews(window: MainWindo
     browser = _Browser()
     QDesktopServices.setUrlHandler("file", browser, "open")
     try:
-        window.documentation_action.trigger()
+        window.menus.documentation_action.trigger()
     finally:
         QDesktopServices.unsetUrlHandler("file")
     assert browser.opened == [QUrl.fromLocalFile(str(readme())).toString()]

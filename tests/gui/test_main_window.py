@@ -60,7 +60,7 @@ def test_adding_a_paper_through_the_dialog_shows_it_and_undo_redo_work(
     window: MainWindow, demo_database: Database, modal: ModalAnswers
 ) -> None:
     modal.expect(PaperDialog, fill_new_paper)
-    window.new_paper_action.trigger()
+    window.menus.new_paper_action.trigger()
     modal.check()
 
     assert window.statusBar().currentMessage() == (
@@ -76,19 +76,19 @@ def test_adding_a_paper_through_the_dialog_shows_it_and_undo_redo_work(
     assert window.overview.lines()[0].startswith("2024: 20 papers (2 ETRI J., 6 CVPR,")
     assert paper_count(demo_database, 2024) == 20
 
-    assert window.undo_action.text() == "&Undo Add paper"
-    window.undo_action.trigger()
+    assert window.menus.undo_action.text() == "&Undo Add paper"
+    window.menus.undo_action.trigger()
     assert model.rowCount() == 34
     assert paper_count(demo_database, 2024) == 19
     assert window.overview.lines()[0].startswith("2024: 19 papers")
 
-    window.redo_action.trigger()
+    window.menus.redo_action.trigger()
     assert model.rowCount() == 35
     assert paper_count(demo_database, 2024) == 20
     titles = [p.title for p in model.records]
     assert "Seeing Through the Lab Window" in titles
     # And undo again works on the re-added paper, whatever id it got.
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert paper_count(demo_database, 2024) == 19
 
 
@@ -109,7 +109,7 @@ def test_invalid_input_shows_a_message_and_writes_nothing(
         dialog.reject()
 
     modal.expect(PaperDialog, try_bad_input)
-    window.new_paper()
+    window.new_record("papers")
     modal.check()
     assert seen["save enabled"] is False
     assert "No venue is called" in str(seen["message"])
@@ -139,14 +139,14 @@ def test_deleting_several_papers_at_once_and_undo_restores_them_all(
     before = {p.id: p for p in chosen}
     view.select_ids(before)
     assert len(view.selected_records()) == 6
-    assert window.delete_action.text() == "&Delete 6 papers"
-    window.delete_action.trigger()
+    assert window.menus.delete_action.text() == "&Delete 6 papers"
+    window.menus.delete_action.trigger()
     assert window.statusBar().currentMessage() == "Removed 6 papers"
     assert paper_count(demo_database, 2022) == 0
     assert view.model.rowCount() == 28
     assert window.overview.lines()[-1].startswith("2023")
 
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert paper_count(demo_database, 2022) == 6
     restored = [p for p in view.model.records if p.news.year == 2022]
     assert sorted((p.venue_short, p.featured_name, p.news) for p in restored) == sorted(
@@ -155,9 +155,9 @@ def test_deleting_several_papers_at_once_and_undo_restores_them_all(
     assert window.overview.lines()[-1] == "2022: 6 papers (1 ETRI J., 2 CVPR, 2 ECCV, 1 BMVC)"
     assert len(view.selected_records()) == 6  # the restored papers are selected again
 
-    window.redo_action.trigger()
+    window.menus.redo_action.trigger()
     assert paper_count(demo_database, 2022) == 0
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert paper_count(demo_database, 2022) == 6
 
 
@@ -177,10 +177,10 @@ def test_editing_a_paper_then_undo_puts_the_old_fields_back(
     with demo_database.session() as session:
         assert queries.paper_by_id(session, paper.id).title == "KOALA, retitled"
     assert window.statusBar().currentMessage().startswith("Updated a paper at CVPR 2024")
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     with demo_database.session() as session:
         assert queries.paper_by_id(session, paper.id).title == paper.title
-    window.redo_action.trigger()
+    window.menus.redo_action.trigger()
     with demo_database.session() as session:
         assert queries.paper_by_id(session, paper.id).title == "KOALA, retitled"
 
@@ -216,7 +216,7 @@ def test_duplicate_opens_a_new_acceptance_with_the_same_venue_and_authors(
         dialog.save_button.click()
 
     modal.expect(PaperDialog, look_then_save)
-    window.duplicate_action.trigger()
+    window.menus.duplicate_action.trigger()
     modal.check()
     assert seen["title"] == "New acceptance"
     assert seen["input"] == replace(
@@ -236,7 +236,7 @@ def test_the_context_menu_edits_duplicates_and_deletes_the_selection(
     assert texts == ["&Edit…", "Dupli&cate…", "&Delete 2 papers", "&New acceptance…"]
     next(a for a in menu.actions() if a.text().startswith("&Delete")).trigger()
     assert paper_count(demo_database, 2024) == 17
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert paper_count(demo_database, 2024) == 19
 
 
@@ -278,21 +278,21 @@ def test_an_undo_that_the_database_refuses_is_reported_and_leaves_the_history(
     other = next(p for p in window.papers.model.records if p.news.year == 2022)
     window.remove_records([paper])
     window.remove_records([other])
-    window.undo_action.trigger()  # brings `other` back: fine
+    window.menus.undo_action.trigger()  # brings `other` back: fine
     assert window.undo_stack.canRedo()
     # Someone else records the same paper meanwhile: undoing our delete would duplicate it.
     with demo_database.session(write=True) as session:
         commands.add_paper(session, paper_input(paper))
     seen: list[str] = []
     modal.expect(QMessageBox, lambda box: seen.append(message_text(box)))
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     modal.check()
     assert "already recorded" in seen[0]
     assert paper_count(demo_database) == 34  # theirs, not a second copy
     # The refused step and everything after it are gone: nothing left to undo or redo.
     assert window.undo_stack.count() == 0
     assert not window.undo_stack.canRedo()
-    assert not window.undo_action.isEnabled()
+    assert not window.menus.undo_action.isEnabled()
 
 
 def test_a_member_still_on_papers_cannot_be_deleted_and_the_window_says_why(
@@ -329,7 +329,7 @@ def test_editing_a_venue_label_changes_the_tally(
     assert window.venues.model.index(row, 4).data() == "SCI-E"
     papers: list[PaperRecord] = [p for p in window.papers.model.records if p.venue_id == etri.id]
     assert all(p.venue_label == "SCI-E" for p in papers)
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert "2 ETRI J." in window.overview.lines()[0]
 
 
@@ -353,25 +353,25 @@ def test_adding_a_member_a_venue_and_an_achievement_can_all_be_undone(
         dialog.save_button.click()
 
     modal.expect(MemberDialog, new_member)
-    window.new_member_action.trigger()
+    window.menus.new_member_action.trigger()
     modal.check()
     modal.expect(VenueDialog, new_venue)
-    window.new_venue_action.trigger()
+    window.menus.new_venue_action.trigger()
     modal.check()
     modal.expect(AchievementDialog, new_award)
-    window.new_achievement_action.trigger()
+    window.menus.new_achievement_action.trigger()
     modal.check()
     assert len(window.members.model.records) == 21
     assert any(v.short == "LabConf" for v in window.venues.model.records)
     assert any(a.title == "Best Demo Award" for a in window.achievements.model.records)
     assert window.undo_stack.count() == 3
     for _ in range(3):
-        window.undo_action.trigger()
+        window.menus.undo_action.trigger()
     assert len(window.members.model.records) == 20
     assert not any(v.short == "LabConf" for v in window.venues.model.records)
     assert not any(a.title == "Best Demo Award" for a in window.achievements.model.records)
     for _ in range(3):
-        window.redo_action.trigger()
+        window.menus.redo_action.trigger()
     award = next(a for a in window.achievements.model.records if a.title == "Best Demo Award")
     assert [m.name for m in award.members] == ["Park Newcomer"]
 
@@ -398,7 +398,7 @@ def test_a_venue_created_from_the_paper_dialog_is_an_undoable_change(
         dialog.save_button.click()
 
     modal.expect(PaperDialog, create_then_save)
-    window.new_paper()
+    window.new_record("papers")
     modal.check()
     added = next(p for p in window.papers.model.records if p.title == "At a new venue")
     assert added.venue_short == "LabConf"
@@ -423,13 +423,13 @@ def test_a_database_that_cannot_be_opened_shows_a_dialog(
 def test_the_demo_lab_opens_from_the_file_menu(
     window: MainWindow, tmp_path: Path, preferences: Preferences
 ) -> None:
-    window.demo_action.trigger()
+    window.menus.demo_action.trigger()
     assert window.database is not None
     assert window.database.path == tmp_path / "demo-lab.sqlite"
     assert window.papers.model.rowCount() == 34
     assert str(tmp_path / "demo-lab.sqlite") in window.windowTitle()
     assert preferences.recent_databases()[0] == str(tmp_path / "demo-lab.sqlite")
-    window.demo_action.trigger()  # opened again: loaded once, not twice
+    window.menus.demo_action.trigger()  # opened again: loaded once, not twice
     assert window.papers.model.rowCount() == 34
 
 
@@ -442,8 +442,8 @@ def test_recent_databases_are_remembered_newest_first_up_to_eight(
     assert recent[0] == str(tmp_path / "lab9.sqlite")
     assert len(recent) == 8
     assert preferences.last_database() == str(tmp_path / "lab9.sqlite")
-    window.recent_menu.aboutToShow.emit()
-    labels = [a.text() for a in window.recent_menu.actions() if a.text()]
+    window.menus.recent_menu.aboutToShow.emit()
+    labels = [a.text() for a in window.menus.recent_menu.actions() if a.text()]
     assert labels[0] == f"&1 {tmp_path / 'lab9.sqlite'}"
     assert window.papers.model.rowCount() == 0  # a new database: the catalog, no papers
 
@@ -484,8 +484,8 @@ def test_views_are_reachable_from_the_keyboard(qtbot: QtBot, window: MainWindow)
     assert window.current_view() == "achievements"
     window.focus_search()
     assert window.achievements.search.hasFocus()
-    assert window.new_paper_action.shortcut().toString() == "Ctrl+N"
-    assert window.undo_action.shortcut().toString() == "Ctrl+Z"
+    assert window.menus.new_paper_action.shortcut().toString() == "Ctrl+N"
+    assert window.menus.undo_action.shortcut().toString() == "Ctrl+Z"
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&File", "&Edit", "&View", "Data&base", "&Help"]
 
@@ -500,7 +500,7 @@ def test_the_window_reloads_what_another_program_wrote_when_it_comes_to_the_fron
 
     root = Path(__file__).resolve().parents[2]
     assert demo_database.path is not None
-    assert not window.reload_if_changed_elsewhere()
+    assert not window.lab_file.reload_if_changed_elsewhere()
     done = subprocess.run(
         [
             sys.executable,
@@ -527,4 +527,4 @@ def test_the_window_reloads_what_another_program_wrote_when_it_comes_to_the_fron
     window.changeEvent(QEvent(QEvent.Type.ActivationChange))  # what Qt sends on activation
     assert "Elsewhere Added" in {m.name for m in window.members.model.records}
     assert "another program" in window.statusBar().currentMessage()
-    assert not window.reload_if_changed_elsewhere()
+    assert not window.lab_file.reload_if_changed_elsewhere()

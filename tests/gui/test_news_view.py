@@ -139,7 +139,7 @@ def test_publishing_changes_only_the_block_between_the_markers_and_keeps_a_bak(
         dialog.publish_button.click()
 
     modal.expect(PublishDialog, publish)
-    window.publish_action.trigger()
+    window.menus.publish_action.trigger()
     modal.check()
 
     assert "-" + " - old news, typed by hand <br>" in seen["diff"]
@@ -168,7 +168,7 @@ def test_a_paper_added_after_publishing_shows_as_not_on_the_homepage(
     remember_homepage(demo_database, homepage(tmp_path))
     shown_news(qtbot, window)
     modal.expect(PublishDialog, lambda dialog: dialog.publish_button.click())
-    window.publish_news()
+    window.publisher.publish_news()
     modal.check()
     assert window.overview.unpublished_lines() == []
     with demo_database.session(write=True) as session:
@@ -201,7 +201,7 @@ def test_cancelling_the_publish_dialog_writes_nothing(
     remember_homepage(demo_database, page)
     shown_news(qtbot, window)
     modal.expect(PublishDialog, lambda dialog: dialog.reject())
-    window.publish_news()
+    window.publisher.publish_news()
     modal.check()
     assert page.read_bytes() == before
     assert not (tmp_path / "about.md.bak").exists()
@@ -222,7 +222,7 @@ def test_a_homepage_without_markers_is_refused_with_how_to_add_them(
     shown_news(qtbot, window)
     seen: dict[str, str] = {}
     modal.expect(QMessageBox, lambda box: seen.setdefault("text", message_text(box)))
-    window.publish_news()
+    window.publisher.publish_news()
     modal.check()
     assert "has no labnews block" in seen["text"]
     assert START_MARKER in seen["text"]
@@ -245,10 +245,10 @@ def test_dragging_a_label_pins_the_year_order_and_undo_unpins_it(
     assert window.overview.sentence_text().startswith("We have 19 papers this year (3 NeurIPS,")
     assert news.order_labels()[0] == "NeurIPS"
     assert news.unpin_button.isEnabled()
-    assert window.undo_action.text() == "&Undo Pin the 2024 tally order"
+    assert window.menus.undo_action.text() == "&Undo Pin the 2024 tally order"
     qtbot.waitUntil(lambda: "(3 NeurIPS" in news.text)
 
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     with demo_database.session() as session:
         assert 2024 not in queries.tally_rules(session).pinned
     assert news.order_labels()[0] == "ETRI J."

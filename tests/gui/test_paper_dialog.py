@@ -27,7 +27,7 @@ from tests.gui.conftest import ModalAnswers, message_text
 def build(
     qtbot: QtBot, database: Database, initial: PaperInput | None = None, **options: object
 ) -> PaperDialog:
-    dialog = PaperDialog.build(None, initial, database=database, **options)  # type: ignore[arg-type]
+    dialog = PaperDialog(None, initial, database=database, **options)  # type: ignore[arg-type]
     qtbot.addWidget(dialog)
     return dialog
 

@@ -29,7 +29,7 @@ MEMBER = MemberInput(
 
 
 def test_member_dialog_round_trips_its_input(qtbot: QtBot) -> None:
-    dialog = MemberDialog.build(None, MEMBER, editing=True)
+    dialog = MemberDialog(None, MEMBER, editing=True)
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Edit member"
     assert dialog.read() == MEMBER
@@ -39,7 +39,7 @@ def test_member_dialog_round_trips_its_input(qtbot: QtBot) -> None:
 
 
 def test_member_dialog_builds_a_new_member_from_its_fields(qtbot: QtBot) -> None:
-    dialog = MemberDialog.build(None, None)
+    dialog = MemberDialog(None, None)
     qtbot.addWidget(dialog)
     assert not dialog.save_button.isEnabled()  # no name yet
     dialog.name.setText("  Yong-Ju   Lee ")
@@ -58,7 +58,7 @@ def test_member_dialog_builds_a_new_member_from_its_fields(qtbot: QtBot) -> None
 
 
 def test_member_dialog_shows_bad_dates_at_their_fields(qtbot: QtBot) -> None:
-    dialog = MemberDialog.build(None, MemberInput(name="Someone"))
+    dialog = MemberDialog(None, MemberInput(name="Someone"))
     qtbot.addWidget(dialog)
     dialog.joined.setText("2024/13")
     assert not dialog.save_button.isEnabled()
@@ -87,7 +87,7 @@ VENUE = VenueInput(
 def test_venue_dialog_round_trips_its_input(qtbot: QtBot, database: Database) -> None:
     with database.session() as session:
         venues = queries.venues(session)
-    dialog = VenueDialog.build(None, VENUE, venues=venues)
+    dialog = VenueDialog(None, VENUE, venues=venues)
     qtbot.addWidget(dialog)
     assert dialog.save_button.isEnabled()
     assert dialog.read() == VENUE
@@ -98,7 +98,7 @@ def test_venue_dialog_refuses_an_unknown_parent_and_a_bad_homepage(
 ) -> None:
     with database.session() as session:
         venues = queries.venues(session)
-    dialog = VenueDialog.build(None, VenueInput(short="NewConf"), venues=venues)
+    dialog = VenueDialog(None, VenueInput(short="NewConf"), venues=venues)
     qtbot.addWidget(dialog)
     assert dialog.read() == VenueInput(short="NewConf")
     dialog.parent_venue.setText("CVRP")
@@ -118,7 +118,7 @@ def test_a_venue_cannot_be_its_own_parent(qtbot: QtBot, database: Database) -> N
     with database.session() as session:
         venues = queries.venues(session)
         cvpr = queries.find_venue(session, "CVPR")
-    dialog = VenueDialog.build(None, VenueInput(short="CVPR"), venues=venues, venue_id=cvpr.id)
+    dialog = VenueDialog(None, VenueInput(short="CVPR"), venues=venues, venue_id=cvpr.id)
     qtbot.addWidget(dialog)
     dialog.parent_venue.setText("CVPR")
     assert dialog.form.message("parent") != ""
@@ -141,13 +141,13 @@ def test_achievement_dialog_round_trips_its_input(qtbot: QtBot) -> None:
         url="https://example.org/talk",
         sentence="Youngwan Lee gave an invited talk at KAIST.",
     )
-    dialog = AchievementDialog.build(None, initial, members=MEMBERS, editing=True)
+    dialog = AchievementDialog(None, initial, members=MEMBERS, editing=True)
     qtbot.addWidget(dialog)
     assert dialog.read() == initial
 
 
 def test_achievement_dialog_builds_an_award_from_its_fields(qtbot: QtBot) -> None:
-    dialog = AchievementDialog.build(None, None, members=MEMBERS)
+    dialog = AchievementDialog(None, None, members=MEMBERS)
     qtbot.addWidget(dialog)
     assert not dialog.save_button.isEnabled()  # no title yet
     dialog.kind.set_value("award")
@@ -171,7 +171,7 @@ def test_achievement_dialog_builds_an_award_from_its_fields(qtbot: QtBot) -> Non
 def test_record_dialogs_start_empty_with_save_disabled(
     qtbot: QtBot, dialog_type: type[MemberDialog] | type[VenueDialog]
 ) -> None:
-    dialog = dialog_type.build(None, None)
+    dialog = dialog_type(None, None)
     qtbot.addWidget(dialog)
     assert not dialog.save_button.isEnabled()
     dialog.reject()

@@ -51,7 +51,7 @@ def test_the_settings_dialog_saves_the_lab_settings_and_undo_restores_them(
         dialog.save_button.click()
 
     modal.expect(SettingsDialog, change)
-    window.settings_action.trigger()
+    window.menus.settings_action.trigger()
     modal.check()
 
     with demo_database.session() as session:
@@ -69,7 +69,7 @@ def test_the_settings_dialog_saves_the_lab_settings_and_undo_restores_them(
     # Most papers first: 6 ECCV leads 2024 now.
     assert window.overview.sentence_text().startswith("We have 19 papers this year (6 ECCV, 5 CVPR")
 
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     with demo_database.session() as session:
         assert read_lab_settings(session).order == "first"
     assert window.overview.lab.text() == "Visual Intelligence Lab"
@@ -120,8 +120,8 @@ def test_switching_to_korean_shows_korean_menus_tabs_and_tally(
     assert interface_language() == "ko"
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["파일(&F)", "편집(&E)", "보기(&V)", "데이터베이스(&B)", "도움말(&H)"]
-    assert window.import_action.text() == "가져오기(&I)…"
-    assert window.publish_action.text() == "홈페이지에 게시(&P)…"
+    assert window.menus.import_action.text() == "가져오기(&I)…"
+    assert window.menus.publish_action.text() == "홈페이지에 게시(&P)…"
     tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert tabs == ["개요", "논문", "구성원", "게재처", "성과", "뉴스"]
     assert window.overview.sentence_text() == (

@@ -35,10 +35,10 @@ def test_the_check_dialog_finds_and_repairs_an_orphan_workshop(
 
 
 def test_the_tools_menu_offers_check_and_backup(window: MainWindow) -> None:
-    titles = [action.text() for action in window.tools_menu.actions()]
+    titles = [action.text() for action in window.menus.tools_menu.actions()]
     assert titles == ["&Check the database…", "&Back up now"]
-    assert window.check_action.isEnabled()
-    assert window.backup_action.isEnabled()
+    assert window.menus.check_action.isEnabled()
+    assert window.menus.backup_action.isEnabled()
 
 
 def test_a_scheduled_backup_follows_a_change_and_is_skipped_when_nothing_changed(

@@ -54,7 +54,9 @@ class Driver(QObject):
             database = window.database
             assert database is not None
             ok = window.push(
-                undo.AddRecord(window._context(database), undo.MEMBERS, MemberInput(argument))
+                undo.AddRecord(
+                    window.command_context(database), undo.MEMBERS, MemberInput(argument)
+                )
             )
             self.answer("ok" if ok else "refused")
         elif action == "backup":

@@ -20,7 +20,6 @@ from labnews.gui.dialogs.forms import (
     month_box,
     month_of,
     optional,
-    run_dialog,
 )
 from labnews.gui.dialogs.people import PeopleEditor
 from labnews.gui.models.achievements import kind_text
@@ -93,32 +92,6 @@ class AchievementDialog(RecordDialog[AchievementInput]):
         )  # fmt: skip
         self.members.changed.connect(self._edited)
         self.finish_layout()
-
-    @classmethod
-    def build(
-        cls,
-        parent: QWidget | None,
-        initial: AchievementInput | None,
-        *,
-        members: Sequence[MemberRecord],
-        editing: bool = False,
-        check: AchievementCheck | None = None,
-    ) -> AchievementDialog:
-        return cls(parent, initial, members=members, editing=editing, check=check)
-
-    @classmethod
-    def ask(
-        cls,
-        parent: QWidget | None,
-        initial: AchievementInput | None,
-        *,
-        members: Sequence[MemberRecord],
-        editing: bool = False,
-        check: AchievementCheck | None = None,
-    ) -> AchievementInput | None:
-        """Show the dialog; the achievement as entered, or None when cancelled."""
-        dialog = cls.build(parent, initial, members=members, editing=editing, check=check)
-        return run_dialog(dialog)
 
     def complete(self) -> bool:
         return bool(self.title.text().strip())

@@ -1,16 +1,19 @@
-"""Help > Keyboard shortcuts and Help > Quick guide: what the window does, at a glance."""
+"""The Help menu: keyboard shortcuts, the quick guide, the documentation and About labnews."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from html import escape
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QMainWindow,
     QMenu,
+    QMessageBox,
     QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
@@ -159,3 +162,56 @@ class GuideDialog(QDialog):
     def text(self) -> str:
         """The guide as the reader sees it, without markup."""
         return self.browser.toPlainText()
+
+
+# The window's strings keep the window's translation context ("MainWindow") here.
+translate = QCoreApplication.translate
+
+
+def about(parent: QWidget) -> None:
+    from labnews import __version__
+
+    QMessageBox.about(
+        parent,
+        translate("MainWindow", "About labnews"),
+        translate(
+            "MainWindow",
+            "<p><b>labnews {0}</b></p><p>Keeps a research lab's accepted papers, members, "
+            "venues and achievements, and writes the lab's news from them.</p>",
+        ).format(__version__),
+    )
+
+
+def show_modal(dialog: QDialog) -> None:
+    """Show an information dialog until it is closed, then let it go."""
+    try:
+        dialog.exec()
+    finally:
+        dialog.deleteLater()
+
+
+def show_guide(parent: QWidget) -> None:
+    show_modal(GuideDialog(parent))
+
+
+def show_shortcuts(window: QMainWindow) -> None:
+    menus = [a.menu() for a in window.menuBar().actions()]
+    show_modal(ShortcutsDialog([m for m in menus if isinstance(m, QMenu)], window))
+
+
+def open_documentation(window: QMainWindow) -> None:
+    """Open the README that came with labnews (the documentation), in the desktop's viewer."""
+    from labnews.resources import readme
+
+    try:
+        path = readme()
+    except FileNotFoundError as error:
+        window.statusBar().showMessage(str(error))
+        return
+    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        # Nothing to hand it to: say where the documentation is, so it can be opened by hand.
+        window.statusBar().showMessage(
+            translate("MainWindow", "Could not open the documentation; it is at {0}").format(
+                str(path)
+            )
+        )

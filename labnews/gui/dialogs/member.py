@@ -17,7 +17,6 @@ from labnews.gui.dialogs.forms import (
     lines_box,
     looks_like_link,
     optional,
-    run_dialog,
 )
 from labnews.gui.models.members import role_text
 
@@ -96,29 +95,6 @@ class MemberDialog(RecordDialog[MemberInput]):
             self.left, self.homepage, self.orcid, self.note,
         )  # fmt: skip
         self.finish_layout()
-
-    @classmethod
-    def build(
-        cls,
-        parent: QWidget | None,
-        initial: MemberInput | None,
-        *,
-        editing: bool = False,
-        check: MemberCheck | None = None,
-    ) -> MemberDialog:
-        return cls(parent, initial, editing=editing, check=check)
-
-    @classmethod
-    def ask(
-        cls,
-        parent: QWidget | None,
-        initial: MemberInput | None,
-        *,
-        editing: bool = False,
-        check: MemberCheck | None = None,
-    ) -> MemberInput | None:
-        """Show the dialog; the member as entered, or None when cancelled."""
-        return run_dialog(cls.build(parent, initial, editing=editing, check=check))
 
     def _month(self, key: str, text: str) -> YearMonth | None:
         text = text.strip()

@@ -47,7 +47,6 @@ from labnews.gui.dialogs.forms import (
     month_of,
     muted_label,
     optional,
-    run_dialog,
     set_month,
     year_box,
 )
@@ -249,51 +248,6 @@ class PaperDialog(RecordDialog[PaperInput]):
         self._resolve_venue()
         self.finish_layout(self.tabs)
         self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()))
-
-    # --- entry points ---------------------------------------------------------------------------
-
-    @classmethod
-    def build(
-        cls,
-        parent: QWidget | None,
-        initial: PaperInput | None,
-        *,
-        database: Database,
-        paper_id: int | None = None,
-        create_venue: VenueCreator | None = None,
-        check: PaperCheck | None = None,
-    ) -> PaperDialog:
-        """The dialog, filled from ``initial``, not yet shown (tests drive it from here)."""
-        return cls(
-            parent,
-            initial,
-            database=database,
-            paper_id=paper_id,
-            create_venue=create_venue,
-            check=check,
-        )
-
-    @classmethod
-    def ask(
-        cls,
-        parent: QWidget | None,
-        initial: PaperInput | None,
-        *,
-        database: Database,
-        paper_id: int | None = None,
-        create_venue: VenueCreator | None = None,
-        check: PaperCheck | None = None,
-    ) -> PaperInput | None:
-        """Show the dialog; the paper as entered, or None when cancelled."""
-        dialog = cls.build(
-            parent,
-            initial,
-            database=database,
-            paper_id=paper_id,
-            create_venue=create_venue,
-            check=check,
-        )
-        return run_dialog(dialog)
 
     # --- the venue ------------------------------------------------------------------------------
 

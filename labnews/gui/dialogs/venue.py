@@ -18,7 +18,6 @@ from labnews.gui.dialogs.forms import (
     lines_box,
     looks_like_link,
     optional,
-    run_dialog,
 )
 from labnews.gui.models.venues import kind_text, month_name
 
@@ -104,32 +103,6 @@ class VenueDialog(RecordDialog[VenueInput]):
             self.aliases, self.homepage,
         )  # fmt: skip
         self.finish_layout()
-
-    @classmethod
-    def build(
-        cls,
-        parent: QWidget | None,
-        initial: VenueInput | None,
-        *,
-        venues: Sequence[VenueRecord] = (),
-        venue_id: int | None = None,
-        check: VenueCheck | None = None,
-    ) -> VenueDialog:
-        return cls(parent, initial, venues=venues, venue_id=venue_id, check=check)
-
-    @classmethod
-    def ask(
-        cls,
-        parent: QWidget | None,
-        initial: VenueInput | None,
-        *,
-        venues: Sequence[VenueRecord] = (),
-        venue_id: int | None = None,
-        check: VenueCheck | None = None,
-    ) -> VenueInput | None:
-        """Show the dialog; the venue as entered, or None when cancelled."""
-        dialog = cls.build(parent, initial, venues=venues, venue_id=venue_id, check=check)
-        return run_dialog(dialog)
 
     def complete(self) -> bool:
         return bool(self.short.text().strip())

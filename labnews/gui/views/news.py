@@ -34,11 +34,13 @@ from labnews.core.rules import TallyRules
 from labnews.gui.choice_box import ChoiceBox
 from labnews.gui.deferred import deferred
 from labnews.gui.fonts import has_hangul, korean_font
+from labnews.gui.lab_change import OVERVIEW_KINDS
 from labnews.gui.lab_settings import DEFAULT_LANGUAGE, setting_text
 from labnews.gui.wording import LANGUAGE_NAMES, interface_language
 from labnews.io.newsfile import NewsRequest
 
 if TYPE_CHECKING:
+    from labnews.gui.lab_change import LabChange
     from labnews.io import newsfile
     from labnews.store.database import Database
 else:
@@ -295,6 +297,13 @@ class NewsView(QWidget):
         self.database = database
         self._formats_loaded = False
         self.mark_stale()
+
+    def answer(self, update: LabChange) -> None:
+        """New years and tally orders when papers, venues, members or rules changed."""
+        if update.touches(*OVERVIEW_KINDS):
+            self.set_tallies(update.tallies, update.rules)
+        elif update.touches("achievement"):
+            self.mark_stale()
 
     def set_tallies(self, tallies: Sequence[YearTally], rules: TallyRules) -> None:
         """The years there are and each one's tally order, for the pickers and the order list."""

@@ -5,8 +5,9 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QPalette
@@ -27,12 +28,21 @@ from labnews.core.records import MemberRecord, PaperRecord, YearTally
 from labnews.core.rules import TallyRules
 from labnews.core.tally import paper_label, summary_line
 from labnews.gui.choice_box import ChoiceBox
+from labnews.gui.deferred import deferred
 from labnews.gui.fonts import has_hangul, korean_font
+from labnews.gui.lab_change import OVERVIEW_KINDS
 from labnews.gui.models.year_members import Column, YearMembersModel, member_years
 from labnews.gui.views.chart import ChartPanel
 from labnews.gui.views.empty import ActionButtons
 from labnews.gui.wording import entry_date, entry_text, tally_sentence
 from labnews.io.chart import chart_data_from_tallies
+
+if TYPE_CHECKING:
+    from labnews.gui import lab_settings
+    from labnews.gui.lab_change import LabChange
+else:
+    # The lab's settings are read once there is data: after the paint.
+    lab_settings = deferred("labnews.gui.lab_settings")
 
 MAX_UNPUBLISHED = 6
 """News lines listed as not yet published; more are summed up in one line."""
@@ -230,6 +240,8 @@ class OverviewView(QScrollArea):
         layout.addSpacing(14)
         layout.addLayout(middle, 1)
         self.setWidget(page)
+        self._papers: Callable[[], tuple[PaperRecord, ...]] = tuple
+        self._members: Callable[[], tuple[MemberRecord, ...]] = tuple
         self.show_snapshot(LabSnapshot())
 
     def set_empty_actions(self, actions: Sequence[QAction]) -> None:
@@ -237,6 +249,30 @@ class OverviewView(QScrollArea):
         self.empty_actions.set_actions(actions)
 
     # --- data in --------------------------------------------------------------------------------
+
+    def read_records_from(
+        self,
+        papers: Callable[[], tuple[PaperRecord, ...]],
+        members: Callable[[], tuple[MemberRecord, ...]],
+    ) -> None:
+        """Where the papers and members come from: the tables, which answer a change first."""
+        self._papers, self._members = papers, members
+
+    def answer(self, update: LabChange) -> None:
+        """Show the lab again when papers, venues, members or rules changed."""
+        if not update.touches(*OVERVIEW_KINDS):
+            return
+        session = update.session
+        self.show_snapshot(
+            LabSnapshot(
+                lab_name=lab_settings.setting_text(session, lab_settings.LAB_NAME),
+                tallies=update.tallies,
+                papers=self._papers(),
+                members=self._members(),
+                rules=update.rules,
+                published=lab_settings.published_papers(session),
+            )
+        )
 
     def show_snapshot(self, snapshot: LabSnapshot) -> None:
         """Show the lab as read; the chosen year stays chosen while it has papers."""

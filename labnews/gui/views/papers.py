@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolButton, QWidget
@@ -10,9 +11,16 @@ from PySide6.QtWidgets import QToolButton, QWidget
 from labnews.core.records import MemberRecord, PaperRecord
 from labnews.core.rules import TallyRules
 from labnews.gui.choice_box import ChoiceBox
+from labnews.gui.deferred import deferred
 from labnews.gui.models.papers import Column, PapersModel
 from labnews.gui.views.authors_delegate import AuthorsDelegate
 from labnews.gui.views.records import RecordsView
+
+if TYPE_CHECKING:
+    from labnews.gui.lab_change import LabChange
+    from labnews.store import queries
+else:
+    queries = deferred("labnews.store.queries")
 
 # Starting widths in average characters: a news month, "ETRI J. 2024", a year, a title...
 _WIDTHS = (11, 14, 5, 60, 38, 16, 10)
@@ -72,6 +80,19 @@ class PapersView(RecordsView[PaperRecord]):
         return combo
 
     # --- records in ---------------------------------------------------------------------------
+
+    def answer(self, update: LabChange) -> None:
+        """Read again what a change moved: the members, the rules, its years' papers (or all)."""
+        if update.touches("member"):
+            self.set_members(update.members)
+        if update.touches("venue", "settings"):
+            self.set_rules(update.rules)
+        if update.touches("paper"):
+            years = update.change.years
+            if years:
+                self.replace_years(years, queries.papers_in(update.session, years))
+            else:
+                self.set_papers(queries.papers_in(update.session))
 
     def set_papers(self, papers: Iterable[PaperRecord]) -> None:
         self.model.set_records(papers)

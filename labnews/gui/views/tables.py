@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from labnews.core.records import AchievementRecord, MemberRecord, VenueRecord
+from labnews.gui.deferred import deferred
 from labnews.gui.models.achievements import AchievementsModel, Column
 from labnews.gui.models.members import MembersModel
 from labnews.gui.models.venues import VenuesModel
 from labnews.gui.views.records import RecordsView
+
+if TYPE_CHECKING:
+    from labnews.gui.lab_change import LabChange
+    from labnews.store import queries
+else:
+    queries = deferred("labnews.store.queries")
 
 
 class MembersView(RecordsView[MemberRecord]):
@@ -31,6 +40,10 @@ class MembersView(RecordsView[MemberRecord]):
         )
         self.set_column_widths((22, 12, 14, 8, 9, 9, 30))
 
+    def answer(self, update: LabChange) -> None:
+        if update.touches("member"):
+            self.model.set_records(update.members)
+
 
 class VenuesView(RecordsView[VenueRecord]):
     """Conferences, journals and workshops, with what the tally counts each as."""
@@ -49,6 +62,11 @@ class VenuesView(RecordsView[VenueRecord]):
             ),
         )
         self.set_column_widths((16, 58, 11, 12, 12, 12, 30))
+
+    def answer(self, update: LabChange) -> None:
+        # The settings hold the tally rules, which say what each venue counts as.
+        if update.touches("venue", "settings"):
+            self.model.set_venues(queries.venues(update.session), update.rules)
 
 
 class AchievementsView(RecordsView[AchievementRecord]):
@@ -71,3 +89,7 @@ class AchievementsView(RecordsView[AchievementRecord]):
             ),
         )
         self.set_column_widths((11, 11, 60, 30, 24))
+
+    def answer(self, update: LabChange) -> None:
+        if update.touches("achievement"):
+            self.model.set_records(queries.achievements_in(update.session))

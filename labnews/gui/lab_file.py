@@ -1,0 +1,229 @@
+"""The lab file's life in the window: open, new, server, demo, recent, reload, backups, checks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit, QMenu
+
+from labnews.core.errors import LabnewsError
+from labnews.gui.deferred import deferred
+
+if TYPE_CHECKING:
+    from labnews.gui.main_window import MainWindow
+    from labnews.store import migrate, queries
+else:
+    migrate = deferred("labnews.store.migrate")
+    queries = deferred("labnews.store.queries")
+
+
+# The window's strings keep the window's translation context ("MainWindow") here.
+translate = QCoreApplication.translate
+
+
+def default_demo_path() -> Path:
+    """Where "Open the demo lab" keeps its database: the user data folder, beside the real one."""
+    from platformdirs import user_data_path
+
+    return user_data_path("labnews", appauthor=False) / "demo-lab.sqlite"
+
+
+@contextmanager
+def busy() -> Iterator[None]:
+    """A wait cursor while the window works."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+class LabFile:
+    """Which lab the window works on, how it was opened, and its backups and checks."""
+
+    def __init__(self, window: MainWindow, demo_path: Path | None) -> None:
+        self.window = window
+        self._demo_path = demo_path
+        self.seen_changes: int | None = None
+        """The lab's change count when the window last read it (see reload_if_changed_elsewhere)."""
+
+    def _status(self, text: str) -> None:
+        self.window.statusBar().showMessage(text)
+
+    # --- opening ------------------------------------------------------------------------------
+
+    def open_target(self, target: str) -> bool:
+        """Open the database at a path or URL and show it; a dialog says why when it cannot."""
+        window = self.window
+        try:
+            with busy():
+                database = migrate.open_database(target)
+        except LabnewsError as error:
+            window.report(error, title=translate("MainWindow", "Cannot open the database"))
+            return False
+        except OSError as error:  # a folder that cannot be created, a file that cannot be read
+            reason = LabnewsError(f"cannot open {target}: {error.strerror or error}")
+            window.report(reason, title=translate("MainWindow", "Cannot open the database"))
+            return False
+        window.set_database(database)
+        if window.preferences is not None:
+            window.preferences.remember_database(target)
+        return True
+
+    def new_database(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self.window,
+            translate("MainWindow", "New lab database"),
+            str(Path.home() / "lab.sqlite"),
+            translate("MainWindow", "labnews databases (*.sqlite *.db);;All files (*)"),
+        )
+        if path:
+            if not Path(path).suffix:
+                path += ".sqlite"
+            self.open_target(path)
+
+    def open_database_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self.window,
+            translate("MainWindow", "Open a lab database"),
+            str(Path.home()),
+            translate("MainWindow", "labnews databases (*.sqlite *.db);;All files (*)"),
+        )
+        if path:
+            self.open_target(path)
+
+    def open_server_database(self) -> None:
+        url, ok = QInputDialog.getText(
+            self.window,
+            translate("MainWindow", "Open a server database"),
+            translate(
+                "MainWindow",
+                "The database URL, for example\npostgresql+psycopg://user@host/lab\n"
+                "(the password may come from ~/.pgpass instead of the URL):",
+            ),
+            QLineEdit.EchoMode.Normal,
+            "postgresql+psycopg://",
+        )
+        if ok and url.strip():
+            self.open_target(url.strip())
+
+    def fill_recent_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        preferences = self.window.preferences
+        recent = preferences.recent_databases() if preferences else []
+        for number, target in enumerate(recent, start=1):
+            action = menu.addAction(f"&{number} {target}")
+            action.triggered.connect(lambda _checked=False, t=target: self.open_target(t))
+        if not recent:
+            empty = menu.addAction(translate("MainWindow", "No recent databases"))
+            empty.setEnabled(False)
+            return
+        menu.addSeparator()
+        clear = menu.addAction(translate("MainWindow", "&Clear the list"))
+        clear.triggered.connect(self._clear_recent)
+
+    def _clear_recent(self) -> None:
+        if self.window.preferences is not None:
+            self.window.preferences.clear_recent()
+
+    @property
+    def demo_path(self) -> Path:
+        """Where the demo lab's database lives (found when first needed: it costs an import)."""
+        if self._demo_path is None:
+            self._demo_path = default_demo_path()
+        return self._demo_path
+
+    def open_demo(self) -> None:
+        """Open the demo lab, loading it into its own database the first time."""
+        from labnews.store.demo import load_demo
+
+        window = self.window
+        try:
+            with busy():
+                database = migrate.open_database(str(self.demo_path))
+                try:
+                    with database.session(write=True) as session:
+                        if not queries.news_years(session):
+                            load_demo(session)
+                except BaseException:
+                    database.dispose()
+                    raise
+        except LabnewsError as error:
+            window.report(error, title=translate("MainWindow", "Cannot open the demo lab"))
+            return
+        window.set_database(database)
+        if window.preferences is not None:
+            window.preferences.remember_database(str(self.demo_path))
+
+    # --- changes made elsewhere -----------------------------------------------------------------
+
+    def reload_if_changed_elsewhere(self) -> bool:
+        """Reload when another program (a command, another window) changed the lab since the
+        window last read it; True if it did. Asked whenever the window comes to the front."""
+        database = self.window.database
+        if database is None:
+            return False
+        try:
+            with database.session() as session:
+                count = queries.change_count(session)
+        except LabnewsError:
+            return False  # a busy or missing file: the next action will say what is wrong
+        if count is None or count == self.seen_changes:
+            return False
+        self.window.load()
+        self._status(translate("MainWindow", "Reloaded: the lab was changed by another program"))
+        return True
+
+    def saw_own_change(self, count: int | None) -> bool:
+        """Note the count after our own change; True if others wrote meanwhile (read it all)."""
+        # Our own change moves the count by one; more means another program wrote meanwhile.
+        seen, self.seen_changes = self.seen_changes, count
+        return seen is not None and count is not None and count > seen + 1
+
+    # --- backups and checks -----------------------------------------------------------------------
+
+    def scheduled_backup(self) -> Path | None:
+        """The idle-time and on-quit backup of a SQLite database; skipped when nothing changed."""
+        database = self.window.database
+        if database is None or database.path is None:
+            return None
+        from labnews.store import backup
+
+        try:
+            taken = backup.scheduled_backup(database.path)
+        except LabnewsError as error:
+            # A backup that cannot be taken must not stop the admin; the status bar says why.
+            self._status(translate("MainWindow", "No backup taken: {0}").format(error.message))
+            return None
+        if taken is not None:
+            self._status(translate("MainWindow", "Backed up to {0}").format(taken.name))
+        return taken
+
+    def backup_now(self) -> None:
+        """Take a verified backup now (Tools menu)."""
+        database = self.window.database
+        if database is None or database.path is None:
+            return
+        from labnews.store import backup
+
+        try:
+            with busy():
+                taken = backup.backup_before(database.path, "manual")
+        except LabnewsError as error:
+            self.window.report(error, title=translate("MainWindow", "No backup taken"))
+            return
+        self._status(translate("MainWindow", "Backed up to {0}").format(taken))
+
+    def check_database(self) -> None:
+        """Run ``labnews check``'s checks and offer to repair what is safe (Tools menu)."""
+        database = self.window.database
+        if database is None:
+            return
+        from labnews.gui.dialogs.check import CheckDialog
+
+        CheckDialog.run(self.window, database)
+        self.window.reload()
