@@ -13,6 +13,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
+from labnews.core import fields as field_rules
 from labnews.core.errors import (
     ConflictError,
     DuplicateError,
@@ -22,7 +23,7 @@ from labnews.core.errors import (
     ValidationError,
 )
 from labnews.core.inputs import AUTO, AchievementInput, MemberInput, PaperInput, VenueInput
-from labnews.core.links import DOI_PREFIX, arxiv_of, doi_of, http_url
+from labnews.core.links import DOI_PREFIX
 from labnews.core.names import clean_name, venue_spelling_key
 from labnews.core.records import (
     ACHIEVEMENT_KINDS,
@@ -53,71 +54,6 @@ from labnews.store.models import (
     Venue,
     VenueAlias,
 )
-
-MAX_TEXT = 2_000
-MAX_NOTE = 20_000
-
-
-# --- field checks ------------------------------------------------------------------------------
-
-
-def _text(value: str | None, field: str, *, limit: int = MAX_TEXT) -> str | None:
-    """Optional free text: spaces folded at the ends, NUL refused, length capped."""
-    if value is None:
-        return None
-    if "\x00" in value:
-        raise ValidationError(f"{field} must not contain NUL characters", field=field)
-    cleaned = value.strip()
-    if len(cleaned) > limit:
-        raise ValidationError(f"{field} is longer than {limit} characters", field=field)
-    return cleaned or None
-
-
-def _required(value: str | None, field: str, *, limit: int = MAX_TEXT) -> str:
-    cleaned = _text(value, field, limit=limit)
-    if cleaned is None:
-        raise ValidationError(f"{field} must not be empty", field=field)
-    return " ".join(cleaned.split())
-
-
-def _choice(value: str, allowed: Sequence[str], field: str) -> str:
-    if value not in allowed:
-        raise ValidationError(
-            f"{field} must be one of {', '.join(allowed)}, not {value!r}", field=field
-        )
-    return value
-
-
-def _url(value: str | None, field: str) -> str | None:
-    """A link: only http and https are kept, so no javascript: or data: URL reaches a page."""
-    cleaned = _text(value, field)
-    if cleaned is None:
-        return None
-    if http_url(cleaned) is None:
-        raise ValidationError(
-            f"{field} must be an http or https link, not {cleaned!r}", field=field
-        )
-    return cleaned
-
-
-def _doi(value: str | None) -> str | None:
-    cleaned = _text(value, "doi")
-    if cleaned is None:
-        return None
-    doi = doi_of(cleaned)
-    if doi is None:
-        raise ValidationError(f"doi must look like 10.1234/abc, not {cleaned!r}", field="doi")
-    return doi
-
-
-def _arxiv(value: str | None) -> str | None:
-    cleaned = _text(value, "arxiv")
-    if cleaned is None:
-        return None
-    arxiv = arxiv_of(cleaned)
-    if arxiv is None:
-        raise ValidationError(f"arxiv must look like 2312.04005, not {cleaned!r}", field="arxiv")
-    return arxiv
 
 
 def _aliases(values: Iterable[str], field: str = "alias") -> list[str]:
@@ -161,23 +97,23 @@ def _member_fields(
         )
     if clash is not None:
         raise DuplicateError(f"there is already a member named {clash.name}", field="name")
-    _choice(data.role, ROLES, "role")
+    field_rules.choice(data.role, ROLES, "role")
     if data.joined and data.left and data.left < data.joined:
         raise ValidationError(
             f"left ({data.left}) must not come before joined ({data.joined})", field="left"
         )
     return {
         "name": name,
-        "native": _text(data.native, "native name"),
+        "native": field_rules.clean_text(data.native, "native name"),
         "role": data.role,
         "in_news": bool(data.in_news),
         "joined_year": data.joined.year if data.joined else None,
         "joined_month": data.joined.month if data.joined else None,
         "left_year": data.left.year if data.left else None,
         "left_month": data.left.month if data.left else None,
-        "homepage": _url(data.homepage, "homepage"),
-        "orcid": _text(data.orcid, "orcid"),
-        "note": _text(data.note, "note", limit=MAX_NOTE),
+        "homepage": field_rules.link(data.homepage, "homepage"),
+        "orcid": field_rules.clean_text(data.orcid, "orcid"),
+        "note": field_rules.clean_text(data.note, "note", limit=field_rules.MAX_NOTE),
     }
 
 
@@ -271,7 +207,7 @@ def _venue_fields(session: Session, data: VenueInput, exclude_id: int | None) ->
         raise DuplicateError(
             f"{short!r} is already the venue {clash} (or one of its aliases)", field="short name"
         )
-    kind = _choice(data.kind, VENUE_KINDS, "kind")
+    kind = field_rules.choice(data.kind, VENUE_KINDS, "kind")
     parent_id = None
     if data.parent:
         parent = queries.find_venue(session, data.parent, field="parent")
@@ -292,12 +228,12 @@ def _venue_fields(session: Session, data: VenueInput, exclude_id: int | None) ->
         check_month(data.month, field="typical month")
     return {
         "short": short,
-        "full": _text(data.full, "full name"),
+        "full": field_rules.clean_text(data.full, "full name"),
         "kind": kind,
         "parent_id": parent_id,
-        "label": _text(data.label, "label"),
+        "label": field_rules.clean_text(data.label, "label"),
         "month": data.month,
-        "homepage": _url(data.homepage, "homepage"),
+        "homepage": field_rules.link(data.homepage, "homepage"),
     }
 
 
@@ -504,7 +440,7 @@ class _PaperChecker:
                         f"{member.name} is listed twice among the authors", field="authors"
                     )
                 member_ids.append(member.id)
-                written = _text(author.name, f"author {index + 1}")
+                written = field_rules.clean_text(author.name, f"author {index + 1}")
                 rows.append((index, member.id, written))
             else:
                 name = self._names.get(author.name)
@@ -539,7 +475,9 @@ class _PaperChecker:
         check_year(data.year)
         venue = self.venue(data.venue)
         news = self.news_month(venue, data)
-        title = " ".join((_text(data.title, "title", limit=MAX_TEXT) or "").split())
+        title = " ".join(
+            (field_rules.clean_text(data.title, "title", limit=field_rules.MAX_TEXT) or "").split()
+        )
         if title:
             group = (venue.id, data.year)
             if group not in self._title_groups:
@@ -559,7 +497,7 @@ class _PaperChecker:
                     f"{other.title!r} ({venue_edition(venue.short, venue.kind, data.year)})",
                     field="title",
                 )
-        doi = _doi(data.doi)
+        doi = field_rules.doi(data.doi)
         if doi is not None:
             if doi.lower() not in self._dois_read:
                 self.load_dois([doi])
@@ -574,7 +512,7 @@ class _PaperChecker:
         authors, member_ids = self.authorships(data)
         presentation = data.presentation or None
         if presentation is not None:
-            _choice(presentation, PRESENTATIONS, "presentation")
+            field_rules.choice(presentation, PRESENTATIONS, "presentation")
         fields: dict[str, object] = {
             "title": title,
             "venue_id": venue.id,
@@ -582,16 +520,20 @@ class _PaperChecker:
             "news_year": news.year,
             "news_month": news.month,
             "featured_id": self.featured(data, member_ids),
-            "status": _choice(data.status, STATUSES, "status"),
+            "status": field_rules.choice(data.status, STATUSES, "status"),
             "presentation": presentation,
             "doi": doi,
             # Most papers lack most links: skip the checks of the values that are not there.
-            "arxiv": _arxiv(data.arxiv) if data.arxiv is not None else None,
-            "url": _url(data.url, "url") if data.url is not None else None,
-            "code": _url(data.code, "code") if data.code is not None else None,
-            "project": _url(data.project, "project") if data.project is not None else None,
-            "bibkey": _text(data.bibkey, "bibkey"),
-            "note": _text(data.note, "note", limit=MAX_NOTE) if data.note is not None else None,
+            "arxiv": field_rules.arxiv(data.arxiv) if data.arxiv is not None else None,
+            "url": field_rules.link(data.url, "url") if data.url is not None else None,
+            "code": field_rules.link(data.code, "code") if data.code is not None else None,
+            "project": field_rules.link(data.project, "project")
+            if data.project is not None
+            else None,
+            "bibkey": field_rules.clean_text(data.bibkey, "bibkey"),
+            "note": field_rules.clean_text(data.note, "note", limit=field_rules.MAX_NOTE)
+            if data.note is not None
+            else None,
         }
         return fields, authors, venue
 
@@ -754,7 +696,7 @@ def remove_papers(session: Session, paper_ids: Iterable[int]) -> Change:
 
 
 def _achievement_fields(session: Session, data: AchievementInput) -> dict[str, object]:
-    _choice(data.kind, ACHIEVEMENT_KINDS, "kind")
+    field_rules.choice(data.kind, ACHIEVEMENT_KINDS, "kind")
     if data.day is not None:
         import calendar
 
@@ -768,13 +710,13 @@ def _achievement_fields(session: Session, data: AchievementInput) -> dict[str, o
         raise ValidationError("a member is listed twice", field="members")
     return {
         "kind": data.kind,
-        "title": _required(data.title, "title"),
+        "title": field_rules.required_text(data.title, "title"),
         "year": data.date.year,
         "month": data.date.month,
         "day": data.day,
-        "organisation": _text(data.organisation, "organisation"),
-        "url": _url(data.url, "url"),
-        "sentence": _text(data.sentence, "sentence"),
+        "organisation": field_rules.clean_text(data.organisation, "organisation"),
+        "url": field_rules.link(data.url, "url"),
+        "sentence": field_rules.clean_text(data.sentence, "sentence"),
     }
 
 
@@ -866,12 +808,20 @@ def set_rules(session: Session, rules: TallyRules) -> Change:
     return Change("Saved the tally rules", frozenset({"settings", "paper"}))
 
 
-def pin_order(session: Session, year: int, labels: Sequence[str] | None) -> Change:
-    """Pin (or with None, unpin) the order of a year's tally labels."""
+def pin_order(
+    session: Session, year: int, labels: Sequence[str] | None, *, known_only: bool = False
+) -> Change:
+    """Pin (or with None, unpin) the order of a year's tally labels; with ``known_only``, only
+    labels that count papers in that year are accepted."""
     check_year(year)
-    cleaned = tuple(_required(label, "label") for label in labels) if labels else None
-    if cleaned and len({c.casefold() for c in cleaned}) != len(cleaned):
-        raise ValidationError("a label is named twice in the order", field="label")
+    cleaned = None
+    if labels:
+        known = (
+            [label for tally in queries.tallies(session, years=[year]) for label, _ in tally.items]
+            if known_only
+            else None
+        )
+        cleaned = field_rules.pin_order(labels, year=year, known=known)
     rules = queries.tally_rules(session).with_pin(year, cleaned)
     set_setting(session, queries.RULES_KEY, rules.to_json())
     what = f"Pinned the {year} tally order" if cleaned else f"Unpinned the {year} tally order"
