@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import Any, TypeVar
 
-from sqlalchemy import BigInteger, Select, cast, func, select
+from sqlalchemy import BigInteger, ColumnElement, Select, cast, func, select
 from sqlalchemy.orm import Session, aliased
 
 from labnews.core.errors import NotFoundError
@@ -243,6 +243,12 @@ def find_venue(session: Session, text: str, *, field: str = "venue") -> VenueRec
 # --- papers ------------------------------------------------------------------------------------
 
 
+def own_label_sql(venue: type[Venue]) -> ColumnElement[str]:
+    """core.tally.own_label in SQL (its label, else its short name), for one query per table;
+    tests/store hold the two equal."""
+    return func.coalesce(func.nullif(venue.label, ""), venue.short)
+
+
 @cache
 def _paper_select() -> Select[*tuple[Any, ...]]:
     """Every column a PaperRecord needs, as plain values: no ORM objects to build per row.
@@ -263,7 +269,7 @@ def _paper_select() -> Select[*tuple[Any, ...]]:
             Paper.title,
             Venue.kind,
             Venue.label,
-            func.coalesce(func.nullif(parent.label, ""), parent.short),
+            own_label_sql(parent),
             Venue.full,
             Paper.featured_id,
             featured.name,
