@@ -38,7 +38,7 @@ from labnews.core.records import (
 from labnews.core.rules import TallyRules
 from labnews.core.words import count_digits
 from labnews.store import queries
-from labnews.store.database import allocate_ids, insert_rows, insert_tuples
+from labnews.store.database import allocate_ids, insert_tuples, insert_whole_rows
 from labnews.store.models import (
     Achievement,
     AchievementMember,
@@ -403,7 +403,7 @@ def add_papers(
     ids = allocate_ids(session, Paper, len(paper_rows))
     for row, paper_id in zip(paper_rows, ids, strict=True):
         row["id"] = paper_id
-    insert_rows(session, Paper, paper_rows)
+    insert_whole_rows(session, Paper, paper_rows)
     links = [
         (paper_id, position, member_id, name)
         for paper_id, authors in zip(ids, author_rows, strict=True)
