@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from labnews.core import records as core_records
     from labnews.core import rules as core_rules
     from labnews.core import snapshots
-    from labnews.gui import lab_settings, undo
+    from labnews.gui import undo
     from labnews.gui.dialogs.import_wizard import ImportWizard
     from labnews.gui.import_worker import ImportOutcome
     from labnews.gui.views import news as news_view
@@ -63,6 +63,7 @@ if TYPE_CHECKING:
     from labnews.gui.views.tables import AchievementsView, MembersView, VenuesView
     from labnews.io import newsfile
     from labnews.store import commands, migrate, queries
+    from labnews.store import settings as lab_settings
     from labnews.store.database import Database
 else:
     commands = deferred("labnews.store.commands")
@@ -74,7 +75,7 @@ else:
     core_news = deferred("labnews.core.news")
     core_records = deferred("labnews.core.records")
     core_rules = deferred("labnews.core.rules")
-    lab_settings = deferred("labnews.gui.lab_settings")
+    lab_settings = deferred("labnews.store.settings")
     snapshots = deferred("labnews.core.snapshots")
     undo = deferred("labnews.gui.undo")
     # A view is built when its tab is first shown or its data first set, so the window paints
