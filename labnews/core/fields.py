@@ -6,7 +6,7 @@ wrong before the store is asked. Choice tuples also generate the schema's check 
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Final
 
 from labnews.core.errors import ValidationError
@@ -57,26 +57,27 @@ def link(value: str | None, field: str) -> str | None:
     return cleaned
 
 
-def doi(value: str | None) -> str | None:
-    """A DOI without its prefix, or None when blank; anything else that is not a DOI is refused."""
-    cleaned = clean_text(value, "doi")
+def _identifier(
+    value: str | None, field: str, read: Callable[[str], str | None], example: str
+) -> str | None:
+    """An identifier ``read`` finds in the text, None when blank; anything else is refused."""
+    cleaned = clean_text(value, field)
     if cleaned is None:
         return None
-    found = doi_of(cleaned)
+    found = read(cleaned)
     if found is None:
-        raise ValidationError(f"doi must look like 10.1234/abc, not {cleaned!r}", field="doi")
+        raise ValidationError(f"{field} must look like {example}, not {cleaned!r}", field=field)
     return found
+
+
+def doi(value: str | None) -> str | None:
+    """A DOI without its https://doi.org/ or doi: prefix, or None when blank."""
+    return _identifier(value, "doi", doi_of, "10.1234/abc")
 
 
 def arxiv(value: str | None) -> str | None:
-    """An arXiv id from an id or a link, or None when blank; anything else is refused."""
-    cleaned = clean_text(value, "arxiv")
-    if cleaned is None:
-        return None
-    found = arxiv_of(cleaned)
-    if found is None:
-        raise ValidationError(f"arxiv must look like 2312.04005, not {cleaned!r}", field="arxiv")
-    return found
+    """An arXiv id from an id or an arxiv.org link, or None when blank."""
+    return _identifier(value, "arxiv", arxiv_of, "2312.04005")
 
 
 def pin_order(
