@@ -1,4 +1,5 @@
-"""Inputs rebuilt from records: what re-adds a deleted record and what an edit form starts from.
+"""Inputs rebuilt from records: what re-adds a deleted record, what an edit form starts from and
+what an import's planned paper becomes.
 
 Each input is derived from its record by field name: a field added to both reaches the forms,
 the undo and the CLI edits without an edit here; an input field the record lacks fails loudly.
@@ -20,11 +21,17 @@ from labnews.core.records import AchievementRecord, MemberRecord, PaperRecord, V
 
 _Input = TypeVar("_Input", PaperInput, MemberInput, VenueInput, AchievementInput)
 
+# Each input's field names, read once: an import derives thousands of inputs.
+_NAMES: dict[type, tuple[str, ...]] = {
+    kind: tuple(f.name for f in fields(kind))
+    for kind in (PaperInput, MemberInput, VenueInput, AchievementInput)
+}
+
 
 def input_of(record: object, kind: type[_Input], **differing: Any) -> _Input:
     """The ``kind`` input holding ``record``'s values: fields of the same name are copied, the
     ones named in ``differing`` (spelled differently in a record) are given."""
-    copied = {f.name: getattr(record, f.name) for f in fields(kind) if f.name not in differing}
+    copied = {name: getattr(record, name) for name in _NAMES[kind] if name not in differing}
     return kind(**copied, **differing)
 
 

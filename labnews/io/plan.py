@@ -11,10 +11,18 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
 from labnews.core.errors import LabnewsError
-from labnews.core.inputs import AchievementInput, AuthorInput, MemberInput, PaperInput, VenueInput
+from labnews.core.inputs import (
+    AUTO,
+    AchievementInput,
+    AuthorInput,
+    MemberInput,
+    PaperInput,
+    VenueInput,
+)
 from labnews.core.names import MemberDirectory, name_key, venue_spelling_key, venue_spellings
 from labnews.core.records import Change, YearMonth
 from labnews.core.rules import TallyRules
+from labnews.core.snapshots import input_of
 from labnews.core.tally import tally_label, venue_labels
 from labnews.core.words import count_digits
 
@@ -259,41 +267,15 @@ def _apply(session: Session, plan: ImportPlan) -> Change:
     inputs = []
     for paper in plan.included_papers:
         authors = tuple(map(author_input, paper.authors))
-        inputs.append(
-            PaperInput(
-                venue=paper.venue,
-                year=paper.year,
-                news=paper.news,
-                title=paper.title,
-                authors=authors,
-                featured=member_id(paper.featured) if paper.featured else "auto",
-                status=paper.status,
-                presentation=paper.presentation,
-                doi=paper.doi,
-                arxiv=paper.arxiv,
-                url=paper.url,
-                code=paper.code,
-                project=paper.project,
-                bibkey=paper.bibkey,
-                note=paper.note,
-            )
-        )
+        featured = member_id(paper.featured) if paper.featured else AUTO
+        inputs.append(input_of(paper, PaperInput, authors=authors, featured=featured))
     added = commands.add_papers(session, inputs, sources=[p.line for p in plan.included_papers])
     for item in plan.achievements:
         if not item.include:
             continue
         commands.add_achievement(
             session,
-            AchievementInput(
-                kind=item.kind,
-                title=item.title,
-                date=item.date,
-                day=item.day,
-                members=tuple(member_id(m) for m in item.members),
-                organisation=item.organisation,
-                url=item.url,
-                sentence=item.sentence,
-            ),
+            input_of(item, AchievementInput, members=tuple(member_id(m) for m in item.members)),
         )
     for year, labels in plan.pins.items():
         commands.pin_order(session, year, labels)

@@ -87,6 +87,12 @@ def test_the_plain_dict_names_every_input_field() -> None:
     assert {spelled.get(key, key) for key in PAPER_KEYS} == INPUT_FIELDS
 
 
+def test_a_planned_import_paper_holds_every_input_field() -> None:
+    from labnews.io.plan import PlannedPaper
+
+    assert {f.name for f in fields(PlannedPaper)} >= INPUT_FIELDS
+
+
 def test_the_papers_table_has_a_column_for_every_field() -> None:
     from labnews.io.tables import COLUMNS
 
