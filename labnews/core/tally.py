@@ -28,6 +28,26 @@ def tally_label(
     return short
 
 
+def own_label(venue: VenueRecord) -> str:
+    """The label a venue gives the venues under it: its explicit label, else its short name.
+
+    store.queries computes the same in SQL (``own_label_sql``); a test holds the two equal.
+    """
+    return venue.label or venue.short
+
+
+def venue_labels(venues: Iterable[VenueRecord], rules: TallyRules) -> dict[int, str | None]:
+    """Each venue's tally label by id (None when the rules leave it out): the one place the
+    label, the parent's label and the short name are weighed for a whole catalog."""
+    by_id = {venue.id: venue for venue in venues}
+    labels: dict[int, str | None] = {}
+    for venue in by_id.values():
+        parent = by_id.get(venue.parent_id) if venue.parent_id is not None else None
+        parent_label = own_label(parent) if parent else None
+        labels[venue.id] = tally_label(venue.short, venue.kind, venue.label, parent_label, rules)
+    return labels
+
+
 def paper_label(paper: PaperRecord, rules: TallyRules) -> str | None:
     """The tally label of one paper under the rules."""
     return tally_label(
@@ -72,11 +92,7 @@ def label_counts_from_venues(
     rules: TallyRules,
 ) -> list[LabelCount]:
     """Merge per-venue counts into per-label counts (several venues can share a label)."""
-    labels: dict[int, str | None] = {}
-    for venue in venues.values():
-        parent = venues.get(venue.parent_id) if venue.parent_id is not None else None
-        parent_label = (parent.label or parent.short) if parent else None
-        labels[venue.id] = tally_label(venue.short, venue.kind, venue.label, parent_label, rules)
+    labels = venue_labels(venues.values(), rules)
     # [count, first] per (year, label): a large lab's tally merges thousands of rows here.
     counts: dict[tuple[int, str], list[int]] = {}
     for year, venue_id, count, first in rows:

@@ -34,7 +34,7 @@ from labnews.gui.publishing import Publisher
 
 if TYPE_CHECKING:
     from labnews.core import records as core_records
-    from labnews.gui import editing, lab_change, lab_settings, undo
+    from labnews.gui import editing, lab_change, undo
     from labnews.gui.dialogs.import_wizard import ImportWizard
     from labnews.gui.import_worker import ImportOutcome
     from labnews.gui.views import news as news_view
@@ -48,13 +48,14 @@ if TYPE_CHECKING:
     from labnews.gui.views.tables import AchievementsView, MembersView, VenuesView
     from labnews.io import newsfile
     from labnews.store import queries
+    from labnews.store import settings as lab_settings
     from labnews.store.database import Database
 else:
     queries = deferred("labnews.store.queries")
     newsfile = deferred("labnews.io.newsfile")
     # The records and undo commands are needed once there is data: after the paint.
     core_records = deferred("labnews.core.records")
-    lab_settings = deferred("labnews.gui.lab_settings")
+    lab_settings = deferred("labnews.store.settings")
     undo = deferred("labnews.gui.undo")
     editing = deferred("labnews.gui.editing")
     lab_change = deferred("labnews.gui.lab_change")

@@ -14,13 +14,14 @@ from labnews.gui.deferred import deferred
 
 if TYPE_CHECKING:
     from labnews.core import news as core_news
-    from labnews.gui import lab_settings, undo
+    from labnews.gui import undo
     from labnews.gui.main_window import MainWindow
     from labnews.store import queries
+    from labnews.store import settings as lab_settings
     from labnews.store.database import Database
 else:
     core_news = deferred("labnews.core.news")
-    lab_settings = deferred("labnews.gui.lab_settings")
+    lab_settings = deferred("labnews.store.settings")
     queries = deferred("labnews.store.queries")
     undo = deferred("labnews.gui.undo")
 

@@ -27,7 +27,7 @@ from labnews.core.records import (
 )
 from labnews.core.snapshots import achievement_input, member_input, paper_input, venue_input
 from labnews.gui.deferred import deferred
-from labnews.gui.lab_settings import LabSettings, write_lab_settings
+from labnews.store.settings import LabSettings, write_lab_settings
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

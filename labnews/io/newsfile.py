@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,14 +22,12 @@ from labnews.core.render import (
 from labnews.core.tally import tally_years
 from labnews.io.files import inside, write_atomic
 from labnews.resources import resource
+from labnews.store import settings
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 TEMPLATES_ENV = "LABNEWS_TEMPLATES"
-DEFAULT_FORMAT_KEY = "default_format"
-DEFAULT_LANG_KEY = "default_language"
-LAB_NAME_KEY = "lab_name"
 
 
 def builtin_templates_dir() -> Path:
@@ -55,19 +52,6 @@ def output_format(name: str) -> OutputFormat:
     return find_format(name, builtin_templates_dir(), user_templates_dir())
 
 
-def _setting_text(session: Session, key: str) -> str | None:
-    from labnews.store import queries
-
-    stored = queries.setting(session, key)
-    if stored is None:
-        return None
-    try:
-        value = json.loads(stored)
-    except json.JSONDecodeError:
-        return None
-    return value if isinstance(value, str) else None
-
-
 @dataclass(frozen=True, slots=True)
 class NewsRequest:
     """What to render: years (None: all), format and language (None: the lab's defaults)."""
@@ -80,8 +64,8 @@ class NewsRequest:
 
 def resolve_request(session: Session, request: NewsRequest) -> tuple[OutputFormat, str]:
     """The format and language to use, falling back to the lab's stored defaults."""
-    name = request.format or _setting_text(session, DEFAULT_FORMAT_KEY) or "yearly"
-    lang = request.lang or _setting_text(session, DEFAULT_LANG_KEY) or "en"
+    name = request.format or settings.text_setting(session, settings.DEFAULT_FORMAT)
+    lang = request.lang or settings.text_setting(session, settings.DEFAULT_LANGUAGE)
     if lang not in LANGUAGES:
         raise LabnewsError(f"language must be one of {', '.join(LANGUAGES)}, not {lang!r}")
     return output_format(name), lang
@@ -102,7 +86,7 @@ def news_context(
         entries=news_entries(papers, rules, achievements),
         papers=papers,
         lang=lang,
-        lab_name=_setting_text(session, LAB_NAME_KEY) or "",
+        lab_name=settings.text_setting(session, settings.LAB_NAME),
     )
 
 

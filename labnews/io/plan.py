@@ -11,9 +11,19 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
 from labnews.core.errors import LabnewsError
-from labnews.core.inputs import AchievementInput, AuthorInput, MemberInput, PaperInput, VenueInput
+from labnews.core.inputs import (
+    AUTO,
+    AchievementInput,
+    AuthorInput,
+    MemberInput,
+    PaperInput,
+    VenueInput,
+)
 from labnews.core.names import MemberDirectory, name_key, venue_spelling_key, venue_spellings
 from labnews.core.records import Change, YearMonth
+from labnews.core.rules import TallyRules
+from labnews.core.snapshots import input_of
+from labnews.core.tally import tally_label, venue_labels
 from labnews.core.words import count_digits
 
 if TYPE_CHECKING:
@@ -21,6 +31,10 @@ if TYPE_CHECKING:
 
 # The store (and SQLAlchemy under it) is imported where it is used, so the window can show a
 # plan's types without paying for the database layer before its first paint.
+
+# Pages and files are read with the default rules (workshops folded into their conference), the
+# way their own tallies were written, whatever this lab's rules say today.
+_READ_AS_WRITTEN = TallyRules()
 
 FindingKind = Literal["matched", "skipped", "warning", "mismatch", "duplicate", "error"]
 
@@ -253,41 +267,15 @@ def _apply(session: Session, plan: ImportPlan) -> Change:
     inputs = []
     for paper in plan.included_papers:
         authors = tuple(map(author_input, paper.authors))
-        inputs.append(
-            PaperInput(
-                venue=paper.venue,
-                year=paper.year,
-                news=paper.news,
-                title=paper.title,
-                authors=authors,
-                featured=member_id(paper.featured) if paper.featured else "auto",
-                status=paper.status,
-                presentation=paper.presentation,
-                doi=paper.doi,
-                arxiv=paper.arxiv,
-                url=paper.url,
-                code=paper.code,
-                project=paper.project,
-                bibkey=paper.bibkey,
-                note=paper.note,
-            )
-        )
+        featured = member_id(paper.featured) if paper.featured else AUTO
+        inputs.append(input_of(paper, PaperInput, authors=authors, featured=featured))
     added = commands.add_papers(session, inputs, sources=[p.line for p in plan.included_papers])
     for item in plan.achievements:
         if not item.include:
             continue
         commands.add_achievement(
             session,
-            AchievementInput(
-                kind=item.kind,
-                title=item.title,
-                date=item.date,
-                day=item.day,
-                members=tuple(member_id(m) for m in item.members),
-                organisation=item.organisation,
-                url=item.url,
-                sentence=item.sentence,
-            ),
+            input_of(item, AchievementInput, members=tuple(member_id(m) for m in item.members)),
         )
     for year, labels in plan.pins.items():
         commands.pin_order(session, year, labels)
@@ -355,6 +343,7 @@ class VenuePlanner:
         # Spellings resolve in memory: an import tries several forms of each venue it names.
         self._spellings = venue_spellings(self.venues.values())
         self._new: dict[str, VenueInput] = {}
+        self._labels: dict[int, str | None] | None = None  # by venue id, read when first asked
 
     def lookup(self, spelling: str) -> str | None:
         """The short name of the venue this spelling means, if the database or plan has it."""
@@ -375,19 +364,20 @@ class VenuePlanner:
         return planned.kind if planned else "conference"
 
     def label_of(self, short: str) -> str:
-        """The tally label this venue counts under by default (a workshop's parent's)."""
+        """The tally label this venue counts under in a page or file, read as it was written."""
+        if self._labels is None:
+            self._labels = venue_labels(self.venues.values(), _READ_AS_WRITTEN)
         for venue in self.venues.values():
             if venue.short == short:
-                if venue.label:
-                    return venue.label
-                if venue.parent_id is not None:
-                    parent = self.venues[venue.parent_id]
-                    return parent.label or parent.short
-                return venue.short
+                return self._labels[venue.id] or venue.short
         planned = self._new.get(short.casefold())
-        if planned is not None and planned.parent:
-            return self.label_of(planned.parent)
-        return short
+        if planned is None:
+            return short
+        parent_label = self.label_of(planned.parent) if planned.parent else None
+        return (
+            tally_label(planned.short, planned.kind, planned.label, parent_label, _READ_AS_WRITTEN)
+            or planned.short
+        )
 
     def create(self, venue: VenueInput, line: int | None) -> str:
         key = venue.short.casefold()

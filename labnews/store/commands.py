@@ -13,6 +13,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
+from labnews.core import fields as field_rules
 from labnews.core.errors import (
     ConflictError,
     DuplicateError,
@@ -21,27 +22,23 @@ from labnews.core.errors import (
     NotFoundError,
     ValidationError,
 )
-from labnews.core.inputs import AUTO, AchievementInput, MemberInput, PaperInput, VenueInput
-from labnews.core.links import DOI_PREFIX, arxiv_of, doi_of, http_url
-from labnews.core.names import clean_name, venue_spelling_key
+from labnews.core.inputs import AchievementInput, MemberInput, PaperInput, VenueInput
+from labnews.core.links import DOI_PREFIX
+from labnews.core.names import clean_name
 from labnews.core.records import (
     ACHIEVEMENT_KINDS,
-    PRESENTATIONS,
     ROLES,
-    STATUSES,
     VENUE_KINDS,
     Change,
     VenueRecord,
-    YearMonth,
     check_month,
     check_year,
     venue_edition,
-    year_month,
 )
 from labnews.core.rules import TallyRules
 from labnews.core.words import count_digits
 from labnews.store import queries
-from labnews.store.database import allocate_ids, insert_rows, insert_tuples
+from labnews.store.database import allocate_ids, insert_tuples, insert_whole_rows
 from labnews.store.models import (
     Achievement,
     AchievementMember,
@@ -53,71 +50,7 @@ from labnews.store.models import (
     Venue,
     VenueAlias,
 )
-
-MAX_TEXT = 2_000
-MAX_NOTE = 20_000
-
-
-# --- field checks ------------------------------------------------------------------------------
-
-
-def _text(value: str | None, field: str, *, limit: int = MAX_TEXT) -> str | None:
-    """Optional free text: spaces folded at the ends, NUL refused, length capped."""
-    if value is None:
-        return None
-    if "\x00" in value:
-        raise ValidationError(f"{field} must not contain NUL characters", field=field)
-    cleaned = value.strip()
-    if len(cleaned) > limit:
-        raise ValidationError(f"{field} is longer than {limit} characters", field=field)
-    return cleaned or None
-
-
-def _required(value: str | None, field: str, *, limit: int = MAX_TEXT) -> str:
-    cleaned = _text(value, field, limit=limit)
-    if cleaned is None:
-        raise ValidationError(f"{field} must not be empty", field=field)
-    return " ".join(cleaned.split())
-
-
-def _choice(value: str, allowed: Sequence[str], field: str) -> str:
-    if value not in allowed:
-        raise ValidationError(
-            f"{field} must be one of {', '.join(allowed)}, not {value!r}", field=field
-        )
-    return value
-
-
-def _url(value: str | None, field: str) -> str | None:
-    """A link: only http and https are kept, so no javascript: or data: URL reaches a page."""
-    cleaned = _text(value, field)
-    if cleaned is None:
-        return None
-    if http_url(cleaned) is None:
-        raise ValidationError(
-            f"{field} must be an http or https link, not {cleaned!r}", field=field
-        )
-    return cleaned
-
-
-def _doi(value: str | None) -> str | None:
-    cleaned = _text(value, "doi")
-    if cleaned is None:
-        return None
-    doi = doi_of(cleaned)
-    if doi is None:
-        raise ValidationError(f"doi must look like 10.1234/abc, not {cleaned!r}", field="doi")
-    return doi
-
-
-def _arxiv(value: str | None) -> str | None:
-    cleaned = _text(value, "arxiv")
-    if cleaned is None:
-        return None
-    arxiv = arxiv_of(cleaned)
-    if arxiv is None:
-        raise ValidationError(f"arxiv must look like 2312.04005, not {cleaned!r}", field="arxiv")
-    return arxiv
+from labnews.store.paperchecker import AuthorRow, PaperChecker
 
 
 def _aliases(values: Iterable[str], field: str = "alias") -> list[str]:
@@ -161,23 +94,23 @@ def _member_fields(
         )
     if clash is not None:
         raise DuplicateError(f"there is already a member named {clash.name}", field="name")
-    _choice(data.role, ROLES, "role")
+    field_rules.choice(data.role, ROLES, "role")
     if data.joined and data.left and data.left < data.joined:
         raise ValidationError(
             f"left ({data.left}) must not come before joined ({data.joined})", field="left"
         )
     return {
         "name": name,
-        "native": _text(data.native, "native name"),
+        "native": field_rules.clean_text(data.native, "native name"),
         "role": data.role,
         "in_news": bool(data.in_news),
         "joined_year": data.joined.year if data.joined else None,
         "joined_month": data.joined.month if data.joined else None,
         "left_year": data.left.year if data.left else None,
         "left_month": data.left.month if data.left else None,
-        "homepage": _url(data.homepage, "homepage"),
-        "orcid": _text(data.orcid, "orcid"),
-        "note": _text(data.note, "note", limit=MAX_NOTE),
+        "homepage": field_rules.link(data.homepage, "homepage"),
+        "orcid": field_rules.clean_text(data.orcid, "orcid"),
+        "note": field_rules.clean_text(data.note, "note", limit=field_rules.MAX_NOTE),
     }
 
 
@@ -271,7 +204,7 @@ def _venue_fields(session: Session, data: VenueInput, exclude_id: int | None) ->
         raise DuplicateError(
             f"{short!r} is already the venue {clash} (or one of its aliases)", field="short name"
         )
-    kind = _choice(data.kind, VENUE_KINDS, "kind")
+    kind = field_rules.choice(data.kind, VENUE_KINDS, "kind")
     parent_id = None
     if data.parent:
         parent = queries.find_venue(session, data.parent, field="parent")
@@ -292,12 +225,12 @@ def _venue_fields(session: Session, data: VenueInput, exclude_id: int | None) ->
         check_month(data.month, field="typical month")
     return {
         "short": short,
-        "full": _text(data.full, "full name"),
+        "full": field_rules.clean_text(data.full, "full name"),
         "kind": kind,
         "parent_id": parent_id,
-        "label": _text(data.label, "label"),
+        "label": field_rules.clean_text(data.label, "label"),
         "month": data.month,
-        "homepage": _url(data.homepage, "homepage"),
+        "homepage": field_rules.link(data.homepage, "homepage"),
     }
 
 
@@ -384,226 +317,6 @@ def remove_venue(session: Session, venue_id: int) -> Change:
 # --- papers ------------------------------------------------------------------------------------
 
 
-AuthorRow = tuple[int, int | None, str | None]
-"""One checked author slot: (position, member id or None, name as written or None)."""
-
-
-class _PaperChecker:
-    """Validates PaperInputs against what the database holds, loading each lookup once.
-
-    One checker serves a single edit or a whole import: venues, members, existing titles and
-    DOIs are read in a few queries, so checking N papers does not cost N round trips.
-    """
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self._venue_ids: dict[str, int | None] = {}
-        self._venues: dict[int, VenueRecord] = {}
-        self._venue_of: dict[str, VenueRecord] = {}  # by the spelling given: a batch repeats it
-        self._members: dict[int, Member] | None = None
-        self._titles: dict[tuple[int, int], dict[str, int]] = {}
-        self._title_groups: set[tuple[int, int]] = set()
-        self._dois: dict[str, int] = {}
-        self._dois_read: set[str] = set()
-        self._names: dict[str, str] = {}  # outside authors' names as checked: a lab repeats them
-        self._title_key = ""  # of the paper fields() checked last, for remember()
-
-    def load_venues(self, spellings: Iterable[str]) -> None:
-        """Read at once the venues a batch names by short name, as an import's plan does.
-
-        Other spellings (aliases, full names) are looked up one by one when first met.
-        """
-        for venue in queries.venues_by_short(self.session, spellings):
-            self._venues[venue.id] = venue
-            self._venue_ids[venue_spelling_key(venue.short)] = venue.id
-
-    def venue_by_id(self, venue_id: int) -> VenueRecord:
-        if venue_id not in self._venues:
-            (self._venues[venue_id],) = queries.venues(self.session, [venue_id])
-        return self._venues[venue_id]
-
-    def venue(self, spelling: str) -> VenueRecord:
-        found = self._venue_of.get(spelling)
-        if found is None:
-            found = self._venue_of[spelling] = self._find_venue(spelling)
-        return found
-
-    def _find_venue(self, spelling: str) -> VenueRecord:
-        key = venue_spelling_key(spelling)
-        if key not in self._venue_ids:
-            self._venue_ids[key] = queries.venue_lookup_id(self.session, spelling)
-        venue_id = self._venue_ids[key]
-        if venue_id is None:
-            queries.find_venue(self.session, spelling)  # raises, naming the closest venues
-            raise NotFoundError(f"venue {spelling!r} is not a known venue", field="venue")
-        return self.venue_by_id(venue_id)
-
-    def members(self) -> dict[int, Member]:
-        if self._members is None:
-            self._members = {m.id: m for m in self.session.scalars(select(Member))}
-        return self._members
-
-    def load_members(self, ids: Iterable[int]) -> None:
-        """Read only these members: a batch names a few of a large lab's members."""
-        self._members = {
-            member.id: member
-            for chunk in queries.in_chunks(ids)
-            for member in self.session.scalars(select(Member).where(Member.id.in_(chunk)))
-        }
-
-    def load_titles(self, groups: Iterable[tuple[int, int]]) -> None:
-        """Read the titles of these (venue id, edition year) groups once, for the duplicate check.
-
-        One query reads every pair of the venues and years named; all of them count as read.
-        """
-        wanted = set(groups) - self._title_groups
-        if not wanted:
-            return
-        venue_ids = sorted({venue_id for venue_id, _ in wanted})
-        years = sorted({year for _, year in wanted})
-        self._title_groups.update((v, y) for v in venue_ids for y in years)
-        rows = self.session.connection().execute(
-            select(Paper.id, Paper.venue_id, Paper.year, Paper.title).where(
-                Paper.year.in_(years), Paper.venue_id.in_(venue_ids), Paper.title != ""
-            )
-        )
-        for paper_id, venue_id, year, title in rows:
-            self._titles.setdefault((venue_id, year), {})[queries.name_key_title(title)] = paper_id
-
-    def load_dois(self, dois: Iterable[str]) -> None:
-        wanted = {d.lower() for d in dois} - self._dois_read
-        self._dois_read.update(wanted)
-        self._dois.update(queries.papers_with_dois(self.session, wanted))
-
-    def news_month(self, venue: VenueRecord, data: PaperInput) -> YearMonth:
-        if data.news is not None:
-            return data.news
-        month = venue.month
-        if month is None and venue.parent_id is not None:
-            month = self.venue_by_id(venue.parent_id).month
-        if month is None:
-            raise ValidationError(
-                f"venue {venue.short} has no typical month; give the news month (YYYY-MM)",
-                field="month",
-            )
-        return year_month(data.year, month)
-
-    def authorships(self, data: PaperInput) -> tuple[list[AuthorRow], list[int]]:
-        """The checked author slots as (position, member id, name as written) rows, and the
-        ids of the members among them, in order."""
-        rows: list[AuthorRow] = []
-        member_ids: list[int] = []
-        members = self.members()
-        for index, author in enumerate(data.authors):
-            if author.member_id is not None:
-                member = members.get(author.member_id)
-                if member is None:
-                    raise NotFoundError(f"author {index + 1} is not a member", field="authors")
-                if member.id in member_ids:
-                    raise ValidationError(
-                        f"{member.name} is listed twice among the authors", field="authors"
-                    )
-                member_ids.append(member.id)
-                written = _text(author.name, f"author {index + 1}")
-                rows.append((index, member.id, written))
-            else:
-                name = self._names.get(author.name)
-                if name is None:
-                    name = clean_name(author.name, field=f"author {index + 1}")
-                    if len(name) > 200:
-                        raise ValidationError(f"author {index + 1} is too long", field="authors")
-                    self._names[author.name] = name
-                rows.append((index, None, name))
-        return rows, member_ids
-
-    def featured(self, data: PaperInput, member_ids: list[int]) -> int | None:
-        members = self.members()
-        if data.featured == AUTO:
-            return next((m for m in member_ids if members[m].in_news), None)
-        if data.featured is None:
-            return None
-        featured = members.get(data.featured)
-        if featured is None:
-            raise NotFoundError("the featured member does not exist", field="featured")
-        if member_ids and featured.id not in member_ids:
-            raise ValidationError(
-                f"the featured member {featured.name} must be one of the paper's authors",
-                field="featured",
-            )
-        return featured.id
-
-    def fields(
-        self, data: PaperInput, exclude_id: int | None = None
-    ) -> tuple[dict[str, object], list[AuthorRow], VenueRecord]:
-        """The checked column values of one paper, its author rows and its venue."""
-        check_year(data.year)
-        venue = self.venue(data.venue)
-        news = self.news_month(venue, data)
-        title = " ".join((_text(data.title, "title", limit=MAX_TEXT) or "").split())
-        if title:
-            group = (venue.id, data.year)
-            if group not in self._title_groups:
-                self.load_titles([group])
-            self._title_key = queries.name_key_title(title)
-            duplicate = self._titles.get(group, {}).get(self._title_key)
-            if duplicate is not None and duplicate < 0:
-                raise DuplicateError(
-                    f"this paper appears twice in what is being added (also as paper "
-                    f"{-duplicate}: {title!r})",
-                    field="title",
-                )
-            if duplicate is not None and duplicate != exclude_id:
-                other = queries.paper_by_id(self.session, duplicate)
-                raise DuplicateError(
-                    f"this paper is already recorded as paper #{other.id} "
-                    f"{other.title!r} ({venue_edition(venue.short, venue.kind, data.year)})",
-                    field="title",
-                )
-        doi = _doi(data.doi)
-        if doi is not None:
-            if doi.lower() not in self._dois_read:
-                self.load_dois([doi])
-            other_id = self._dois.get(doi.lower())
-            if other_id is not None and other_id < 0:
-                raise DuplicateError(
-                    f"doi {doi} appears twice in what is being added (also paper {-other_id})",
-                    field="doi",
-                )
-            if other_id is not None and other_id != exclude_id:
-                raise DuplicateError(f"doi {doi} already exists on paper #{other_id}", field="doi")
-        authors, member_ids = self.authorships(data)
-        presentation = data.presentation or None
-        if presentation is not None:
-            _choice(presentation, PRESENTATIONS, "presentation")
-        fields: dict[str, object] = {
-            "title": title,
-            "venue_id": venue.id,
-            "year": data.year,
-            "news_year": news.year,
-            "news_month": news.month,
-            "featured_id": self.featured(data, member_ids),
-            "status": _choice(data.status, STATUSES, "status"),
-            "presentation": presentation,
-            "doi": doi,
-            # Most papers lack most links: skip the checks of the values that are not there.
-            "arxiv": _arxiv(data.arxiv) if data.arxiv is not None else None,
-            "url": _url(data.url, "url") if data.url is not None else None,
-            "code": _url(data.code, "code") if data.code is not None else None,
-            "project": _url(data.project, "project") if data.project is not None else None,
-            "bibkey": _text(data.bibkey, "bibkey"),
-            "note": _text(data.note, "note", limit=MAX_NOTE) if data.note is not None else None,
-        }
-        return fields, authors, venue
-
-    def remember(self, paper_id: int, fields: dict[str, object]) -> None:
-        """Count the paper just checked in, so a later one in the same batch is its duplicate."""
-        if fields["title"]:
-            key = (int(fields["venue_id"]), int(fields["year"]))  # type: ignore[call-overload]
-            self._titles.setdefault(key, {})[self._title_key] = paper_id
-        if fields["doi"]:
-            self._dois[str(fields["doi"]).lower()] = paper_id
-
-
 def _next_position(session: Session, year: int, month: int) -> int:
     last = session.scalar(
         select(func.max(Paper.position)).where(Paper.news_year == year, Paper.news_month == month)
@@ -624,7 +337,7 @@ def _paper_message(
 
 def add_paper(session: Session, data: PaperInput) -> Change:
     """Add a paper; it goes last among the papers of its news month."""
-    fields, authors, venue = _PaperChecker(session).fields(data)
+    fields, authors, venue = PaperChecker(session).fields(data)
     paper = Paper(**fields)
     paper.position = _next_position(session, paper.news_year, paper.news_month)
     paper.authors = [
@@ -649,7 +362,7 @@ def add_papers(
     ``sources`` gives each input's line in the imported file, so an error can point at it.
     Papers of the same news month keep the order they are given in.
     """
-    checker = _PaperChecker(session)
+    checker = PaperChecker(session)
     checker.load_venues({data.venue for data in inputs})
     groups: set[tuple[int, int]] = set()
     for data in inputs:
@@ -690,7 +403,7 @@ def add_papers(
     ids = allocate_ids(session, Paper, len(paper_rows))
     for row, paper_id in zip(paper_rows, ids, strict=True):
         row["id"] = paper_id
-    insert_rows(session, Paper, paper_rows)
+    insert_whole_rows(session, Paper, paper_rows)
     links = [
         (paper_id, position, member_id, name)
         for paper_id, authors in zip(ids, author_rows, strict=True)
@@ -710,7 +423,7 @@ def update_paper(
         raise NotFoundError(f"there is no paper #{paper_id}", field="paper")
     _check_version("paper", f"#{paper_id}", paper.version, expected_version)
     old_year, old_month = paper.news_year, paper.news_month
-    fields, authors, venue = _PaperChecker(session).fields(data, exclude_id=paper_id)
+    fields, authors, venue = PaperChecker(session).fields(data, exclude_id=paper_id)
     for key, value in fields.items():
         setattr(paper, key, value)
     if (paper.news_year, paper.news_month) != (old_year, old_month):
@@ -754,7 +467,7 @@ def remove_papers(session: Session, paper_ids: Iterable[int]) -> Change:
 
 
 def _achievement_fields(session: Session, data: AchievementInput) -> dict[str, object]:
-    _choice(data.kind, ACHIEVEMENT_KINDS, "kind")
+    field_rules.choice(data.kind, ACHIEVEMENT_KINDS, "kind")
     if data.day is not None:
         import calendar
 
@@ -768,13 +481,13 @@ def _achievement_fields(session: Session, data: AchievementInput) -> dict[str, o
         raise ValidationError("a member is listed twice", field="members")
     return {
         "kind": data.kind,
-        "title": _required(data.title, "title"),
+        "title": field_rules.required_text(data.title, "title"),
         "year": data.date.year,
         "month": data.date.month,
         "day": data.day,
-        "organisation": _text(data.organisation, "organisation"),
-        "url": _url(data.url, "url"),
-        "sentence": _text(data.sentence, "sentence"),
+        "organisation": field_rules.clean_text(data.organisation, "organisation"),
+        "url": field_rules.link(data.url, "url"),
+        "sentence": field_rules.clean_text(data.sentence, "sentence"),
     }
 
 
@@ -866,12 +579,20 @@ def set_rules(session: Session, rules: TallyRules) -> Change:
     return Change("Saved the tally rules", frozenset({"settings", "paper"}))
 
 
-def pin_order(session: Session, year: int, labels: Sequence[str] | None) -> Change:
-    """Pin (or with None, unpin) the order of a year's tally labels."""
+def pin_order(
+    session: Session, year: int, labels: Sequence[str] | None, *, known_only: bool = False
+) -> Change:
+    """Pin (or with None, unpin) the order of a year's tally labels; with ``known_only``, only
+    labels that count papers in that year are accepted."""
     check_year(year)
-    cleaned = tuple(_required(label, "label") for label in labels) if labels else None
-    if cleaned and len({c.casefold() for c in cleaned}) != len(cleaned):
-        raise ValidationError("a label is named twice in the order", field="label")
+    cleaned = None
+    if labels:
+        known = (
+            [label for tally in queries.tallies(session, years=[year]) for label, _ in tally.items]
+            if known_only
+            else None
+        )
+        cleaned = field_rules.pin_order(labels, year=year, known=known)
     rules = queries.tally_rules(session).with_pin(year, cleaned)
     set_setting(session, queries.RULES_KEY, rules.to_json())
     what = f"Pinned the {year} tally order" if cleaned else f"Unpinned the {year} tally order"

@@ -12,10 +12,8 @@ from labnews.core.errors import LabnewsError
 from labnews.core.inputs import AchievementInput, AuthorInput, MemberInput, PaperInput
 from labnews.core.records import Change, YearMonth
 from labnews.resources import resource
-from labnews.store import commands, queries
+from labnews.store import commands, queries, settings
 from labnews.store.models import Achievement, Member, Paper
-
-LAB_NAME_KEY = "lab_name"
 
 
 def read_demo() -> dict[str, Any]:
@@ -94,7 +92,7 @@ def load_demo(session: Session, *, force: bool = False) -> Change:
         )
     for year, labels in data.get("pinned", {}).items():
         commands.pin_order(session, int(year), labels)
-    commands.set_setting(session, LAB_NAME_KEY, json.dumps(data["lab"]))
+    settings.set_setting_text(session, settings.LAB_NAME, data["lab"])
     count = len(data["papers"])
     return Change(
         f"Loaded the demo lab: {count} papers, {len(data['members'])} members",

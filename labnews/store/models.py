@@ -1,4 +1,4 @@
-"""The tables of a lab database, as typed SQLAlchemy 2 models (DESIGN.md's data model)."""
+"""The tables of a lab database as typed SQLAlchemy 2 models, checked by core's choice tuples."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from labnews.core.fields import sql_in
+from labnews.core.records import ACHIEVEMENT_KINDS, PRESENTATIONS, STATUSES, VENUE_KINDS
 from labnews.store.base import Base, IntPK, OptLongText, OptShortText, ShortText
 
 _YEAR_OK = "BETWEEN 1900 AND 2100"
@@ -69,7 +71,7 @@ class Venue(Base):
 
     __tablename__ = "venue"
     __table_args__ = (
-        CheckConstraint("kind IN ('conference', 'journal', 'workshop', 'other')", name="kind"),
+        CheckConstraint(sql_in("kind", VENUE_KINDS), name="kind"),
         CheckConstraint(f"month IS NULL OR month {_MONTH_OK}", name="month"),
         CheckConstraint("length(trim(short)) > 0", name="short_not_blank"),
         CheckConstraint("parent_id IS NULL OR parent_id <> id", name="not_own_parent"),
@@ -114,11 +116,9 @@ class Paper(Base):
         CheckConstraint(f"year {_YEAR_OK}", name="year"),
         CheckConstraint(f"news_year {_YEAR_OK}", name="news_year"),
         CheckConstraint(f"news_month {_MONTH_OK}", name="news_month"),
-        CheckConstraint("status IN ('accepted', 'published', 'withdrawn')", name="status"),
+        CheckConstraint(sql_in("status", STATUSES), name="status"),
         CheckConstraint(
-            "presentation IS NULL OR presentation IN "
-            "('oral', 'spotlight', 'poster', 'findings', 'demo')",
-            name="presentation",
+            f"presentation IS NULL OR {sql_in('presentation', PRESENTATIONS)}", name="presentation"
         ),
         # The tally groups counted papers by year and venue: this index answers it alone.
         Index("ix_paper_tally", "news_year", "venue_id", "status", "news_month", "position"),
@@ -183,10 +183,7 @@ class Achievement(Base):
 
     __tablename__ = "achievement"
     __table_args__ = (
-        CheckConstraint(
-            "kind IN ('award', 'talk', 'grant', 'challenge', 'service', 'media', 'other')",
-            name="kind",
-        ),
+        CheckConstraint(sql_in("kind", ACHIEVEMENT_KINDS), name="kind"),
         CheckConstraint(f"year {_YEAR_OK}", name="year"),
         CheckConstraint(f"month {_MONTH_OK}", name="month"),
         CheckConstraint("day IS NULL OR day BETWEEN 1 AND 31", name="day"),

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import operator
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from typing import Any, TypeVar
 
-from sqlalchemy import BigInteger, Select, cast, func, select
+from sqlalchemy import BigInteger, ColumnElement, Select, cast, func, select
 from sqlalchemy.orm import Session, aliased
 
 from labnews.core.errors import NotFoundError
@@ -243,9 +244,16 @@ def find_venue(session: Session, text: str, *, field: str = "venue") -> VenueRec
 # --- papers ------------------------------------------------------------------------------------
 
 
+def own_label_sql(venue: type[Venue]) -> ColumnElement[str]:
+    """core.tally.own_label in SQL (its label, else its short name), for one query per table;
+    tests/store hold the two equal."""
+    return func.coalesce(func.nullif(venue.label, ""), venue.short)
+
+
 @cache
 def _paper_select() -> Select[*tuple[Any, ...]]:
-    """Every column a PaperRecord needs, as plain values: no ORM objects to build per row.
+    """Every column a PaperRecord needs, as plain values labelled with the record's names: no
+    ORM objects to build per row, and ``_paper_record`` picks them by label, not by place.
 
     Built once (it takes about a millisecond) and shared: a Select is immutable, and each
     ``.where()`` on it makes a new one.
@@ -254,31 +262,14 @@ def _paper_select() -> Select[*tuple[Any, ...]]:
     featured = aliased(Member)
     return (
         select(
-            Paper.id,
-            Paper.venue_id,
-            Venue.short,
-            Paper.year,
-            Paper.news_year,
-            Paper.news_month,
-            Paper.title,
-            Venue.kind,
-            Venue.label,
-            func.coalesce(func.nullif(parent.label, ""), parent.short),
-            Venue.full,
-            Paper.featured_id,
-            featured.name,
-            featured.native,
-            Paper.status,
-            Paper.presentation,
-            Paper.doi,
-            Paper.arxiv,
-            Paper.url,
-            Paper.code,
-            Paper.project,
-            Paper.bibkey,
-            Paper.note,
-            Paper.position,
-            Paper.version,
+            Venue.short.label("venue_short"),
+            Venue.kind.label("venue_kind"),
+            Venue.label.label("venue_label"),
+            own_label_sql(parent).label("parent_label"),
+            Venue.full.label("venue_full"),
+            featured.name.label("featured_name"),
+            featured.native.label("featured_native"),
+            *(column for column in Paper.__table__.columns),
         )
         .join(Venue, Paper.venue_id == Venue.id)
         .outerjoin(parent, Venue.parent_id == parent.id)
@@ -360,7 +351,7 @@ def papers_in(
     # their driver rows and records in memory together.
     shared: dict[object, Any] = {}
     rows = session.connection().execute(statement)
-    return tuple(_paper_record(row, authors.get(row[0], ()), shared) for row in rows)
+    return tuple(_paper_record(row, authors.get(row.id, ()), shared) for row in rows)
 
 
 def paper_titles(
@@ -412,7 +403,7 @@ def papers_by_id(session: Session, paper_ids: Iterable[int]) -> dict[int, PaperR
         ids = select(Paper.id).where(Paper.id.in_(chunk))
         authors = _authors_of(session, ids)
         for row in session.connection().execute(_paper_select().where(Paper.id.in_(chunk))):
-            found[row[0]] = _paper_record(row, authors.get(row[0], ()), shared)
+            found[row.id] = _paper_record(row, authors.get(row.id, ()), shared)
     return found
 
 
@@ -424,10 +415,49 @@ def paper_by_id(session: Session, paper_id: int) -> PaperRecord:
     return _paper_record(row, authors.get(paper_id, ()), {})
 
 
+@cache
+def _paper_row_values() -> Callable[[Any], tuple[Any, ...]]:
+    """Picks a ``_paper_select`` row's values by label, in the order ``_paper_record`` names
+    them. An itemgetter, not the row's attributes: at 100,000 papers reading each value by
+    attribute cost 1.6 s of CPU against 0.06 s for the tuple (measured)."""
+    labels = [column.key for column in _paper_select().selected_columns]
+    return operator.itemgetter(*(labels.index(name) for name in _PAPER_ROW))
+
+
+# The values of a paper row, by label, in the order _paper_record unpacks them.
+_PAPER_ROW = (
+    "id",
+    "venue_id",
+    "venue_short",
+    "year",
+    "news_year",
+    "news_month",
+    "title",
+    "venue_kind",
+    "venue_label",
+    "parent_label",
+    "venue_full",
+    "featured_id",
+    "featured_name",
+    "featured_native",
+    "status",
+    "presentation",
+    "doi",
+    "arxiv",
+    "url",
+    "code",
+    "project",
+    "bibkey",
+    "note",
+    "position",
+    "version",
+)
+
+
 def _paper_record(
     row: Any, authors: tuple[AuthorRecord, ...], shared: dict[object, Any]
 ) -> PaperRecord:
-    """A record from one row of ``_paper_select`` (positional, in its column order).
+    """A record from one row of ``_paper_select``, its values picked by column label.
 
     Values that repeat from paper to paper (venue names, statuses, member names, years) are
     kept once in ``shared``: the driver makes a new object for each, and at 100,000 papers
@@ -460,7 +490,7 @@ def _paper_record(
         note,
         position,
         version,
-    ) = row
+    ) = _paper_row_values()(row)
     return PaperRecord(
         id=paper_id,
         venue_id=keep(venue_id, venue_id),

@@ -12,10 +12,10 @@ from pytestqt.qtbot import QtBot
 from labnews.gui.dialogs.import_wizard import ImportWizard
 from labnews.gui.dialogs.publish import PublishDialog
 from labnews.gui.dialogs.settings import SettingsChoice, SettingsDialog
-from labnews.gui.lab_settings import LabSettings
 from labnews.gui.main_window import MainWindow
 from labnews.io.homepage import Publication
 from labnews.store.database import Database
+from labnews.store.settings import LabSettings
 
 MNEMONIC = re.compile(r"&([^& ])")
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "seed_news_2022_2024.md"

@@ -12,12 +12,12 @@ from pytestqt.qtbot import QtBot
 
 from labnews.core.inputs import AuthorInput, PaperInput
 from labnews.gui.dialogs.publish import PublishDialog
-from labnews.gui.lab_settings import HOMEPAGE_FILE, published_papers, set_setting_text
 from labnews.gui.main_window import MainWindow
 from labnews.gui.views.news import preview_markdown
 from labnews.io.homepage import END_MARKER, START_MARKER
 from labnews.store import commands, queries
 from labnews.store.database import Database
+from labnews.store.settings import HOMEPAGE_FILE, published_papers, set_setting_text
 from tests.gui.conftest import ModalAnswers, message_text
 
 HEAD = "# About us\r\n\r\nWe study vision.\r\n\r\n## News\r\n"

@@ -12,12 +12,12 @@ from pytestqt.qtbot import QtBot
 
 from labnews.gui.app import install_translations, interface_locale, remove_translations
 from labnews.gui.dialogs.settings import SettingsDialog
-from labnews.gui.lab_settings import read_lab_settings
 from labnews.gui.main_window import MainWindow
 from labnews.gui.preferences import Preferences
 from labnews.gui.wording import interface_language
 from labnews.store import queries
 from labnews.store.database import Database
+from labnews.store.settings import read_lab_settings
 from tests.gui.conftest import ModalAnswers
 
 

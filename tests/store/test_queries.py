@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
 from labnews.core.inputs import PaperInput, VenueInput
 from labnews.core.names import venue_spelling_key, venue_spellings
 from labnews.core.records import YearMonth
 from labnews.core.rules import TallyRules
-from labnews.core.tally import summary_line, tally_years
+from labnews.core.tally import own_label, summary_line, tally_years
 from labnews.store import commands, queries
 from labnews.store.database import Database
+from labnews.store.models import Venue
 
 DEMO_SUMMARY = [
     "2024: 19 papers (2 ETRI J., 5 CVPR, 2 AVSS, 1 ICML, 6 ECCV, 3 NeurIPS)",
@@ -41,6 +43,14 @@ def test_the_sql_tally_equals_the_tally_of_the_records(
         commands.add_paper(session, PaperInput(venue="NeurIPS", year=2024, status="withdrawn"))
         papers = queries.papers_in(session)
         assert queries.tallies(session, rules) == tally_years(papers, rules)
+
+
+def test_the_sql_own_label_equals_the_core_rule(demo_database: Database) -> None:
+    with demo_database.session(write=True) as session:
+        commands.add_venue(session, VenueInput(short="Blank", label=""))
+        venues = {v.id: v for v in queries.venues(session)}
+        rows = session.execute(select(Venue.id, queries.own_label_sql(Venue))).all()
+    assert dict(rows) == {venue_id: own_label(venue) for venue_id, venue in venues.items()}
 
 
 def test_venue_lookup_finds_short_names_aliases_and_full_names(database: Database) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from labnews.core.errors import LabnewsError
+from labnews.core.links import http_url
 from labnews.core.records import MAX_YEAR, MIN_YEAR, YearMonth
 
 I = TypeVar("I")  # noqa: E741 (the input dataclass a dialog returns)
@@ -350,6 +351,5 @@ def optional(text: str) -> str | None:
 
 
 def looks_like_link(text: str) -> bool:
-    """An http or https link, the only kinds the store keeps."""
-    lowered = text.strip().lower()
-    return lowered.startswith(("http://", "https://")) and " " not in text.strip()
+    """A link the store keeps: the forms ask core's rule, so they accept no link it refuses."""
+    return http_url(text) is not None

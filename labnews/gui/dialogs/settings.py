@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
 from labnews.gui.choice_box import ChoiceBox
 from labnews.gui.dialogs.forms import RecordDialog, line, run_dialog
-from labnews.gui.lab_settings import LabSettings
 from labnews.gui.wording import LANGUAGE_NAMES
+from labnews.store.settings import LabSettings
 
 
 @dataclass(frozen=True, slots=True)

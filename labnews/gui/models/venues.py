@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from labnews.core.records import VenueRecord
 from labnews.core.rules import TallyRules
-from labnews.core.tally import tally_label
+from labnews.core.tally import venue_labels
 from labnews.gui.models.records import RecordsModel
 
 translate = QCoreApplication.translate
@@ -91,15 +91,8 @@ class VenuesModel(RecordsModel[VenueRecord]):
     def set_venues(self, venues: Iterable[VenueRecord], rules: TallyRules) -> None:
         """Show these venues, with tally labels as these rules count them."""
         records = tuple(venues)
-        by_id = {v.id: v for v in records}
         self._rules = rules
-        self._labels = {}
-        for venue in records:
-            parent = by_id.get(venue.parent_id) if venue.parent_id is not None else None
-            parent_label = (parent.label or parent.short) if parent else None
-            self._labels[venue.id] = tally_label(
-                venue.short, venue.kind, venue.label, parent_label, rules
-            )
+        self._labels = venue_labels(records, rules)
         self.set_records(records)
 
     def counts_as(self, venue: VenueRecord) -> str | None:

@@ -35,9 +35,9 @@ from labnews.gui.choice_box import ChoiceBox
 from labnews.gui.deferred import deferred
 from labnews.gui.fonts import has_hangul, korean_font
 from labnews.gui.lab_change import OVERVIEW_KINDS
-from labnews.gui.lab_settings import DEFAULT_LANGUAGE, setting_text
 from labnews.gui.wording import LANGUAGE_NAMES, interface_language
 from labnews.io.newsfile import NewsRequest
+from labnews.store.settings import DEFAULT_LANGUAGE, setting_text
 
 if TYPE_CHECKING:
     from labnews.gui.lab_change import LabChange

@@ -38,11 +38,11 @@ from labnews.gui.wording import entry_date, entry_text, tally_sentence
 from labnews.io.chart import chart_data_from_tallies
 
 if TYPE_CHECKING:
-    from labnews.gui import lab_settings
     from labnews.gui.lab_change import LabChange
+    from labnews.store import settings as lab_settings
 else:
     # The lab's settings are read once there is data: after the paint.
-    lab_settings = deferred("labnews.gui.lab_settings")
+    lab_settings = deferred("labnews.store.settings")
 
 MAX_UNPUBLISHED = 6
 """News lines listed as not yet published; more are summed up in one line."""

@@ -1,35 +1,40 @@
-"""The lab's shared settings as the window edits them, read and written in one session each."""
+"""The lab's shared settings, each declared once (key, default), read and written here only.
+
+Every setting is stored as JSON text in the setting table. The store's query and command
+modules are imported where they are used: the window reads this module's types before its
+first paint, without the database layer.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
 from labnews.core.records import Change
-from labnews.gui.deferred import deferred
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
-
-    from labnews.store import commands, queries
-else:
-    commands = deferred("labnews.store.commands")
-    queries = deferred("labnews.store.queries")
-
 
 LAB_NAME: Final = "lab_name"
 DEFAULT_FORMAT: Final = "default_format"
 DEFAULT_LANGUAGE: Final = "default_language"
 HOMEPAGE_FILE: Final = "homepage_file"
+TEXT_SETTINGS: Final[Mapping[str, str]] = MappingProxyType(
+    {LAB_NAME: "", DEFAULT_FORMAT: "yearly", DEFAULT_LANGUAGE: "en", HOMEPAGE_FILE: ""}
+)
+"""The text settings and their defaults (what an unset or unreadable one reads as)."""
 PUBLISHED_PAPERS: Final = "published_paper_ids"
 """The ids of the papers in the block last published into the homepage (a JSON list)."""
 
 
 def setting_text(session: Session, key: str) -> str:
     """A setting stored as a JSON string ("" when unset or not a string)."""
+    from labnews.store import queries
+
     stored = queries.setting(session, key)
     if stored is None:
         return ""
@@ -41,7 +46,14 @@ def setting_text(session: Session, key: str) -> str:
     return value if isinstance(value, str) else ""
 
 
+def text_setting(session: Session, key: str) -> str:
+    """A declared text setting, or its default when unset or empty."""
+    return setting_text(session, key) or TEXT_SETTINGS[key]
+
+
 def set_setting_text(session: Session, key: str, value: str) -> Change:
+    from labnews.store import commands
+
     return commands.set_setting(session, key, json.dumps(value, ensure_ascii=False))
 
 
@@ -49,30 +61,34 @@ def set_setting_text(session: Session, key: str, value: str) -> Change:
 class LabSettings:
     """The settings everyone who opens the database shares (pinned tally orders aside)."""
 
-    lab_name: str = ""
-    default_format: str = "yearly"
-    default_language: str = "en"
+    lab_name: str = TEXT_SETTINGS[LAB_NAME]
+    default_format: str = TEXT_SETTINGS[DEFAULT_FORMAT]
+    default_language: str = TEXT_SETTINGS[DEFAULT_LANGUAGE]
     workshops: str = "fold"
     order: str = "first"
     lines: str = "month"
-    homepage_file: str = ""
+    homepage_file: str = TEXT_SETTINGS[HOMEPAGE_FILE]
 
 
 def read_lab_settings(session: Session) -> LabSettings:
+    from labnews.store import queries
+
     rules = queries.tally_rules(session)
     return LabSettings(
-        lab_name=setting_text(session, LAB_NAME),
-        default_format=setting_text(session, DEFAULT_FORMAT) or "yearly",
-        default_language=setting_text(session, DEFAULT_LANGUAGE) or "en",
+        lab_name=text_setting(session, LAB_NAME),
+        default_format=text_setting(session, DEFAULT_FORMAT),
+        default_language=text_setting(session, DEFAULT_LANGUAGE),
         workshops=rules.workshops,
         order=rules.order,
         lines=rules.lines,
-        homepage_file=setting_text(session, HOMEPAGE_FILE),
+        homepage_file=text_setting(session, HOMEPAGE_FILE),
     )
 
 
 def write_lab_settings(session: Session, settings: LabSettings) -> Change:
     """Store every shared setting; the pinned orders stay as they are."""
+    from labnews.store import commands, queries
+
     set_setting_text(session, LAB_NAME, settings.lab_name.strip())
     set_setting_text(session, DEFAULT_FORMAT, settings.default_format)
     set_setting_text(session, DEFAULT_LANGUAGE, settings.default_language)
@@ -94,6 +110,8 @@ def homepage_file(session: Session) -> Path | None:
 
 def published_papers(session: Session) -> frozenset[int] | None:
     """The papers the homepage got at the last publication (None: never published from here)."""
+    from labnews.store import queries
+
     stored = queries.setting(session, PUBLISHED_PAPERS)
     if stored is None:
         return None
@@ -108,6 +126,8 @@ def published_papers(session: Session) -> frozenset[int] | None:
 
 def remember_publication(session: Session, path: Path, paper_ids: Iterable[int]) -> Change:
     """Remember the homepage file and which papers its block now holds."""
+    from labnews.store import commands
+
     set_setting_text(session, HOMEPAGE_FILE, str(path))
     commands.set_setting(session, PUBLISHED_PAPERS, json.dumps(sorted(set(paper_ids))))
     return Change(f"Published into {path}", frozenset({"settings"}))
