@@ -1,0 +1,192 @@
+"""Asking a bibliographic service politely: base URLs, the client, pacing and one-line errors."""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC
+from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING, Final
+from urllib.parse import urlsplit
+
+import labnews
+from labnews.core.errors import LabnewsError
+
+if TYPE_CHECKING:
+    import httpx
+
+CONNECT_TIMEOUT: Final = 5.0
+READ_TIMEOUT: Final = 15.0
+MIN_INTERVAL: Final = 1.0
+"""Seconds between two requests to one service from this process (services ask for pacing)."""
+MAX_ANSWER: Final = 10_000_000
+"""Bytes of one answer read at most: a record is a few kilobytes, more is not a record."""
+
+
+class LookupFailed(LabnewsError):
+    """A service could not be asked or gave no usable answer; the message says why in one line."""
+
+
+@dataclass(frozen=True)
+class ServiceURLs:
+    """Where each service answers: the public APIs by default, a lab setting or test server else."""
+
+    crossref: str = "https://api.crossref.org"
+    arxiv: str = "https://export.arxiv.org"
+    openreview: str = "https://api2.openreview.net"
+    dblp: str = "https://dblp.org"
+    acl: str = "https://aclanthology.org"
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> ServiceURLs:
+        """The defaults, each replaced by its LABNEWS_<SERVICE>_URL variable when that is set."""
+        env = os.environ if environ is None else environ
+        defaults = cls()
+        values = {
+            name: (env.get(f"LABNEWS_{name.upper()}_URL") or "").strip() or getattr(defaults, name)
+            for name in ("crossref", "arxiv", "openreview", "dblp", "acl")
+        }
+        return cls(**values)
+
+    def of(self, service: str) -> str:
+        """The base URL of one service, without a trailing slash."""
+        base: str = getattr(self, service)
+        return base.rstrip("/")
+
+
+def user_agent(contact: str | None = None) -> str:
+    """labnews' User-Agent; Crossref's "polite pool" wants a mailto to reach the operator."""
+    mail = contact if contact is not None else os.environ.get("LABNEWS_CONTACT_EMAIL", "").strip()
+    extra = f"; mailto:{mail}" if mail else ""
+    return f"labnews/{labnews.__version__} (+https://github.com/labnews/labnews{extra})"
+
+
+def new_client(*, connect: float = CONNECT_TIMEOUT, read: float = READ_TIMEOUT) -> httpx.Client:
+    """An HTTP client with labnews' timeouts and User-Agent; close it when done."""
+    import httpx
+
+    timeout = httpx.Timeout(read, connect=connect)
+    return httpx.Client(
+        timeout=timeout, follow_redirects=True, headers={"User-Agent": user_agent()}
+    )
+
+
+class _Pacer:
+    """At most one request per interval to each base URL, so a burst of lookups stays polite."""
+
+    def __init__(self, interval: float) -> None:
+        self.interval = interval
+        self._lock = threading.Lock()
+        self._next: dict[str, float] = {}
+
+    def wait(self, base: str) -> None:
+        with self._lock:
+            now = time.monotonic()
+            start = max(now, self._next.get(base, now))
+            self._next[base] = start + self.interval
+        # At most one interval per request queued ahead: a person's lookups are one or two.
+        if start > now:
+            time.sleep(start - now)
+
+
+_PACER: Final = _Pacer(MIN_INTERVAL)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A successful answer: its bytes and content type."""
+
+    content: bytes
+    content_type: str
+
+
+def get(
+    client: httpx.Client,
+    base: str,
+    path: str,
+    *,
+    service: str,
+    missing: str,
+    params: Mapping[str, str] | None = None,
+) -> Answer:
+    """GET ``base + path`` and return the answer, or raise LookupFailed with one clear line.
+
+    ``service`` names the service in messages; ``missing`` is the sentence for a 404.
+    """
+    import httpx
+
+    host = urlsplit(base).netloc or base
+    _PACER.wait(base)
+    headers = {"User-Agent": user_agent(), "Accept-Encoding": "gzip, deflate"}
+    try:
+        with client.stream("GET", base + path, params=params, headers=headers) as response:
+            status = response.status_code
+            if status == 200:
+                content = _read_capped(response, service)
+                return Answer(content, response.headers.get("content-type", ""))
+            retry_after = response.headers.get("retry-after", "")
+    except httpx.TimeoutException as exc:
+        limit = client.timeout.read or client.timeout.connect
+        within = f" within {limit:g} s" if limit else ""
+        raise LookupFailed(f"{service} ({host}) did not answer{within}; try again later") from exc
+    except httpx.InvalidURL as exc:
+        raise LookupFailed(f"the {service} address {base!r} is not a usable URL") from exc
+    except httpx.HTTPError as exc:
+        raise LookupFailed(f"cannot reach {host}: {_reason(exc)}") from exc
+    except ValueError as exc:  # httpx refuses some malformed base URLs this way
+        raise LookupFailed(f"the {service} address {base!r} is not a usable URL") from exc
+    if status == 404 or status == 410:
+        raise LookupFailed(missing)
+    if status == 429:
+        raise LookupFailed(f"{service} asks labnews to slow down (429): {_retry(retry_after)}")
+    if status >= 500:
+        raise LookupFailed(f"{service} has a server problem ({status}); try again later")
+    raise LookupFailed(f"{service} refused the request ({status})")
+
+
+def _read_capped(response: httpx.Response, service: str) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > MAX_ANSWER:
+            raise LookupFailed(f"{service}'s answer is too large to be one record")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+_ERRNO = re.compile(r"^\[Errno -?\d+\]\s*")
+_ADDRESS = re.compile(r"\S+://\S+")
+
+
+def _reason(exc: Exception) -> str:
+    """httpx's reason without errno numbers or URLs: "Connection refused", "Name ... not known"."""
+    text = str(exc).strip().splitlines()[-1] if str(exc).strip() else ""
+    text = _ADDRESS.sub("the address", _ERRNO.sub("", text)).strip()
+    if not text:
+        text = type(exc).__name__
+    return text[:1].lower() + text[1:200] + " (offline?)"
+
+
+def _retry(value: str) -> str:
+    """When to try again, from a Retry-After of seconds or an HTTP date."""
+    value = value.strip()
+    if value.isdigit():
+        seconds = int(value)
+        if seconds < 120:
+            return f"try again in {seconds} s"
+        return f"try again in {round(seconds / 60)} min"
+    if value:
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            when = None
+        if when is not None:
+            if when.tzinfo is not None:
+                when = when.astimezone(UTC)
+            return f"try again after {when.strftime('%H:%M')} UTC"
+    return "try again in a minute"
