@@ -119,7 +119,10 @@ def get(
     """
     import httpx
 
-    host = urlsplit(base).netloc or base
+    parts = urlsplit(base)
+    if parts.scheme not in {"http", "https"} or not parts.netloc:
+        raise LookupFailed(f"the {service} address {base[:80]!r} is not an http(s) URL")
+    host = parts.netloc
     _PACER.wait(base)
     headers = {"User-Agent": user_agent(), "Accept-Encoding": "gzip, deflate"}
     try:
@@ -133,12 +136,10 @@ def get(
         limit = client.timeout.read or client.timeout.connect
         within = f" within {limit:g} s" if limit else ""
         raise LookupFailed(f"{service} ({host}) did not answer{within}; try again later") from exc
-    except httpx.InvalidURL as exc:
-        raise LookupFailed(f"the {service} address {base!r} is not a usable URL") from exc
     except httpx.HTTPError as exc:
         raise LookupFailed(f"cannot reach {host}: {_reason(exc)}") from exc
-    except ValueError as exc:  # httpx refuses some malformed base URLs this way
-        raise LookupFailed(f"the {service} address {base!r} is not a usable URL") from exc
+    except (httpx.InvalidURL, ValueError) as exc:  # a base URL httpx cannot take apart
+        raise LookupFailed(f"the {service} address {base[:80]!r} is not a usable URL") from exc
     if status == 404 or status == 410:
         raise LookupFailed(missing)
     if status == 429:
