@@ -617,6 +617,17 @@ def test_429_says_when_to_retry_without_waiting(
     assert time.monotonic() - started < 2
 
 
+def test_after_a_429_labnews_waits_without_asking_again(services: Services) -> None:
+    services.serve("crossref", "/works/10.1109/X.1", status=429, headers={"Retry-After": "30"})
+    _fails(services, "10.1109/X.1")
+    asked = len(services.requests())
+    message = _fails(services, "10.1109/X.3")
+    assert message in {
+        f"Crossref asks labnews to slow down (429): try again in {n} s" for n in (29, 30)
+    }
+    assert len(services.requests()) == asked
+
+
 def test_5xx_is_a_server_problem(services: Services) -> None:
     services.serve("dblp", "/rec/conf/wacv/ParkLL25.xml", status=500, body=b"oops")
     assert _fails(services, "conf/wacv/ParkLL25") == (
@@ -857,7 +868,43 @@ def test_bibtex_of_a_journal_and_of_a_preprint() -> None:
             "10.1109/WACV61041.2025.00412",
             "WACV",
         ),
+        (
+            "crossref_workshop.json",
+            "crossref",
+            "/works/10.1109/CVPRW63382.2024.00077",
+            "10.1109/CVPRW63382.2024.00077",
+            "CVPR Workshop",
+        ),
+        (
+            "crossref_journal.json",
+            "crossref",
+            "/works/10.1109/TPAMI.2025.3531234",
+            "10.1109/TPAMI.2025.3531234",
+            "TPAMI",
+        ),
+        ("arxiv_entry.xml", "arxiv", "/api/query", "2312.04005", "NeurIPS"),
+        (
+            "openreview_note.json",
+            "openreview",
+            "/notes",
+            "https://openreview.net/forum?id=N4i4PfcrK6",
+            "NeurIPS",
+        ),
         ("dblp_record.xml", "dblp", "/rec/conf/wacv/ParkLL25.xml", "conf/wacv/ParkLL25", "WACV"),
+        (
+            "dblp_journal.xml",
+            "dblp",
+            "/rec/journals/pami/ParkL25.xml",
+            "journals/pami/ParkL25",
+            "TPAMI",
+        ),
+        (
+            "acl_main.bib",
+            "acl",
+            "/2024.acl-long.123.bib",
+            "2024.acl-long.123",
+            "ACL",
+        ),
         (
             "dblp_workshop.xml",
             "dblp",
@@ -902,10 +949,10 @@ def test_found_papers_import_onto_the_catalog_venue(
     assert [a.written for a in paper.authors] == list(found.authors)
 
 
-def test_a_neurips_paper_from_openreview_lands_on_neurips_with_its_members(
+def test_a_found_paper_matches_the_lab_members(
     services: Services, demo_database: Database, tmp_path: Path
 ) -> None:
-    """The demo lab's members are matched; the NeurIPS month dates the news (December)."""
+    """The demo lab's members are matched in either name order (OpenReview's "Ham Jaeseok")."""
     services.serve("openreview", "/notes", "openreview_workshop.json", query={"id": "Wk7fQ2mZpL"})
     found = _find(services, "https://openreview.net/forum?id=Wk7fQ2mZpL")
     bib = tmp_path / "found.bib"

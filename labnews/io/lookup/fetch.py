@@ -8,8 +8,9 @@ import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from math import ceil
 from typing import TYPE_CHECKING, Final
 from urllib.parse import urlsplit
 
@@ -23,6 +24,8 @@ CONNECT_TIMEOUT: Final = 5.0
 READ_TIMEOUT: Final = 15.0
 MIN_INTERVAL: Final = 1.0
 """Seconds between two requests to one service from this process (services ask for pacing)."""
+PROJECT_URL: Final = "https://github.com/labnews/labnews"
+"""Where a service's operator learns what labnews is (named in the User-Agent)."""
 MAX_ANSWER: Final = 10_000_000
 """Bytes of one answer read at most: a record is a few kilobytes, more is not a record."""
 
@@ -62,7 +65,7 @@ def user_agent(contact: str | None = None) -> str:
     """labnews' User-Agent; Crossref's "polite pool" wants a mailto to reach the operator."""
     mail = contact if contact is not None else os.environ.get("LABNEWS_CONTACT_EMAIL", "").strip()
     extra = f"; mailto:{mail}" if mail else ""
-    return f"labnews/{labnews.__version__} (+https://github.com/labnews/labnews{extra})"
+    return f"labnews/{labnews.__version__} (+{PROJECT_URL}{extra})"
 
 
 def new_client(*, connect: float = CONNECT_TIMEOUT, read: float = READ_TIMEOUT) -> httpx.Client:
@@ -76,12 +79,22 @@ def new_client(*, connect: float = CONNECT_TIMEOUT, read: float = READ_TIMEOUT) 
 
 
 class _Pacer:
-    """At most one request per interval to each base URL, so a burst of lookups stays polite."""
+    """At most one request per interval to each base URL, and none while a 429 asks to wait."""
 
     def __init__(self, interval: float) -> None:
         self.interval = interval
         self._lock = threading.Lock()
         self._next: dict[str, float] = {}
+        self._held: dict[str, float] = {}
+
+    def held_for(self, base: str) -> float:
+        """Seconds this service still asked labnews to wait (after a 429), else 0."""
+        with self._lock:
+            return max(0.0, self._held.get(base, 0.0) - time.monotonic())
+
+    def hold(self, base: str, seconds: float) -> None:
+        with self._lock:
+            self._held[base] = time.monotonic() + seconds
 
     def wait(self, base: str) -> None:
         with self._lock:
@@ -123,8 +136,12 @@ def get(
     if parts.scheme not in {"http", "https"} or not parts.netloc:
         raise LookupFailed(f"the {service} address {base[:80]!r} is not an http(s) URL")
     host = parts.netloc
+    held = _PACER.held_for(base)
+    if held:  # asked again within a 429's Retry-After: say so without asking the service
+        raise LookupFailed(f"{service} asks labnews to slow down (429): {_retry(str(ceil(held)))}")
     _PACER.wait(base)
-    headers = {"User-Agent": user_agent(), "Accept-Encoding": "gzip, deflate"}
+    # Set on each request, not only by new_client(): a caller's own client is polite too.
+    headers = {"User-Agent": user_agent()}
     try:
         with client.stream("GET", base + path, params=params, headers=headers) as response:
             status = response.status_code
@@ -143,6 +160,8 @@ def get(
     if status == 404 or status == 410:
         raise LookupFailed(missing)
     if status == 429:
+        seconds = _retry_seconds(retry_after)
+        _PACER.hold(base, seconds if seconds is not None else 60)
         raise LookupFailed(f"{service} asks labnews to slow down (429): {_retry(retry_after)}")
     if status >= 500:
         raise LookupFailed(f"{service} has a server problem ({status}); try again later")
@@ -171,6 +190,22 @@ def _reason(exc: Exception) -> str:
     if not text:
         text = type(exc).__name__
     return text[:1].lower() + text[1:200] + " (offline?)"
+
+
+def _retry_seconds(value: str) -> float | None:
+    """Retry-After as seconds from now: it is a number of seconds or an HTTP date."""
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    if not value:
+        return None
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
 def _retry(value: str) -> str:

@@ -229,8 +229,6 @@ _OPENREVIEW_VENUES: Final = {
     "iclr.cc": "ICLR",
     "icml.cc": "ICML",
     "aaai.org": "AAAI",
-    "thecvf.com": None,
-    "colmweb.org": None,
     "tmlr": "TMLR",
 }
 _NOT_ACCEPTED: Final = re.compile(r"(?:^|/)(?:Rejected|Withdrawn|Desk_Rejected)?_?Submission$")
@@ -390,7 +388,8 @@ def dblp(client: httpx.Client, urls: ServiceURLs, ident: Identifier) -> FoundPap
     short = _DBLP_STREAMS.get(stream)
     findings = "findings" in booktitle.casefold()
     links = [e for ee in record.findall("ee") if (e := " ".join("".join(ee.itertext()).split()))]
-    found_arxiv = arxiv_of(_text(record, "eprint")) if _text(record, "eprinttype") else None
+    eprint_arxiv = _text(record, "eprinttype").casefold() == "arxiv"
+    found_arxiv = arxiv_of(_text(record, "eprint")) if eprint_arxiv else None
     doi = None
     for link in links:
         linked = doi_of(link)
