@@ -342,6 +342,56 @@ def test_arxiv_without_journal_ref_is_a_preprint_with_the_comment_as_hint(
 
 
 @pytest.mark.parametrize(
+    ("journal_ref", "short", "journal", "workshop", "year"),
+    [
+        ("IEEE TPAMI, vol. 47, 2025", "TPAMI", True, False, 2025),
+        ("CVPR 2024 Workshop on Efficient Deep Learning", "CVPR Workshop", False, True, 2024),
+        ("Proc. of the 12th Symposium on Imaginary Things", None, False, False, 2023),
+    ],
+)
+def test_arxiv_journal_ref_names_the_venue(
+    services: Services,
+    journal_ref: str,
+    short: str | None,
+    journal: bool,
+    workshop: bool,
+    year: int,
+) -> None:
+    """The year is the journal ref's, else the first version's (2023-12 for this entry)."""
+    body = (FIXTURES / "arxiv_entry.xml").read_bytes()
+    body = body.replace(
+        b"Advances in Neural Information Processing Systems 37 (NeurIPS 2024)", journal_ref.encode()
+    )
+    services.serve("arxiv", "/api/query", body=body)
+    found = _find(services, "2312.04005")
+    assert (found.venue, found.venue_short, found.journal, found.workshop) == (
+        journal_ref,
+        short,
+        journal,
+        workshop,
+    )
+    assert found.year == year
+    assert found.month == (12 if short is None else None)
+    assert not found.preprint
+
+
+def test_dblp_follows_a_renamed_key(services: Services) -> None:
+    services.serve(
+        "dblp",
+        "/rec/conf/wacv/OldKey25.xml",
+        status=301,
+        headers={"Location": f"{services.urls.dblp}/rec/conf/wacv/ParkLL25.xml"},
+    )
+    services.serve("dblp", "/rec/conf/wacv/ParkLL25.xml", "dblp_record.xml")
+    found = _find(services, "conf/wacv/OldKey25")
+    assert (found.source.id, found.title[:20], found.venue_short) == (
+        "conf/wacv/OldKey25",
+        "Open-Vocabulary Part",
+        "WACV",
+    )
+
+
+@pytest.mark.parametrize(
     ("fixture", "ident"), [("arxiv_unknown.xml", "2406.99999"), ("arxiv_error.xml", "1234.56789")]
 )
 def test_arxiv_unknown_id_and_error_entry(services: Services, fixture: str, ident: str) -> None:

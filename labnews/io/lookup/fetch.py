@@ -109,14 +109,6 @@ class _Pacer:
 _PACER: Final = _Pacer(MIN_INTERVAL)
 
 
-@dataclass(frozen=True)
-class Answer:
-    """A successful answer: its bytes and content type."""
-
-    content: bytes
-    content_type: str
-
-
 def get(
     client: httpx.Client,
     base: str,
@@ -125,8 +117,8 @@ def get(
     service: str,
     missing: str,
     params: Mapping[str, str] | None = None,
-) -> Answer:
-    """GET ``base + path`` and return the answer, or raise LookupFailed with one clear line.
+) -> bytes:
+    """GET ``base + path`` and return the answer's body, or raise LookupFailed with one line.
 
     ``service`` names the service in messages; ``missing`` is the sentence for a 404.
     """
@@ -143,14 +135,17 @@ def get(
     # Set on each request, not only by new_client(): a caller's own client is polite too.
     headers = {"User-Agent": user_agent()}
     try:
-        with client.stream("GET", base + path, params=params, headers=headers) as response:
+        # DBLP answers a renamed key with a redirect: follow it whatever the client's default.
+        with client.stream(
+            "GET", base + path, params=params, headers=headers, follow_redirects=True
+        ) as response:
             status = response.status_code
             if status == 200:
-                content = _read_capped(response, service)
-                return Answer(content, response.headers.get("content-type", ""))
+                return _read_capped(response, service)
             retry_after = response.headers.get("retry-after", "")
     except httpx.TimeoutException as exc:
-        limit = client.timeout.read or client.timeout.connect
+        connecting = isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout)
+        limit = client.timeout.connect if connecting else client.timeout.read
         within = f" within {limit:g} s" if limit else ""
         raise LookupFailed(f"{service} ({host}) did not answer{within}; try again later") from exc
     except httpx.HTTPError as exc:

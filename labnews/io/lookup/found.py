@@ -63,6 +63,9 @@ WORKSHOP_SHORTS: Final = frozenset(
         "EMNLP Workshop",
     }
 )  # fmt: skip
+JOURNAL_SHORTS: Final = frozenset(
+    {"TPAMI", "IJCV", "TIP", "TMLR", "JMLR", "TNNLS", "TACL", "Computational Linguistics"}
+)
 FINDINGS_OF: Final = frozenset({"ACL", "EMNLP", "NAACL"})
 
 _WORD: Final = re.compile(r"[A-Za-z][A-Za-z0-9\-]*")

@@ -14,7 +14,7 @@ from xml.etree import ElementTree
 from labnews.core.errors import LabnewsError
 from labnews.core.links import arxiv_of, doi_of, http_url
 from labnews.io.lookup.fetch import LookupFailed, ServiceURLs, get
-from labnews.io.lookup.found import FoundPaper, known_short, refined, short_in
+from labnews.io.lookup.found import JOURNAL_SHORTS, FoundPaper, known_short, refined, short_in
 from labnews.io.lookup.identify import Identifier, Service
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def crossref(client: httpx.Client, urls: ServiceURLs, ident: Identifier) -> Foun
         missing=f"Crossref has no work with DOI {ident.id}",
     )
     try:
-        data = json.loads(answer.content)
+        data = json.loads(answer)
     except (ValueError, RecursionError) as exc:
         raise _malformed("Crossref", what, "not JSON") from exc
     message = data.get("message") if isinstance(data, dict) else None
@@ -160,7 +160,7 @@ def arxiv(client: httpx.Client, urls: ServiceURLs, ident: Identifier) -> FoundPa
         service="arXiv",
         missing=missing,
     )
-    root = _xml(answer.content, "arXiv", what)
+    root = _xml(answer, "arXiv", what)
     entry = root.find(f"{_ATOM}entry")
     # An unknown id gives a feed without entries, or (for a malformed one) an entry "Error".
     if entry is None or _text(entry, f"{_ATOM}title") == "Error":
@@ -199,7 +199,7 @@ def arxiv(client: httpx.Client, urls: ServiceURLs, ident: Identifier) -> FoundPa
         venue=hint,
         venue_short=refined(short, workshop=workshop),
         workshop=workshop,
-        journal=False,
+        journal=short in JOURNAL_SHORTS,
         preprint=not journal_ref,
         year=year,
         month=month,
@@ -247,7 +247,7 @@ def openreview(client: httpx.Client, urls: ServiceURLs, ident: Identifier) -> Fo
         missing=missing,
     )
     try:
-        data = json.loads(answer.content)
+        data = json.loads(answer)
     except (ValueError, RecursionError) as exc:
         raise _malformed("OpenReview", what, "not JSON") from exc
     notes = _list(data.get("notes")) if isinstance(data, dict) else None
@@ -359,7 +359,7 @@ def dblp(client: httpx.Client, urls: ServiceURLs, ident: Identifier) -> FoundPap
         service="DBLP",
         missing=f"DBLP has no record {ident.id}",
     )
-    root = _xml(answer.content, "DBLP", what)
+    root = _xml(answer, "DBLP", what)
     record = next((r for tag in _RECORD_TAGS if (r := root.find(tag)) is not None), None)
     if record is None:
         raise _malformed("DBLP", what, "no record")
@@ -455,7 +455,7 @@ def acl(client: httpx.Client, urls: ServiceURLs, ident: Identifier) -> FoundPape
         missing=f"the ACL Anthology has no paper {ident.id}",
     )
     try:
-        text = answer.content.decode("utf-8")
+        text = answer.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise _malformed("the ACL Anthology", what, "not UTF-8") from exc
     if "@" not in text:
@@ -477,7 +477,7 @@ def acl(client: httpx.Client, urls: ServiceURLs, ident: Identifier) -> FoundPape
     venue = decode_latex(fields.get("booktitle") or fields.get("journal") or "")
     short, workshop, findings = _acl_venue(ident.id)
     workshop = workshop or bool(_WORKSHOP.search(venue))
-    if short in _ACL_JOURNALS.values():
+    if short in JOURNAL_SHORTS:
         journal = True
     year_text = re.sub(r"\D", "", fields.get("year", ""))
     return FoundPaper(
