@@ -762,6 +762,69 @@ def test_a_record_without_title_or_year_is_malformed(
     assert _fails(services, "conf/wacv/A25").endswith(f"could not be read ({why})")
 
 
+@pytest.mark.parametrize(
+    ("service", "path", "body", "text", "why"),
+    [
+        ("crossref", "/works/10.1109/X.9", b"[1, 2]", "10.1109/X.9", "no message"),
+        (
+            "crossref",
+            "/works/10.1109/X.9",
+            b'{"message": {"title": {"a": 1}, "author": "x", "published": "2024"}}',
+            "10.1109/X.9",
+            "no title",
+        ),
+        (
+            "crossref",
+            "/works/10.1109/X.9",
+            b'{"message": {"title": ["T"], "author": [1, null], "published": {"date-parts": "x"}}}',
+            "10.1109/X.9",
+            "no year",
+        ),
+        (
+            "openreview",
+            "/notes",
+            b'{"count": 1}',
+            "https://openreview.net/forum?id=AbCdE12",
+            "no notes",
+        ),
+        (
+            "openreview",
+            "/notes",
+            b'{"notes": [{"content": {"title": "not wrapped"}}]}',
+            "https://openreview.net/forum?id=AbCdE12",
+            "no title",
+        ),
+        (
+            "openreview",
+            "/notes",
+            b'{"notes": [{"content": {"title": {"value": "T"}, "venueid": {"value": 3}}}]}',
+            "https://openreview.net/forum?id=AbCdE12",
+            "no year",
+        ),
+        (
+            "arxiv",
+            "/api/query",
+            b'<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>T</title></entry></feed>',
+            "2406.01234",
+            "no date",
+        ),
+        (
+            "acl",
+            "/2024.acl-long.1.bib",
+            b"@inproceedings{k, year = 2024}",
+            "2024.acl-long.1",
+            "no title",
+        ),
+        ("acl", "/2024.acl-long.1.bib", b"\xff\xfe@", "2024.acl-long.1", "not UTF-8"),
+    ],
+)
+def test_answers_of_the_wrong_shape_are_refused_cleanly(
+    services: Services, service: str, path: str, body: bytes, text: str, why: str
+) -> None:
+    services.serve(service, path, body=body)
+    assert _fails(services, text).endswith(f"could not be read ({why})")
+
+
 @pytest.mark.parametrize("base", ["not a url", "ftp://example.org", "api.crossref.org"])
 def test_a_bad_service_address_is_one_line(base: str) -> None:
     with pytest.raises(LookupFailed) as caught:

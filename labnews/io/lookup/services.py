@@ -250,8 +250,8 @@ def openreview(client: httpx.Client, urls: ServiceURLs, ident: Identifier) -> Fo
         data = json.loads(answer)
     except (ValueError, RecursionError) as exc:
         raise _malformed("OpenReview", what, "not JSON") from exc
-    notes = _list(data.get("notes")) if isinstance(data, dict) else None
-    if notes is None:
+    notes = data.get("notes") if isinstance(data, dict) else None
+    if not isinstance(notes, list):
         raise _malformed("OpenReview", what, "no notes")
     if not notes or not isinstance(notes[0], dict):
         raise LookupFailed(missing)
