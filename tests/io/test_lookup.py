@@ -586,23 +586,47 @@ def test_acl_main_conference(services: Services) -> None:
 
 
 @pytest.mark.parametrize(
-    ("ident", "short", "workshop"),
+    ("ident", "short", "workshop", "journal"),
     [
-        ("2024.naacl-long.7", "NAACL", False),
-        ("2024.emnlp-main.40", "EMNLP", False),
-        ("2024.findings-acl.3", "Findings of ACL", False),
-        ("2024.acl-srw.12", "ACL Workshop", True),
-        ("2024.repl4nlp-1.5", None, True),
-        ("P19-1001", "ACL", False),
-        ("W19-4402", None, True),
+        ("2024.naacl-long.7", "NAACL", False, False),
+        ("2024.emnlp-main.40", "EMNLP", False, False),
+        ("2024.findings-acl.3", "Findings of ACL", False, False),
+        ("2024.acl-srw.12", "ACL Workshop", True, False),
+        ("2024.repl4nlp-1.5", None, True, False),
+        ("2024.tacl-1.5", "TACL", False, True),
+        ("P19-1001", "ACL", False, False),
+        ("Q19-1001", "TACL", False, True),
+        ("W19-4402", None, True, False),
     ],
 )
 def test_acl_collections_name_their_venue(
-    services: Services, ident: str, short: str | None, workshop: bool
+    services: Services, ident: str, short: str | None, workshop: bool, journal: bool
 ) -> None:
     services.serve("acl", f"/{ident}.bib", "acl_main.bib")
     found = _find(services, ident)
-    assert (found.venue_short, found.workshop) == (short, workshop)
+    assert (found.venue_short, found.workshop, found.journal) == (short, workshop, journal)
+
+
+def test_openreview_without_a_year_in_its_venue_id_takes_the_publication_date(
+    services: Services,
+) -> None:
+    body = (FIXTURES / "openreview_note.json").read_bytes()
+    body = body.replace(b"NeurIPS.cc/2024/Conference", b"NeurIPS.cc/Conference")
+    body = body.replace(b"NeurIPS 2024 poster", b"NeurIPS poster")
+    services.serve("openreview", "/notes", body=body)
+    found = _find(services, "https://openreview.net/forum?id=N4i4PfcrK6")
+    assert (found.year, found.month, found.venue_short) == (2024, None, "NeurIPS")
+
+
+def test_neurips_datasets_and_benchmarks_track(services: Services) -> None:
+    body = (FIXTURES / "openreview_note.json").read_bytes()
+    body = body.replace(
+        b'"venueid": {"value": "NeurIPS.cc/2024/Conference"}',
+        b'"venueid": {"value": "NeurIPS.cc/2024/Datasets_and_Benchmarks_Track"}',
+    )
+    services.serve("openreview", "/notes", body=body)
+    found = _find(services, "https://openreview.net/forum?id=N4i4PfcrK6")
+    assert found.venue_short == "NeurIPS Datasets and Benchmarks"
 
 
 def test_the_environment_points_each_service_elsewhere(
@@ -654,6 +678,7 @@ def test_404_names_what_the_service_does_not_have(services: Services) -> None:
         ("600", "try again in 10 min"),
         ("Thu, 03 Dec 2026 20:31:00 GMT", "try again after 20:31 UTC"),
         ("", "try again in a minute"),
+        ("soon", "try again in a minute"),
     ],
 )
 def test_429_says_when_to_retry_without_waiting(
@@ -676,6 +701,16 @@ def test_after_a_429_labnews_waits_without_asking_again(services: Services) -> N
         f"Crossref asks labnews to slow down (429): try again in {n} s" for n in (29, 30)
     }
     assert len(services.requests()) == asked
+
+
+def test_an_answer_too_large_for_a_record_is_refused(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from labnews.io.lookup import fetch
+
+    monkeypatch.setattr(fetch, "MAX_ANSWER", 1000)
+    services.serve("crossref", "/works/10.1109/BIG.1", body=b" " * 5000)
+    assert _fails(services, "10.1109/BIG.1") == "Crossref's answer is too large to be one record"
 
 
 def test_5xx_is_a_server_problem(services: Services) -> None:
