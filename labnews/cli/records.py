@@ -389,23 +389,12 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_order(args: argparse.Namespace) -> int:
-    from labnews.store import commands, queries
+    from labnews.store import commands
 
     if args.clear == bool(args.labels):
         raise ValidationError("give the labels in order, or --clear (not both)", field="labels")
     with lab_session(args, write=True) as session:
-        if args.labels:
-            present = {
-                label.casefold()
-                for tally in queries.tallies(session, years=[args.year])
-                for label, _ in tally.items
-            }
-            unknown = [label for label in args.labels if label.casefold() not in present]
-            if unknown:
-                raise ValidationError(
-                    f"{args.year} has no papers counted as {', '.join(unknown)}", field="labels"
-                )
-        change = commands.pin_order(session, args.year, args.labels or None)
+        change = commands.pin_order(session, args.year, args.labels or None, known_only=True)
     print(change.message)
     return 0
 

@@ -11,6 +11,7 @@ from typing import Final
 from sqlalchemy.orm import Session
 
 from labnews.core.errors import AmbiguousNameError, LabnewsError
+from labnews.core.fields import MAX_NOTE
 from labnews.core.inputs import VenueInput
 from labnews.core.links import ARXIV_URL, DOI_PREFIX, arxiv_of, doi_of, http_url
 from labnews.core.names import MemberDirectory
@@ -38,7 +39,6 @@ from labnews.store import queries
 
 MAX_TITLE: Final = 2_000
 MAX_NAME: Final = 200
-MAX_NOTE: Final = 20_000
 MAX_AUTHORS: Final = 5_000
 _YEAR = re.compile(r"\{?\s*(\d{4})[a-z]?\s*\}?")
 _DATE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2}))?")

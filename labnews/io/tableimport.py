@@ -13,6 +13,7 @@ from typing import Any, Final
 from sqlalchemy.orm import Session
 
 from labnews.core.errors import AmbiguousNameError, LabnewsError, ValidationError
+from labnews.core.fields import MAX_NOTE, MAX_TEXT
 from labnews.core.inputs import MemberInput, VenueInput
 from labnews.core.links import arxiv_of, doi_of, http_url
 from labnews.core.names import MemberDirectory, clean_name
@@ -41,8 +42,6 @@ from labnews.io.tables import COLUMNS, FORMAT, MEMBER_MARK, TABLES, VERSION, unc
 from labnews.io.textfile import read_text
 from labnews.store import queries
 
-MAX_TEXT: Final = 2_000
-MAX_NOTE: Final = 20_000
 _YES: Final = frozenset({"yes", "y", "true", "1", "x"})
 _NO: Final = frozenset({"no", "n", "false", "0", ""})
 Row = tuple[int | None, str, Mapping[str, Any]]

@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 from labnews.core.errors import LabnewsError
-from labnews.io import bibtex
+from labnews.io import bibplan, bibtex, latex
 from labnews.io.lookup import (
     FoundPaper,
     Identifier,
@@ -976,9 +976,9 @@ def test_bibtex_reads_back_to_the_same_fields() -> None:
     paper = _paper()
     kind, key, fields = _read_back(paper.bibtex("park2025faster"))
     assert (kind, key) == ("inproceedings", "park2025faster")
-    assert bibtex.decode_latex(fields["title"]) == paper.title
+    assert latex.decode_latex(fields["title"]) == paper.title
     assert bibtex.split_authors(fields["author"]) == list(paper.authors)
-    assert bibtex.decode_latex(fields["booktitle"]) == paper.venue
+    assert latex.decode_latex(fields["booktitle"]) == paper.venue
     assert fields["year"] == "2025"
     assert fields["month"] == "2"
     assert fields["doi"] == paper.doi
@@ -1084,7 +1084,7 @@ def test_found_papers_import_onto_the_catalog_venue(
     bib = tmp_path / "found.bib"
     bib.write_text(found.bibtex("found"), encoding="utf-8")
     with database.session() as session:
-        plan = bibtex.plan_bibtex(session, bib)
+        plan = bibplan.plan_bibtex(session, bib)
     assert not plan.venues, plan.report()
     assert not plan.of_kind("error", "skipped"), plan.report()
     (planned,) = plan.papers
@@ -1106,7 +1106,7 @@ def test_a_found_paper_matches_the_lab_members(
     bib = tmp_path / "found.bib"
     bib.write_text(found.bibtex("park2025tool"), encoding="utf-8")
     with demo_database.session() as session:
-        plan = bibtex.plan_bibtex(session, bib)
+        plan = bibplan.plan_bibtex(session, bib)
     assert not plan.venues, plan.report()
     (planned,) = plan.papers
     assert planned.venue == "ICLR Workshop"
@@ -1121,6 +1121,6 @@ def test_a_paper_the_lab_holds_is_recognised(
     bib = tmp_path / "found.bib"
     bib.write_text(found.bibtex("park2024multimodal"), encoding="utf-8")
     with demo_database.session() as session:
-        plan = bibtex.plan_bibtex(session, bib)
+        plan = bibplan.plan_bibtex(session, bib)
     assert not plan.papers
     assert plan.of_kind("duplicate"), plan.report()

@@ -102,7 +102,7 @@ def test_the_papers_table_has_a_column_for_every_field() -> None:
 def test_the_paper_form_has_a_field_for_every_input_field(database: Database, qtbot: QtBot) -> None:
     from labnews.gui.dialogs.paper import PaperDialog
 
-    dialog = PaperDialog.build(None, None, database=database)
+    dialog = PaperDialog(None, None, database=database)
     qtbot.addWidget(dialog)
     # The form names the news month "month", as the store's errors do.
     missing = [

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from labnews.io.bibtex import PREFIX, escape_latex
+from labnews.io.bibtex import PREFIX
+from labnews.io.latex import escape_latex
 from labnews.io.lookup.identify import Identifier
 
 # The catalog's short names (resources/venues.csv) of venues services name by acronym or key.

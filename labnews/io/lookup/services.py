@@ -443,7 +443,8 @@ _ACL_MAIN: Final = frozenset({"long", "short", "main", "demo", "demos", "industr
 
 def acl(client: httpx.Client, urls: ServiceURLs, ident: Identifier) -> FoundPaper:
     """A paper from the ACL Anthology: ``/{id}.bib``, one BibTeX entry."""
-    from labnews.io.bibtex import decode_latex, parse_bibtex, split_authors
+    from labnews.io.bibtex import parse_bibtex, split_authors
+    from labnews.io.latex import decode_latex
     from labnews.io.plan import ImportPlan
 
     what = f"ACL Anthology paper {ident.id}"
