@@ -1,4 +1,4 @@
-"""The yearly tally on plain records: every counting and ordering rule of DESIGN.md."""
+"""The yearly tally on plain records: every counting and ordering rule of core.tally/core.rules."""
 
 from __future__ import annotations
 
