@@ -26,6 +26,9 @@ from labnews.store.database import Database
 from labnews.store.demo import load_demo
 from labnews.store.migrate import open_database
 
+# The local HTTP server that answers as the bibliographic services (tests/io, tests/cli).
+from tests.lookup_server import server, services  # noqa: F401
+
 FIXTURES = Path(__file__).parent / "fixtures"
 POSTGRES_URL = os.environ.get("LABNEWS_TEST_POSTGRES_URL", "")
 _BACKEND_SUITES = ("store", "io", "cli", "reliability")

@@ -39,6 +39,7 @@ from labnews.cli.lab import (
     cmd_restore,
     cmd_summary,
 )
+from labnews.cli.lookup import cmd_lookup
 from labnews.cli.records import cmd_add, cmd_edit, cmd_list, cmd_order, cmd_remove, cmd_rules
 from labnews.core.controls import one_line
 from labnews.core.errors import LabnewsError
@@ -60,8 +61,16 @@ def _add_year_range(parser: argparse.ArgumentParser) -> None:
 
 
 def _paper_options(parser: argparse.ArgumentParser, *, editing: bool) -> None:
-    parser.add_argument("--venue", required=not editing, help="short name or alias")
-    parser.add_argument("--year", type=year_arg, required=not editing, help="edition year")
+    if not editing:
+        parser.add_argument(
+            "--from",
+            dest="from_id",
+            metavar="ID_OR_URL",
+            help="fill it from a DOI, arXiv, OpenReview, DBLP or ACL Anthology id or link",
+        )
+    # Required unless --from fills them (cmd_add says so in argparse's words).
+    parser.add_argument("--venue", help="short name or alias")
+    parser.add_argument("--year", type=year_arg, help="edition year")
     parser.add_argument(
         "--month", type=year_month_arg, metavar="YYYY-MM", help="news month (default: venue's)"
     )
@@ -173,6 +182,14 @@ def build_parser() -> argparse.ArgumentParser:
     achievement.add_argument("--organisation")
     achievement.add_argument("--url")
     achievement.add_argument("--sentence", help="the news sentence, if not the generated one")
+
+    lookup = command(
+        "lookup", cmd_lookup, "find a paper by its DOI, arXiv, OpenReview, DBLP or ACL link"
+    )
+    lookup.add_argument("identifier", metavar="ID_OR_URL")
+    lookup.add_argument("--add", action="store_true", help="record it in the lab")
+    lookup.add_argument("--venue", help="where it was accepted, if the service does not know")
+    lookup.add_argument("--year", type=year_arg, help="the edition year, if not the service's")
 
     listing = command("list", cmd_list, "list papers, members, venues or achievements")
     listing.add_argument("what", choices=("papers", "members", "venues", "achievements"))

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from labnews.cli.common import PROG, lab_session, say, write_change
+from labnews.cli.lookup import record_found
 from labnews.core.errors import NotFoundError, ValidationError
 from labnews.core.inputs import (
     AUTO,
@@ -208,6 +209,17 @@ def cmd_add(args: argparse.Namespace) -> int:
             ),
         )
 
+    if args.what == "paper":
+        if args.from_id is not None:
+            return record_found(args, args.from_id, add=True)
+        missing = [
+            name for name, value in (("--venue", args.venue), ("--year", args.year)) if not value
+        ]
+        if missing:
+            raise ValidationError(
+                f"give {' and '.join(missing)} (or --from ID_OR_URL to fill the paper)",
+                field=missing[0].removeprefix("--"),
+            )
     change = write_change(args, act)
     if args.what == "paper":
         # The id is what scripts read from stdout; the sentence is for the person.

@@ -50,7 +50,15 @@ _ARXIV_PREPRINT = re.compile(
 def plan_bibtex(session: Session, path: Path) -> ImportPlan:
     """Read a .bib file into an ImportPlan: papers to add, venues to create, what was left out."""
     plan = ImportPlan(source=path.name)
-    text = read_text(path, plan)
+    return _plan_text(session, read_text(path, plan), plan)
+
+
+def plan_bibtex_text(session: Session, text: str, source: str) -> ImportPlan:
+    """BibTeX that is not a file (a looked-up paper's entry) into an ImportPlan, as a file's."""
+    return _plan_text(session, text, ImportPlan(source=source))
+
+
+def _plan_text(session: Session, text: str, plan: ImportPlan) -> ImportPlan:
     with quiet("bibtexparser", "pylatexenc"), gc_paused():
         bib = parse_bibtex(text, plan)
         planner = _Planner(session, plan, bib.entries)
