@@ -198,8 +198,9 @@ def test_crossref_asks_politely_with_the_contact_address(
     services.serve("crossref", "/works/10.1109/WACV61041.2025.00412", "crossref_work.json")
     _find(services, "10.1109/WACV61041.2025.00412")
     (_, headers), *_ = services.requests()
-    assert headers["User-Agent"].startswith("labnews/0.1.0 (+https://")
-    assert "mailto:lab-admin@example.org" in headers["User-Agent"]
+    assert headers["User-Agent"] == (
+        "labnews/0.1.0 (research lab news; mailto:lab-admin@example.org)"
+    )
 
 
 def test_arxiv_entry_with_journal_ref(services: Services) -> None:

@@ -24,8 +24,6 @@ CONNECT_TIMEOUT: Final = 5.0
 READ_TIMEOUT: Final = 15.0
 MIN_INTERVAL: Final = 1.0
 """Seconds between two requests to one service from this process (services ask for pacing)."""
-PROJECT_URL: Final = "https://github.com/labnews/labnews"
-"""Where a service's operator learns what labnews is (named in the User-Agent)."""
 MAX_ANSWER: Final = 10_000_000
 """Bytes of one answer read at most: a record is a few kilobytes, more is not a record."""
 
@@ -64,8 +62,10 @@ class ServiceURLs:
 def user_agent(contact: str | None = None) -> str:
     """labnews' User-Agent; Crossref's "polite pool" wants a mailto to reach the operator."""
     mail = contact if contact is not None else os.environ.get("LABNEWS_CONTACT_EMAIL", "").strip()
+    # No project address: labnews has no public homepage to name yet, and a guessed one would
+    # send a service's operator somewhere wrong. The mailto is how they reach this lab's admin.
     extra = f"; mailto:{mail}" if mail else ""
-    return f"labnews/{labnews.__version__} (+{PROJECT_URL}{extra})"
+    return f"labnews/{labnews.__version__} (research lab news{extra})"
 
 
 def new_client(*, connect: float = CONNECT_TIMEOUT, read: float = READ_TIMEOUT) -> httpx.Client:
