@@ -53,6 +53,7 @@ from labnews.gui.dialogs.forms import (
 from labnews.gui.dialogs.people import PeopleEditor
 from labnews.gui.models.papers import status_text
 from labnews.gui.models.venues import kind_text, month_name
+from labnews.gui.widgets import button
 
 if TYPE_CHECKING:
     from labnews.store import queries
@@ -265,12 +266,14 @@ class PaperDialog(RecordDialog[PaperInput]):
         return [model.index(row, 0).data(VENUE_SHORT_ROLE) for row in range(model.rowCount())]
 
     def _new_venue_button(self) -> QPushButton:
-        button = QPushButton(self.tr("New venue…"))
-        button.setAutoDefault(False)
-        button.setToolTip(self.tr("Add a venue that is not in the list yet"))
-        button.clicked.connect(self.create_venue)
-        self.new_venue_button = button
-        return button
+        made = button(
+            self.tr("New venue…"),
+            self.tr("Add a venue that is not in the list yet"),
+            self.create_venue,
+        )
+        made.setAutoDefault(False)
+        self.new_venue_button = made
+        return made
 
     def create_venue(self) -> None:
         """Create a venue on the spot (named by what is typed) and choose it."""
