@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar, cast
 
 from PySide6.QtWidgets import QWidget
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from labnews.gui.main_window import MainWindow
     from labnews.store.database import Database
 
-R = TypeVar("R")
+R = TypeVar("R", bound=undo.Stored)
 I = TypeVar("I")  # noqa: E741 (the input dataclass a kind of record is entered with)
 
 Check = Callable[[I], LabnewsError | None]
@@ -184,7 +184,9 @@ class Editor:
             return
         store = kind.store
         before = store.snapshot(record)
-        record_id, version = store.record_id(record), store.version(record)
+        # kind_of found the record to be one of the kinds' record types, all of them stored.
+        stored = cast("undo.Stored", record)
+        record_id, version = stored.id, stored.version
 
         def check(data: Any) -> LabnewsError | None:
             return _conflicts_later(

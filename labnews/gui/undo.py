@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Generic, Literal, Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
@@ -38,7 +38,18 @@ else:
     commands = deferred("labnews.store.commands")
     queries = deferred("labnews.store.queries")
 
-R = TypeVar("R")
+
+class Stored(Protocol):
+    """A frozen record as the store gives it: its id and the version a write must expect."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def version(self) -> int: ...
+
+
+R = TypeVar("R", bound=Stored)
 I = TypeVar("I")  # noqa: E741 (the input dataclass a kind of record is entered with)
 
 Action = Literal["add", "edit", "remove", "restore"]
@@ -111,8 +122,6 @@ class RecordKind(Generic[R, I]):
     update: Callable[[Session, int, I, int | None], Change]
     remove: Callable[[Session, Sequence[int]], Change]
     fetch: Callable[[Session, int], R]
-    record_id: Callable[[R], int]
-    version: Callable[[R], int]
     snapshot: Callable[[R], I]
     restore_key: Callable[[R], tuple[object, ...]]
     repoint: Callable[[I, Ledger], I] = lambda data, _ledger: data
@@ -169,8 +178,6 @@ PAPERS: RecordKind[PaperRecord, PaperInput] = RecordKind(
     update=lambda s, i, d, v: commands.update_paper(s, i, d, expected_version=v),
     remove=lambda s, ids: commands.remove_papers(s, ids),
     fetch=lambda s, i: queries.paper_by_id(s, i),
-    record_id=lambda r: r.id,
-    version=lambda r: r.version,
     snapshot=paper_input,
     restore_key=lambda r: (r.news, r.position, r.id),
     repoint=_repoint_paper,
@@ -181,8 +188,6 @@ MEMBERS: RecordKind[MemberRecord, MemberInput] = RecordKind(
     update=lambda s, i, d, v: commands.update_member(s, i, d, expected_version=v),
     remove=_one_by_one(lambda s, i: commands.remove_member(s, i), "members"),
     fetch=lambda s, i: queries.member_by_id(s, i),
-    record_id=lambda r: r.id,
-    version=lambda r: r.version,
     snapshot=member_input,
     restore_key=lambda r: (r.id,),
 )
@@ -192,8 +197,6 @@ VENUES: RecordKind[VenueRecord, VenueInput] = RecordKind(
     update=lambda s, i, d, v: commands.update_venue(s, i, d, expected_version=v),
     remove=_one_by_one(lambda s, i: commands.remove_venue(s, i), "venues"),
     fetch=_venue_by_id,
-    record_id=lambda r: r.id,
-    version=lambda r: r.version,
     snapshot=venue_input,
     # Parents come back before their workshops (and so are removed after them).
     restore_key=lambda r: (r.parent_id is not None, r.id),
@@ -204,8 +207,6 @@ ACHIEVEMENTS: RecordKind[AchievementRecord, AchievementInput] = RecordKind(
     update=lambda s, i, d, v: commands.update_achievement(s, i, d, expected_version=v),
     remove=lambda s, ids: commands.remove_achievements(s, ids),
     fetch=lambda s, i: queries.achievement_by_id(s, i),
-    record_id=lambda r: r.id,
-    version=lambda r: r.version,
     snapshot=achievement_input,
     restore_key=lambda r: (r.date, r.day or 0, r.id),
     repoint=_repoint_achievement,
@@ -326,7 +327,7 @@ class AddRecord(StoreCommand, Generic[R, I]):
         kind, ledger = self.kind, self.context.ledger
         change = kind.add(session, kind.repoint(self.data, ledger))
         new_id = change.ids[0]
-        version = kind.version(kind.fetch(session, new_id))
+        version = kind.fetch(session, new_id).version
 
         def remember() -> None:
             if self.handle is None:
@@ -349,14 +350,14 @@ class EditRecord(StoreCommand, Generic[R, I]):
         super().__init__(context, kind.name, describe(kind.name, "edit"))
         self.kind = kind
         self.before, self.after = kind.snapshot(record), data
-        self.handle = context.ledger.handle(kind.name, kind.record_id(record), kind.version(record))
+        self.handle = context.ledger.handle(kind.name, record.id, record.version)
 
     def _apply(self, session: Session, data: I) -> Change:
         kind, handle = self.kind, self.handle
         change = kind.update(
             session, handle.id, kind.repoint(data, self.context.ledger), handle.version
         )
-        version = kind.version(kind.fetch(session, handle.id))
+        version = kind.fetch(session, handle.id).version
         self.later(lambda: setattr(handle, "version", version))
         return change
 
@@ -377,9 +378,7 @@ class RemoveRecords(StoreCommand, Generic[R, I]):
         self.kind = kind
         ordered = sorted(records, key=kind.restore_key)
         self.snapshots = [kind.snapshot(r) for r in ordered]
-        self.handles = [
-            context.ledger.handle(kind.name, kind.record_id(r), kind.version(r)) for r in ordered
-        ]
+        self.handles = [context.ledger.handle(kind.name, r.id, r.version) for r in ordered]
 
     def forward(self, session: Session) -> Change:
         # Children before parents: the reverse of the order they come back in.
@@ -391,7 +390,7 @@ class RemoveRecords(StoreCommand, Generic[R, I]):
         for handle, data in zip(self.handles, self.snapshots, strict=True):
             change = kind.add(session, kind.repoint(data, ledger))
             new_id = change.ids[0]
-            version = kind.version(kind.fetch(session, new_id))
+            version = kind.fetch(session, new_id).version
             self.later(_rebirth(ledger, handle, new_id, version))
             changes.append(change)
         if len(changes) == 1:

@@ -49,6 +49,7 @@ from labnews.gui.import_worker import (
 from labnews.gui.models.achievements import kind_text as achievement_kind_text
 from labnews.gui.models.plan import ChoiceDelegate, PlanColumn, PlanRowsModel
 from labnews.gui.models.venues import kind_text as venue_kind_text
+from labnews.gui.widgets import button
 from labnews.io.importers import ImportKind, detect_kind, import_kind, plan_file
 from labnews.io.plan import Finding
 
@@ -113,12 +114,14 @@ class SourcePage(QWizardPage):
         self.path.setPlaceholderText(self.tr("A file or folder; or drop one on the window"))
         self.path.setClearButtonEnabled(True)
         self.path.textChanged.connect(self._path_changed)
-        self.file_button = QPushButton(self.tr("Choose a fi&le…"))
-        self.file_button.setToolTip(self.tr("A news page, a .bib file, a .csv or .json table"))
-        self.file_button.clicked.connect(self._choose_file)
-        self.folder_button = QPushButton(self.tr("Choose a f&older…"))
-        self.folder_button.setToolTip(self.tr("An al-folio _news folder"))
-        self.folder_button.clicked.connect(self._choose_folder)
+        self.file_button = button(
+            self.tr("Choose a fi&le…"),
+            self.tr("A news page, a .bib file, a .csv or .json table"),
+            self._choose_file,
+        )
+        self.folder_button = button(
+            self.tr("Choose a f&older…"), self.tr("An al-folio _news folder"), self._choose_folder
+        )
         self.kind = ChoiceBox(
             (
                 (self.tr("a news page"), "news"),

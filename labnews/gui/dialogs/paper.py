@@ -52,7 +52,9 @@ from labnews.gui.dialogs.forms import (
 )
 from labnews.gui.dialogs.people import PeopleEditor
 from labnews.gui.models.papers import status_text
+from labnews.gui.models.roles import DISPLAY_ROLE, EDIT_ROLE
 from labnews.gui.models.venues import kind_text, month_name
+from labnews.gui.widgets import button
 
 if TYPE_CHECKING:
     from labnews.store import queries
@@ -62,8 +64,6 @@ else:
 
 
 VENUE_SHORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_EDIT = int(Qt.ItemDataRole.EditRole)
 
 VenueCreator = Callable[[QWidget, str], VenueRecord | None]
 """Creates a venue on the spot (the window's own flow, so it can be undone), from typed text."""
@@ -98,13 +98,13 @@ class VenueSpellings(QAbstractListModel):
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY_ROLE) -> Any:
         if not index.isValid():
             return None
         spelling, short = self._rows[index.row()]
-        if role == _EDIT:
+        if role == EDIT_ROLE:
             return spelling
-        if role == _DISPLAY:
+        if role == DISPLAY_ROLE:
             return spelling if spelling == short else f"{spelling}  —  {short}"
         if role == VENUE_SHORT_ROLE:
             return short
@@ -157,7 +157,7 @@ class PaperDialog(RecordDialog[PaperInput]):
         completer = QCompleter(self._spellings, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionRole(_EDIT)
+        completer.setCompletionRole(EDIT_ROLE)
         completer.setMaxVisibleItems(12)
         completer.activated.connect(self._venue_chosen)
         self.venue.setCompleter(completer)
@@ -265,12 +265,14 @@ class PaperDialog(RecordDialog[PaperInput]):
         return [model.index(row, 0).data(VENUE_SHORT_ROLE) for row in range(model.rowCount())]
 
     def _new_venue_button(self) -> QPushButton:
-        button = QPushButton(self.tr("New venue…"))
-        button.setAutoDefault(False)
-        button.setToolTip(self.tr("Add a venue that is not in the list yet"))
-        button.clicked.connect(self.create_venue)
-        self.new_venue_button = button
-        return button
+        made = button(
+            self.tr("New venue…"),
+            self.tr("Add a venue that is not in the list yet"),
+            self.create_venue,
+        )
+        made.setAutoDefault(False)
+        self.new_venue_button = made
+        return made
 
     def create_venue(self) -> None:
         """Create a venue on the spot (named by what is typed) and choose it."""

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QWidget,
 )
 
@@ -23,6 +22,7 @@ from labnews.core.inputs import AuthorInput
 from labnews.core.names import MemberDirectory
 from labnews.core.records import MemberRecord
 from labnews.gui.dialogs.forms import error_color
+from labnews.gui.widgets import button, move_current_row
 
 PERSON_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
@@ -80,9 +80,9 @@ class PeopleEditor(QWidget):
         completer.activated.connect(self._completed)
         self.entry.setCompleter(completer)
         self.entry.installEventFilter(self)
-        self.add_button = QPushButton(self.tr("Add"))
-        self.add_button.setToolTip(self.tr("Add the typed name (Enter)"))
-        self.add_button.clicked.connect(self.add_typed)
+        self.add_button = button(
+            self.tr("Add"), self.tr("Add the typed name (Enter)"), self.add_typed
+        )
         self.list = QListWidget()
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
@@ -90,17 +90,21 @@ class PeopleEditor(QWidget):
         self.list.model().rowsMoved.connect(self._moved)
         self.list.currentRowChanged.connect(self._update_buttons)
         self.list.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
-        self.up_button = QPushButton(self.tr("Up"))
-        self.up_button.setToolTip(self.tr("Move the selected person up (Alt+Up)"))
-        self.up_button.clicked.connect(lambda: self.move_selected(-1))
-        self.down_button = QPushButton(self.tr("Down"))
-        self.down_button.setToolTip(self.tr("Move the selected person down (Alt+Down)"))
-        self.down_button.clicked.connect(lambda: self.move_selected(1))
-        self.remove_button = QPushButton(self.tr("Remove"))
-        self.remove_button.setToolTip(self.tr("Remove the selected person (Delete)"))
-        self.remove_button.clicked.connect(self.remove_selected)
-        for button in (self.add_button, self.up_button, self.down_button, self.remove_button):
-            button.setAutoDefault(False)
+        self.up_button = button(
+            self.tr("Up"),
+            self.tr("Move the selected person up (Alt+Up)"),
+            lambda: self.move_selected(-1),
+        )
+        self.down_button = button(
+            self.tr("Down"),
+            self.tr("Move the selected person down (Alt+Down)"),
+            lambda: self.move_selected(1),
+        )
+        self.remove_button = button(
+            self.tr("Remove"), self.tr("Remove the selected person (Delete)"), self.remove_selected
+        )
+        for each in (self.add_button, self.up_button, self.down_button, self.remove_button):
+            each.setAutoDefault(False)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setVisible(False)
@@ -200,14 +204,8 @@ class PeopleEditor(QWidget):
         self.changed.emit()
 
     def move_selected(self, delta: int) -> None:
-        row = self.list.currentRow()
-        target = row + delta
-        if row < 0 or not 0 <= target < self.list.count():
-            return
-        item = self.list.takeItem(row)
-        self.list.insertItem(target, item)
-        self.list.setCurrentRow(target)
-        self.changed.emit()
+        if move_current_row(self.list, delta):
+            self.changed.emit()
 
     # --- plumbing -------------------------------------------------------------------------------
 

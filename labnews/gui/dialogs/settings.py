@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from labnews.gui.choice_box import ChoiceBox
 from labnews.gui.dialogs.forms import RecordDialog, line, run_dialog
+from labnews.gui.widgets import button
 from labnews.gui.wording import LANGUAGE_NAMES
 from labnews.store.settings import LabSettings
 
@@ -94,9 +95,7 @@ class SettingsDialog(RecordDialog[SettingsChoice]):
             ),
         )
         form.heading(self.tr("Publishing"))
-        self.browse = QPushButton(self.tr("&Browse…"))
-        self.browse.setToolTip(self.tr("Choose the homepage file"))
-        self.browse.clicked.connect(self._browse)
+        self.browse = button(self.tr("&Browse…"), self.tr("Choose the homepage file"), self._browse)
         self.homepage = form.add(
             "homepage",
             self.tr("&Homepage file:"),

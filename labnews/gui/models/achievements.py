@@ -9,11 +9,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 from labnews.core.records import AchievementRecord
 from labnews.gui.models.records import RecordsModel
+from labnews.gui.models.roles import ALIGNMENT_ROLE, TOOLTIP_ROLE
 
 translate = QCoreApplication.translate
-
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 
 
 class Column(IntEnum):
@@ -87,8 +85,8 @@ class AchievementsModel(RecordsModel[AchievementRecord]):
         return record.id
 
     def extra_data(self, record: AchievementRecord, column: int, role: int) -> Any:
-        if role == _ALIGNMENT and column == Column.DATE:
+        if role == ALIGNMENT_ROLE and column == Column.DATE:
             return Qt.AlignmentFlag.AlignCenter
-        if role == _TOOLTIP and column == Column.TITLE:
+        if role == TOOLTIP_ROLE and column == Column.TITLE:
             return record.sentence or record.title
         return None

@@ -11,12 +11,9 @@ from PySide6.QtWidgets import QApplication
 
 from labnews.core.records import MemberRecord
 from labnews.gui.models.records import RecordsModel
+from labnews.gui.models.roles import ALIGNMENT_ROLE, FOREGROUND_ROLE, TOOLTIP_ROLE
 
 translate = QCoreApplication.translate
-
-_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 
 
 class Column(IntEnum):
@@ -93,11 +90,11 @@ class MembersModel(RecordsModel[MemberRecord]):
         return record.id
 
     def extra_data(self, record: MemberRecord, column: int, role: int) -> Any:
-        if role == _FOREGROUND and column == Column.IN_NEWS and not record.in_news:
+        if role == FOREGROUND_ROLE and column == Column.IN_NEWS and not record.in_news:
             return self._muted
-        if role == _ALIGNMENT and column in (Column.IN_NEWS, Column.JOINED, Column.LEFT):
+        if role == ALIGNMENT_ROLE and column in (Column.IN_NEWS, Column.JOINED, Column.LEFT):
             return Qt.AlignmentFlag.AlignCenter
-        if role == _TOOLTIP and column == Column.IN_NEWS:
+        if role == TOOLTIP_ROLE and column == Column.IN_NEWS:
             if record.in_news:
                 return translate("MembersModel", "News lines name this member")
             return translate(

@@ -14,16 +14,13 @@ from labnews.core.records import AuthorRecord, PaperRecord, venue_edition
 from labnews.core.rules import TallyRules
 from labnews.core.tally import paper_label
 from labnews.gui.models.records import RecordsModel
+from labnews.gui.models.roles import ALIGNMENT_ROLE, FONT_ROLE, FOREGROUND_ROLE, TOOLTIP_ROLE
 
 translate = QCoreApplication.translate
 
 AUTHOR_RUNS_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 """data() role of the authors column: ``((name, is_member), ...)`` for the bold-members delegate."""
 
-_FONT = int(Qt.ItemDataRole.FontRole)
-_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _CENTER = Qt.AlignmentFlag.AlignCenter
 _LAST = "\U0010ffff"  # sorts after any text
 
@@ -157,14 +154,14 @@ class PapersModel(RecordsModel[PaperRecord]):
     def extra_data(self, record: PaperRecord, column: int, role: int) -> Any:
         if role == AUTHOR_RUNS_ROLE:
             return tuple((a.name, a.is_member) for a in record.authors)
-        if role == _FONT:
+        if role == FONT_ROLE:
             return self._italic if column == Column.TITLE and not record.title else None
-        if role == _FOREGROUND:
+        if role == FOREGROUND_ROLE:
             muted = record.status == "withdrawn" or (column == Column.TITLE and not record.title)
             return self._muted if muted else None
-        if role == _ALIGNMENT:
+        if role == ALIGNMENT_ROLE:
             return _CENTER if column in (Column.NEWS, Column.YEAR) else None
-        if role == _TOOLTIP:
+        if role == TOOLTIP_ROLE:
             return self._tooltip(record, column)
         return None
 

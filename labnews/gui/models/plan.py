@@ -20,18 +20,19 @@ from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionVie
 
 from labnews.gui.choice_box import ChoiceBox
 from labnews.gui.models.records import ModelIndex
+from labnews.gui.models.roles import (
+    CHECK_ROLE,
+    DISPLAY_ROLE,
+    EDIT_ROLE,
+    FOREGROUND_ROLE,
+    ROW_FLAGS,
+    TOOLTIP_ROLE,
+)
 
 T = TypeVar("T")
 
 CHOICES_ROLE = int(Qt.ItemDataRole.UserRole) + 10
 """data() role of an editable cell: its ``[(label, value), ...]`` choices."""
-
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_EDIT = int(Qt.ItemDataRole.EditRole)
-_CHECK = int(Qt.ItemDataRole.CheckStateRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-_BASE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
 @dataclass(frozen=True)
@@ -89,40 +90,42 @@ class PlanRowsModel(QAbstractTableModel, Generic[T]):
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = DISPLAY_ROLE
+    ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
-        if role == _DISPLAY and horizontal and 0 <= section < len(self.columns):
+        if role == DISPLAY_ROLE and horizontal and 0 <= section < len(self.columns):
             return self.columns[section].header
         return None
 
-    def data(self, index: ModelIndex, role: int = _DISPLAY) -> Any:
+    def data(self, index: ModelIndex, role: int = DISPLAY_ROLE) -> Any:
         if not index.isValid():
             return None
         row = self._rows[index.row()]
         column = self.columns[index.column()]
-        if role == _DISPLAY:
+        if role == DISPLAY_ROLE:
             return column.text(row)
-        if role == _CHECK and column.checked is not None:
+        if role == CHECK_ROLE and column.checked is not None:
             return Qt.CheckState.Checked if column.checked(row) else Qt.CheckState.Unchecked
-        if role == _EDIT and column.value is not None:
+        if role == EDIT_ROLE and column.value is not None:
             return column.value(row)
         if role == CHOICES_ROLE and column.choices is not None:
             return list(column.choices(row))
-        if role == _TOOLTIP and column.tooltip is not None:
+        if role == TOOLTIP_ROLE and column.tooltip is not None:
             return column.tooltip(row)
-        if role == _FOREGROUND and not self._active(row):
+        if role == FOREGROUND_ROLE and not self._active(row):
             return self._muted
         return None
 
-    def setData(self, index: ModelIndex, value: Any, role: int = _EDIT) -> bool:
+    def setData(self, index: ModelIndex, value: Any, role: int = EDIT_ROLE) -> bool:
         if not index.isValid():
             return False
         row = self._rows[index.row()]
         column = self.columns[index.column()]
-        if role == _CHECK and column.set_checked is not None:
+        if role == CHECK_ROLE and column.set_checked is not None:
             state = value.value if isinstance(value, Qt.CheckState) else value
             column.set_checked(row, state == Qt.CheckState.Checked.value)
-        elif role == _EDIT and column.set_value is not None and isinstance(value, str):
+        elif role == EDIT_ROLE and column.set_value is not None and isinstance(value, str):
             column.set_value(row, value)
         else:
             return False
@@ -136,7 +139,7 @@ class PlanRowsModel(QAbstractTableModel, Generic[T]):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         column = self.columns[index.column()]
-        flags = _BASE
+        flags = ROW_FLAGS
         if column.set_checked is not None:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         if column.set_value is not None:
@@ -162,7 +165,7 @@ class ChoiceDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
         if isinstance(editor, ChoiceBox):
-            editor.set_value(str(index.data(_EDIT) or ""))
+            editor.set_value(str(index.data(EDIT_ROLE) or ""))
 
     def setModelData(
         self,
@@ -173,4 +176,4 @@ class ChoiceDelegate(QStyledItemDelegate):
         if isinstance(editor, ChoiceBox):
             value = editor.value()
             if isinstance(value, str):
-                model.setData(index, value, _EDIT)
+                model.setData(index, value, EDIT_ROLE)

@@ -13,13 +13,13 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from labnews.gui.models.roles import DISPLAY_ROLE, ROW_FLAGS
+
 R = TypeVar("R")
 
 RECORD_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 """data() role that returns the row's frozen record itself."""
 
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 Display = Callable[[Any], str]
@@ -89,19 +89,21 @@ class RecordsModel(QAbstractTableModel, Generic[R]):
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
 
-    def data(self, index: ModelIndex, role: int = _DISPLAY) -> Any:
+    def data(self, index: ModelIndex, role: int = DISPLAY_ROLE) -> Any:
         if not index.isValid():
             return None
         record = self._records[self._rows[index.row()]]
-        if role == _DISPLAY:
+        if role == DISPLAY_ROLE:
             return self._display[index.column()](record)
         if role == RECORD_ROLE:
             return record
         return self.extra_data(record, index.column(), role)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = DISPLAY_ROLE
+    ) -> Any:
         if (
-            role == _DISPLAY
+            role == DISPLAY_ROLE
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(self._headers)
         ):
@@ -109,7 +111,7 @@ class RecordsModel(QAbstractTableModel, Generic[R]):
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+        return ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not -1 <= column < len(self._headers):

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QObject
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -14,11 +14,9 @@ from labnews.core.records import VenueRecord
 from labnews.core.rules import TallyRules
 from labnews.core.tally import venue_labels
 from labnews.gui.models.records import RecordsModel
+from labnews.gui.models.roles import FOREGROUND_ROLE, TOOLTIP_ROLE
 
 translate = QCoreApplication.translate
-
-_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 
 
 class Column(IntEnum):
@@ -108,9 +106,9 @@ class VenuesModel(RecordsModel[VenueRecord]):
 
     def extra_data(self, record: VenueRecord, column: int, role: int) -> Any:
         explicit = bool(record.label)
-        if role == _FOREGROUND and column == Column.LABEL and not explicit:
+        if role == FOREGROUND_ROLE and column == Column.LABEL and not explicit:
             return self._muted
-        if role == _TOOLTIP and column == Column.LABEL:
+        if role == TOOLTIP_ROLE and column == Column.LABEL:
             if explicit:
                 return translate("VenuesModel", "Set on this venue")
             if self.counts_as(record) is None:
@@ -118,6 +116,6 @@ class VenuesModel(RecordsModel[VenueRecord]):
             return translate(
                 "VenuesModel", "The default: its own short name, or its conference's for a workshop"
             )
-        if role == _TOOLTIP and column == Column.FULL:
+        if role == TOOLTIP_ROLE and column == Column.FULL:
             return record.full
         return None

@@ -11,13 +11,9 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 
 from labnews.core.records import MemberRecord, PaperRecord
 from labnews.gui.models.records import ModelIndex
+from labnews.gui.models.roles import ALIGNMENT_ROLE, DISPLAY_ROLE, ROW_FLAGS, TOOLTIP_ROLE
 
 translate = QCoreApplication.translate
-
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
 class Column(IntEnum):
@@ -105,8 +101,10 @@ class YearMembersModel(QAbstractTableModel):
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(Column)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if role != _DISPLAY or orientation != Qt.Orientation.Horizontal:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = DISPLAY_ROLE
+    ) -> Any:
+        if role != DISPLAY_ROLE or orientation != Qt.Orientation.Horizontal:
             return None
         return (
             {
@@ -118,20 +116,20 @@ class YearMembersModel(QAbstractTableModel):
             else None
         )
 
-    def data(self, index: ModelIndex, role: int = _DISPLAY) -> Any:
+    def data(self, index: ModelIndex, role: int = DISPLAY_ROLE) -> Any:
         if not index.isValid():
             return None
         row = self._rows[index.row()]
         column = index.column()
-        if role == _DISPLAY:
+        if role == DISPLAY_ROLE:
             if column == Column.MEMBER:
                 return row.name
             if column == Column.PAPERS:
                 return str(row.papers)
             return ", ".join(f"{count} {venue}" for venue, count in row.venues)
-        if role == _ALIGNMENT and column == Column.PAPERS:
+        if role == ALIGNMENT_ROLE and column == Column.PAPERS:
             return Qt.AlignmentFlag.AlignCenter
-        if role == _TOOLTIP:
+        if role == TOOLTIP_ROLE:
             if column == Column.MEMBER:
                 name = f"{row.name} ({row.native})" if row.native else row.name
                 return translate(
@@ -143,4 +141,4 @@ class YearMembersModel(QAbstractTableModel):
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+        return ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags

@@ -35,6 +35,7 @@ from labnews.gui.choice_box import ChoiceBox
 from labnews.gui.deferred import deferred
 from labnews.gui.fonts import has_hangul, korean_font
 from labnews.gui.lab_change import OVERVIEW_KINDS
+from labnews.gui.widgets import button, move_current_row
 from labnews.gui.wording import LANGUAGE_NAMES, interface_language
 from labnews.io.newsfile import NewsRequest
 from labnews.store.settings import DEFAULT_LANGUAGE, setting_text
@@ -161,12 +162,14 @@ class NewsView(QWidget):
             box.setMinimumContentsLength(characters)
             box.currentIndexChanged.connect(self._request_changed)
         self.achievements_box.toggled.connect(self._request_changed)
-        self.copy_button = QPushButton(self.tr("&Copy"))
-        self.copy_button.setToolTip(self.tr("Copy the text to paste into the homepage"))
-        self.copy_button.clicked.connect(self.copy)
-        self.save_button = QPushButton(self.tr("&Save as…"))
-        self.save_button.setToolTip(self.tr("Write the news to a file (a folder for al-folio)"))
-        self.save_button.clicked.connect(self.save_as)
+        self.copy_button = button(
+            self.tr("&Copy"), self.tr("Copy the text to paste into the homepage"), self.copy
+        )
+        self.save_button = button(
+            self.tr("&Save as…"),
+            self.tr("Write the news to a file (a folder for al-folio)"),
+            self.save_as,
+        )
         self.publish_button = QPushButton(self.tr("P&ublish…"))
         self.publish_button.setToolTip(
             self.tr("Write the news between the labnews markers of the homepage file")
@@ -256,15 +259,19 @@ class NewsView(QWidget):
         model = self.order_list.model()
         model.rowsMoved.connect(self._order_check.start)
         model.rowsInserted.connect(self._order_check.start)
-        self.earlier_button = QPushButton(self.tr("◀ Earl&ier"))
-        self.earlier_button.setToolTip(self.tr("List the selected label one place earlier"))
-        self.earlier_button.clicked.connect(lambda _checked=False: self.move_label(-1))
-        self.later_button = QPushButton(self.tr("Late&r ▶"))
-        self.later_button.setToolTip(self.tr("List the selected label one place later"))
-        self.later_button.clicked.connect(lambda _checked=False: self.move_label(1))
-        self.unpin_button = QPushButton(self.tr("U&npin"))
-        self.unpin_button.setToolTip(self.tr("Order this year's tally by the rule again"))
-        self.unpin_button.clicked.connect(self.unpin)
+        self.earlier_button = button(
+            self.tr("◀ Earl&ier"),
+            self.tr("List the selected label one place earlier"),
+            lambda: self.move_label(-1),
+        )
+        self.later_button = button(
+            self.tr("Late&r ▶"),
+            self.tr("List the selected label one place later"),
+            lambda: self.move_label(1),
+        )
+        self.unpin_button = button(
+            self.tr("U&npin"), self.tr("Order this year's tally by the rule again"), self.unpin
+        )
         self.order_note = QLabel()
         self.order_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         order_year_label = QLabel(self.tr("Tally or&der of"))
@@ -571,13 +578,7 @@ class NewsView(QWidget):
 
     def move_label(self, step: int) -> None:
         """Move the selected label ``step`` places (the keyboard's way to drag it)."""
-        row = self.order_list.currentRow()
-        target = row + step
-        if row < 0 or not 0 <= target < self.order_list.count():
-            return
-        item = self.order_list.takeItem(row)
-        self.order_list.insertItem(target, item)
-        self.order_list.setCurrentRow(target)
+        move_current_row(self.order_list, step)
 
     def unpin(self) -> None:
         year = self.order_year()

@@ -1,0 +1,27 @@
+"""Small widget helpers that the views and dialogs share."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QListWidget, QPushButton
+
+
+def button(text: str, tip: str, slot: Callable[[], object]) -> QPushButton:
+    """A push button with its tooltip, running ``slot`` when clicked."""
+    made = QPushButton(text)
+    made.setToolTip(tip)
+    made.clicked.connect(slot)
+    return made
+
+
+def move_current_row(items: QListWidget, step: int) -> bool:
+    """Move the current item ``step`` places, keeping it current; False when it cannot go there."""
+    row = items.currentRow()
+    target = row + step
+    if row < 0 or not 0 <= target < items.count():
+        return False
+    item = items.takeItem(row)
+    items.insertItem(target, item)
+    items.setCurrentRow(target)
+    return True
