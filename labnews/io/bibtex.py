@@ -1,4 +1,4 @@
-"""Reading BibTeX: a .bib file's text becomes entries of plain-text fields."""
+"""BibTeX: reading a .bib file into plain-text fields, and the pieces its writers share."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import Any, Final
 
 from labnews.core.errors import LabnewsError
 from labnews.core.records import MAX_YEAR, MIN_YEAR
-from labnews.io.latex import decode_latex
+from labnews.io.latex import decode_latex, escape_latex
 from labnews.io.plan import ImportPlan
 
 MAX_VALUE: Final = 1_000_000
@@ -156,6 +156,39 @@ AUTHOR_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 _AND_TOP = re.compile(r"(?<!\\)[{}]|\s+and\s+", re.IGNORECASE)
 _COMMA = re.compile(",")
 _COMMA_TOP = re.compile(r"(?<!\\)[{}]|,")
+
+
+def author_value(name: str) -> str:
+    """One author's name as a BibTeX ``author`` field writes it, so that reading it back agrees."""
+    escaped = escape_latex(name)
+    # A comma, a lone "and" or "others" would change the name on the way back: braces keep it.
+    if "," in name or AUTHOR_AND.search(f" {name} ") or name.casefold() == "others":
+        return "{" + escaped + "}"
+    return escaped
+
+
+def verbatim_value(value: str) -> str:
+    """A link or id as BibTeX writes it: as is, with braces percent-encoded to stay balanced."""
+    return value.replace("{", "%7B").replace("}", "%7D")
+
+
+def link_fields(doi: str | None, arxiv: str | None, url: str | None) -> list[tuple[str, str]]:
+    """The fields for the DOI, arXiv id and link a paper has, written as import reads them."""
+    fields = []
+    if doi:
+        fields.append(("doi", verbatim_value(doi)))
+    if arxiv:
+        fields.append(("eprint", verbatim_value(arxiv)))
+        fields.append(("archiveprefix", "arXiv"))
+    if url:
+        fields.append(("url", verbatim_value(url)))
+    return fields
+
+
+def entry_text(kind: str, key: str, fields: list[tuple[str, str]]) -> str:
+    """One ``@kind{key, name = {value}, ...}`` entry, a field a line."""
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    return f"@{kind}{{{key},\n{body}\n}}\n"
 
 
 def split_authors(raw: str, known: dict[str, str] | None = None) -> list[str]:
