@@ -68,20 +68,29 @@ def _pieces(raw: str) -> list[str]:
     """The ``#``-joined parts of a raw field value (braces and quotes keep their ``#``)."""
     if "#" not in raw:
         return [raw]
+    return _cut_at_top(raw, _VALUE_TOKEN, quotes=True)
+
+
+def _cut_at_top(text: str, tokens: re.Pattern[str], *, quotes: bool = False) -> list[str]:
+    """``text`` cut where ``tokens`` matches a separator outside braces (and quotes, if asked).
+
+    ``tokens`` matches the separator and each unescaped brace (and ``"`` with ``quotes``).
+    """
     pieces: list[str] = []
     depth, quoted, start = 0, False, 0
-    for match in _VALUE_TOKEN.finditer(raw):
+    for match in tokens.finditer(text):
         char = match.group()
         if char == "{":
             depth += 1
         elif char == "}":
             depth = max(depth - 1, 0)
-        elif char == '"' and depth == 0:
-            quoted = not quoted
-        elif char == "#" and depth == 0 and not quoted:
-            pieces.append(raw[start : match.start()])
+        elif quotes and char == '"':
+            if depth == 0:
+                quoted = not quoted
+        elif depth == 0 and not quoted:
+            pieces.append(text[start : match.start()])
             start = match.end()
-    pieces.append(raw[start:])
+    pieces.append(text[start:])
     return pieces
 
 
@@ -124,19 +133,7 @@ def _split_top(text: str, pattern: re.Pattern[str], plain: re.Pattern[str]) -> l
     pieces = plain.split(text)
     if all(map(_nested, pieces)):
         return pieces
-    pieces = []
-    depth, start = 0, 0
-    for match in pattern.finditer(text):
-        char = match.group()
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth = max(depth - 1, 0)
-        elif depth == 0:
-            pieces.append(text[start : match.start()])
-            start = match.end()
-    pieces.append(text[start:])
-    return pieces
+    return _cut_at_top(text, pattern)
 
 
 def _nested(text: str) -> bool:
