@@ -11,7 +11,7 @@ from typing import Final
 from sqlalchemy.orm import Session
 
 from labnews.core.records import PaperRecord
-from labnews.io.bibtex import AUTHOR_AND, PREFIX
+from labnews.io.bibtex import PREFIX, author_value, entry_text, link_fields, verbatim_value
 from labnews.io.latex import escape_latex
 from labnews.store import queries
 
@@ -53,17 +53,11 @@ def _entry_text(paper: PaperRecord, key: str) -> str:
     if paper.title:
         fields.append(("title", "{" + escape_latex(paper.title) + "}"))
     if paper.authors:
-        fields.append(("author", " and ".join(_author_text(a.written) for a in paper.authors)))
+        fields.append(("author", " and ".join(author_value(a.written) for a in paper.authors)))
     fields.append((_VENUE_FIELDS[kind], escape_latex(paper.venue_full or paper.venue_short)))
     fields.append(("year", str(paper.year)))
     fields.append(("month", str(paper.news.month)))
-    if paper.doi:
-        fields.append(("doi", _verbatim(paper.doi)))
-    if paper.arxiv:
-        fields.append(("eprint", _verbatim(paper.arxiv)))
-        fields.append(("archiveprefix", "arXiv"))
-    if paper.url:
-        fields.append(("url", _verbatim(paper.url)))
+    fields += link_fields(paper.doi, paper.arxiv, paper.url)
     if paper.note:
         fields.append(("note", escape_latex(paper.note)))
     fields.append((PREFIX + "venue", escape_latex(paper.venue_short)))
@@ -76,24 +70,10 @@ def _entry_text(paper: PaperRecord, key: str) -> str:
     if paper.presentation:
         fields.append((PREFIX + "presentation", paper.presentation))
     if paper.code:
-        fields.append((PREFIX + "code", _verbatim(paper.code)))
+        fields.append((PREFIX + "code", verbatim_value(paper.code)))
     if paper.project:
-        fields.append((PREFIX + "project", _verbatim(paper.project)))
-    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
-    return f"@{kind}{{{key},\n{body}\n}}\n"
-
-
-def _author_text(name: str) -> str:
-    escaped = escape_latex(name)
-    # A comma, a lone "and" or "others" would change the name on the way back: braces keep it.
-    if "," in name or AUTHOR_AND.search(f" {name} ") or name.casefold() == "others":
-        return "{" + escaped + "}"
-    return escaped
-
-
-def _verbatim(value: str) -> str:
-    """A link or id as BibTeX writes it: as is, with braces percent-encoded to stay balanced."""
-    return value.replace("{", "%7B").replace("}", "%7D")
+        fields.append((PREFIX + "project", verbatim_value(paper.project)))
+    return entry_text(kind, key, fields)
 
 
 def _ascii_word(text: str) -> str:

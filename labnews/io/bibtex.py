@@ -1,4 +1,4 @@
-"""Reading BibTeX: a .bib file's text becomes entries of plain-text fields."""
+"""BibTeX: reading a .bib file into plain-text fields, and the pieces its writers share."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import Any, Final
 
 from labnews.core.errors import LabnewsError
 from labnews.core.records import MAX_YEAR, MIN_YEAR
-from labnews.io.latex import decode_latex
+from labnews.io.latex import decode_latex, escape_latex
 from labnews.io.plan import ImportPlan
 
 MAX_VALUE: Final = 1_000_000
@@ -68,20 +68,29 @@ def _pieces(raw: str) -> list[str]:
     """The ``#``-joined parts of a raw field value (braces and quotes keep their ``#``)."""
     if "#" not in raw:
         return [raw]
+    return _cut_at_top(raw, _VALUE_TOKEN, quotes=True)
+
+
+def _cut_at_top(text: str, tokens: re.Pattern[str], *, quotes: bool = False) -> list[str]:
+    """``text`` cut where ``tokens`` matches a separator outside braces (and quotes, if asked).
+
+    ``tokens`` matches the separator and each unescaped brace (and ``"`` with ``quotes``).
+    """
     pieces: list[str] = []
     depth, quoted, start = 0, False, 0
-    for match in _VALUE_TOKEN.finditer(raw):
+    for match in tokens.finditer(text):
         char = match.group()
         if char == "{":
             depth += 1
         elif char == "}":
             depth = max(depth - 1, 0)
-        elif char == '"' and depth == 0:
-            quoted = not quoted
-        elif char == "#" and depth == 0 and not quoted:
-            pieces.append(raw[start : match.start()])
+        elif quotes and char == '"':
+            if depth == 0:
+                quoted = not quoted
+        elif depth == 0 and not quoted:
+            pieces.append(text[start : match.start()])
             start = match.end()
-    pieces.append(raw[start:])
+    pieces.append(text[start:])
     return pieces
 
 
@@ -124,19 +133,7 @@ def _split_top(text: str, pattern: re.Pattern[str], plain: re.Pattern[str]) -> l
     pieces = plain.split(text)
     if all(map(_nested, pieces)):
         return pieces
-    pieces = []
-    depth, start = 0, 0
-    for match in pattern.finditer(text):
-        char = match.group()
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth = max(depth - 1, 0)
-        elif depth == 0:
-            pieces.append(text[start : match.start()])
-            start = match.end()
-    pieces.append(text[start:])
-    return pieces
+    return _cut_at_top(text, pattern)
 
 
 def _nested(text: str) -> bool:
@@ -156,6 +153,39 @@ AUTHOR_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 _AND_TOP = re.compile(r"(?<!\\)[{}]|\s+and\s+", re.IGNORECASE)
 _COMMA = re.compile(",")
 _COMMA_TOP = re.compile(r"(?<!\\)[{}]|,")
+
+
+def author_value(name: str) -> str:
+    """One author's name as a BibTeX ``author`` field writes it, so that reading it back agrees."""
+    escaped = escape_latex(name)
+    # A comma, a lone "and" or "others" would change the name on the way back: braces keep it.
+    if "," in name or AUTHOR_AND.search(f" {name} ") or name.casefold() == "others":
+        return "{" + escaped + "}"
+    return escaped
+
+
+def verbatim_value(value: str) -> str:
+    """A link or id as BibTeX writes it: as is, with braces percent-encoded to stay balanced."""
+    return value.replace("{", "%7B").replace("}", "%7D")
+
+
+def link_fields(doi: str | None, arxiv: str | None, url: str | None) -> list[tuple[str, str]]:
+    """The fields for the DOI, arXiv id and link a paper has, written as import reads them."""
+    fields = []
+    if doi:
+        fields.append(("doi", verbatim_value(doi)))
+    if arxiv:
+        fields.append(("eprint", verbatim_value(arxiv)))
+        fields.append(("archiveprefix", "arXiv"))
+    if url:
+        fields.append(("url", verbatim_value(url)))
+    return fields
+
+
+def entry_text(kind: str, key: str, fields: list[tuple[str, str]]) -> str:
+    """One ``@kind{key, name = {value}, ...}`` entry, a field a line."""
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    return f"@{kind}{{{key},\n{body}\n}}\n"
 
 
 def split_authors(raw: str, known: dict[str, str] | None = None) -> list[str]:

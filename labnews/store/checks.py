@@ -290,6 +290,11 @@ def _parent_cycles(session: Session) -> list[CheckFinding]:
     return findings
 
 
+def _ambiguous_alias(text: str, *, fix: bool) -> CheckFinding:
+    """The finding for one alias that spells another record's name (removed when fixing)."""
+    return CheckFinding("ambiguous alias", text + ("; removed it" if fix else ""), fixable=True)
+
+
 def _aliases_of_others(session: Session, *, fix: bool) -> list[CheckFinding]:
     """Aliases that spell another record's own name: they make matching ambiguous."""
     findings = []
@@ -306,12 +311,7 @@ def _aliases_of_others(session: Session, *, fix: bool) -> list[CheckFinding]:
         owner_ids = member_names.get(name_key(owner), [])
         if others and not set(others) & set(owner_ids):
             findings.append(
-                CheckFinding(
-                    "ambiguous alias",
-                    f"{owner}'s alias {alias!r} is another member's name"
-                    + ("; removed it" if fix else ""),
-                    fixable=True,
-                )
+                _ambiguous_alias(f"{owner}'s alias {alias!r} is another member's name", fix=fix)
             )
             if fix:
                 session.execute(delete(MemberAlias).where(MemberAlias.id == alias_id))
@@ -324,12 +324,7 @@ def _aliases_of_others(session: Session, *, fix: bool) -> list[CheckFinding]:
         other = venue_shorts.get(alias.casefold())
         if other is not None and other != venue_id:
             findings.append(
-                CheckFinding(
-                    "ambiguous alias",
-                    f"venue alias {alias!r} is another venue's short name"
-                    + ("; removed it" if fix else ""),
-                    fixable=True,
-                )
+                _ambiguous_alias(f"venue alias {alias!r} is another venue's short name", fix=fix)
             )
             if fix:
                 session.execute(delete(VenueAlias).where(VenueAlias.id == alias_id))

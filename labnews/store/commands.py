@@ -7,9 +7,10 @@ Commands write inside the caller's transaction and never commit: one user action
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -52,6 +53,9 @@ from labnews.store.models import (
 )
 from labnews.store.paperchecker import AuthorRow, PaperChecker
 
+_Row = TypeVar("_Row")
+_Alias = TypeVar("_Alias", MemberAlias, VenueAlias)
+
 
 def _aliases(values: Iterable[str], field: str = "alias") -> list[str]:
     seen: dict[str, str] = {}
@@ -59,6 +63,37 @@ def _aliases(values: Iterable[str], field: str = "alias") -> list[str]:
         alias = clean_name(value, field=field)
         seen.setdefault(alias.casefold(), alias)
     return list(seen.values())
+
+
+def _existing(session: Session, model: type[_Row], row_id: int, kind: str) -> _Row:
+    """The ``kind`` row with this id, or NotFoundError naming it."""
+    row = session.get(model, row_id)
+    if row is None:
+        raise NotFoundError(f"there is no {kind} #{row_id}", field=kind)
+    return row
+
+
+def _replace_aliases(
+    session: Session, current: list[_Alias], wanted: list[str], alias: Callable[[str], _Alias]
+) -> None:
+    """Make a record's aliases ``wanted``, leaving them alone when they are so already."""
+    if [a.alias for a in current] != wanted:
+        # Delete before inserting: the unit of work would insert first and trip the unique index
+        # when an alias moves between spellings (renaming "AVSS" to its alias "IEEE AVSS").
+        current.clear()
+        session.flush()
+        current.extend(alias(a) for a in wanted)
+
+
+def _news_years(session: Session, papers: ColumnElement[bool]) -> frozenset[int]:
+    """The news years of the papers ``papers`` selects: those a change to them redraws."""
+    return frozenset(session.scalars(select(Paper.news_year).where(papers).distinct()))
+
+
+def _refuse_if_used(subject: str, uses: list[str], advice: str, field: str) -> None:
+    """Refuse a removal while ``uses`` says what still needs the record."""
+    if uses:
+        raise InUseError(f"{subject} {' and '.join(uses)}; {advice} those first", field=field)
 
 
 def _check_version(kind: str, label: str, current: int, expected: int | None) -> None:
@@ -128,27 +163,17 @@ def update_member(
     session: Session, member_id: int, data: MemberInput, *, expected_version: int | None = None
 ) -> Change:
     """Replace a member's fields; refused if someone else changed it since ``expected_version``."""
-    member = session.get(Member, member_id)
-    if member is None:
-        raise NotFoundError(f"there is no member #{member_id}", field="member")
+    member = _existing(session, Member, member_id, "member")
     _check_version("member", member.name, member.version, expected_version)
     fields = _member_fields(session, data, member_id)
     for key, value in fields.items():
         setattr(member, key, value)
-    wanted = _aliases(data.aliases)
-    if [a.alias for a in member.aliases] != wanted:
-        member.aliases.clear()
-        session.flush()
-        member.aliases.extend(MemberAlias(alias=a) for a in wanted)
+    _replace_aliases(
+        session, member.aliases, _aliases(data.aliases), lambda a: MemberAlias(alias=a)
+    )
     session.flush()
-    years = frozenset(
-        session.scalars(
-            select(Paper.news_year)
-            .where(
-                Paper.id.in_(select(Authorship.paper_id).where(Authorship.member_id == member_id))
-            )
-            .distinct()
-        )
+    years = _news_years(
+        session, Paper.id.in_(select(Authorship.paper_id).where(Authorship.member_id == member_id))
     )
     return Change(
         f"Updated member {member.name}", frozenset({"member", "paper"}), years, (member.id,)
@@ -157,9 +182,7 @@ def update_member(
 
 def remove_member(session: Session, member_id: int) -> Change:
     """Remove a member who is on no paper and no achievement (else say where they are used)."""
-    member = session.get(Member, member_id)
-    if member is None:
-        raise NotFoundError(f"there is no member #{member_id}", field="member")
+    member = _existing(session, Member, member_id, "member")
     authored, featured, achievements = queries.usage_of_member(session, member_id)
     uses = []
     if authored:
@@ -168,11 +191,7 @@ def remove_member(session: Session, member_id: int) -> Change:
         uses.append(f"named in the news of {count_digits(featured)}")
     if achievements:
         uses.append(f"named by {count_digits(achievements, 'achievement')}")
-    if uses:
-        raise InUseError(
-            f"member {member.name} is still {' and '.join(uses)}; remove or edit those first",
-            field="member",
-        )
+    _refuse_if_used(f"member {member.name} is still", uses, "remove or edit", "member")
     session.delete(member)
     session.flush()
     return Change(f"Removed member {member.name}", frozenset({"member"}), ids=(member_id,))
@@ -264,51 +283,33 @@ def update_venue(
     session: Session, venue_id: int, data: VenueInput, *, expected_version: int | None = None
 ) -> Change:
     """Replace a venue's fields (renaming and relabelling move the tallies of its years)."""
-    venue = session.get(Venue, venue_id)
-    if venue is None:
-        raise NotFoundError(f"there is no venue #{venue_id}", field="venue")
+    venue = _existing(session, Venue, venue_id, "venue")
     _check_version("venue", venue.short, venue.version, expected_version)
     fields = _venue_fields(session, data, venue_id)
     aliases = _venue_aliases(session, data.aliases, str(fields["short"]), venue_id)
     for key, value in fields.items():
         setattr(venue, key, value)
-    if [a.alias for a in venue.aliases] != aliases:
-        # Delete before inserting: the unit of work would insert first and trip the unique index
-        # when an alias moves between spellings (renaming "AVSS" to its alias "IEEE AVSS").
-        venue.aliases.clear()
-        session.flush()
-        venue.aliases.extend(VenueAlias(alias=a) for a in aliases)
+    _replace_aliases(session, venue.aliases, aliases, lambda a: VenueAlias(alias=a))
     session.flush()
-    years = frozenset(
-        session.scalars(
-            select(Paper.news_year)
-            .where(
-                Paper.venue_id.in_(
-                    select(Venue.id).where((Venue.id == venue_id) | (Venue.parent_id == venue_id))
-                )
-            )
-            .distinct()
-        )
+    years = _news_years(
+        session,
+        Paper.venue_id.in_(
+            select(Venue.id).where((Venue.id == venue_id) | (Venue.parent_id == venue_id))
+        ),
     )
     return Change(f"Updated venue {venue.short}", frozenset({"venue", "paper"}), years, (venue.id,))
 
 
 def remove_venue(session: Session, venue_id: int) -> Change:
     """Remove a venue with no papers and no workshops (else say what still uses it)."""
-    venue = session.get(Venue, venue_id)
-    if venue is None:
-        raise NotFoundError(f"there is no venue #{venue_id}", field="venue")
+    venue = _existing(session, Venue, venue_id, "venue")
     papers, children = queries.usage_of_venue(session, venue_id)
     uses = []
     if papers:
         uses.append(f"has {count_digits(papers)}")
     if children:
         uses.append(f"is the parent of {', '.join(children)}")
-    if uses:
-        raise InUseError(
-            f"venue {venue.short} {' and '.join(uses)}; move or remove those first",
-            field="venue",
-        )
+    _refuse_if_used(f"venue {venue.short}", uses, "move or remove", "venue")
     session.delete(venue)
     session.flush()
     return Change(f"Removed venue {venue.short}", frozenset({"venue"}), ids=(venue_id,))
@@ -418,9 +419,7 @@ def update_paper(
     session: Session, paper_id: int, data: PaperInput, *, expected_version: int | None = None
 ) -> Change:
     """Replace a paper's fields; refused when someone else changed it since ``expected_version``."""
-    paper = session.get(Paper, paper_id)
-    if paper is None:
-        raise NotFoundError(f"there is no paper #{paper_id}", field="paper")
+    paper = _existing(session, Paper, paper_id, "paper")
     _check_version("paper", f"#{paper_id}", paper.version, expected_version)
     old_year, old_month = paper.news_year, paper.news_month
     fields, authors, venue = PaperChecker(session).fields(data, exclude_id=paper_id)
@@ -514,9 +513,7 @@ def update_achievement(
     *,
     expected_version: int | None = None,
 ) -> Change:
-    achievement = session.get(Achievement, achievement_id)
-    if achievement is None:
-        raise NotFoundError(f"there is no achievement #{achievement_id}", field="achievement")
+    achievement = _existing(session, Achievement, achievement_id, "achievement")
     _check_version("achievement", f"#{achievement_id}", achievement.version, expected_version)
     old_year = achievement.year
     for key, value in _achievement_fields(session, data).items():

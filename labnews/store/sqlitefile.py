@@ -155,27 +155,26 @@ def free_space(folder: Path) -> int | None:
         return None
 
 
+def _file_system(folder: Path) -> os.statvfs_result | None:
+    """The folder's file system figures, or None where they cannot be told (Windows, errors)."""
+    if not hasattr(os, "statvfs"):
+        return None
+    try:
+        return os.statvfs(folder)
+    except OSError:
+        return None
+
+
 def read_only_media(folder: Path) -> bool:
     """Whether the folder is on a file system mounted read-only."""
-    statvfs = getattr(os, "statvfs", None)
-    if statvfs is None:
-        return False
-    try:
-        return bool(statvfs(folder).f_flag & getattr(os, "ST_RDONLY", 1))
-    except OSError:
-        return False
+    stats = _file_system(folder)
+    return stats is not None and bool(stats.f_flag & getattr(os, "ST_RDONLY", 1))
 
 
 def no_room_for_a_file(folder: Path) -> bool:
     """Whether the folder's file system can make no more files (its inodes are all taken)."""
-    statvfs = getattr(os, "statvfs", None)
-    if statvfs is None:
-        return False
-    try:
-        stats = statvfs(folder)
-    except OSError:
-        return False
-    return bool(stats.f_files) and stats.f_favail == 0
+    stats = _file_system(folder)
+    return stats is not None and bool(stats.f_files) and stats.f_favail == 0
 
 
 def io_problem(path: Path, *, needed: int = LOW_SPACE) -> str | None:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from labnews.io.bibtex import PREFIX
+from labnews.io.bibtex import PREFIX, author_value, entry_text, link_fields
 from labnews.io.latex import escape_latex
 from labnews.io.lookup.identify import Identifier
 
@@ -135,37 +135,14 @@ class FoundPaper:
             kind, venue_field = "inproceedings", "booktitle"
         fields: list[tuple[str, str]] = [("title", "{" + escape_latex(self.title) + "}")]
         if self.authors:
-            fields.append(("author", " and ".join(_author(name) for name in self.authors)))
+            fields.append(("author", " and ".join(author_value(name) for name in self.authors)))
         if self.venue:
             fields.append((venue_field, escape_latex(self.venue)))
         fields.append(("year", str(self.year)))
         if self.month is not None:
             fields.append(("month", str(self.month)))
-        if self.doi:
-            fields.append(("doi", _verbatim(self.doi)))
-        if self.arxiv:
-            fields.append(("eprint", _verbatim(self.arxiv)))
-            fields.append(("archiveprefix", "arXiv"))
-        if self.url:
-            fields.append(("url", _verbatim(self.url)))
+        fields += link_fields(self.doi, self.arxiv, self.url)
         if self.venue_short:
             fields.append((PREFIX + "venue", escape_latex(self.venue_short)))
-        body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
         safe_key = re.sub(r"[\s,{}()\"#%'=\\~]", "", key) or "paper"
-        return f"@{kind}{{{safe_key},\n{body}\n}}\n"
-
-
-_AND: Final = re.compile(r"\s+and\s+", re.IGNORECASE)
-
-
-def _author(name: str) -> str:
-    escaped = escape_latex(name)
-    # A comma or a lone "and" would split or turn the name round on the way back: braces keep it.
-    if "," in name or _AND.search(f" {name} ") or name.casefold() == "others":
-        return "{" + escaped + "}"
-    return escaped
-
-
-def _verbatim(value: str) -> str:
-    """A link or id as BibTeX holds it: braces percent-encoded so the value stays balanced."""
-    return value.replace("{", "%7B").replace("}", "%7D")
+        return entry_text(kind, safe_key, fields)
