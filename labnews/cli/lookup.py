@@ -22,8 +22,7 @@ def cmd_lookup(args: argparse.Namespace) -> int:
 
 def record_found(args: argparse.Namespace, identifier: str, *, add: bool) -> int:
     """Look the paper up (the one network call, asked for), plan it, and with ``add`` apply it."""
-    from labnews.io.bibplan import plan_bibtex_text
-    from labnews.io.lookup import find_paper, identify
+    from labnews.io.lookup import find_paper, identify, plan_found
     from labnews.io.plan import apply_plan
 
     # The identifier is checked before anything opens the lab or the network.
@@ -31,7 +30,7 @@ def record_found(args: argparse.Namespace, identifier: str, *, add: bool) -> int
     print(_described(found))
     if found.preprint:
         raise ValidationError(
-            f"{found.source.service} knows no venue that accepted it (a preprint); "
+            f"{found.source.service_name} knows no venue that accepted it (a preprint); "
             "give --venue SHORT to record where it was accepted",
             field="venue",
         )
@@ -39,7 +38,7 @@ def record_found(args: argparse.Namespace, identifier: str, *, add: bool) -> int
     succeeded = False
     try:
         with database.session() as session:
-            plan = plan_bibtex_text(session, found.bibtex(_key(found)), source=identifier)
+            plan = plan_found(session, found, identifier)
         _check(plan)
         print(plan.report())
         if plan.is_empty:
@@ -75,18 +74,13 @@ def _check(plan: ImportPlan) -> None:
         raise ValidationError(f"cannot record it: {errors[0].message}", field="identifier")
 
 
-def _key(found: FoundPaper) -> str:
-    """The BibTeX key of the looked-up entry: the service and its id."""
-    return f"{found.source.service}-{found.source.id}"
-
-
 def _described(found: FoundPaper) -> str:
     """What the service answered, one field a line, for the person to confirm."""
     venue = found.venue_short or found.venue or "-"
     if found.venue_short and found.venue and found.venue != found.venue_short:
         venue = f"{found.venue_short} ({found.venue})"
     rows = [
-        ("found", f"{found.source.service} {found.source.id}"),
+        ("found", f"{found.source.service_name} {found.source.id}"),
         ("title", found.title),
         ("authors", ", ".join(found.authors) or "-"),
         ("venue", venue + (" [preprint]" if found.preprint else "")),

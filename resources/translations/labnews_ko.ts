@@ -235,6 +235,65 @@
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>Quick guide</source>
+        <translation>빠른 안내</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>The title names the database you work on. File &gt; Open the demo lab gives you a real lab&apos;s papers to try things on; File &gt; Import brings in a news page, BibTeX or a CSV/JSON table (or drop the file on the window).</source>
+        <translation>창 제목은 작업 중인 데이터베이스의 이름입니다. 파일 &gt; 데모 연구실 열기는 실제 연구실의 논문으로 이것저것 해 볼 수 있게 해 주고, 파일 &gt; 가져오기는 뉴스 페이지, BibTeX, CSV/JSON 표를 가져옵니다(파일을 창에 끌어다 놓아도 됩니다).</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>개요</translation>
+    </message>
+    <message>
+        <source>A year&apos;s tally as a sentence, a chart of papers per year by venue (hover for the numbers, click a bar to see its papers), the year&apos;s members, and the news lines that are not on the homepage yet.</source>
+        <translation>한 해의 집계를 한 문장으로, 게재처별로 쌓은 연도별 논문 차트(마우스를 올리면 숫자가, 막대를 누르면 그 논문들이 보입니다), 그해의 구성원, 아직 홈페이지에 없는 뉴스 줄을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Papers, Members, Venues, Achievements</source>
+        <translation>논문, 구성원, 게재처, 성과</translation>
+    </message>
+    <message>
+        <source>Tables with search as you type and filters; sort by any column, double-click a row to edit it, select several rows to delete them at once.</source>
+        <translation>입력하는 대로 찾는 검색과 필터가 있는 표입니다. 어느 열로든 정렬하고, 행을 두 번 눌러 편집하고, 여러 행을 골라 한 번에 삭제합니다.</translation>
+    </message>
+    <message>
+        <source>New acceptance</source>
+        <translation>새 채택 논문</translation>
+    </message>
+    <message>
+        <source>Completes venues from short names, full names and aliases, matches authors to members in either name order, and fills the news month from the venue.</source>
+        <translation>게재처를 약칭, 전체 이름, 별칭으로 완성하고, 저자를 이름 순서와 상관없이 구성원과 맞추며, 뉴스 월을 게재처에서 채웁니다.</translation>
+    </message>
+    <message>
+        <source>News</source>
+        <translation>뉴스</translation>
+    </message>
+    <message>
+        <source>The news in any format and language, rendered beside the raw text: copy it, save it, or publish it into the homepage file (you see the change first, and the previous file is kept as .bak).</source>
+        <translation>어떤 형식과 언어의 뉴스든 원문 옆에 렌더링해 보여 줍니다. 복사하거나 저장하거나 홈페이지 파일에 게시할 수 있습니다(바뀌는 내용을 먼저 보여 주고, 이전 파일은 .bak으로 남깁니다).</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>안전</translation>
+    </message>
+    <message>
+        <source>Every change can be undone and redone. Database &gt; Check the database finds damage and repairs what is safe; a verified backup is taken a few minutes after the last change and when the window closes.</source>
+        <translation>모든 변경은 실행 취소하고 다시 실행할 수 있습니다. 데이터베이스 &gt; 데이터베이스 점검은 손상을 찾아 안전한 것을 고칩니다. 마지막 변경 몇 분 뒤와 창을 닫을 때 검증된 백업을 만듭니다.</translation>
+    </message>
+    <message>
+        <source>Help &gt; Keyboard shortcuts lists every shortcut.</source>
+        <translation>도움말 &gt; 단축키에 모든 단축키가 있습니다.</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Import</source>
@@ -1428,6 +1487,66 @@ J. Ham</translation>
         <translation>링크와 메모(&amp;L)</translation>
     </message>
     <message>
+        <source>Fill</source>
+        <translation>채우기</translation>
+    </message>
+    <message>
+        <source>Ask the service for the paper&apos;s details</source>
+        <translation>서비스에 논문 정보를 물어봅니다</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>붙여넣기</translation>
+    </message>
+    <message>
+        <source>Paste a link from the clipboard and fill</source>
+        <translation>클립보드의 링크를 붙여넣고 채웁니다</translation>
+    </message>
+    <message>
+        <source>From a lin&amp;k:</source>
+        <translation>링크로 채우기(&amp;K):</translation>
+    </message>
+    <message>
+        <source>DOI, arXiv, OpenReview, DBLP or ACL Anthology link</source>
+        <translation>DOI, arXiv, OpenReview, DBLP 또는 ACL Anthology 링크</translation>
+    </message>
+    <message>
+        <source>labnews asks the service only when you press Fill or Paste</source>
+        <translation>채우기나 붙여넣기를 누를 때만 labnews가 서비스에 묻습니다</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>취소했습니다.</translation>
+    </message>
+    <message>
+        <source>Paste or type a DOI, arXiv, OpenReview or DBLP link.</source>
+        <translation>DOI, arXiv, OpenReview 또는 DBLP 링크를 붙여넣거나 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Asking…</source>
+        <translation>묻는 중…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Already in the lab: “{0}”.</source>
+        <translation>이미 연구실에 있습니다: “{0}”.</translation>
+    </message>
+    <message>
+        <source>{0} knows no venue that accepted it yet: type the venue.</source>
+        <translation>{0}에는 아직 게재처가 없습니다: 게재처를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Filled from {0}; its venue is not in the lab yet: add it with New venue.</source>
+        <translation>{0}에서 채웠습니다. 게재처가 아직 연구실에 없으니 새 게재처로 추가하세요.</translation>
+    </message>
+    <message>
+        <source>Filled from {0}: check the fields, then save.</source>
+        <translation>{0}에서 채웠습니다: 내용을 확인하고 저장하세요.</translation>
+    </message>
+    <message>
         <source>New venue…</source>
         <translation>새 게재처…</translation>
     </message>
@@ -1918,6 +2037,21 @@ J. Ham</translation>
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>명령</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>단축키</translation>
+    </message>
+</context>
+<context>
     <name>SourcePage</name>
     <message>
         <source>What to import</source>
@@ -2310,80 +2444,6 @@ J. Ham</translation>
     <message>
         <source>Double-click to see these papers</source>
         <translation>두 번 누르면 이 논문들을 봅니다</translation>
-    </message>
-</context>
-<context>
-    <name>ShortcutsDialog</name>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>단축키</translation>
-    </message>
-    <message>
-        <source>Command</source>
-        <translation>명령</translation>
-    </message>
-    <message>
-        <source>Shortcut</source>
-        <translation>단축키</translation>
-    </message>
-</context>
-<context>
-    <name>GuideDialog</name>
-    <message>
-        <source>Quick guide</source>
-        <translation>빠른 안내</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>시작</translation>
-    </message>
-    <message>
-        <source>The title names the database you work on. File &gt; Open the demo lab gives you a real lab&apos;s papers to try things on; File &gt; Import brings in a news page, BibTeX or a CSV/JSON table (or drop the file on the window).</source>
-        <translation>창 제목은 작업 중인 데이터베이스의 이름입니다. 파일 &gt; 데모 연구실 열기는 실제 연구실의 논문으로 이것저것 해 볼 수 있게 해 주고, 파일 &gt; 가져오기는 뉴스 페이지, BibTeX, CSV/JSON 표를 가져옵니다(파일을 창에 끌어다 놓아도 됩니다).</translation>
-    </message>
-    <message>
-        <source>Overview</source>
-        <translation>개요</translation>
-    </message>
-    <message>
-        <source>A year&apos;s tally as a sentence, a chart of papers per year by venue (hover for the numbers, click a bar to see its papers), the year&apos;s members, and the news lines that are not on the homepage yet.</source>
-        <translation>한 해의 집계를 한 문장으로, 게재처별로 쌓은 연도별 논문 차트(마우스를 올리면 숫자가, 막대를 누르면 그 논문들이 보입니다), 그해의 구성원, 아직 홈페이지에 없는 뉴스 줄을 보여 줍니다.</translation>
-    </message>
-    <message>
-        <source>Papers, Members, Venues, Achievements</source>
-        <translation>논문, 구성원, 게재처, 성과</translation>
-    </message>
-    <message>
-        <source>Tables with search as you type and filters; sort by any column, double-click a row to edit it, select several rows to delete them at once.</source>
-        <translation>입력하는 대로 찾는 검색과 필터가 있는 표입니다. 어느 열로든 정렬하고, 행을 두 번 눌러 편집하고, 여러 행을 골라 한 번에 삭제합니다.</translation>
-    </message>
-    <message>
-        <source>New acceptance</source>
-        <translation>새 채택 논문</translation>
-    </message>
-    <message>
-        <source>Completes venues from short names, full names and aliases, matches authors to members in either name order, and fills the news month from the venue.</source>
-        <translation>게재처를 약칭, 전체 이름, 별칭으로 완성하고, 저자를 이름 순서와 상관없이 구성원과 맞추며, 뉴스 월을 게재처에서 채웁니다.</translation>
-    </message>
-    <message>
-        <source>News</source>
-        <translation>뉴스</translation>
-    </message>
-    <message>
-        <source>The news in any format and language, rendered beside the raw text: copy it, save it, or publish it into the homepage file (you see the change first, and the previous file is kept as .bak).</source>
-        <translation>어떤 형식과 언어의 뉴스든 원문 옆에 렌더링해 보여 줍니다. 복사하거나 저장하거나 홈페이지 파일에 게시할 수 있습니다(바뀌는 내용을 먼저 보여 주고, 이전 파일은 .bak으로 남깁니다).</translation>
-    </message>
-    <message>
-        <source>Safety</source>
-        <translation>안전</translation>
-    </message>
-    <message>
-        <source>Every change can be undone and redone. Database &gt; Check the database finds damage and repairs what is safe; a verified backup is taken a few minutes after the last change and when the window closes.</source>
-        <translation>모든 변경은 실행 취소하고 다시 실행할 수 있습니다. 데이터베이스 &gt; 데이터베이스 점검은 손상을 찾아 안전한 것을 고칩니다. 마지막 변경 몇 분 뒤와 창을 닫을 때 검증된 백업을 만듭니다.</translation>
-    </message>
-    <message>
-        <source>Help &gt; Keyboard shortcuts lists every shortcut.</source>
-        <translation>도움말 &gt; 단축키에 모든 단축키가 있습니다.</translation>
     </message>
 </context>
 </TS>

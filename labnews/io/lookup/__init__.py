@@ -15,6 +15,9 @@ from labnews.io.lookup.identify import Identifier, UnknownIdentifier, identify
 
 if TYPE_CHECKING:
     import httpx
+    from sqlalchemy.orm import Session
+
+    from labnews.io.plan import ImportPlan
 
 __all__ = [
     "FoundPaper",
@@ -25,6 +28,7 @@ __all__ = [
     "find_paper",
     "identify",
     "new_client",
+    "plan_found",
     "user_agent",
 ]
 
@@ -49,3 +53,12 @@ def find_paper(
         return FINDERS[ident.service](client, where, ident)
     with new_client() as own:
         return FINDERS[ident.service](own, where, ident)
+
+
+def plan_found(session: Session, found: FoundPaper, source: str) -> ImportPlan:
+    """The found paper as the BibTeX import plans it: its venue on the catalog's, its authors on
+    the lab's members, and a paper the lab already holds said as held, not planned again."""
+    from labnews.io.bibplan import plan_bibtex_text
+
+    key = f"{found.source.service}-{found.source.id}"
+    return plan_bibtex_text(session, found.bibtex(key), source=source)

@@ -32,6 +32,20 @@ class Identifier:
     def __str__(self) -> str:
         return f"{self.service}:{self.id}"
 
+    @property
+    def service_name(self) -> str:
+        """The service as people name it: "Crossref", "arXiv", "ACL Anthology"."""
+        return SERVICE_NAMES[self.service]
+
+
+SERVICE_NAMES: Final[dict[str, str]] = {
+    "crossref": "Crossref",
+    "arxiv": "arXiv",
+    "openreview": "OpenReview",
+    "dblp": "DBLP",
+    "acl": "ACL Anthology",
+}
+
 
 _DOI: Final = re.compile(r"^10\.\d{4,9}/\S+$")
 _DOI_PREFIX: Final = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)", re.IGNORECASE)
