@@ -117,13 +117,26 @@ def _record_parser(
     *,
     key: tuple[str, str] | None = None,
     editing: bool = False,
-) -> None:
+) -> argparse.ArgumentParser:
     """An add or edit sub-command for one kind of record: its key argument, then its options."""
     parser = subparsers.add_parser(what, help=help_text)
     if key is not None:
         dest, metavar = key
         parser.add_argument(dest, metavar=metavar)
     options(parser, editing=editing)
+    return parser
+
+
+def _venue_and_year_or_from(args: argparse.Namespace) -> str | None:
+    """``add paper`` needs --venue and --year, unless --from fills them: argparse's own words."""
+    if args.from_id is not None:
+        return None
+    missing = [
+        name for name, value in (("--venue", args.venue), ("--year", args.year)) if not value
+    ]
+    if not missing:
+        return None
+    return f"the following arguments are required: {', '.join(missing)} (or --from ID_OR_URL)"
 
 
 def _news_options(parser: argparse.ArgumentParser) -> None:
@@ -173,7 +186,9 @@ def build_parser() -> argparse.ArgumentParser:
         ("venue", "a conference, workshop or journal", _venue_options, ("short", "SHORT")),
         ("paper", "an accepted paper", _paper_options, None),
     ):
-        _record_parser(add_sub, what, help_text, options, key=key)
+        made = _record_parser(add_sub, what, help_text, options, key=key)
+        if what == "paper":
+            made.set_defaults(check_args=_venue_and_year_or_from, usage_parser=made)
     achievement = add_sub.add_parser("achievement", help="an award, talk, grant...")
     achievement.add_argument("--kind", choices=ACHIEVEMENT_KINDS, required=True)
     achievement.add_argument("--title", required=True)
@@ -293,6 +308,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except SystemExit as exc:  # --help and --version exit 0 through argparse
         return int(exc.code or 0)
+    check: Callable[[argparse.Namespace], str | None] | None = getattr(args, "check_args", None)
+    problem = check(args) if check is not None else None
+    if problem:
+        try:
+            args.usage_parser.error(problem)
+        except UsageError as exc:
+            print(exc, file=sys.stderr)
+            return 2
     handler: Handler = getattr(args, "handler", cmd_gui)
     if not hasattr(args, "screenshot"):
         args.screenshot = None

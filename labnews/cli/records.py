@@ -209,17 +209,9 @@ def cmd_add(args: argparse.Namespace) -> int:
             ),
         )
 
-    if args.what == "paper":
-        if args.from_id is not None:
-            return record_found(args, args.from_id, add=True)
-        missing = [
-            name for name, value in (("--venue", args.venue), ("--year", args.year)) if not value
-        ]
-        if missing:
-            raise ValidationError(
-                f"give {' and '.join(missing)} (or --from ID_OR_URL to fill the paper)",
-                field=missing[0].removeprefix("--"),
-            )
+    if args.what == "paper" and args.from_id is not None:
+        # Without --from, the parser has made sure of --venue and --year.
+        return record_found(args, args.from_id, add=True)
     change = write_change(args, act)
     if args.what == "paper":
         # The id is what scripts read from stdout; the sentence is for the person.

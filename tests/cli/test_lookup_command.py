@@ -91,7 +91,9 @@ def test_bad_identifiers_and_offline_services_are_one_line(
 
 def test_add_paper_still_needs_venue_and_year_without_from(cli: Cli) -> None:
     cli("demo")
-    message = cli("add", "paper", "--title", "No venue").one_error_line()
-    assert message == (
-        "labnews: error: give --venue and --year (or --from ID_OR_URL to fill the paper)"
+    refused = cli("add", "paper", "--title", "No venue", "--year", "2024")
+    assert refused.code == 2
+    assert refused.err.strip().splitlines()[-1] == (
+        "labnews add paper: error: the following arguments are required: --venue "
+        "(or --from ID_OR_URL)"
     )
