@@ -27,7 +27,7 @@ from labnews.store.demo import load_demo
 from labnews.store.migrate import open_database
 
 # The local HTTP server that answers as the bibliographic services (tests/io, tests/cli).
-from tests.lookup_server import server, services  # noqa: F401
+from tests.lookup_server import online, server, services  # noqa: F401
 
 FIXTURES = Path(__file__).parent / "fixtures"
 POSTGRES_URL = os.environ.get("LABNEWS_TEST_POSTGRES_URL", "")

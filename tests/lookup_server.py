@@ -106,3 +106,19 @@ class Services:
 def services(server: _Server) -> Services:
     """A fresh path per test: the one-request-a-second pacing is per service URL."""
     return Services(server, f"/t{next(_PREFIXES)}")
+
+
+WACV_DOI = "10.1109/WACV61041.2025.00412"
+"""The DOI of the WACV 2025 paper the local Crossref knows (crossref_work.json)."""
+
+
+@pytest.fixture
+def online(services: Services, monkeypatch: pytest.MonkeyPatch) -> Services:
+    """labnews pointed at the local server (LABNEWS_<SERVICE>_URL), which knows a WACV 2025 paper
+    (by DOI), the demo lab's NeurIPS 2024 paper (OpenReview) and an arXiv preprint."""
+    for name in SERVICES:
+        monkeypatch.setenv(f"LABNEWS_{name.upper()}_URL", getattr(services.urls, name))
+    services.serve("crossref", f"/works/{WACV_DOI}", "crossref_work.json")
+    services.serve("openreview", "/notes", "openreview_note.json", query={"id": "N4i4PfcrK6"})
+    services.serve("arxiv", "/api/query", "arxiv_preprint.xml", query={"id_list": "2406.01234"})
+    return services

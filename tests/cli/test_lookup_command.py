@@ -10,22 +10,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CliResult
-from tests.lookup_server import SERVICES, Services
+from tests.lookup_server import WACV_DOI, Services
 
 Cli = Callable[..., CliResult]
-
-WACV_DOI = "10.1109/WACV61041.2025.00412"
-
-
-@pytest.fixture
-def online(services: Services, monkeypatch: pytest.MonkeyPatch) -> Services:
-    """Every service's base URL (LABNEWS_<SERVICE>_URL) points at the local server."""
-    for name in SERVICES:
-        monkeypatch.setenv(f"LABNEWS_{name.upper()}_URL", getattr(services.urls, name))
-    services.serve("crossref", f"/works/{WACV_DOI}", "crossref_work.json")
-    services.serve("openreview", "/notes", "openreview_note.json", query={"id": "N4i4PfcrK6"})
-    services.serve("arxiv", "/api/query", "arxiv_preprint.xml", query={"id_list": "2406.01234"})
-    return services
 
 
 def test_lookup_shows_the_paper_and_records_nothing(cli: Cli, online: Services) -> None:

@@ -14,20 +14,7 @@ from labnews.core.records import YearMonth
 from labnews.gui.dialogs.paper import PaperDialog
 from labnews.store import queries
 from labnews.store.database import Database
-from tests.lookup_server import SERVICES, Services
-
-WACV_DOI = "10.1109/WACV61041.2025.00412"
-
-
-@pytest.fixture
-def online(services: Services, monkeypatch: pytest.MonkeyPatch) -> Services:
-    """Every service's base URL points at the local server."""
-    for name in SERVICES:
-        monkeypatch.setenv(f"LABNEWS_{name.upper()}_URL", getattr(services.urls, name))
-    services.serve("crossref", f"/works/{WACV_DOI}", "crossref_work.json")
-    services.serve("openreview", "/notes", "openreview_note.json", query={"id": "N4i4PfcrK6"})
-    services.serve("arxiv", "/api/query", "arxiv_preprint.xml", query={"id_list": "2406.01234"})
-    return services
+from tests.lookup_server import WACV_DOI, Services
 
 
 def new_paper(qtbot: QtBot, database: Database) -> PaperDialog:
