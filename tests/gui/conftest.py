@@ -111,3 +111,17 @@ def modal(qtbot: QtBot) -> Iterator[ModalAnswers]:
 
 def message_text(box: QMessageBox) -> str:
     return f"{box.text()}\n{box.informativeText()}"
+
+
+@pytest.fixture
+def empty_window(
+    qtbot: QtBot, database: Database, preferences: Preferences, tmp_path: Path
+) -> Iterator[MainWindow]:
+    """The main window on a new, empty lab database, shown."""
+    main = MainWindow(preferences=preferences, demo_path=tmp_path / "demo-lab.sqlite")
+    qtbot.addWidget(main)
+    main.set_database(database)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    main.close()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any, cast
 
 import pytest
@@ -11,9 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from labnews.gui.dialogs.member import MemberDialog
 from labnews.gui.main_window import MainWindow
-from labnews.gui.preferences import Preferences
 from labnews.gui.views.records import RecordsView
-from labnews.store.database import Database
 from tests.gui.conftest import ModalAnswers
 
 FILLING = {
@@ -25,20 +21,6 @@ FILLING = {
 
 def records(window: MainWindow, name: str) -> RecordsView[Any]:
     return cast("RecordsView[Any]", window.view(name))
-
-
-@pytest.fixture
-def empty_window(
-    qtbot: QtBot, database: Database, preferences: Preferences, tmp_path: Path
-) -> Iterator[MainWindow]:
-    """The main window on an empty lab, shown."""
-    main = MainWindow(preferences=preferences, demo_path=tmp_path / "demo-lab.sqlite")
-    qtbot.addWidget(main)
-    main.set_database(database)
-    main.show()
-    qtbot.waitExposed(main)
-    yield main
-    main.close()
 
 
 @pytest.mark.parametrize("name", sorted(FILLING))

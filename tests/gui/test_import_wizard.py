@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,6 @@ from labnews.gui.dialogs.import_wizard import REVIEW, ImportWizard
 from labnews.gui.import_choices import NOT_A_MEMBER
 from labnews.gui.import_worker import ImportWorker, plan_batches
 from labnews.gui.main_window import MainWindow
-from labnews.gui.preferences import Preferences
 from labnews.io.importers import detect_kind
 from labnews.io.plan import apply_plan
 from labnews.store import commands, queries
@@ -27,20 +25,6 @@ from labnews.store.database import Database
 from labnews.store.models import Member, Paper, Setting, Venue
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "seed_news_2022_2024.md"
-
-
-@pytest.fixture
-def empty_window(
-    qtbot: QtBot, database: Database, preferences: Preferences, tmp_path: Path
-) -> Iterator[MainWindow]:
-    """The main window on a new, empty lab database."""
-    main = MainWindow(preferences=preferences, demo_path=tmp_path / "demo-lab.sqlite")
-    qtbot.addWidget(main)
-    main.set_database(database)
-    main.show()
-    qtbot.waitExposed(main)
-    yield main
-    main.close()
 
 
 def contents(database: Database) -> tuple[object, ...]:
