@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from labnews.cli.common import (
     PROG,
@@ -18,7 +18,11 @@ from labnews.cli.common import (
     say_waits,
     year_range,
 )
-from labnews.core.errors import NotFoundError, ValidationError
+from labnews.core.errors import LabnewsError, NotFoundError, ValidationError
+
+if TYPE_CHECKING:
+    from labnews.io.plan import ImportPlan
+    from labnews.store.database import Database
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -192,14 +196,17 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(plan.nothing_to_import())
             succeeded = True
             return 0
-        if args.dry_run:
-            succeeded = True
-            return 0
         errors = plan.of_kind("error")
         if errors:
             raise ValidationError(
                 f"the import has {len(errors)} errors; first: {errors[0]}", field="path"
             )
+        if args.dry_run:
+            # Exit as the real import would (1 and its reason if it would fail), so scripts can
+            # tell: the plan is applied in a transaction that is then rolled back.
+            _try_plan(database, plan)
+            succeeded = True
+            return 0
         if database.path is not None:
             backup_before(database.path, "pre-import")
         with database.session(write=True) as session:
@@ -209,6 +216,25 @@ def cmd_import(args: argparse.Namespace) -> int:
     finally:
         close_lab(database, succeeded=succeeded)
     return 0
+
+
+class _TrialOver(Exception):
+    """Ends a dry run's trial transaction, so that it rolls back."""
+
+
+def _try_plan(database: Database, plan: ImportPlan) -> None:
+    """Apply the plan and roll it back: raises the LabnewsError the real import would meet."""
+    from labnews.io.plan import apply_plan
+
+    try:
+        with database.session(write=True) as session:
+            apply_plan(session, plan)
+            session.flush()
+            raise _TrialOver
+    except _TrialOver:
+        pass
+    except LabnewsError as exc:
+        raise LabnewsError(f"the import would fail: {exc.message}", field=exc.field) from exc
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -14,7 +14,7 @@ from labnews.core.errors import AmbiguousNameError, LabnewsError
 from labnews.core.fields import MAX_NOTE
 from labnews.core.inputs import VenueInput
 from labnews.core.links import ARXIV_URL, DOI_PREFIX, arxiv_of, doi_of, http_url
-from labnews.core.names import MemberDirectory
+from labnews.core.names import MemberDirectory, venue_spelling_key
 from labnews.core.records import (
     MAX_YEAR,
     MIN_YEAR,
@@ -36,6 +36,7 @@ from labnews.io.plan import (
 )
 from labnews.io.textfile import read_text
 from labnews.store import queries
+from labnews.store.catalog import catalog_spellings
 
 MAX_TITLE: Final = 2_000
 MAX_NAME: Final = 200
@@ -103,6 +104,17 @@ class _EntryError(Exception):
         self.message = message
 
 
+class _Unplaced(Exception):
+    """An entry that can become a paper once the user gives what it lacks (its venue or month).
+
+    It is planned left out, with this reason; the import wizard lets the user fill it in.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
 @dataclass(frozen=True, slots=True)
 class _Venue:
     """Where an entry appeared: a known venue's short name, or one to create."""
@@ -139,9 +151,20 @@ class _Planner:
 
     def add(self, entry: BibEntry) -> None:
         try:
-            paper, venue = self._paper(entry)
+            paper, venue, problem = self._paper(entry)
         except _EntryError as exc:
+            # One bad entry never blocks the others: it is reported with its reason, left out.
             self.plan.note(exc.kind, f"entry {entry.key!r}: {exc.message}", entry.line)
+            return
+        if problem is not None:
+            self.plan.note("skipped", f"entry {entry.key!r}: {problem}; left out", entry.line)
+            if venue.short and venue.create is None:
+                duplicate = self.index.duplicate_of(paper, paper.news, [])
+                if duplicate is not None:
+                    return
+            # Planned but not included: the import wizard lets the user give what it lacks.
+            # A venue it would create is not planned: only included papers create venues.
+            self.plan.papers.append(replace(paper, include=False))
             return
         news = paper.news
         if news is None and venue.month is not None:
@@ -166,14 +189,22 @@ class _Planner:
     def _warn(self, entry: BibEntry, message: str) -> None:
         self.plan.note("warning", f"entry {entry.key!r}: {message}", entry.line)
 
-    def _paper(self, entry: BibEntry) -> tuple[PlannedPaper, _Venue]:
+    def _paper(self, entry: BibEntry) -> tuple[PlannedPaper, _Venue, str | None]:
+        """The planned paper, its venue, and what it lacks to be imported (None: nothing)."""
         values = entry.fields
         if entry.duplicate_fields:
             self._warn(entry, f"repeats {', '.join(entry.duplicate_fields)}; the first is kept")
         arxiv = self._arxiv(values)
-        venue = self._venue(entry, arxiv)
+        problem: str | None = None
+        try:
+            venue = self._venue(entry, arxiv)
+        except _Unplaced as exc:
+            venue, problem = _Venue("", None), exc.message
         year, date_month = self._year(values)
-        news = self._news(entry, year, date_month, venue)
+        try:
+            news = self._news(entry, year, date_month, venue)
+        except _Unplaced as exc:
+            news, problem = None, problem or exc.message
         title = self._text(values.get("title", ""), "title", MAX_TITLE, entry)
         if not title:
             self._warn(entry, "has no title; it becomes an untitled paper")
@@ -212,7 +243,7 @@ class _Planner:
                 code=self._link(entry, "code"),
                 project=self._link(entry, "project"),
             )
-        return paper, venue
+        return paper, venue, problem
 
     # --- fields ---
 
@@ -223,7 +254,7 @@ class _Planner:
             if not required:
                 self._warn(entry, f"{name} is longer than {limit:,} characters; left out")
                 return ""
-            raise _EntryError("error", f"{name} is longer than {limit:,} characters")
+            raise _EntryError("skipped", f"{name} is longer than {limit:,} characters")
         text, ok = decode_latex_checked(raw)
         if not ok:
             self._warn(
@@ -233,7 +264,7 @@ class _Planner:
             if not required:
                 self._warn(entry, f"{name} is longer than {limit:,} characters; left out")
                 return ""
-            raise _EntryError("error", f"{name} is longer than {limit:,} characters")
+            raise _EntryError("skipped", f"{name} is longer than {limit:,} characters")
         return text
 
     def _year(self, values: Mapping[str, str]) -> tuple[int, int | None]:
@@ -243,14 +274,14 @@ class _Planner:
         if not raw and date_match:
             raw = date_match[1]
         if not raw:
-            raise _EntryError("error", "year is missing: add year = {YYYY}")
+            raise _EntryError("skipped", "year is missing: add year = {YYYY}")
         match = _YEAR.fullmatch(raw)
         if match is None:
-            raise _EntryError("error", f"year must be a number like 2024, not {raw[:40]!r}")
+            raise _EntryError("skipped", f"year must be a number like 2024, not {raw[:40]!r}")
         year = int(match[1])
         if not MIN_YEAR <= year <= MAX_YEAR:
             raise _EntryError(
-                "error", f"year must be between {MIN_YEAR} and {MAX_YEAR}, not {year}"
+                "skipped", f"year must be between {MIN_YEAR} and {MAX_YEAR}, not {year}"
             )
         month = None
         if date_match and date_match[2] and int(date_match[1]) == year:
@@ -266,22 +297,24 @@ class _Planner:
             try:
                 return YearMonth.parse(exact, field=PREFIX + "news")
             except LabnewsError as exc:
-                raise _EntryError("error", exc.message) from exc
+                raise _Unplaced(f"{exc.message}: give its news month") from exc
         raw = values.get("month", "").strip()
         if raw:
             month = parse_month(raw)
             if month is None:
-                raise _EntryError(
-                    "error", f"month must be 1-12 or a month name like jun, not {raw[:40]!r}"
+                raise _Unplaced(
+                    f"month must be 1-12 or a month name like jun, not {raw[:40]!r}: "
+                    "give its news month"
                 )
             return YearMonth(year, month)
         if date_month is not None:
             return YearMonth(year, date_month)
-        if venue.month is None:
-            raise _EntryError(
-                "error",
-                f"no month, and venue {venue.short} has no typical month: "
-                "add month = {...} to the entry",
+        if venue.month is None and venue.short:
+            # Journal entries of Scholar and DBLP exports rarely give a month; a journal has
+            # no typical month, so the news month is the user's to give (never guessed).
+            raise _Unplaced(
+                f"no month, and venue {venue.short} has no typical month: give its news month "
+                "(or add month = {...} to the entry)"
             )
         return None  # the store dates it by the venue's typical month
 
@@ -291,12 +324,12 @@ class _Planner:
             return ()
         names = split_authors(raw, self._names)
         if len(names) > MAX_AUTHORS:
-            raise _EntryError("error", f"author lists more than {MAX_AUTHORS:,} names")
+            raise _EntryError("skipped", f"author lists more than {MAX_AUTHORS:,} names")
         authors: list[PlannedAuthor] = []
         seen: set[str] = set()
         for index, written in enumerate(names, start=1):
             if len(written) > MAX_NAME:
-                raise _EntryError("error", f"author {index} is longer than {MAX_NAME} characters")
+                raise _EntryError("skipped", f"author {index} is longer than {MAX_NAME} characters")
             member = self._member(written, entry)
             if member is not None and member in seen:
                 self._warn(
@@ -363,6 +396,13 @@ class _Planner:
             found = arxiv_of(eprint)
             if found:
                 return found
+        # DBLP's CoRR and Semantic Scholar's ArXiv give the id as the volume: "abs/2312.04005".
+        volume = values.get("volume", "").strip()
+        journal = values.get("journal", "").strip().strip("{}").casefold()
+        if journal in {"corr", "arxiv"} and volume.lower().startswith("abs/"):
+            found = arxiv_of(volume[4:])
+            if found:
+                return found
         for name in ("url", "journal", "howpublished", "note"):
             text = values.get(name)
             if not text:
@@ -396,28 +436,37 @@ class _Planner:
                 spelling = self._decoded[raw]
                 if spelling:
                     break
+        preprint = f"a preprint (arXiv {arxiv}): give its venue" if arxiv else ""
         if not spelling and not exact:
-            if arxiv:
-                raise _EntryError("skipped", f"a preprint (arXiv {arxiv}), not an accepted paper")
-            raise _EntryError(
-                "skipped",
-                f"@{entry.kind} names no booktitle, journal or howpublished: "
-                "labnews cannot tell where it appeared",
+            if entry.kind in _NOT_PAPERS:
+                raise _EntryError(
+                    "skipped",
+                    f"@{entry.kind} names no booktitle, journal or howpublished: "
+                    "labnews cannot tell where it appeared",
+                )
+            raise _Unplaced(
+                preprint
+                or f"@{entry.kind} names no booktitle, journal or howpublished: give its venue"
             )
         if not exact and _ARXIV_PREPRINT.match(spelling):
-            raise _EntryError("skipped", "a preprint (arXiv), not an accepted paper")
+            # DBLP's CoRR and Scholar's "arXiv preprint arXiv:..." are preprints, not venues.
+            raise _Unplaced(preprint or "a preprint (arXiv): give its venue")
         key = (spelling.casefold(), exact.casefold())
         if key not in self._spellings:
             self._spellings[key] = self._resolve(spelling, exact, entry)
         venue = self._spellings[key]
         if venue is None:
-            raise _EntryError("error", f"venue {spelling[:80]!r} is too long for a short name")
+            raise _EntryError("skipped", f"venue {spelling[:80]!r} is too long for a short name")
         if not exact and venue.short.casefold() == "arxiv":
-            raise _EntryError("skipped", "a preprint (arXiv), not an accepted paper")
+            raise _Unplaced(preprint or "a preprint (arXiv): give its venue")
         return venue
 
     def _lookup(self, spelling: str) -> _Venue | None:
         short = self.venues.lookup(spelling)
+        if short is None:
+            # A spelling the catalog learnt after this lab was made: its venue, if the lab has it.
+            known = catalog_spellings().get(venue_spelling_key(spelling))
+            short = self.venues.lookup(known) if known else None
         if short is None:
             return None
         if short in self.months:
@@ -428,45 +477,87 @@ class _Planner:
         return {v.short.casefold(): v for v in self._spellings.values() if v is not None}
 
     def _resolve(self, spelling: str, exact: str, entry: BibEntry) -> _Venue | None:
-        """A spelling through the catalog and aliases, with its usual variants; else a new venue."""
+        """A spelling through the catalog and aliases, with its usual variants; else a new venue.
+
+        Variants: the spelling cleaned ("Proceedings of the 40th ...", years, volumes), its
+        acronym in parentheses, and the pieces of a DBLP or Springer title ("IEEE/CVF Winter
+        Conference on Applications of Computer Vision, {WACV} 2025, Tucson, ..."; "Computer
+        Vision - {ECCV} 2024 - 18th European Conference, ..."). A spelling that says workshop
+        only resolves to a workshop: "{CVPR} 2024 - Workshops" is never counted as CVPR.
+        """
+        workshop = _WORKSHOP.search(spelling) is not None
+        conference: _Venue | None = None
+        for candidate in _venue_candidates(spelling):
+            tries = [candidate]
+            if workshop and not _WORKSHOP.search(candidate):
+                tries.insert(0, f"{candidate} Workshops")
+            for attempt in tries:
+                found = self._lookup(attempt)
+                if found is None:
+                    continue
+                if workshop and self.venues.kind_of(found.short) != "workshop":
+                    conference = conference or found  # the parent of a workshop it may create
+                    continue
+                if attempt != spelling:
+                    # A variant matched (year, "Proceedings of", an acronym): say which.
+                    self.plan.note("matched", f"{spelling!r} is venue {found.short}", entry.line)
+                return found
         cleaned = _clean_venue(spelling)
         acronym = _acronym(spelling)
-        for candidate in (spelling, cleaned, acronym):
-            if candidate:
-                found = self._lookup(candidate)
-                if found is not None:
-                    if candidate != spelling:
-                        # A variant matched (year, "Proceedings of", an acronym): say which.
-                        self.plan.note(
-                            "matched", f"{spelling!r} is venue {found.short}", entry.line
-                        )
-                    return found
         short = exact or acronym or cleaned or spelling
         if len(short) > MAX_NAME:
             return None
         planned = self._spellings_by_short().get(short.casefold())
         if planned is not None:
             return planned
+        parent = None
         if entry.kind in {"article", "periodical"}:
             venue_kind = "journal"
-        elif re.search(r"\bworkshops?\b", spelling, re.IGNORECASE):
+        elif workshop:
             venue_kind = "workshop"
+            parent = conference.short if conference is not None else None
         else:
             venue_kind = "conference"
         full = spelling if spelling.casefold() != short.casefold() else None
-        return _Venue(short, None, VenueInput(short=short, full=full, kind=venue_kind))
+        return _Venue(
+            short,
+            None,
+            VenueInput(short=short, full=full, kind=venue_kind, parent=parent),
+        )
 
 
+_NOT_PAPERS: Final = frozenset({"phdthesis", "mastersthesis", "thesis", "book", "manual"})
+"""Entry types that are never a lab's accepted paper: left out without a row to fix."""
+
+_WORKSHOP = re.compile(r"\bworkshops?\b", re.I)
 _PROCEEDINGS = re.compile(
     r"^(?:in\s+)?(?:the\s+)?(?:proceedings|proc\.)\s+(?:of\s+)?(?:the\s+)?", re.I
 )
 _ORDINAL = re.compile(r"\b\d{1,3}(?:st|nd|rd|th)\b\s*|\b(?:19|20)\d{2}\b|'\d{2}\b", re.I)
+_UNITS = (
+    "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    "thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth"
+)
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+# "The Twelfth International Conference ...", "Thirty-Eighth AAAI Conference", "Forty-first ..."
+_SPELLED_ORDINAL = re.compile(
+    rf"^(?:the\s+)?(?:(?:{_TENS})[\s-]?(?:{_UNITS})|(?:twent|thirt|fort|fift|sixt|sevent|eight|"
+    rf"ninet)ieth|{_UNITS})\b\s*",
+    re.I,
+)
+# ACL's "(Volume 1: Long Papers)", Springer's "Proceedings, Part XII", "Part {XII}".
+_VOLUME = re.compile(r"\s*\((?:volume|vol\.)[^)]*\)|,?\s*\bpart\s+[ivxlc\d]+\b", re.I)
 _ACRONYM = re.compile(r"\(\s*([A-Za-z][\w\-&/.]{1,30}?)(?:\s*['’]?\s*(?:\d{2}|\d{4}))?\s*\)\s*$")
+# A DBLP edition piece: "WACV 2025", "ECCV 2022 Workshops", "CVPR 2024 - Workshops".
+_EDITION = re.compile(r"^([A-Za-z][\w&/.\-]{1,20})\s+(?:19|20)\d{2}(?:\s*-?\s*workshops?)?$", re.I)
+_PIECES = re.compile(r",|\s[-–—]\s|:\s")
 
 
 def _clean_venue(spelling: str) -> str:
     """ "Proceedings of the 40th X Conference (XC 2023)" -> "X Conference (XC)" and the like."""
-    text = _PROCEEDINGS.sub("", spelling)
+    text = _VOLUME.sub("", spelling)
+    text = _PROCEEDINGS.sub("", text)
+    text = _SPELLED_ORDINAL.sub("", text.strip())
     text = _ORDINAL.sub("", text)
     text = re.sub(r"\(\s*\)", "", text)
     text = re.sub(r"\s+\(?\d{1,3}\)?$", "", text.strip())
@@ -474,5 +565,21 @@ def _clean_venue(spelling: str) -> str:
 
 
 def _acronym(spelling: str) -> str:
-    match = _ACRONYM.search(spelling)
+    match = _ACRONYM.search(_VOLUME.sub("", spelling))
     return match[1] if match else ""
+
+
+def _venue_candidates(spelling: str) -> list[str]:
+    """The spellings to look up for one venue field, most telling first, each once."""
+    found = [spelling, _clean_venue(spelling), _acronym(spelling)]
+    pieces = [" ".join(p.split()) for p in _PIECES.split(_VOLUME.sub("", spelling))]
+    pieces = [p for p in pieces if p]
+    if len(pieces) > 1:
+        found.append(_clean_venue(pieces[0]))  # DBLP's full name comes first
+        for piece in pieces[1:]:
+            edition = _EDITION.match(piece)
+            if edition:
+                found.append(edition[1])  # "{WACV} 2025" -> "WACV"
+            elif re.search(r"\b(?:conference|symposium|meeting|workshops?)\b", piece, re.I):
+                found.append(_clean_venue(piece))
+    return [c for c in dict.fromkeys(found) if c]

@@ -55,6 +55,7 @@ _KEPT_FIELDS: Final = frozenset(
         "eprinttype",
         "url",
         "note",
+        "volume",  # DBLP's CoRR and Semantic Scholar's ArXiv give the arXiv id there
     }
 )
 

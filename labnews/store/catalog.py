@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from labnews.core.names import venue_spelling_key
 from labnews.core.records import VENUE_KINDS
 from labnews.resources import resource
 from labnews.store.models import Venue, VenueAlias
@@ -49,6 +51,20 @@ def read_catalog(path: Path | None = None) -> tuple[CatalogVenue, ...]:
                 )
             )
     return tuple(rows)
+
+
+@cache
+def catalog_spellings() -> dict[str, str]:
+    """Every built-in alias and full name, by ``venue_spelling_key``, to its venue's short name.
+
+    A lab database is seeded once: aliases the catalog learns later (a service's new spelling)
+    reach an older lab's imports through this, when the lab still has that short name.
+    """
+    found: dict[str, str] = {}
+    for venue in read_catalog():
+        for spelling in (*venue.aliases, venue.full):
+            found.setdefault(venue_spelling_key(spelling), venue.short)
+    return found
 
 
 def seed_catalog(session: Session) -> int:

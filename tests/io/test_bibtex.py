@@ -382,50 +382,74 @@ def test_unknown_venues_are_reported_and_planned_by_entry_type(
     assert _count(database) == 4
 
 
-def test_theses_preprints_and_entries_without_a_venue_are_skipped(
+def test_theses_are_skipped_and_preprints_are_planned_left_out_for_their_venue(
     database: Database, tmp_path: Path
 ) -> None:
+    """A thesis is never a lab's paper; a preprint keeps its arXiv id and waits for a venue."""
     text = (
         "@phdthesis{thesis, title = {T}, author = {Ham, Jaeseok}, school = {KAIST}, year = 2025}\n"
         "@misc{pre, title = {P}, howpublished = {arXiv preprint arXiv:2305.12345}, year = 2023}\n"
         "@article{corr, title = {Q}, journal = {CoRR}, volume = {abs/2301.00001}, year = 2023}\n"
         "@misc{bare, title = {B}, eprint = {2302.00002}, archivePrefix = {arXiv}, year = 2023}\n"
-        + _entry("good")
+        "@misc{none, title = {N}, year = 2023}\n" + _entry("good")
     )
     plan = _plan_text(database, tmp_path, text)
-    assert [p.bibkey for p in plan.papers] == ["good"]
+    assert [(p.bibkey, p.venue, p.arxiv, p.include) for p in plan.papers] == [
+        ("pre", "", "2305.12345", False),
+        ("corr", "", "2301.00001", False),
+        ("bare", "", "2302.00002", False),
+        ("none", "", None, False),
+        ("good", "CVPR", None, True),
+    ]
     assert _messages(plan, "skipped") == [
         (
             1,
             "entry 'thesis': @phdthesis names no booktitle, journal or howpublished: "
             "labnews cannot tell where it appeared",
         ),
-        (2, "entry 'pre': a preprint (arXiv), not an accepted paper"),
-        (3, "entry 'corr': a preprint (arXiv), not an accepted paper"),
-        (4, "entry 'bare': a preprint (arXiv 2302.00002), not an accepted paper"),
+        (2, "entry 'pre': a preprint (arXiv 2305.12345): give its venue; left out"),
+        (3, "entry 'corr': a preprint (arXiv 2301.00001): give its venue; left out"),
+        (4, "entry 'bare': a preprint (arXiv 2302.00002): give its venue; left out"),
+        (
+            5,
+            "entry 'none': @misc names no booktitle, journal or howpublished: "
+            "give its venue; left out",
+        ),
     ]
+    assert plan.venues == []  # no venue "CoRR" or "arXiv" is made
+    with database.session(write=True) as session:
+        apply_plan(session, plan)
+    with database.session() as session:
+        assert [p.title for p in queries.papers_in(session)] == ["A Title"]
 
 
-def test_a_journal_paper_without_month_is_an_error_naming_its_key_and_line(
+def test_a_journal_paper_without_month_is_left_out_and_the_others_import(
     database: Database, tmp_path: Path, on: Callable[[Database], Runner]
 ) -> None:
+    """Journals have no typical month: the entry waits for its news month, never blocking."""
     cli = on(database)
     text = _entry("good") + "\n" + _entry("nomonth", "article", booktitle="", journal="{ETRI J.}")
     path = _write(tmp_path, text)
     plan = _plan(database, path)
-    assert [p.bibkey for p in plan.papers] == ["good"]
-    assert _messages(plan, "error") == [
+    assert [(p.bibkey, p.venue, p.news, p.include) for p in plan.papers] == [
+        ("good", "CVPR", None, True),
+        ("nomonth", "ETRI J.", None, False),
+    ]
+    assert _messages(plan, "skipped") == [
         (
             7,
             "entry 'nomonth': no month, and venue ETRI J. has no typical month: "
-            "add month = {...} to the entry",
+            "give its news month (or add month = {...} to the entry); left out",
         )
     ]
-    before = _count(database)
+    assert plan.of_kind("error") == []
     result = cli("import", "bibtex", str(path))
-    assert result.code == 1
-    assert "line 7" in result.err
-    assert _count(database) == before
+    assert result.code == 0, result.err
+    assert "line 7: entry 'nomonth'" in result.out
+    with database.session() as session:
+        assert [(p.title, p.venue_short) for p in queries.papers_in(session)] == [
+            ("A Title", "CVPR")
+        ]
 
 
 @pytest.mark.parametrize(
@@ -434,16 +458,31 @@ def test_a_journal_paper_without_month_is_an_error_naming_its_key_and_line(
         ({"year": ""}, "year is missing: add year = {YYYY}"),
         ({"year": "{in press}"}, "year must be a number like 2024, not 'in press'"),
         ({"year": "1800"}, "year must be between 1900 and 2100, not 1800"),
-        ({"month": "{Spring}"}, "month must be 1-12 or a month name like jun, not 'Spring'"),
-        ({"month": "13"}, "month must be 1-12 or a month name like jun, not '13'"),
     ],
 )
-def test_bad_years_and_months_are_errors_naming_the_field(
+def test_bad_years_leave_the_entry_out_naming_the_field(
     database: Database, tmp_path: Path, fields: dict[str, str], message: str
 ) -> None:
     plan = _plan_text(database, tmp_path, _entry("bad", **fields) + _entry("ok", title="{Ok}"))
     assert [p.bibkey for p in plan.papers] == ["ok"]
-    assert _messages(plan, "error") == [(1, f"entry 'bad': {message}")]
+    assert _messages(plan, "skipped") == [(1, f"entry 'bad': {message}")]
+    assert plan.of_kind("error") == []
+
+
+@pytest.mark.parametrize("month", ["{Spring}", "13"])
+def test_a_bad_month_is_planned_left_out_for_its_news_month(
+    database: Database, tmp_path: Path, month: str
+) -> None:
+    plan = _plan_text(database, tmp_path, _entry("bad", month=month) + _entry("ok", title="{Ok}"))
+    assert [(p.bibkey, p.include) for p in plan.papers] == [("bad", False), ("ok", True)]
+    shown = month.strip("{}")
+    assert _messages(plan, "skipped") == [
+        (
+            1,
+            f"entry 'bad': month must be 1-12 or a month name like jun, not {shown!r}: "
+            "give its news month; left out",
+        )
+    ]
 
 
 # --- members -----------------------------------------------------------------------------------
@@ -626,9 +665,9 @@ def test_malformed_entries_are_reported_one_by_one_and_the_good_ones_planned(
         + _entry("four", title="{Four}")
     )
     plan = _plan_text(database, tmp_path, text)
-    assert [p.bibkey for p in plan.papers] == ["one", "two", "three", "four"]
     # "@article(...)" is valid BibTeX (parentheses may delimit an entry); it is read, and
-    # skipped only because it names no venue.
+    # planned left out only because it names no venue.
+    assert [p.bibkey for p in plan.papers if p.include] == ["one", "two", "three", "four"]
     assert sorted(_messages(plan, "skipped")) == [
         (
             6,
@@ -642,8 +681,8 @@ def test_malformed_entries_are_reported_one_by_one_and_the_good_ones_planned(
         ),
         (
             21,
-            "entry 'paren': @article names no booktitle, journal or howpublished: labnews "
-            "cannot tell where it appeared",
+            "entry 'paren': @article names no booktitle, journal or howpublished: "
+            "give its venue; left out",
         ),
         (
             22,
@@ -712,7 +751,9 @@ def test_a_ten_megabyte_field(database: Database, tmp_path: Path) -> None:
     plan = _plan_text(database, tmp_path, text)
     assert time.perf_counter() - started < HANG_GUARD
     assert [p.bibkey for p in plan.papers] == ["abstract", "after"]
-    assert _messages(plan, "error") == [(7, "entry 'title': title is longer than 2,000 characters")]
+    assert _messages(plan, "skipped") == [
+        (7, "entry 'title': title is longer than 2,000 characters")
+    ]
 
 
 def test_thousands_of_blank_lines_do_not_exhaust_the_stack(
@@ -749,8 +790,8 @@ def test_invalid_utf8_is_replaced_and_said_with_its_line(
 def test_crlf_line_ends_keep_line_numbers(database: Database, tmp_path: Path) -> None:
     text = (_entry("a") + "\n" + _entry("b", month="{13}")).replace("\n", "\r\n")
     plan = _plan(database, _write(tmp_path, text.encode()))
-    assert _only(plan).title == "A Title"
-    assert [line for line, _ in _messages(plan, "error")] == [7]
+    assert [p.title for p in plan.papers if p.include] == ["A Title"]
+    assert [line for line, _ in _messages(plan, "skipped")] == [7]
 
 
 def test_utf16_with_a_bom_is_read(database: Database, tmp_path: Path) -> None:
@@ -806,7 +847,7 @@ def test_cli_dry_run_reports_and_writes_nothing(
     result = cli("import", "bibtex", str(FIXTURES / "lab.bib"), "--dry-run")
     assert result.code == 0
     assert result.out.startswith("Import from lab.bib:\n  to create: 5 papers")
-    assert "error: line 70: entry 'yun2023journal'" in result.out
+    assert "skipped: line 70: entry 'yun2023journal'" in result.out
     assert (_count(database), _count(database, Venue), _count(database, Member)) == counts
     # No backup, no journal left behind, the database file untouched (-shm is SQLite's own).
     after = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*")}
@@ -816,14 +857,53 @@ def test_cli_dry_run_reports_and_writes_nothing(
     }
 
 
+def test_cli_dry_run_exits_1_when_the_real_import_would_fail(
+    database: Database, tmp_path: Path, on: Callable[[Database], Runner]
+) -> None:
+    """Scripts can tell: a dry run that the real import would refuse exits 1, one line why."""
+    cli = on(database)
+    table = _write(tmp_path, "venue,year,title\nCVPR,20x4,Bad Year\nCVPR,2024,Good\n", "p.csv")
+    result = cli("import", "csv", str(table), "--dry-run")
+    assert result.code == 1
+    assert result.out.startswith("Import from p.csv:")  # the plan is still printed
+    assert result.err.count("\n") == 1
+    assert result.err.startswith("labnews: error: the import has 1 errors; first: error: line 2")
+    assert _count(database) == 0
+    real = cli("import", "csv", str(table))
+    assert real.code == 1
+    assert _count(database) == 0
+
+
+def test_cli_dry_run_exits_0_when_the_real_import_would_succeed(
+    database: Database, tmp_path: Path, on: Callable[[Database], Runner]
+) -> None:
+    """Entries left out (a preprint, a journal without month) do not fail the import."""
+    cli = on(database)
+    text = (
+        _entry("good")
+        + "@article{DBLP:journals/corr/abs-2312-04005, title = {P}, journal = {CoRR},"
+        " volume = {abs/2312.04005}, year = {2023}}\n"
+    )
+    path = _write(tmp_path, text)
+    dry = cli("import", "bibtex", str(path), "--dry-run")
+    assert (dry.code, dry.err) == (0, "")
+    assert "a preprint (arXiv 2312.04005): give its venue; left out" in dry.out
+    assert _count(database) == 0
+    real = cli("import", "bibtex", str(path))
+    assert real.code == 0
+    assert _count(database) == 1
+
+
 def test_cli_imports_the_fixture(
     database: Database, tmp_path: Path, on: Callable[[Database], Runner]
 ) -> None:
     cli = on(database)
     result = cli("import", "bibtex", str(FIXTURES / "lab.bib"))
-    assert result.code == 1, "the journal entry without a month must refuse the import"
-    assert "yun2023journal" in result.err
-    assert _count(database) == 0
+    assert result.code == 0, "the journal entry without a month must not block the others"
+    assert "line 70: entry 'yun2023journal'" in result.out
+    assert result.out.splitlines()[-1] == "Imported 5 papers from lab.bib"
+    with database.session(write=True) as session:  # start again from an empty lab
+        commands.remove_papers(session, [p.id for p in queries.papers_in(session)])
     # The same file with that entry given a month imports whole.
     fixed = (
         (FIXTURES / "lab.bib")
