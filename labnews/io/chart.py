@@ -8,6 +8,7 @@ canvas) show the same chart. matplotlib is imported only inside the functions th
 from __future__ import annotations
 
 import io
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -90,6 +91,8 @@ class ChartData:
     """``counts[label][year]``, indexed like ``labels`` and ``years``."""
     folded: tuple[str, ...] = ()
     """The labels gathered into the ``OTHER`` segment."""
+    colors: tuple[str, ...] = ()
+    """Each label's colour, indexed like ``labels`` (see ``stable_colors``)."""
 
     @property
     def is_empty(self) -> bool:
@@ -122,13 +125,16 @@ def chart_data_from_tallies(
 ) -> ChartData:
     """The chart's numbers from the yearly tallies (years without papers in between included).
 
-    The labels with the most papers overall sit at the bottom of each bar and get the first
-    colours; past ``max_labels`` the smallest are gathered into one "Other" segment.
+    The labels with the most papers overall sit at the bottom of each bar; each keeps its own
+    colour (``stable_colors``) whatever else is charted; past ``max_labels`` the smallest are
+    gathered into one "Other" segment.
     """
     counts: dict[tuple[int, str], int] = {}
     overall: dict[str, int] = {}
-    for tally in tallies:
+    first_seen: dict[str, None] = {}  # labels in order of first appearance, oldest year first
+    for tally in sorted(tallies, key=lambda t: t.year):
         for label, count in tally.items:
+            first_seen.setdefault(label)
             counts[(tally.year, label)] = counts.get((tally.year, label), 0) + count
             overall[label] = overall.get(label, 0) + count
     if not counts:
@@ -145,7 +151,35 @@ def chart_data_from_tallies(
     if folded:
         rows.append(tuple(sum(counts.get((year, label), 0) for label in folded) for year in years))
         labels.append(OTHER)
-    return ChartData(years, tuple(labels), tuple(rows), tuple(folded))
+    colors = stable_colors([label for label in first_seen if label in kept])
+    return ChartData(
+        years,
+        tuple(labels),
+        tuple(rows),
+        tuple(folded),
+        tuple(colors.get(label, OTHER_COLOR) for label in labels),
+    )
+
+
+def stable_colors(labels: Sequence[str]) -> dict[str, str]:
+    """A palette colour per label that stays the label's own when other labels come and go.
+
+    Each label wants the colour its name hashes to (CRC-32: the same in every run, unlike
+    ``hash``); two labels that want one colour share it out in the order given (first
+    appearance, oldest year first), the later one taking the next free colour. A venue added
+    in a new year comes last, so it never takes an existing label's colour. With more labels
+    than colours, the colours repeat.
+    """
+    taken: dict[int, str] = {}
+    chosen: dict[str, str] = {}
+    for label in labels:
+        slot = zlib.crc32(label.encode("utf-8")) % len(PALETTE)
+        if len(taken) < len(PALETTE):
+            while slot in taken:
+                slot = (slot + 1) % len(PALETTE)
+        taken.setdefault(slot, label)
+        chosen[label] = PALETTE[slot]
+    return chosen
 
 
 def chart_data(session: Session, years: Iterable[int] | None = None) -> ChartData:
@@ -158,7 +192,10 @@ def chart_data(session: Session, years: Iterable[int] | None = None) -> ChartDat
 def label_color(data: ChartData, label: str) -> str:
     if label == OTHER or label not in data.labels:
         return OTHER_COLOR
-    return PALETTE[data.labels.index(label) % len(PALETTE)]
+    index = data.labels.index(label)
+    if index < len(data.colors):
+        return data.colors[index]
+    return stable_colors([label])[label]
 
 
 def available_fonts(preferred: Sequence[str]) -> tuple[str, ...]:
