@@ -93,6 +93,7 @@ def _dois_named(entries: Iterable[BibEntry]) -> set[str]:
 
 
 _FOUR_DIGITS = re.compile(r"\d{4}")
+_URL_ESCAPE = re.compile(r"\\([_%&#~$])")
 
 
 class _EntryError(Exception):
@@ -213,7 +214,8 @@ class _Planner:
         doi = doi_of(doi_text)
         if doi_text and doi is None:
             self._warn(entry, f"doi {doi_text[:80]!r} is not a DOI; left out")
-        url_text = values.get("url", "").strip()
+        # DBLP escapes a URL's underscores for LaTeX ("paper\\_files"): a link has none.
+        url_text = _URL_ESCAPE.sub(r"\1", values.get("url", "").strip())
         url = http_url(url_text)
         if url_text and url is None:
             self._warn(entry, f"url {url_text[:80]!r} is not an http(s) link; left out")
@@ -505,6 +507,8 @@ class _Planner:
         cleaned = _clean_venue(spelling)
         acronym = _acronym(spelling)
         short = exact or acronym or cleaned or spelling
+        if workshop and conference is not None and not exact:
+            short = f"{conference.short} Workshop"  # named as the catalog names its workshops
         if len(short) > MAX_NAME:
             return None
         planned = self._spellings_by_short().get(short.casefold())
@@ -550,7 +554,9 @@ _VOLUME = re.compile(r"\s*\((?:volume|vol\.)[^)]*\)|,?\s*\bpart\s+[ivxlc\d]+\b",
 _ACRONYM = re.compile(r"\(\s*([A-Za-z][\w\-&/.]{1,30}?)(?:\s*['’]?\s*(?:\d{2}|\d{4}))?\s*\)\s*$")
 # A DBLP edition piece: "WACV 2025", "ECCV 2022 Workshops", "CVPR 2024 - Workshops".
 _EDITION = re.compile(r"^([A-Za-z][\w&/.\-]{1,20})\s+(?:19|20)\d{2}(?:\s*-?\s*workshops?)?$", re.I)
-_PIECES = re.compile(r",|\s[-–—]\s|:\s")
+# Commas, colons and dashes part a title; Scholar writes Springer's as "Computer Vision--ECCV
+# 2022: 17th European Conference" (an en dash once decoded, without spaces).
+_PIECES = re.compile(r",|\s-\s|\s*[–—]\s*|:\s")
 
 
 def _clean_venue(spelling: str) -> str:
@@ -575,11 +581,12 @@ def _venue_candidates(spelling: str) -> list[str]:
     pieces = [" ".join(p.split()) for p in _PIECES.split(_VOLUME.sub("", spelling))]
     pieces = [p for p in pieces if p]
     if len(pieces) > 1:
-        found.append(_clean_venue(pieces[0]))  # DBLP's full name comes first
-        for piece in pieces[1:]:
+        for index, piece in enumerate(pieces):
             edition = _EDITION.match(piece)
             if edition:
                 found.append(edition[1])  # "{WACV} 2025" -> "WACV"
-            elif re.search(r"\b(?:conference|symposium|meeting|workshops?)\b", piece, re.I):
-                found.append(_clean_venue(piece))
+            elif index == 0 or re.search(
+                r"\b(?:conference|symposium|meeting|workshops?)\b", piece, re.I
+            ):
+                found.append(_clean_venue(piece))  # DBLP's full name comes first
     return [c for c in dict.fromkeys(found) if c]

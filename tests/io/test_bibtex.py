@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from labnews.core.errors import DuplicateError, LabnewsError
 from labnews.core.inputs import AuthorInput, PaperInput
@@ -26,7 +26,7 @@ from labnews.io.plan import ImportPlan, PlannedPaper, apply_plan
 from labnews.store import commands, queries
 from labnews.store.database import Database
 from labnews.store.migrate import open_database
-from labnews.store.models import Member, Paper, Venue
+from labnews.store.models import Member, Paper, Venue, VenueAlias
 from tests.conftest import Runner
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "bibtex"
@@ -483,6 +483,332 @@ def test_a_bad_month_is_planned_left_out_for_its_news_month(
             "give its news month; left out",
         )
     ]
+
+
+# --- the export forms of the services labs use ------------------------------------------------
+
+Imported = tuple[str, str, int, str, str, tuple[str, ...], str | None, str | None]
+"""(key, venue, edition year, news month, title, authors, DOI, arXiv) of an imported paper."""
+
+SERVICE_EXPORTS: dict[str, tuple[list[Imported], list[tuple[str, str]]]] = {
+    "dblp.bib": (
+        [
+            (
+                "DBLP:conf/nips/TanMGAH24",
+                "NeurIPS",
+                2024,
+                "2024-12",
+                "Are Language Models Actually Useful for Time Series Forecasting?",
+                (
+                    "Mingtian Tan",
+                    "Mike A. Merrill",
+                    "Vinayak Gupta",
+                    "Tim Althoff",
+                    "Tom Hartvigsen",
+                ),
+                None,
+                None,
+            )
+        ],
+        [("DBLP:journals/corr/abs-2104-08836", "a preprint (arXiv 2104.08836): give its venue")],
+    ),
+    "google_scholar.bib": (
+        [
+            (
+                "yuan2023ad",
+                "NeurIPS",
+                2023,
+                "2023-12",
+                "AD-PT: Autonomous Driving Pre-Training with Large-scale Point Cloud Dataset",
+                (
+                    "Jiakang Yuan",
+                    "Bo Zhang",
+                    "Xiangchao Yan",
+                    "Tao Chen",
+                    "Botian Shi",
+                    "Yikang Li",
+                    "Yu Qiao",
+                ),
+                None,
+                None,
+            ),
+            (
+                "kong2023robo3d",
+                "ICCV",
+                2023,
+                "2023-10",
+                "Robo3d: Towards robust and reliable 3d perception against corruptions",
+                (
+                    "Lingdong Kong",
+                    "Youquan Liu",
+                    "Xin Li",
+                    "Runnan Chen",
+                    "Wenwei Zhang",
+                    "Jiawei Ren",
+                    "Liang Pan",
+                    "Kai Chen",
+                    "Ziwei Liu",
+                ),
+                None,
+                None,
+            ),
+            (
+                "li2022homogeneous",
+                "ECCV",
+                2022,
+                "2022-10",
+                "Homogeneous Multi-modal Feature Fusion and Interaction for 3D Object Detection",
+                (
+                    "Xin Li",
+                    "Botian Shi",
+                    "Yuenan Hou",
+                    "Xingjiao Wu",
+                    "Tianlong Ma",
+                    "Yikang Li",
+                    "Liang He",
+                ),
+                "10.1007/978-3-031-19839-7_40",
+                None,
+            ),
+        ],
+        [
+            ("wen2023dilu", "a preprint (arXiv 2309.16292): give its venue"),
+            (
+                "ye2023performance",
+                "no month, and venue TPAMI has no typical month: give its news month "
+                "(or add month = {...} to the entry)",
+            ),
+        ],
+    ),
+    "semantic_scholar.bib": (
+        [
+            (
+                "Peebles2022ScalableDM",
+                "ICCV",
+                2022,  # Semantic Scholar's year is the preprint's; the venue is ICCV 2023's
+                "2022-10",
+                "Scalable Diffusion Models with Transformers",
+                ("William S. Peebles", "Saining Xie"),
+                None,
+                None,
+            )
+        ],
+        [
+            (
+                "Golovneva2024ContextualPE",
+                "@inproceedings names no booktitle, journal or howpublished: give its venue",
+            )
+        ],
+    ),
+    "acl_anthology.bib": (
+        [
+            (
+                "luo-etal-2023-came",
+                "ACL",
+                2023,
+                "2023-07",
+                "CAME: Confidence-guided Adaptive Memory Efficient Optimization",
+                ("Yang Luo", "Xiaozhe Ren", "Zangwei Zheng", "Zhuo Jiang", "Xin Jiang", "Yang You"),
+                None,
+                None,
+            )
+        ],
+        [],
+    ),
+    "openreview.bib": (
+        [
+            (
+                "baieri2025implicitarap",
+                "NeurIPS",
+                2025,
+                "2025-12",
+                "Implicit-ARAP: Efficient Handle-Guided Neural Field Deformation via Local Patch "
+                "Meshing",
+                (
+                    "Daniele Baieri",
+                    "Filippo Maggioli",
+                    "Emanuele Rodolà",
+                    "Simone Melzi",
+                    "Zorah Lähner",
+                ),
+                None,
+                None,
+            )
+        ],
+        [],
+    ),
+    "ieee_xplore.bib": (
+        [
+            (
+                "9157818",
+                "CVPR",
+                2020,
+                "2020-06",
+                "Explaining Knowledge Distillation by Quantifying the Knowledge",
+                ("Xu Cheng", "Zhefan Rao", "Yilan Chen", "Quanshi Zhang"),
+                "10.1109/CVPR42600.2020.01294",
+                None,
+            )
+        ],
+        [],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SERVICE_EXPORTS))
+def test_each_services_export_imports_to_the_catalog_venue_and_leaves_out_what_it_must(
+    database: Database, tmp_path: Path, name: str
+) -> None:
+    """A real export of each service: what becomes a paper, exactly, and what waits, and why."""
+    imported, left_out = SERVICE_EXPORTS[name]
+    path = FIXTURES / name
+    assert path.read_text(encoding="utf-8").startswith("% Source: ")
+    plan = _plan(database, path)
+    assert plan.venues == [], "every venue is in the catalog: no junk venue is made"
+    assert plan.of_kind("error", "warning") == []
+    waiting = [p for p in plan.papers if not p.include]
+    reasons = {f.line: f.message for f in plan.of_kind("skipped")}
+    assert [(p.bibkey, reasons[p.line]) for p in waiting] == [
+        (key, f"entry {key!r}: {reason}; left out") for key, reason in left_out
+    ]
+    with database.session(write=True) as session:
+        apply_plan(session, plan)
+    with database.session() as session:
+        papers = sorted(
+            queries.papers_in(session), key=lambda p: [i[0] for i in imported].index(p.bibkey or "")
+        )
+    assert [
+        (
+            p.bibkey,
+            p.venue_short,
+            p.year,
+            str(p.news),
+            p.title,
+            tuple(a.name for a in p.authors),
+            p.doi,
+            p.arxiv,
+        )
+        for p in papers
+    ] == imported
+
+
+@pytest.mark.parametrize(
+    ("booktitle", "venue"),
+    [
+        (
+            "IEEE/CVF Winter Conference on Applications of Computer Vision, {WACV} 2025, Tucson, "
+            "AZ, USA, February 26 - March 6, 2025",
+            "WACV",
+        ),
+        (
+            "Computer Vision - {ECCV} 2024 - 18th European Conference, Milan, Italy, September "
+            "29-October 4, 2024, Proceedings, Part {XII}",
+            "ECCV",
+        ),
+        (
+            "Advances in Neural Information Processing Systems 37: Annual Conference on Neural "
+            "Information Processing Systems 2024, NeurIPS 2024, Vancouver, BC, Canada, December "
+            "10 - 15, 2024",
+            "NeurIPS",
+        ),
+        (
+            "{IEEE/CVF} Conference on Computer Vision and Pattern Recognition, {CVPR} 2024, "
+            "Seattle, WA, USA, June 16-22, 2024",
+            "CVPR",
+        ),
+        (
+            "{IEEE/CVF} International Conference on Computer Vision, {ICCV} 2023, Paris, France, "
+            "October 1-6, 2023",
+            "ICCV",
+        ),
+        (
+            "Forty-first International Conference on Machine Learning, {ICML} 2024, Vienna, "
+            "Austria, July 21-27, 2024",
+            "ICML",
+        ),
+        (
+            "The Twelfth International Conference on Learning Representations, {ICLR} 2024, "
+            "Vienna, Austria, May 7-11, 2024",
+            "ICLR",
+        ),
+        (
+            "Thirty-Eighth {AAAI} Conference on Artificial Intelligence, {AAAI} 2024, Thirty-Sixth "
+            "Conference on Innovative Applications of Artificial Intelligence, {IAAI} 2024, "
+            "Fourteenth Symposium on Educational Advances in Artificial Intelligence, {EAAI} 2014, "
+            "February 20-27, 2024, Vancouver, Canada",
+            "AAAI",
+        ),
+        (
+            "{IEEE/CVF} Conference on Computer Vision and Pattern Recognition, {CVPR} 2024 - "
+            "Workshops, Seattle, WA, USA, June 17-18, 2024",
+            "CVPR Workshop",
+        ),
+        (
+            "Computer Vision - {ECCV} 2022 Workshops - Tel Aviv, Israel, October 23-27, 2022, "
+            "Proceedings, Part {I}",
+            "ECCV Workshop",
+        ),
+        ("{CVPR} Workshops", "CVPR Workshop"),
+        (
+            "Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition "
+            "(CVPR) Workshops",
+            "CVPR Workshop",
+        ),
+        (
+            "2024 IEEE/CVF Conference on Computer Vision and Pattern Recognition Workshops (CVPRW)",
+            "CVPR Workshop",
+        ),
+        (
+            "Proceedings of the 62nd Annual Meeting of the Association for Computational "
+            "Linguistics (Volume 1: Long Papers)",
+            "ACL",
+        ),
+        ("Findings of the Association for Computational Linguistics: ACL 2024", "Findings of ACL"),
+        ("The Thirty-eighth Annual Conference on Neural Information Processing Systems", "NeurIPS"),
+        ("Computer Vision and Pattern Recognition", "CVPR"),
+    ],
+)
+def test_proceedings_titles_resolve_to_the_catalog_venue_and_a_workshop_to_its_workshop(
+    database: Database, tmp_path: Path, booktitle: str, venue: str
+) -> None:
+    paper = _only(_plan_text(database, tmp_path, _entry(booktitle="{" + booktitle + "}")))
+    assert (paper.venue, paper.include) == (venue, True)
+
+
+def test_a_workshop_the_catalog_lacks_becomes_a_workshop_of_its_conference(
+    database: Database, tmp_path: Path
+) -> None:
+    """Never counted as the conference itself: a new workshop venue, its parent found."""
+    text = _entry(
+        booktitle="{Computer Vision - {ACCV} 2022 Workshops - Macau, China, Revised Selected "
+        "Papers}",
+        month="12",
+    )
+    plan = _plan_text(database, tmp_path, text)
+    assert _only(plan).venue == "ACCV Workshop"  # in the catalog
+    text = _entry(booktitle="{{ICONIP} 2023 Workshops, Changsha, China}", month="11")
+    plan = _plan_text(database, tmp_path, text)
+    assert [(v.short, v.kind, v.parent) for v in plan.venues] == [
+        ("ICONIP Workshop", "workshop", "ICONIP")
+    ]
+
+
+def test_a_catalog_alias_learnt_later_reaches_an_older_lab(
+    database: Database, tmp_path: Path
+) -> None:
+    """A lab seeded before the catalog knew Semantic Scholar's "Computer Vision and Pattern
+    Recognition" still finds CVPR."""
+    with database.session(write=True) as session:
+        cvpr = next(v for v in queries.venues(session) if v.short == "CVPR")
+        session.execute(
+            delete(VenueAlias).where(
+                VenueAlias.venue_id == cvpr.id,
+                VenueAlias.alias == "Computer Vision and Pattern Recognition",
+            )
+        )
+    text = _entry(booktitle="{Computer Vision and Pattern Recognition}")
+    plan = _plan_text(database, tmp_path, text)
+    assert (_only(plan).venue, plan.venues) == ("CVPR", [])
 
 
 # --- members -----------------------------------------------------------------------------------
