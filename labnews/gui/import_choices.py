@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Final
 
+from labnews.core.records import YearMonth
 from labnews.io.plan import ImportPlan, PlannedAchievement, PlannedAuthor, PlannedPaper
 
 NOT_A_MEMBER: Final = ""
@@ -18,11 +19,17 @@ NOT_A_MEMBER: Final = ""
 
 @dataclass
 class PaperRow:
-    """A planned paper: whether to import it, and the venue it goes to."""
+    """A planned paper: whether to import it, the venue it goes to, and its news month.
+
+    ``problem`` is why the importer left it out (no venue, a preprint, no month), if it did:
+    the user can give what it lacks here and include it.
+    """
 
     paper: PlannedPaper
     include: bool
     venue: str
+    news: YearMonth | None = None
+    problem: str | None = None
 
 
 @dataclass
@@ -66,6 +73,8 @@ class ImportChoices:
     plan: ImportPlan
     existing_members: tuple[str, ...] = ()
     existing_venues: tuple[str, ...] = ()
+    venue_months: dict[str, int | None] = field(default_factory=dict)
+    """Each known venue's typical month (a workshop's from its conference), by short name."""
     papers: list[PaperRow] = field(default_factory=list)
     members: list[MemberRow] = field(default_factory=list)
     venues: list[VenueRow] = field(default_factory=list)
@@ -73,11 +82,28 @@ class ImportChoices:
 
     @classmethod
     def of(
-        cls, plan: ImportPlan, existing_members: tuple[str, ...], existing_venues: tuple[str, ...]
+        cls,
+        plan: ImportPlan,
+        existing_members: tuple[str, ...],
+        existing_venues: tuple[str, ...],
+        venue_months: dict[str, int | None] | None = None,
     ) -> ImportChoices:
         """Rows for every paper, member name, new venue and achievement of the plan."""
-        choices = cls(plan, existing_members, existing_venues)
-        choices.papers = [PaperRow(p, p.include, p.venue) for p in plan.papers]
+        months = dict(venue_months or {})
+        months.update({v.short: v.month for v in plan.venues})
+        choices = cls(plan, existing_members, existing_venues, months)
+        # A paper planned left out has its reason in the report, on the paper's line.
+        reasons = {f.line: f.message for f in plan.of_kind("skipped") if f.line is not None}
+        choices.papers = [
+            PaperRow(
+                p,
+                p.include,
+                p.venue,
+                p.news,
+                None if p.include else reasons.get(p.line) if p.line is not None else None,
+            )
+            for p in plan.papers
+        ]
         new_members = {m.name for m in plan.members}
         spellings: dict[str, list[str]] = {}
         paper_counts: Counter[str] = Counter()
@@ -128,6 +154,38 @@ class ImportChoices:
         offered.append(("none", NOT_A_MEMBER))
         return offered
 
+    def lacks(self, row: PaperRow) -> str | None:
+        """What a paper the importer left out still lacks ("venue", "month"); None: nothing."""
+        if row.problem is None:
+            return None
+        if row.venue not in self.venue_choices():
+            return "venue"
+        if row.news is None and self.venue_months.get(row.venue) is None:
+            return "month"
+        return None
+
+    def set_paper_included(self, row: PaperRow, value: bool) -> bool:
+        """Tick or untick a paper; a paper that still lacks its venue or month stays out."""
+        if value and self.lacks(row) is not None:
+            return False
+        row.include = value
+        return True
+
+    def set_paper_venue(self, row: PaperRow, venue: str) -> None:
+        """The venue a paper goes to; a left-out paper that now has all it needs comes in."""
+        row.venue = venue
+        self._include_when_complete(row)
+
+    def set_paper_news(self, row: PaperRow, news: YearMonth | None) -> None:
+        """The news month of a paper; a left-out paper that now has all it needs comes in."""
+        row.news = news
+        self._include_when_complete(row)
+
+    def _include_when_complete(self, row: PaperRow) -> None:
+        # Giving what the paper lacked is asking for it: tick it, as the user would next.
+        if row.problem is not None and not row.include and self.lacks(row) is None:
+            row.include = True
+
     # --- the plan to apply ----------------------------------------------------------------------
 
     def revised(self) -> ImportPlan:
@@ -149,6 +207,7 @@ class ImportChoices:
                 replace(
                     paper,
                     venue=venue_target.get(row.venue, row.venue),
+                    news=row.news,
                     authors=authors,
                     featured=member(paper.featured),
                     include=row.include,
@@ -186,12 +245,16 @@ class ImportChoices:
             row.short for row in self.venues
         }
         venues = [v for v in self.plan.venues if v.short in kept]
+        # A left-out paper the user completed and included is no longer "skipped".
+        fixed = {row.paper.line for row in self.papers if row.problem and row.include}
+        findings = [f for f in self.plan.findings if f.kind != "skipped" or f.line not in fixed]
         return replace(
             self.plan,
             papers=papers,
             achievements=achievements,
             members=members,
             venues=venues,
+            findings=findings,
         )
 
     def summary(self) -> dict[str, int]:

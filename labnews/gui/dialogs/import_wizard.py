@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from labnews.core.errors import LabnewsError
+from labnews.core.records import YearMonth
 from labnews.gui.choice_box import ChoiceBox
 from labnews.gui.deferred import deferred
 from labnews.gui.dialogs.forms import error_color
@@ -61,6 +62,12 @@ else:
 
 
 SOURCE, REVIEW, APPLY = 0, 1, 2
+
+
+def _wrapped_tip(text: str) -> str:
+    """A tooltip Qt wraps to a readable width: a plain-text tooltip is one line however long
+    (a report line names an entry, its spelling and the reason), and is cut at the edge."""
+    return f"<p>{html.escape(text)}</p>"
 
 
 def plan_table(model: PlanRowsModel[object], *, stretch: int = -1) -> QTableView:
@@ -322,7 +329,16 @@ class ImportWizard(QWizard):
             with self.database.session() as session:
                 plan = plan_file(session, kind, path)
                 members = tuple(m.name for m in queries.members(session))
-                venues = tuple(v.short for v in queries.venues(session))
+                records = queries.venues(session)
+                venues = tuple(v.short for v in records)
+                by_id = {v.id: v for v in records}
+                # A workshop without a typical month of its own is dated by its conference's.
+                months = {
+                    v.short: v.month
+                    if v.month is not None or v.parent_id not in by_id
+                    else by_id[v.parent_id].month
+                    for v in records
+                }
         except LabnewsError as error:
             page.show_problem(error.message[:1].upper() + error.message[1:])
             return False
@@ -331,7 +347,7 @@ class ImportWizard(QWizard):
             return False
         finally:
             QApplication.restoreOverrideCursor()
-        self.choices = ImportChoices.of(plan, members, venues)
+        self.choices = ImportChoices.of(plan, members, venues, months)
         self._fill_review()
         return True
 
@@ -352,18 +368,17 @@ class ImportWizard(QWizard):
         self.members_model = self._members_model(choices)
         self.venues_model = self._venues_model(choices)
         self.achievements_model = self._achievements_model(choices)
-        tables: list[tuple[PlanRowsModel[object], str, int]] = [
-            (self.papers_model, self.tr("&Papers ({0})"), 5),
-            (self.members_model, self.tr("&Members ({0})"), -1),
-            (self.venues_model, self.tr("&Venues ({0})"), -1),
+        tables: list[tuple[PlanRowsModel[object], int]] = [
+            (self.papers_model, 5),
+            (self.members_model, -1),
+            (self.venues_model, -1),
         ]
         if choices.achievements:
-            tables.append((self.achievements_model, self.tr("&Achievements ({0})"), 3))
-        for model, title, stretch in tables:
+            tables.append((self.achievements_model, 3))
+        for model, stretch in tables:
             model.edited.connect(self._edited)
             page.models.append(model)
-            table = plan_table(model, stretch=stretch)
-            page.tabs.addTab(table, title.format(model.rowCount()))
+            page.tabs.addTab(plan_table(model, stretch=stretch), "")
         findings = self._findings_table(choices.plan.findings)
         page.tabs.addTab(findings, self.tr("&Report ({0})").format(len(choices.plan.findings)))
         self.findings_table = findings
@@ -375,11 +390,31 @@ class ImportWizard(QWizard):
         self._show_summary()
         self.review_page.completeChanged.emit()
 
+    def _retitle_tabs(self, counts: dict[str, int]) -> None:
+        """Tab counts that agree with the summary: what the import would create, as it stands.
+
+        Papers counts the papers to import (a left-out one the user completes adds one);
+        Venues the new venues (a venue matched to one the lab has, or no longer needed, is not
+        one); Members every name, as its table lists them.
+        """
+        choices = self.choices
+        assert choices is not None
+        titles = [
+            self.tr("&Papers ({0})").format(counts["papers"]),
+            self.tr("&Members ({0})").format(len(choices.members)),
+            self.tr("&Venues ({0})").format(counts["venues"]),
+        ]
+        if choices.achievements:
+            titles.append(self.tr("&Achievements ({0})").format(len(choices.achievements)))
+        for index, title in enumerate(titles):
+            self.review_page.tabs.setTabText(index, title)
+
     def _show_summary(self) -> None:
         choices = self.choices
         assert choices is not None
         plan = choices.revised()
         counts = choices.summary()
+        self._retitle_tabs(counts)
         years = Counter(p.news.year if p.news else p.year for p in plan.included_papers)
         by_year = ", ".join(f"{y}: {n}" for y, n in sorted(years.items(), reverse=True))
         parts = [
@@ -418,9 +453,7 @@ class ImportWizard(QWizard):
         warnings = len(plan.of_kind("warning", "mismatch", "duplicate"))
         skipped = len(plan.of_kind("skipped"))
         matched = len(plan.of_kind("matched"))
-        parts.append(
-            self.tr("{0} matched, {1} skipped, {2} warnings").format(matched, skipped, warnings)
-        )
+        parts.append(self._findings_counts(matched, skipped, warnings))
         text = (
             self.tr("From <b>{0}</b>:").format(html.escape(plan.source)) + " " + " · ".join(parts)
         )
@@ -437,6 +470,19 @@ class ImportWizard(QWizard):
             )
         self.review_page.summary.setText(text)
 
+    def _findings_counts(self, matched: int, skipped: int, warnings: int) -> str:
+        """ "3 matched, 0 skipped, 1 warning": English says one warning in the singular.
+
+        The translated line is used as it is: Korean counts without number agreement
+        ("경고 {2}" reads right for one). Only the untranslated English line, for one warning,
+        takes its singular (a line of its own would need a translation in every language).
+        """
+        source = "{0} matched, {1} skipped, {2} warnings"
+        text = self.tr("{0} matched, {1} skipped, {2} warnings")
+        if warnings == 1 and text == source:
+            text = "{0} matched, {1} skipped, {2} warning"
+        return text.format(matched, skipped, warnings)
+
     @staticmethod
     def _count(count: int, one: str, many: str) -> str:
         """The sentence for ``count`` things: the singular one for 1, else the plural filled in."""
@@ -449,10 +495,43 @@ class ImportWizard(QWizard):
             return [(short, short) for short in choices.venue_choices()]
 
         def set_include(row: PaperRow, value: bool) -> None:
-            row.include = value
+            choices.set_paper_included(row, value)
 
         def set_venue(row: PaperRow, value: str) -> None:
-            row.venue = value
+            choices.set_paper_venue(row, value)
+
+        def month_choices(row: PaperRow) -> list[tuple[str, str]]:
+            # The edition's year and the years either side: a paper's news can come the year
+            # before (accepted in autumn for a winter conference) or after (a journal).
+            year = row.paper.year
+            months = [
+                str(YearMonth(y, m)) for y in (year - 1, year, year + 1) for m in range(1, 13)
+            ]
+            return [(month, month) for month in months]
+
+        def set_month(row: PaperRow, value: str) -> None:
+            choices.set_paper_news(row, YearMonth.parse(value, field="news month"))
+
+        # The paper dialog's words for a paper without a news month, already translated.
+        no_month = QCoreApplication.translate("PaperDialog", "no usual month: set the news month")
+        month_tip = QCoreApplication.translate(
+            "PaperDialog", "The month of the news line; filled in from the venue's usual month"
+        )
+        venue_tip = self.tr("Double-click (or F2) to choose another venue")
+
+        def month_text(row: PaperRow) -> str:
+            if row.news is not None:
+                return str(row.news)
+            return no_month if choices.lacks(row) == "month" else ""
+
+        def venue_text(row: PaperRow) -> str:
+            return "" if choices.lacks(row) == "venue" else row.venue
+
+        def why_left_out(row: PaperRow, otherwise: str) -> str:
+            """A left-out paper's reason (as the Report gives it), else the column's tip."""
+            if row.problem and choices.lacks(row):
+                return _wrapped_tip(row.problem)
+            return otherwise
 
         def authors(row: PaperRow) -> str:
             return ", ".join(a.written for a in row.paper.authors)
@@ -463,20 +542,24 @@ class ImportWizard(QWizard):
                 lambda _row: "",
                 checked=lambda row: row.include,
                 set_checked=set_include,
-                tooltip=lambda _row: self.tr("Untick to leave this paper out"),
+                tooltip=lambda row: why_left_out(row, self.tr("Untick to leave this paper out")),
             ),
             PlanColumn(self.tr("Line"), lambda row: str(row.paper.line or "")),
             PlanColumn(
                 self.tr("News month"),
-                lambda row: str(row.paper.news) if row.paper.news else "",
+                month_text,
+                choices=month_choices,
+                value=lambda row: str(row.news) if row.news else "",
+                set_value=set_month,
+                tooltip=lambda row: why_left_out(row, month_tip),
             ),
             PlanColumn(
                 self.tr("Venue"),
-                lambda row: row.venue,
+                venue_text,
                 choices=venue_choices,
                 value=lambda row: row.venue,
                 set_value=set_venue,
-                tooltip=lambda _row: self.tr("Double-click (or F2) to choose another venue"),
+                tooltip=lambda row: why_left_out(row, venue_tip),
             ),
             PlanColumn(self.tr("Year"), lambda row: str(row.paper.year)),
             PlanColumn(
@@ -616,7 +699,9 @@ class ImportWizard(QWizard):
         columns: list[PlanColumn[Finding]] = [
             PlanColumn(self.tr("Kind"), lambda f: kinds.get(f.kind, f.kind)),
             PlanColumn(self.tr("Line"), lambda f: str(f.line) if f.line is not None else ""),
-            PlanColumn(self.tr("What"), lambda f: f.message, tooltip=lambda f: f.message),
+            PlanColumn(
+                self.tr("What"), lambda f: f.message, tooltip=lambda f: _wrapped_tip(f.message)
+            ),
         ]
         model: PlanRowsModel[object] = PlanRowsModel(columns, rows, parent=self)  # type: ignore[arg-type]
         self.findings_model = model
