@@ -174,6 +174,12 @@ class ImportPlan:
                 f"Nothing to import: {count_digits(held)} already in the lab, "
                 f"{count_digits(errors, 'error')} above"
             )
+        left_out = len(self.of_kind("skipped"))
+        if held and left_out:  # nor those left out (a BibTeX entry without year or venue)
+            return (
+                f"Nothing to import: {count_digits(held)} already in the lab, "
+                f"{left_out} left out above"
+            )
         if held == 1:
             return "Nothing to import: its one paper is already in the lab"
         if held:
