@@ -158,11 +158,14 @@ class _Planner:
             self.plan.note(exc.kind, f"entry {entry.key!r}: {exc.message}", entry.line)
             return
         if problem is not None:
-            self.plan.note("skipped", f"entry {entry.key!r}: {problem}; left out", entry.line)
             if venue.short and venue.create is None:
                 duplicate = self.index.duplicate_of(paper, paper.news, [])
-                if duplicate is not None:
+                if duplicate is not None:  # held already: nothing to give it
+                    self.plan.note(
+                        "duplicate", f"entry {entry.key!r} {duplicate}; left out", entry.line
+                    )
                     return
+            self.plan.note("skipped", f"entry {entry.key!r}: {problem}; left out", entry.line)
             # Planned but not included: the import wizard lets the user give what it lacks.
             # A venue it would create is not planned: only included papers create venues.
             self.plan.papers.append(replace(paper, include=False))

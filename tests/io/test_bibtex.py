@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -450,6 +451,23 @@ def test_a_journal_paper_without_month_is_left_out_and_the_others_import(
         assert [(p.title, p.venue_short) for p in queries.papers_in(session)] == [
             ("A Title", "CVPR")
         ]
+
+
+def test_a_left_out_paper_given_its_month_is_held_the_next_time_not_left_out_again(
+    database: Database, tmp_path: Path
+) -> None:
+    """Importing the file again adds nothing and asks for nothing: the lab holds that paper."""
+    path = _write(tmp_path, _entry("nomonth", "article", booktitle="", journal="{ETRI J.}"))
+    plan = _plan(database, path)
+    given = replace(_only(plan), include=True, news=YearMonth(2024, 3))  # as the wizard does
+    with database.session(write=True) as session:
+        apply_plan(session, replace(plan, papers=[given]))
+    again = _plan(database, path)
+    assert (again.papers, again.is_empty) == ([], True)
+    assert [m for _line, m in _messages(again, "duplicate")] == [
+        "entry 'nomonth' is already there as paper #1 (same title, venue and year); left out"
+    ]
+    assert _messages(again, "skipped") == []
 
 
 @pytest.mark.parametrize(
@@ -1114,7 +1132,7 @@ def test_invalid_utf8_is_replaced_and_said_with_its_line(
 
 
 def test_crlf_line_ends_keep_line_numbers(database: Database, tmp_path: Path) -> None:
-    text = (_entry("a") + "\n" + _entry("b", month="{13}")).replace("\n", "\r\n")
+    text = (_entry("a") + "\n" + _entry("b", title="{B}", month="{13}")).replace("\n", "\r\n")
     plan = _plan(database, _write(tmp_path, text.encode()))
     assert [p.title for p in plan.papers if p.include] == ["A Title"]
     assert [line for line, _ in _messages(plan, "skipped")] == [7]
