@@ -259,7 +259,11 @@ def build_parser() -> argparse.ArgumentParser:
     importing = command("import", cmd_import, "bring in a news page, BibTeX or CSV/JSON")
     importing.add_argument("kind", choices=import_names(), metavar="news|bibtex|csv")
     importing.add_argument("path", type=Path, metavar="FILE_OR_FOLDER")
-    importing.add_argument("--dry-run", action="store_true", help="report only, change nothing")
+    importing.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="report only, change nothing; exit 1 (and say why) if the import would fail",
+    )
 
     exporting = command("export", cmd_export, "write the records as BibTeX, CSV or JSON")
     exporting.add_argument("kind", choices=("bibtex", "csv", "json"))
