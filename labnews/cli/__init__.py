@@ -239,6 +239,9 @@ def build_parser() -> argparse.ArgumentParser:
     _news_options(news)
     news.add_argument("--with-achievements", action="store_true", help="awards, talks, grants")
     news.add_argument(
+        "--member", metavar="NAME", help="narrow to one member (publications, awards, portfolio)"
+    )
+    news.add_argument(
         "--output", type=Path, metavar="PATH", help="write here (atomically; - for stdout)"
     )
 
