@@ -594,6 +594,9 @@ class _Importer:
             url = fields.link("url")
             sentence = fields.text("sentence")
             details = self.achievement_details(fields)
+            end_year = details["end_year"]
+            if date is not None and end_year is not None and end_year < date.year:
+                fields.error("end_year", f"{end_year} is before the start year {date.year}")
             if fields.failed or kind is None or title is None or date is None:
                 continue
             key = (kind, " ".join(title.split()).casefold(), date)

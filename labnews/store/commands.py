@@ -483,7 +483,7 @@ def _achievement_fields(session: Session, data: AchievementInput) -> dict[str, o
     if data.year_only and data.day is not None:
         raise ValidationError("a date known to the year only has no day", field="day")
     if data.end_year is not None:
-        check_year(data.end_year, field="end year")
+        check_year(data.end_year, field="end_year")
         if data.end_year < data.date.year:
             raise ValidationError(
                 f"end year {data.end_year} is before the start year {data.date.year}",
