@@ -19,6 +19,7 @@ from labnews.cli.common import (
     year_range,
 )
 from labnews.core.errors import NotFoundError, ValidationError
+from labnews.core.sections import SECTION_FORMATS
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -127,7 +128,11 @@ def cmd_news(args: argparse.Namespace) -> int:
             session, request, "writes one file per news line: give --output FOLDER", "output"
         )
     sys.stdout.write(text)
-    if not text.strip():
+    if not text.strip() and args.format in SECTION_FORMATS:
+        # A section is written from achievements: "no papers" would send the user astray.
+        whose = f" of {args.member}" if args.member else ""
+        say(f"labnews: no {args.format}{whose} to write")
+    elif not text.strip():
         say_no_papers(year_range(args))
     return 0
 

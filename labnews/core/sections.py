@@ -21,6 +21,8 @@ from labnews.core.errors import ValidationError
 from labnews.core.links import http_url
 from labnews.core.records import LINK_KINDS, AchievementLink, AchievementRecord
 
+SECTION_FORMATS: Final = ("projects", "talks", "awards")
+"""The built-in formats written from achievements rather than papers."""
 PROJECT_KINDS: Final = ("grant", "project")
 TALK_KINDS: Final = ("talk", "media")
 AWARD_KINDS: Final = ("award", "challenge")

@@ -92,3 +92,9 @@ def test_bad_page_fields_are_one_error_line_and_nothing_is_written(
 
 def test_editing_an_achievement_that_is_not_there_is_one_error_line(lab: Cli) -> None:
     assert "no achievement #9" in lab("edit", "achievement", "9", "--title", "X").one_error_line()
+
+
+def test_an_empty_section_says_so_on_stderr_and_not_no_papers(lab: Cli) -> None:
+    result = lab("news", "--format", "awards", "--member", "Yong-Ju Lee")
+    assert (result.code, result.out) == (0, "")
+    assert result.err == "labnews: no awards of Yong-Ju Lee to write\n"
