@@ -37,7 +37,7 @@ _DURATION = re.compile(r"^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?$")
 # end a Markdown link or an HTML attribute early.
 _PAGE_PATH = re.compile(r"^(?![A-Za-z][A-Za-z0-9+.-]*:)[A-Za-z0-9._~/%+-][^\s<>\"'`()\\]*$")
 _ENTITY_AMP = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|~!$])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~!$])")
 _MD_LINE_START = re.compile(r"^(\s*\d*)([-+=.)])")
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x85\x0b\x0c]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
@@ -211,12 +211,15 @@ def _seconds(text: str) -> int:
 
 
 def markdown_text(text: object) -> str:
-    """Data made inert in Markdown, like render's ``md`` filter, but a lone "&" stays as it is:
+    """Data made inert in Markdown and in the engines that build pages (Jekyll's Liquid, Hugo),
+    like render's ``md`` filter, but a lone "&" stays as it is:
     only an "&" that would start an entity ("&amp;", "&#60;") can change what a page shows, and
     award titles such as "Google Cloud & YouTube-8M" are written as their pages write them."""
     flat = _CONTROL.sub("", _LINE_BREAKS.sub(" ", str(text)))
     flat = _ENTITY_AMP.sub("&amp;", flat).replace("<", "&lt;").replace(">", "&gt;")
-    flat = _MD_SPECIAL.sub(r"\\\1", flat)
+    # A backslash does not stop Liquid or Hugo ("\\{% x %\\}" still holds "{%"): braces are
+    # written as entities, which the page shows as braces and no engine reads.
+    flat = _MD_SPECIAL.sub(r"\\\1", flat).replace("{", "&#123;").replace("}", "&#125;")
     return _MD_LINE_START.sub(r"\1\\\2", flat, count=1)
 
 

@@ -102,6 +102,8 @@ def test_section_text_stays_inert_but_keeps_a_lone_ampersand() -> None:
     assert markdown_text("Google Cloud & YouTube-8M") == "Google Cloud & YouTube-8M"
     assert markdown_text("&lt;b&gt; <script>") == "&amp;lt;b&amp;gt; &lt;script&gt;"
     assert markdown_text("[x](javascript:y)") == "\\[x\\](javascript:y)"
+    assert markdown_text("{% raw %} {{ x }}") == "&#123;% raw %&#125; &#123;&#123; x &#125;&#125;"
+    assert markdown_text("# not a heading") == "\\# not a heading"
     assert page_url("javascript:alert(1)") == ""
     assert page_url("images//ncai.jpg") == "images//ncai.jpg"
     assert page_url("https://a.example/x(1)") == "https://a.example/x%281%29"

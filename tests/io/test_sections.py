@@ -180,3 +180,42 @@ def test_the_lab_awards_hold_every_members_awards_but_no_talk(
 def test_an_unknown_member_is_one_error_line(demo: Cli) -> None:
     line = demo("news", "--format", "awards", "--member", "Nobody Here").one_error_line()
     assert "Nobody Here" in line
+
+
+def test_hostile_text_in_every_section_comes_out_inert(
+    database: Database, on: Callable[[Database], Cli]
+) -> None:
+    hostile = "<script>alert(1)</script> [x](javascript:alert(1)) {{ site }} {% raw %}"
+    with database.session(write=True) as session:
+        me = commands.add_member(session, MemberInput(name="<img src=x onerror=alert(1)>")).ids[0]
+        for kind in ("project", "talk", "award"):
+            commands.add_achievement(
+                session,
+                AchievementInput(
+                    kind=kind,
+                    title=hostile,
+                    date=YearMonth(2024, 1),
+                    members=(me,),
+                    role=hostile,
+                    organisation=hostile,
+                    description=hostile,
+                    rank=1,
+                    links=(
+                        AchievementLink("link", "https://a.example/x)](javascript:y", hostile),
+                        AchievementLink("image", "images/a.png", hostile),
+                        AchievementLink("embed", "https://a.example/?a=1&b=2"),
+                        AchievementLink("video", "https://www.youtube.com/watch?v=abcdefghijk"),
+                    ),
+                ),
+            )
+    for fmt in ("projects", "talks", "awards"):
+        out = on(database)("news", "--format", fmt).out
+        # Every link that is a link goes where it should; the rest is escaped text.
+        assert re.findall(r"(?<!\\)\]\((\S+?)\)", out) == re.findall(
+            r"(?<!\\)\]\(((?:https://|images/)\S+?)\)", out
+        )
+        for unsafe in ("<script", "<img", "{{", "{%"):
+            assert unsafe not in out, out
+    talks = on(database)("news", "--format", "talks").out
+    assert 'src="https://a.example/?a=1&amp;b=2"' in talks
+    assert 'src="https://www.youtube.com/embed/abcdefghijk"' in talks
