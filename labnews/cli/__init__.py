@@ -18,7 +18,6 @@ from labnews.cli.common import (
     Handler,
     Parser,
     UsageError,
-    date_arg,
     month_arg,
     year_arg,
     year_month_arg,
@@ -40,7 +39,15 @@ from labnews.cli.lab import (
     cmd_summary,
 )
 from labnews.cli.lookup import cmd_lookup
-from labnews.cli.records import cmd_add, cmd_edit, cmd_list, cmd_order, cmd_remove, cmd_rules
+from labnews.cli.records import (
+    achievement_date_arg,
+    cmd_add,
+    cmd_edit,
+    cmd_list,
+    cmd_order,
+    cmd_remove,
+    cmd_rules,
+)
 from labnews.core.controls import one_line
 from labnews.core.errors import LabnewsError
 from labnews.core.records import (
@@ -107,6 +114,39 @@ def _venue_options(parser: argparse.ArgumentParser, *, editing: bool) -> None:
     parser.add_argument("--label", metavar="L", help="what the tally counts it as")
     parser.add_argument("--month", type=month_arg, metavar="M", help="typical month")
     parser.add_argument("--alias", action="append", metavar="A", help="another spelling")
+
+
+def _achievement_options(parser: argparse.ArgumentParser, *, editing: bool) -> None:
+    if editing:
+        parser.add_argument("--in-news", action="store_true", help="announce it in the news")
+        parser.add_argument("--no-links", action="store_true", help="remove every link")
+    parser.add_argument("--kind", choices=ACHIEVEMENT_KINDS, required=not editing)
+    parser.add_argument("--title", required=not editing)
+    parser.add_argument(
+        "--date",
+        type=achievement_date_arg,
+        required=not editing,
+        metavar="YYYY[-MM[-DD]]",
+        help="a year alone when the month is not known",
+    )
+    parser.add_argument("--member", action="append", metavar="NAME", help="repeat, in order")
+    parser.add_argument("--organisation", help="who gave it (an award's giver)")
+    parser.add_argument("--url", help="the title's link")
+    parser.add_argument("--sentence", help="the news sentence, if not the generated one")
+    parser.add_argument("--role", help="the member's part: Project Investigator")
+    parser.add_argument("--end-year", type=year_arg, metavar="YYYY", help="a project's last year")
+    parser.add_argument(
+        "--description", action="append", metavar="LINE", help="a line of text; repeat"
+    )
+    parser.add_argument("--rank", type=int, metavar="N", help="a challenge's place")
+    parser.add_argument("--teams", type=int, metavar="N", help="of how many teams")
+    parser.add_argument(
+        "--link",
+        action="append",
+        metavar="'KIND URL [LABEL]'",
+        help="link (labelled), video, embed or image; repeat, in order",
+    )
+    parser.add_argument("--not-in-news", action="store_true", help="not announced in the news")
 
 
 def _record_parser(
@@ -189,14 +229,7 @@ def build_parser() -> argparse.ArgumentParser:
         made = _record_parser(add_sub, what, help_text, options, key=key)
         if what == "paper":
             made.set_defaults(check_args=_venue_and_year_or_from, usage_parser=made)
-    achievement = add_sub.add_parser("achievement", help="an award, talk, grant...")
-    achievement.add_argument("--kind", choices=ACHIEVEMENT_KINDS, required=True)
-    achievement.add_argument("--title", required=True)
-    achievement.add_argument("--date", type=date_arg, required=True, metavar="YYYY-MM[-DD]")
-    achievement.add_argument("--member", action="append", metavar="NAME")
-    achievement.add_argument("--organisation")
-    achievement.add_argument("--url")
-    achievement.add_argument("--sentence", help="the news sentence, if not the generated one")
+    _record_parser(add_sub, "achievement", "an award, talk, project...", _achievement_options)
 
     lookup = command(
         "lookup", cmd_lookup, "find a paper by its DOI, arXiv, OpenReview, DBLP or ACL link"
@@ -211,12 +244,13 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--year", type=year_arg)
     listing.add_argument("--json", action="store_true", help="a JSON list with every field")
 
-    edit = command("edit", cmd_edit, "change a paper, member or venue")
+    edit = command("edit", cmd_edit, "change a paper, member, venue or achievement")
     edit_sub = edit.add_subparsers(dest="what", metavar="WHAT", required=True, parser_class=Parser)
     for what, help_text, options, metavar in (
         ("paper", "a paper by id", _paper_options, "ID"),
         ("member", "a member by name", _member_options, "NAME"),
         ("venue", "a venue by short name", _venue_options, "SHORT"),
+        ("achievement", "an achievement by id", _achievement_options, "ID"),
     ):
         _record_parser(edit_sub, what, help_text, options, key=("target", metavar), editing=True)
 
@@ -238,6 +272,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_year_range(news)
     _news_options(news)
     news.add_argument("--with-achievements", action="store_true", help="awards, talks, grants")
+    news.add_argument(
+        "--member", metavar="NAME", help="narrow to one member (publications, awards, portfolio)"
+    )
     news.add_argument(
         "--output", type=Path, metavar="PATH", help="write here (atomically; - for stdout)"
     )

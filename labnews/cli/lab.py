@@ -19,6 +19,7 @@ from labnews.cli.common import (
     year_range,
 )
 from labnews.core.errors import LabnewsError, NotFoundError, ValidationError
+from labnews.core.sections import SECTION_FORMATS
 
 if TYPE_CHECKING:
     from labnews.io.plan import ImportPlan
@@ -104,6 +105,7 @@ def _news_request(args: argparse.Namespace) -> Any:
         format=args.format,
         lang=args.lang,
         with_achievements=getattr(args, "with_achievements", False),
+        member=getattr(args, "member", None),
     )
 
 
@@ -130,7 +132,11 @@ def cmd_news(args: argparse.Namespace) -> int:
             session, request, "writes one file per news line: give --output FOLDER", "output"
         )
     sys.stdout.write(text)
-    if not text.strip():
+    if not text.strip() and args.format in SECTION_FORMATS:
+        # A section is written from achievements: "no papers" would send the user astray.
+        whose = f" of {args.member}" if args.member else ""
+        say(f"labnews: no {args.format}{whose} to write")
+    elif not text.strip():
         say_no_papers(year_range(args))
     return 0
 

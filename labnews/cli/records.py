@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from labnews.cli.common import PROG, lab_session, say, write_change
+from labnews.cli.common import PROG, date_arg, lab_session, say, write_change
 from labnews.cli.lookup import record_found
 from labnews.core.errors import NotFoundError, ValidationError
 from labnews.core.inputs import (
@@ -116,6 +116,58 @@ def _paper_input(session: Any, args: argparse.Namespace, base: PaperRecord | Non
     )
 
 
+def achievement_date_arg(text: str) -> tuple[YearMonth, int | None, bool]:
+    """An achievement's date: YYYY-MM or YYYY-MM-DD, or YYYY alone when the month is not
+    known (kept as January); with the day and whether it is known to the year only."""
+    if text.strip().isdigit() and len(text.strip()) == 4:
+        return YearMonth(int(text), 1), None, True
+    try:
+        date, day = date_arg(text)
+    except argparse.ArgumentTypeError:
+        raise argparse.ArgumentTypeError(
+            f"date must look like YYYY, YYYY-MM or YYYY-MM-DD, not {text!r}"
+        ) from None
+    return date, day, False
+
+
+def _achievement_input(
+    session: Any, args: argparse.Namespace, base: AchievementRecord | None
+) -> AchievementInput:
+    """The achievement the options describe; when editing, what they leave out stays."""
+    from labnews.core import sections
+    from labnews.core.snapshots import achievement_input
+    from labnews.store import queries
+
+    start = achievement_input(base) if base is not None else None
+    changed: dict[str, Any] = {}
+    if args.date is not None:
+        changed["date"], changed["day"], changed["year_only"] = args.date
+    if args.member is not None:
+        changed["members"] = tuple(
+            queries.find_member(session, name, field="member").id for name in args.member
+        )
+    for name in ("kind", "title", "organisation", "url", "sentence", "role", "end_year"):
+        if getattr(args, name) is not None:
+            changed[name] = getattr(args, name)
+    if args.rank is not None:
+        changed["rank"] = args.rank
+    if args.teams is not None:
+        changed["teams"] = args.teams
+    if args.description is not None:
+        changed["description"] = "\n".join(args.description)
+    if args.link is not None:
+        changed["links"] = sections.parse_links("\n".join(args.link))
+    elif getattr(args, "no_links", False):
+        changed["links"] = ()
+    if args.not_in_news:
+        changed["in_news"] = False
+    elif getattr(args, "in_news", False):
+        changed["in_news"] = True
+    if start is None:
+        return AchievementInput(**changed)
+    return dataclasses.replace(start, **changed)
+
+
 def _member_input(args: argparse.Namespace, base: MemberRecord | None) -> MemberInput:
     if base is None:
         return MemberInput(
@@ -177,7 +229,7 @@ def _venue_input(args: argparse.Namespace, base: VenueRecord | None) -> VenueInp
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from labnews.store import commands, queries
+    from labnews.store import commands
 
     memberless = False
 
@@ -191,23 +243,7 @@ def cmd_add(args: argparse.Namespace) -> int:
             return commands.add_member(session, _member_input(args, None))
         if args.what == "venue":
             return commands.add_venue(session, _venue_input(args, None))
-        date, day = args.date
-        members = tuple(
-            queries.find_member(session, name, field="member").id for name in args.member or ()
-        )
-        return commands.add_achievement(
-            session,
-            AchievementInput(
-                kind=args.kind,
-                title=args.title,
-                date=date,
-                day=day,
-                members=members,
-                organisation=args.organisation,
-                url=args.url,
-                sentence=args.sentence,
-            ),
-        )
+        return commands.add_achievement(session, _achievement_input(session, args, None))
 
     if args.what == "paper" and args.from_id is not None:
         # Without --from, the parser has made sure of --venue and --year.
@@ -255,6 +291,10 @@ def cmd_edit(args: argparse.Namespace) -> int:
         if args.what == "member":
             member = queries.find_member(session, args.target)
             return commands.update_member(session, member.id, _member_input(args, member))
+        if args.what == "achievement":
+            item = queries.achievement_by_id(session, _paper_id(args.target))
+            data = _achievement_input(session, args, item)
+            return commands.update_achievement(session, item.id, data)
         venue = queries.find_venue(session, args.target)
         return commands.update_venue(session, venue.id, _venue_input(args, venue))
 
@@ -350,8 +390,22 @@ def _venue_line(venue: VenueRecord) -> str:
 
 
 def _achievement_line(item: AchievementRecord) -> str:
+    from labnews.core import sections
+
     people = ", ".join(m.name for m in item.members)
-    return f"#{item.id}\t{item.date}\t{item.kind}\t{item.title}" + (f"\t{people}" if people else "")
+    date = str(item.date.year) if item.year_only else str(item.date)
+    extras = [people] if people else []
+    if item.kind in sections.PROJECT_KINDS and (item.role or item.end_year):
+        extras.append(
+            ", ".join(filter(None, (item.role, sections.period(item.date.year, item.end_year))))
+        )
+    if item.rank is not None:
+        extras.append(sections.placement(item.rank, item.teams))
+    if item.links:
+        extras.append(f"{len(item.links)} link" + ("s" if len(item.links) > 1 else ""))
+    if not item.in_news:
+        extras.append("not in the news")
+    return f"#{item.id}\t{date}\t{item.kind}\t{item.title}" + "".join(f"\t{e}" for e in extras)
 
 
 def cmd_list(args: argparse.Namespace) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from labnews.core.records import YearMonth
+from labnews.core.records import AchievementLink, YearMonth
 
 AUTO: Final = "auto"
 """``PaperInput.featured`` value meaning: the first author who is a member listed in news."""
@@ -74,7 +74,8 @@ class VenueInput:
 
 @dataclass(frozen=True, slots=True)
 class AchievementInput:
-    """An award, talk or grant as entered; ``members`` are member ids in order."""
+    """An achievement as entered (fields as in AchievementRecord); ``members`` are member ids
+    in order."""
 
     kind: str
     title: str
@@ -84,3 +85,11 @@ class AchievementInput:
     organisation: str | None = None
     url: str | None = None
     sentence: str | None = None
+    year_only: bool = False
+    end_year: int | None = None
+    role: str | None = None
+    description: str | None = None
+    rank: int | None = None
+    teams: int | None = None
+    in_news: bool = True
+    links: tuple[AchievementLink, ...] = ()

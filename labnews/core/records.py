@@ -24,7 +24,19 @@ ROLES: Final = (
 VENUE_KINDS: Final = ("conference", "journal", "workshop", "other")
 STATUSES: Final = ("accepted", "published", "withdrawn")
 PRESENTATIONS: Final = ("oral", "spotlight", "poster", "findings", "demo")
-ACHIEVEMENT_KINDS: Final = ("award", "talk", "grant", "challenge", "service", "media", "other")
+ACHIEVEMENT_KINDS: Final = (
+    "award",
+    "talk",
+    "grant",
+    "project",
+    "challenge",
+    "service",
+    "media",
+    "other",
+)
+# How a page shows an achievement's link: a labelled link ([Homepage]), a video (the YouTube
+# embed), another embedded page (an iframe) or an image.
+LINK_KINDS: Final = ("link", "video", "embed", "image")
 
 MIN_YEAR: Final = 1900
 MAX_YEAR: Final = 2100
@@ -180,8 +192,25 @@ class PaperRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class AchievementLink:
+    """One link of an achievement, in the order the page shows them: ``kind`` is one of
+    LINK_KINDS, ``label`` what a link says ("Homepage") or an image's alternative text."""
+
+    kind: str
+    url: str
+    label: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class AchievementRecord:
-    """An award, talk, grant or other news that is not a paper."""
+    """An award, talk, project, grant or other news that is not a paper.
+
+    ``date`` is when it happened (a project's first year); ``year_only`` says the month is not
+    known and pages write the year alone. ``end_year`` ends a project's period, ``role`` is the
+    member's part in it ("Project Investigator"), ``organisation`` the giver of an award;
+    ``rank`` of ``teams`` is a challenge's placement; ``description`` holds lines of text;
+    ``in_news`` says whether the yearly news announces it.
+    """
 
     id: int
     kind: str
@@ -193,6 +222,14 @@ class AchievementRecord:
     url: str | None = None
     sentence: str | None = None
     version: int = 1
+    year_only: bool = False
+    end_year: int | None = None
+    role: str | None = None
+    description: str | None = None
+    rank: int | None = None
+    teams: int | None = None
+    in_news: bool = True
+    links: tuple[AchievementLink, ...] = ()
 
 
 class LabelCount(NamedTuple):

@@ -24,6 +24,7 @@ from labnews.core.controls import drop_unsafe
 from labnews.core.errors import TemplateError
 from labnews.core.news import NewsEntry
 from labnews.core.records import AchievementRecord, PaperRecord, YearTally
+from labnews.core.sections import FILTERS as SECTION_FILTERS
 from labnews.core.words import count_digits, count_words, korean_count, number_word, plural
 
 if TYPE_CHECKING:
@@ -344,6 +345,7 @@ def _kept_environment(
         korean_count=korean_count,
         tojson_text=lambda value: json.dumps(value, ensure_ascii=False, indent=2),
     )
+    env.filters.update(SECTION_FILTERS)
     escapers = {name: env.filters[name] for name in ("md", "html", "yaml", "oneline")}
 
     def apply(value: object, name: str) -> Any:

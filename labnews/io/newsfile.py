@@ -19,6 +19,7 @@ from labnews.core.render import (
     render_folder,
     render_text,
 )
+from labnews.core.sections import section_context
 from labnews.core.tally import tally_years
 from labnews.io.files import inside, write_atomic
 from labnews.resources import resource
@@ -60,6 +61,8 @@ class NewsRequest:
     format: str | None = None
     lang: str | None = None
     with_achievements: bool = False
+    member: str | None = None
+    """Narrow the member-page formats (awards...) to one member, by name or alias."""
 
 
 def resolve_request(session: Session, request: NewsRequest) -> tuple[OutputFormat, str]:
@@ -72,7 +75,12 @@ def resolve_request(session: Session, request: NewsRequest) -> tuple[OutputForma
 
 
 def news_context(
-    session: Session, years: Iterable[int] | None, lang: str, *, with_achievements: bool
+    session: Session,
+    years: Iterable[int] | None,
+    lang: str,
+    *,
+    with_achievements: bool,
+    member: str | None = None,
 ) -> dict[str, Any]:
     """The plain data the templates see, computed from the records of the given years."""
     wanted = tuple(years) if years is not None else None
@@ -80,21 +88,45 @@ def news_context(
 
     rules = queries.tally_rules(session)
     papers = queries.papers_in(session, wanted)
-    achievements = queries.achievements_in(session, wanted) if with_achievements else ()
-    return build_context(
+    member_id = _member_id(session, member) if member is not None else None
+    # Only what the lab announces is a news line: a project or a talk of its page is not.
+    achievements = (
+        tuple(a for a in queries.achievements_in(session, wanted) if a.in_news)
+        if with_achievements
+        else ()
+    )
+    context = build_context(
         tallies=tally_years(papers, rules),
         entries=news_entries(papers, rules, achievements),
         papers=papers,
         lang=lang,
         lab_name=settings.text_setting(session, settings.LAB_NAME),
     )
+    context["sections"] = section_context(
+        lambda: queries.achievements_in(session, wanted), lang, member_id
+    )
+    return context
+
+
+def _member_id(session: Session, name: str) -> int:
+    """The member a ``--member`` names (by name or alias), else a one-line error."""
+    from labnews.store import queries
+
+    match = queries.member_directory(session).find(name, field="member")
+    if match is None:
+        raise LabnewsError(f"there is no member named {name!r}")
+    return match.member.id
 
 
 def render_news(session: Session, request: NewsRequest) -> tuple[OutputFormat, str]:
     """Render a single-file format to text."""
     fmt, lang = resolve_request(session, request)
     context = news_context(
-        session, request.years, lang, with_achievements=request.with_achievements
+        session,
+        request.years,
+        lang,
+        with_achievements=request.with_achievements,
+        member=request.member,
     )
     return fmt, render_text(fmt, context)
 
@@ -102,7 +134,11 @@ def render_news(session: Session, request: NewsRequest) -> tuple[OutputFormat, s
 def render_news_folder(session: Session, request: NewsRequest) -> dict[str, str]:
     fmt, lang = resolve_request(session, request)
     context = news_context(
-        session, request.years, lang, with_achievements=request.with_achievements
+        session,
+        request.years,
+        lang,
+        with_achievements=request.with_achievements,
+        member=request.member,
     )
     return render_folder(fmt, context)
 
@@ -114,7 +150,11 @@ def write_news(session: Session, request: NewsRequest, output: Path) -> str:
     """
     fmt, lang = resolve_request(session, request)
     context = news_context(
-        session, request.years, lang, with_achievements=request.with_achievements
+        session,
+        request.years,
+        lang,
+        with_achievements=request.with_achievements,
+        member=request.member,
     )
     if fmt.is_folder:
         files = render_folder(fmt, context)

@@ -20,7 +20,7 @@ from labnews.core.inputs import (
     VenueInput,
 )
 from labnews.core.names import MemberDirectory, name_key, venue_spelling_key, venue_spellings
-from labnews.core.records import Change, YearMonth
+from labnews.core.records import AchievementLink, Change, YearMonth
 from labnews.core.rules import TallyRules
 from labnews.core.snapshots import input_of
 from labnews.core.tally import tally_label, venue_labels
@@ -128,6 +128,14 @@ class PlannedAchievement:
     sentence: str | None = None
     line: int | None = None
     include: bool = True
+    year_only: bool = False
+    end_year: int | None = None
+    role: str | None = None
+    description: str | None = None
+    rank: int | None = None
+    teams: int | None = None
+    in_news: bool = True
+    links: tuple[AchievementLink, ...] = ()
 
 
 @dataclass

@@ -19,6 +19,7 @@ from labnews.core.records import (
     PaperRecord,
     VenueRecord,
 )
+from labnews.core.sections import links_text
 from labnews.io.tables import COLUMNS, FORMAT, MEMBER_MARK, SEPARATOR, TABLES, VERSION, cell
 from labnews.store import queries
 
@@ -101,8 +102,10 @@ def _table_rows(session: Session, table: str, years: Sequence[int] | None) -> li
         directory = queries.member_directory(session)
         return [_paper_row(p, directory) for p in queries.papers_in(session, years)]
     if table == "achievements":
+        # A table cell holds the links as lines of text ("video https://youtu.be/...").
         return [
-            _achievement_json(a) | {"id": a.id} for a in queries.achievements_in(session, years)
+            _achievement_json(a) | {"id": a.id, "links": links_text(a.links)}
+            for a in queries.achievements_in(session, years)
         ]
     papers = queries.papers_in(session, years) if years is not None else ()
     if table == "members":
@@ -190,10 +193,18 @@ def _achievement_json(item: AchievementRecord) -> dict[str, Any]:
     return {
         "kind": item.kind,
         "title": item.title,
-        "date": str(item.date),
+        # A date known to the year only is written as the year alone ("2023").
+        "date": str(item.date.year) if item.year_only else str(item.date),
         "day": item.day,
         "members": [m.name for m in item.members],
         "organisation": item.organisation,
         "url": item.url,
         "sentence": item.sentence,
+        "end_year": item.end_year,
+        "role": item.role,
+        "description": item.description,
+        "rank": item.rank,
+        "teams": item.teams,
+        "in_news": item.in_news,
+        "links": [{"kind": link.kind, "url": link.url, "label": link.label} for link in item.links],
     }

@@ -12,6 +12,7 @@ from typing import Any, Final
 
 from sqlalchemy.orm import Session
 
+from labnews.core import sections
 from labnews.core.errors import AmbiguousNameError, LabnewsError, ValidationError
 from labnews.core.fields import MAX_NOTE, MAX_TEXT
 from labnews.core.inputs import MemberInput, VenueInput
@@ -570,7 +571,13 @@ class _Importer:
             if kind is None and not fields.failed:
                 fields.error("kind", "must not be empty")
             title = fields.text("title", required=True)
-            date = fields.month("date", required=True)
+            # A date of the year alone ("2023") is a talk or project known to the year only.
+            year_only = str(fields.raw("date") or "").isdigit()
+            if year_only:
+                year = fields.integer("date", MIN_YEAR, MAX_YEAR)
+                date = YearMonth(year, 1) if year is not None else None
+            else:
+                date = fields.month("date", required=True)
             day = fields.integer("day", 1, 31)
             if date is not None and day is not None:
                 last = calendar.monthrange(date.year, date.month)[1]
@@ -586,6 +593,10 @@ class _Importer:
             organisation = fields.text("organisation")
             url = fields.link("url")
             sentence = fields.text("sentence")
+            details = self.achievement_details(fields)
+            end_year = details["end_year"]
+            if date is not None and end_year is not None and end_year < date.year:
+                fields.error("end_year", f"{end_year} is before the start year {date.year}")
             if fields.failed or kind is None or title is None or date is None:
                 continue
             key = (kind, " ".join(title.split()).casefold(), date)
@@ -608,8 +619,30 @@ class _Importer:
                     url=url,
                     sentence=sentence,
                     line=fields.line,
+                    year_only=year_only,
+                    **details,
                 )
             )
+
+    def achievement_details(self, fields: _Fields) -> dict[str, Any]:
+        """The page fields of an achievement row (revision 0004), checked as the store will."""
+        details: dict[str, Any] = {
+            "end_year": fields.integer("end_year", MIN_YEAR, MAX_YEAR),
+            "role": fields.text("role", limit=200),
+            "rank": fields.integer("rank", 1, 10**9),
+            "teams": fields.integer("teams", 1, 10**9),
+            "in_news": fields.flag("in_news", True),
+            "links": (),
+        }
+        try:
+            details["description"] = sections.clean_description(
+                fields.text("description", limit=sections.MAX_DESCRIPTION)
+            )
+            sections.check_placement(details["rank"], details["teams"])
+            details["links"] = sections.parse_links(fields.raw("links"))
+        except ValidationError as exc:
+            fields.error(exc.field or "links", exc.message.removeprefix(f"{exc.field} "))
+        return details
 
     # --- rules and the report ---
 

@@ -51,6 +51,13 @@ COLUMNS: Final[Mapping[str, tuple[str, ...]]] = {
         "organisation",
         "url",
         "sentence",
+        "end_year",
+        "role",
+        "description",
+        "rank",
+        "teams",
+        "in_news",
+        "links",
     ),
 }
 SEPARATOR: Final = "; "

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from labnews.core import fields as field_rules
+from labnews.core import sections
 from labnews.core.errors import (
     ConflictError,
     DuplicateError,
@@ -42,6 +43,7 @@ from labnews.store import queries
 from labnews.store.database import allocate_ids, insert_tuples, insert_whole_rows
 from labnews.store.models import (
     Achievement,
+    AchievementLinkRow,
     AchievementMember,
     Authorship,
     Member,
@@ -478,6 +480,16 @@ def _achievement_fields(session: Session, data: AchievementInput) -> dict[str, o
             raise NotFoundError(f"there is no member #{member_id}", field="members")
     if len(set(data.members)) != len(data.members):
         raise ValidationError("a member is listed twice", field="members")
+    if data.year_only and data.day is not None:
+        raise ValidationError("a date known to the year only has no day", field="day")
+    if data.end_year is not None:
+        check_year(data.end_year, field="end_year")
+        if data.end_year < data.date.year:
+            raise ValidationError(
+                f"end year {data.end_year} is before the start year {data.date.year}",
+                field="end_year",
+            )
+    placement = sections.check_placement(data.rank, data.teams)
     return {
         "kind": data.kind,
         "title": field_rules.required_text(data.title, "title"),
@@ -487,7 +499,21 @@ def _achievement_fields(session: Session, data: AchievementInput) -> dict[str, o
         "organisation": field_rules.clean_text(data.organisation, "organisation"),
         "url": field_rules.link(data.url, "url"),
         "sentence": field_rules.clean_text(data.sentence, "sentence"),
+        "year_only": data.year_only,
+        "end_year": data.end_year,
+        "role": field_rules.clean_text(data.role, "role", limit=200),
+        "description": sections.clean_description(data.description),
+        "rank": placement[0],
+        "teams": placement[1],
+        "in_news": data.in_news,
     }
+
+
+def _achievement_links(data: AchievementInput) -> list[AchievementLinkRow]:
+    return [
+        AchievementLinkRow(position=i, kind=link.kind, url=link.url, label=link.label)
+        for i, link in enumerate(sections.check_links(data.links))
+    ]
 
 
 def add_achievement(session: Session, data: AchievementInput) -> Change:
@@ -496,6 +522,7 @@ def add_achievement(session: Session, data: AchievementInput) -> Change:
     achievement.members = [
         AchievementMember(position=i, member_id=m) for i, m in enumerate(data.members)
     ]
+    achievement.links = _achievement_links(data)
     session.add(achievement)
     session.flush()
     return Change(
@@ -516,16 +543,23 @@ def update_achievement(
     achievement = _existing(session, Achievement, achievement_id, "achievement")
     _check_version("achievement", f"#{achievement_id}", achievement.version, expected_version)
     old_year = achievement.year
+    links = _achievement_links(data)
     for key, value in _achievement_fields(session, data).items():
         setattr(achievement, key, value)
     session.execute(
         delete(AchievementMember).where(AchievementMember.achievement_id == achievement_id)
     )
-    session.expire(achievement, ["members"])
+    session.execute(
+        delete(AchievementLinkRow).where(AchievementLinkRow.achievement_id == achievement_id)
+    )
+    session.expire(achievement, ["members", "links"])
     for i, member_id in enumerate(data.members):
         session.add(
             AchievementMember(achievement_id=achievement_id, position=i, member_id=member_id)
         )
+    for link in links:
+        link.achievement_id = achievement_id
+        session.add(link)
     flag_modified(achievement, "title")
     session.flush()
     return Change(

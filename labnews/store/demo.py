@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import delete, func, select
@@ -10,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from labnews.core.errors import LabnewsError
 from labnews.core.inputs import AchievementInput, AuthorInput, MemberInput, PaperInput
-from labnews.core.records import Change, YearMonth
+from labnews.core.records import AchievementLink, Change, YearMonth
 from labnews.resources import resource
 from labnews.store import commands, queries, settings
 from labnews.store.models import Achievement, Member, Paper
@@ -80,16 +81,7 @@ def load_demo(session: Session, *, force: bool = False) -> Change:
             ),
         )
     for item in data.get("achievements", ()):
-        commands.add_achievement(
-            session,
-            AchievementInput(
-                kind=item["kind"],
-                title=item["title"],
-                date=YearMonth.parse(item["date"]),
-                members=tuple(member_id(n) for n in item.get("members", ())),
-                sentence=item.get("sentence"),
-            ),
-        )
+        commands.add_achievement(session, _achievement(item, member_id))
     for year, labels in data.get("pinned", {}).items():
         commands.pin_order(session, int(year), labels)
     settings.set_setting_text(session, settings.LAB_NAME, data["lab"])
@@ -97,4 +89,30 @@ def load_demo(session: Session, *, force: bool = False) -> Change:
     return Change(
         f"Loaded the demo lab: {count} papers, {len(data['members'])} members",
         frozenset({"paper", "member", "achievement", "settings"}),
+    )
+
+
+def _achievement(item: dict[str, Any], member_id: Callable[[str], int]) -> AchievementInput:
+    """An achievement of the demo data: a project or talk known to the year only is dated
+    "2022" (kept as January, so it sorts after the year's dated ones)."""
+    year_only = len(item["date"]) == 4
+    return AchievementInput(
+        kind=item["kind"],
+        title=item["title"],
+        date=YearMonth(int(item["date"]), 1) if year_only else YearMonth.parse(item["date"]),
+        year_only=year_only,
+        members=tuple(member_id(n) for n in item.get("members", ())),
+        organisation=item.get("organisation"),
+        url=item.get("url"),
+        sentence=item.get("sentence"),
+        end_year=item.get("end_year"),
+        role=item.get("role"),
+        description=item.get("description"),
+        rank=item.get("rank"),
+        teams=item.get("teams"),
+        in_news=item.get("in_news", True),
+        links=tuple(
+            AchievementLink(link["kind"], link["url"], link.get("label"))
+            for link in item.get("links", ())
+        ),
     )

@@ -15,7 +15,13 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from labnews.core.fields import sql_in
-from labnews.core.records import ACHIEVEMENT_KINDS, PRESENTATIONS, STATUSES, VENUE_KINDS
+from labnews.core.records import (
+    ACHIEVEMENT_KINDS,
+    LINK_KINDS,
+    PRESENTATIONS,
+    STATUSES,
+    VENUE_KINDS,
+)
 from labnews.store.base import Base, IntPK, OptLongText, OptShortText, ShortText
 
 _YEAR_OK = "BETWEEN 1900 AND 2100"
@@ -188,6 +194,9 @@ class Achievement(Base):
         CheckConstraint(f"month {_MONTH_OK}", name="month"),
         CheckConstraint("day IS NULL OR day BETWEEN 1 AND 31", name="day"),
         CheckConstraint("length(trim(title)) > 0", name="title_not_blank"),
+        CheckConstraint(f"end_year IS NULL OR end_year {_YEAR_OK}", name="end_year"),
+        CheckConstraint("rank IS NULL OR rank >= 1", name="rank"),
+        CheckConstraint("teams IS NULL OR teams >= 1", name="teams"),
         Index("ix_achievement_date", "year", "month"),
     )
 
@@ -201,11 +210,24 @@ class Achievement(Base):
     url: Mapped[OptLongText]
     sentence: Mapped[OptLongText]
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    # Revision 0004: what the Projects, Talks and Awards sections of a page show.
+    year_only: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    end_year: Mapped[int | None]
+    role: Mapped[OptShortText]
+    description: Mapped[OptLongText]
+    rank: Mapped[int | None]
+    teams: Mapped[int | None]
+    in_news: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
 
     members: Mapped[list[AchievementMember]] = relationship(
         back_populates="achievement",
         cascade="all, delete-orphan",
         order_by="AchievementMember.position",
+    )
+    links: Mapped[list[AchievementLinkRow]] = relationship(
+        back_populates="achievement",
+        cascade="all, delete-orphan",
+        order_by="AchievementLinkRow.position",
     )
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
@@ -224,6 +246,26 @@ class AchievementMember(Base):
 
     achievement: Mapped[Achievement] = relationship(back_populates="members")
     member: Mapped[Member] = relationship()
+
+
+class AchievementLinkRow(Base):
+    """A link of an achievement, in order: a labelled link, a video, an embedded page, an image."""
+
+    __tablename__ = "achievement_link"
+    __table_args__ = (
+        CheckConstraint(sql_in("kind", LINK_KINDS), name="kind"),
+        CheckConstraint("length(trim(url)) > 0", name="url_not_blank"),
+    )
+
+    achievement_id: Mapped[int] = mapped_column(
+        ForeignKey("achievement.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    url: Mapped[str] = mapped_column(Text)
+    label: Mapped[OptShortText]
+
+    achievement: Mapped[Achievement] = relationship(back_populates="links")
 
 
 class Setting(Base):

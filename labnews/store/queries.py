@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, aliased
 from labnews.core.errors import NotFoundError
 from labnews.core.names import MemberDirectory, closest, venue_spelling_key, venue_spellings
 from labnews.core.records import (
+    AchievementLink,
     AchievementRecord,
     AuthorRecord,
     LabelCount,
@@ -34,6 +35,7 @@ from labnews.core.tally import (
 )
 from labnews.store.models import (
     Achievement,
+    AchievementLinkRow,
     AchievementMember,
     Authorship,
     Member,
@@ -631,6 +633,21 @@ def achievements_in(
         member_rows.order_by(AchievementMember.achievement_id, AchievementMember.position)
     ):
         people[achievement_id].append(AuthorRecord(name, member_id, native))
+    link_rows = select(
+        AchievementLinkRow.achievement_id,
+        AchievementLinkRow.kind,
+        AchievementLinkRow.url,
+        AchievementLinkRow.label,
+    )
+    if years is not None:
+        link_rows = link_rows.join(
+            Achievement, AchievementLinkRow.achievement_id == Achievement.id
+        ).where(Achievement.year.in_(wanted))
+    links: dict[int, list[AchievementLink]] = defaultdict(list)
+    for achievement_id, kind, url, label in session.execute(
+        link_rows.order_by(AchievementLinkRow.achievement_id, AchievementLinkRow.position)
+    ):
+        links[achievement_id].append(AchievementLink(kind, url, label))
     return tuple(
         AchievementRecord(
             id=a.id,
@@ -643,6 +660,14 @@ def achievements_in(
             url=a.url,
             sentence=a.sentence,
             version=a.version,
+            year_only=a.year_only,
+            end_year=a.end_year,
+            role=a.role,
+            description=a.description,
+            rank=a.rank,
+            teams=a.teams,
+            in_news=a.in_news,
+            links=tuple(links.get(a.id, ())),
         )
         for a in session.scalars(statement)
     )

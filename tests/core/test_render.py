@@ -38,7 +38,18 @@ from labnews.core.render import (
 from labnews.resources import resource
 
 BUILTIN = resource("templates")
-BUILTIN_NAMES = {"acadhomepage", "al-folio", "html", "json", "plain", "publications", "yearly"}
+BUILTIN_NAMES = {
+    "acadhomepage",
+    "al-folio",
+    "awards",
+    "html",
+    "json",
+    "plain",
+    "projects",
+    "publications",
+    "talks",
+    "yearly",
+}
 CHILD_TIMEOUT = 60
 
 

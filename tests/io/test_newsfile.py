@@ -21,7 +21,18 @@ Cli = Callable[..., CliResult]
 
 GOLDEN = FIXTURES / "golden"
 SEED = FIXTURES / "seed_news_2022_2024.md"
-BUILTIN_FORMATS = ("acadhomepage", "al-folio", "html", "json", "plain", "publications", "yearly")
+BUILTIN_FORMATS = (
+    "acadhomepage",
+    "al-folio",
+    "awards",
+    "html",
+    "json",
+    "plain",
+    "projects",
+    "publications",
+    "talks",
+    "yearly",
+)
 SINGLE_FILE = {
     "yearly": "md",
     "acadhomepage": "md",

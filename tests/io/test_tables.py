@@ -69,7 +69,8 @@ def test_each_table_exports_with_a_header_of_field_names(demo_database: Database
         assert text.splitlines()[0] == ",".join(tables.COLUMNS[table])
     assert len(_rows(exported["papers"])) == 34
     assert len(_rows(exported["members"])) == 20
-    assert len(_rows(exported["achievements"])) == 1
+    # The award, and the projects and talks of the lab's page.
+    assert len(_rows(exported["achievements"])) == 16
     etri = next(r for r in _rows(exported["papers"]) if r["doi"])
     assert etri | {"id": "?"} == {
         "id": "?",
@@ -135,7 +136,7 @@ def test_json_holds_everything(demo_database: Database) -> None:
     with demo_database.session() as session:
         document = json.loads(tableexport.export_json(session, None))
     assert (document["format"], document["version"]) == ("labnews", 1)
-    assert [len(document[k]) for k in ("members", "papers", "achievements")] == [20, 34, 1]
+    assert [len(document[k]) for k in ("members", "papers", "achievements")] == [20, 34, 16]
     assert document["rules"] == {
         "workshops": "fold",
         "order": "first",
@@ -226,7 +227,7 @@ def test_json_round_trip_into_an_empty_database(
         # A second import finds everything there already.
         again = _plan(fresh, path)
         assert again.is_empty
-        assert len(again.of_kind("duplicate")) == 35
+        assert len(again.of_kind("duplicate")) == 34 + 16
         assert again.pins == {}
     finally:
         fresh.dispose()
@@ -515,7 +516,8 @@ def test_achievements_table_checks_kind_date_and_day(database: Database, tmp_pat
         (3, "day must be between 1 and 28, not 29"),
         (
             4,
-            "kind must be one of award, talk, grant, challenge, service, media, other, not 'prize'",
+            "kind must be one of award, talk, grant, project, challenge, service, media, other, "
+            "not 'prize'",
         ),
         (5, "title must not be empty"),
     ]

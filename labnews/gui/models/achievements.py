@@ -1,13 +1,20 @@
-"""The achievements table: date, kind, title, members, organisation."""
+"""The achievements table (date, kind, title, members, organisation) and an achievement's links."""
 
 from __future__ import annotations
 
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
-from labnews.core.records import AchievementRecord
+from labnews.core.records import AchievementLink, AchievementRecord
 from labnews.gui.models.records import RecordsModel
 from labnews.gui.models.roles import ALIGNMENT_ROLE, TOOLTIP_ROLE
 
@@ -30,6 +37,7 @@ def kind_text(kind: str) -> str:
         "award": translate("AchievementsModel", "award"),
         "talk": translate("AchievementsModel", "talk"),
         "grant": translate("AchievementsModel", "grant"),
+        "project": translate("AchievementsModel", "project"),
         "challenge": translate("AchievementsModel", "challenge"),
         "service": translate("AchievementsModel", "service"),
         "media": translate("AchievementsModel", "media"),
@@ -38,7 +46,9 @@ def kind_text(kind: str) -> str:
 
 
 def date_text(record: AchievementRecord) -> str:
-    """``2024-06`` or, with a day, ``2024-06-12``."""
+    """``2024-06``, with a day ``2024-06-12``, known to the year only ``2023``."""
+    if record.year_only:
+        return str(record.date.year)
     return f"{record.date}-{record.day:02d}" if record.day else str(record.date)
 
 
@@ -77,6 +87,8 @@ class AchievementsModel(RecordsModel[AchievementRecord]):
             record.kind,
             record.organisation or "",
             record.sentence or "",
+            record.role or "",
+            record.description or "",
             *(m.name for m in record.members),
         )
         return "\n".join(parts).casefold()
@@ -90,3 +102,90 @@ class AchievementsModel(RecordsModel[AchievementRecord]):
         if role == TOOLTIP_ROLE and column == Column.TITLE:
             return record.sentence or record.title
         return None
+
+
+def link_kind_text(kind: str) -> str:
+    """A link kind as the links table shows it."""
+    return {
+        "link": translate("LinksModel", "link"),
+        "video": translate("LinksModel", "video"),
+        "embed": translate("LinksModel", "embedded page"),
+        "image": translate("LinksModel", "image"),
+    }.get(kind, kind)
+
+
+class LinksModel(QAbstractTableModel):
+    """An achievement's links as a small editable table: kind, label, URL, in page order.
+
+    A handful of rows, edited in place; the kind column holds the kind's name, which the dialog
+    checks (link, video, embed, image).
+    """
+
+    KIND, LABEL, URL = 0, 1, 2
+
+    def __init__(self, links: tuple[AchievementLink, ...] = (), parent: QObject | None = None):
+        super().__init__(parent)
+        self._rows: list[list[str]] = [[a.kind, a.label or "", a.url] for a in links]
+        self._headers = (
+            translate("LinksModel", "Kind"),
+            translate("LinksModel", "Label"),
+            translate("LinksModel", "URL"),
+        )
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else 3
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.EditRole,
+        ):
+            return None
+        return self._rows[index.row()][index.column()]
+
+    def setData(
+        self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = 2
+    ) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        text = str(value).strip()
+        self._rows[index.row()][index.column()] = (
+            text.lower() if index.column() == self.KIND else text
+        )
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
+        return True
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section] if 0 <= section < 3 else None
+        return None
+
+    def add_link(self, kind: str = "link", url: str = "", label: str = "") -> int:
+        """Append a row; returns its number."""
+        row = len(self._rows)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.append([kind, label, url])
+        self.endInsertRows()
+        return row
+
+    def remove_link(self, row: int) -> None:
+        if 0 <= row < len(self._rows):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self.endRemoveRows()
+
+    def links(self) -> tuple[AchievementLink, ...]:
+        """The rows that hold a URL, as links (a row left without one is not a link)."""
+        return tuple(
+            AchievementLink(kind or "link", url, label or None)
+            for kind, label, url in self._rows
+            if url
+        )
