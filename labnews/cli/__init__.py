@@ -150,7 +150,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog=PROG,
         description="Keep your lab's papers and achievements; write its news from them.",
-        epilog="With no command, labnews opens its window.",
+        epilog="With no command, labnews opens its window. The window and every command work "
+        "on the same lab: --db, else $LABNEWS_DB, else the default file; the window lists the "
+        "labs opened before in File > Open Recent.",
     )
     parser.add_argument(
         "--db",
