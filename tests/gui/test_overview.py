@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, QModelIndex, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QToolTip
@@ -11,6 +14,7 @@ from labnews.core.records import YearTally
 from labnews.gui.main_window import MainWindow
 from labnews.gui.models.year_members import Column
 from labnews.io.chart import OTHER, chart_data_from_tallies
+from labnews.store.database import Database
 
 
 def chart_ready(qtbot: QtBot, window: MainWindow) -> None:
@@ -160,3 +164,31 @@ def test_an_empty_lab_has_no_chart_and_says_how_to_begin(qtbot: QtBot) -> None:
     assert window.overview.chart.canvas is None
     assert window.overview.sentence_text().startswith("No papers yet")
     assert window.overview.members_model.rowCount(QModelIndex()) == 0
+
+
+def test_each_lab_keeps_its_own_overview_year(
+    window: MainWindow, demo_database: Database, tmp_path: Path
+) -> None:
+    """The year chosen in one lab comes back with that lab, and does not carry to another."""
+    first = demo_database.path
+    assert first is not None
+    second = tmp_path / "other-lab.sqlite"
+    shutil.copyfile(first, second)
+    assert window.overview.show_year(2023)
+    assert window.open_target(str(second))
+    assert window.overview.year() == 2024
+    assert window.overview.show_year(2022)
+    assert window.open_target(str(first))
+    assert window.overview.year() == 2023
+    assert window.overview.sentence_text().startswith("We have 9 papers this year")
+    assert window.open_target(str(second))
+    assert window.overview.year() == 2022
+
+
+def test_an_empty_lab_shows_no_year_box(empty_window: MainWindow) -> None:
+    empty_window.show_view("overview")
+    assert not empty_window.overview.year_box.isVisible()
+    assert not empty_window.overview.year_label.isVisible()
+    empty_window.menus.demo_action.trigger()
+    assert empty_window.overview.year_box.isVisible()
+    assert empty_window.overview.year_box.currentText() == "2024"
