@@ -11,7 +11,6 @@ from labnews.gui.dialogs.people import PeopleEditor
 from labnews.store import queries
 from labnews.store.database import Database
 
-
 NO_MODIFIER = Qt.KeyboardModifier.NoModifier
 
 
