@@ -32,6 +32,7 @@ class Member(Base):
         CheckConstraint(f"left_year IS NULL OR left_year {_YEAR_OK}", name="left_year"),
         CheckConstraint(f"left_month IS NULL OR left_month {_MONTH_OK}", name="left_month"),
         CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),
+        {"sqlite_autoincrement": True},  # ids never reused (migration 0005)
     )
 
     id: Mapped[IntPK]
@@ -75,6 +76,7 @@ class Venue(Base):
         CheckConstraint(f"month IS NULL OR month {_MONTH_OK}", name="month"),
         CheckConstraint("length(trim(short)) > 0", name="short_not_blank"),
         CheckConstraint("parent_id IS NULL OR parent_id <> id", name="not_own_parent"),
+        {"sqlite_autoincrement": True},  # ids never reused (migration 0005)
     )
 
     id: Mapped[IntPK]
@@ -123,6 +125,7 @@ class Paper(Base):
         # The tally groups counted papers by year and venue: this index answers it alone.
         Index("ix_paper_tally", "news_year", "venue_id", "status", "news_month", "position"),
         Index("ix_paper_news", "news_year", "news_month", "position"),
+        {"sqlite_autoincrement": True},  # ids never reused (migration 0005)
     )
 
     id: Mapped[IntPK]
@@ -189,6 +192,7 @@ class Achievement(Base):
         CheckConstraint("day IS NULL OR day BETWEEN 1 AND 31", name="day"),
         CheckConstraint("length(trim(title)) > 0", name="title_not_blank"),
         Index("ix_achievement_date", "year", "month"),
+        {"sqlite_autoincrement": True},  # ids never reused (migration 0005)
     )
 
     id: Mapped[IntPK]
