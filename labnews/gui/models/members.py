@@ -29,7 +29,10 @@ class Column(IntEnum):
 
 
 def role_text(role: str) -> str:
-    """A member role as the tables and forms show it."""
+    """A member role as the tables and forms show it: core.records.ROLE_WORDS, translated.
+
+    The words are written out (not read from ROLE_WORDS) so that lupdate finds them.
+    """
     return {
         "pi": translate("MembersModel", "PI"),
         "professor": translate("MembersModel", "professor"),
