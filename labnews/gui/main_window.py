@@ -29,6 +29,7 @@ from labnews.gui.deferred import deferred
 from labnews.gui.icon import labnews_icon
 from labnews.gui.lab_file import LabFile, busy
 from labnews.gui.menus import WindowMenus
+from labnews.gui.messages import capitalised, shown
 from labnews.gui.preferences import Preferences
 from labnews.gui.publishing import Publisher
 
@@ -428,7 +429,7 @@ class MainWindow(QMainWindow):
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             title or self.tr("Not saved"),
-            error.message[:1].upper() + error.message[1:],
+            capitalised(shown(error.message)),
             QMessageBox.StandardButton.Ok,
             self,
         )
@@ -438,7 +439,7 @@ class MainWindow(QMainWindow):
             box.deleteLater()
 
     def _changed(self, change: core_records.Change, kind: core_records.ChangeKind) -> None:
-        self.statusBar().showMessage(change.message)
+        self.statusBar().showMessage(shown(change.message))
         # A backup follows a while after the last change, once the admin has paused.
         self.idle_backup.start()
         self.refresh(change)

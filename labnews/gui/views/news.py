@@ -35,6 +35,7 @@ from labnews.gui.choice_box import ChoiceBox
 from labnews.gui.deferred import deferred
 from labnews.gui.fonts import has_hangul, korean_font
 from labnews.gui.lab_change import OVERVIEW_KINDS
+from labnews.gui.messages import capitalised, shown
 from labnews.gui.widgets import button, move_current_row
 from labnews.gui.wording import LANGUAGE_NAMES, interface_language
 from labnews.io.newsfile import NewsRequest
@@ -430,7 +431,7 @@ class NewsView(QWidget):
                     files = {}
                     _fmt, text = newsfile.render_news(session, request)
         except LabnewsError as error:
-            self._show_error(error.message[:1].upper() + error.message[1:])
+            self._show_error(capitalised(shown(error.message)))
             return
         self.error = None
         self.files = files
