@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from labnews.core.records import YearTally
 from labnews.gui.main_window import MainWindow
+from labnews.gui.preferences import Preferences
 from labnews.gui.models.year_members import Column
 from labnews.io.chart import OTHER, chart_data_from_tallies
 from labnews.store.database import Database
@@ -192,3 +193,27 @@ def test_an_empty_lab_shows_no_year_box(empty_window: MainWindow) -> None:
     empty_window.menus.demo_action.trigger()
     assert empty_window.overview.year_box.isVisible()
     assert empty_window.overview.year_box.currentText() == "2024"
+
+
+def test_the_chart_says_drawing_while_it_draws_and_the_page_does_not_shift(
+    qtbot: QtBot, demo_database: Database, preferences: Preferences, tmp_path: Path
+) -> None:
+    main = MainWindow(preferences=preferences, demo_path=tmp_path / "demo-lab.sqlite")
+    qtbot.addWidget(main)
+    main.resize(1240, 780)
+    main.set_database(demo_database)
+    main.show()
+    qtbot.waitExposed(main)
+    chart = main.overview.chart
+    # Before the canvas is made (matplotlib loads after the first paint): the note, in its place.
+    assert chart.canvas is None
+    assert chart.placeholder.isVisible()
+    assert chart.placeholder.text() == "Drawing the chart…"
+    before = (chart.geometry(), main.overview.unpublished_title.geometry())
+    chart_ready(qtbot, main)
+    QApplication.processEvents()
+    assert chart.canvas is not None and chart.canvas.isVisible()
+    assert not chart.placeholder.isVisible()
+    # The chart takes the place the note had: nothing below it moves.
+    assert (chart.geometry(), main.overview.unpublished_title.geometry()) == before
+    main.close()
