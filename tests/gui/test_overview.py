@@ -10,11 +10,13 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
-from labnews.core.records import YearTally
+from labnews.core.inputs import MemberInput
+from labnews.core.records import YearMonth, YearTally
 from labnews.gui.main_window import MainWindow
-from labnews.gui.preferences import Preferences
 from labnews.gui.models.year_members import Column
+from labnews.gui.preferences import Preferences
 from labnews.io.chart import OTHER, chart_data_from_tallies
+from labnews.store import commands
 from labnews.store.database import Database
 
 
@@ -212,8 +214,34 @@ def test_the_chart_says_drawing_while_it_draws_and_the_page_does_not_shift(
     before = (chart.geometry(), main.overview.unpublished_title.geometry())
     chart_ready(qtbot, main)
     QApplication.processEvents()
-    assert chart.canvas is not None and chart.canvas.isVisible()
+    assert chart.canvas is not None
+    assert chart.canvas.isVisible()
     assert not chart.placeholder.isVisible()
     # The chart takes the place the note had: nothing below it moves.
     assert (chart.geometry(), main.overview.unpublished_title.geometry()) == before
     main.close()
+
+
+def test_members_of_the_year_include_those_who_joined_without_a_paper_yet(
+    window: MainWindow, demo_database: Database
+) -> None:
+    with demo_database.session(write=True) as session:
+        commands.add_member(session, MemberInput("Jung Hana", joined=YearMonth(2024, 3)))
+    window.reload()
+    assert window.overview.show_year(2024)
+    model = window.overview.members_model
+    rows = {row.name: row for row in model.rows}
+    assert rows["Jung Hana"].papers == 0
+    assert model.rows[-1].name == "Jung Hana"  # after everyone with papers
+    index = model.index(model.rows.index(rows["Jung Hana"]), Column.VENUES)
+    assert model.data(index) == "joined 2024-03, no paper yet"
+    assert window.overview.show_year(2023)
+    assert "Jung Hana" not in {row.name for row in model.rows}
+
+
+def test_the_venues_column_has_its_whole_text_as_a_tooltip(window: MainWindow) -> None:
+    model = window.overview.members_model
+    for row in range(model.rowCount()):
+        index = model.index(row, Column.VENUES)
+        assert model.data(index, Qt.ItemDataRole.ToolTipRole) == model.data(index)
+        assert model.data(index)
