@@ -43,6 +43,7 @@ def member_years(
 ) -> list[MemberYear]:
     """Every member with counted papers in the news year, most papers first; then the members
     who joined that year without a paper yet (they are in the lab, so in its year too)."""
+    members = tuple(members)  # read twice: for native names, then for who joined
     natives = {m.id: m.native for m in members}
     counts: dict[int, int] = {}
     featured: dict[int, int] = {}
@@ -75,10 +76,10 @@ def member_years(
         )
         for member, count in counts.items()
     ]
-    for member in members:
-        if member.joined is not None and member.joined.year == year and member.id not in counts:
+    for record in members:
+        if record.joined is not None and record.joined.year == year and record.id not in counts:
             rows.append(
-                MemberYear(member.id, member.name, member.native, 0, (), 0, joined=member.joined)
+                MemberYear(record.id, record.name, record.native, 0, (), 0, joined=record.joined)
             )
     rows.sort(key=lambda row: (-row.papers, row.name.casefold()))
     return rows
