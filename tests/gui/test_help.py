@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import configparser
+import re
 import tomllib
 from pathlib import Path
 
@@ -121,3 +122,14 @@ def test_the_package_installs_the_desktop_entry_and_the_icon_where_linux_desktop
         assert (root / source).is_file()
     # The entry's Icon=labnews is the installed file's name, without its extension.
     assert Path(shared["resources/icons/labnews.svg"]).stem == "labnews"
+
+
+def test_the_readme_shows_the_screenshots_in_english_and_korean() -> None:
+    root = Path(__file__).resolve().parents[2]
+    text = (root / "README.md").read_text(encoding="utf-8")
+    linked = set(re.findall(r"\]\((resources/screenshots/[^)]+)\)", text))
+    for view in ("empty", "overview", "news"):
+        for lang in ("en", "ko"):
+            assert f"resources/screenshots/{view}-{lang}.png" in linked
+    for path in linked:
+        assert (root / path).read_bytes().startswith(b"\x89PNG\r\n\x1a\n"), path
