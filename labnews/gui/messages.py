@@ -97,6 +97,63 @@ _TEMPLATES = (
         "paper #{id} (untitled) is probably one of papers {name} ({other}): merge it by hand",
     ),
     QT_TRANSLATE_NOOP("StoreMessages", "merged paper #{id} into paper #{other} ({name})"),
+    # Why a change was refused (a dialog says it).
+    QT_TRANSLATE_NOOP("StoreMessages", "there is no paper #{id}"),
+    QT_TRANSLATE_NOOP("StoreMessages", "there is no member #{id}"),
+    QT_TRANSLATE_NOOP("StoreMessages", "there is no venue #{id}"),
+    QT_TRANSLATE_NOOP("StoreMessages", "there is no achievement #{id}"),
+    QT_TRANSLATE_NOOP("StoreMessages", "there is already a member named {name}"),
+    QT_TRANSLATE_NOOP("StoreMessages", "left ({other}) must not come before joined ({name})"),
+    QT_TRANSLATE_NOOP("StoreMessages", "a venue cannot be its own parent"),
+    QT_TRANSLATE_NOOP("StoreMessages", "{name} cannot be the parent: it would make a cycle"),
+    QT_TRANSLATE_NOOP("StoreMessages", "alias {name} already belongs to {other}"),
+    QT_TRANSLATE_NOOP(
+        "StoreMessages", "{name} is already the venue {other} (or one of its aliases)"
+    ),
+    QT_TRANSLATE_NOOP("StoreMessages", "a member is listed twice"),
+    QT_TRANSLATE_NOOP("StoreMessages", "{name} is listed twice among the authors"),
+    QT_TRANSLATE_NOOP(
+        "StoreMessages", "venue {name} has no typical month; give the news month (YYYY-MM)"
+    ),
+    QT_TRANSLATE_NOOP(
+        "StoreMessages", "the featured member {name} must be one of the paper's authors"
+    ),
+    QT_TRANSLATE_NOOP("StoreMessages", "the featured member does not exist"),
+    QT_TRANSLATE_NOOP("StoreMessages", "this paper is already recorded as paper #{id} {name}"),
+    QT_TRANSLATE_NOOP("StoreMessages", "doi {name} already exists on paper #{id}"),
+    QT_TRANSLATE_NOOP("StoreMessages", "no papers to remove"),
+    QT_TRANSLATE_NOOP(
+        "StoreMessages",
+        "paper #{id} was changed by someone else since you opened it; reload it and make your "
+        "change again",
+    ),
+    QT_TRANSLATE_NOOP(
+        "StoreMessages",
+        "member {name} was changed by someone else since you opened it; reload it and make "
+        "your change again",
+    ),
+    QT_TRANSLATE_NOOP(
+        "StoreMessages",
+        "venue {name} was changed by someone else since you opened it; reload it and make your "
+        "change again",
+    ),
+    QT_TRANSLATE_NOOP(
+        "StoreMessages",
+        "achievement {name} was changed by someone else since you opened it; reload it and "
+        "make your change again",
+    ),
+    QT_TRANSLATE_NOOP("StoreMessages", "member {name} is still {uses}; remove or edit those first"),
+    QT_TRANSLATE_NOOP("StoreMessages", "venue {name} {uses}; move or remove those first"),
+    # The parts of {uses} above, joined there by " and ".
+    QT_TRANSLATE_NOOP("StoreMessages", "an author of 1 paper"),
+    QT_TRANSLATE_NOOP("StoreMessages", "an author of {n} papers"),
+    QT_TRANSLATE_NOOP("StoreMessages", "named in the news of 1 paper"),
+    QT_TRANSLATE_NOOP("StoreMessages", "named in the news of {n} papers"),
+    QT_TRANSLATE_NOOP("StoreMessages", "named by 1 achievement"),
+    QT_TRANSLATE_NOOP("StoreMessages", "named by {n} achievements"),
+    QT_TRANSLATE_NOOP("StoreMessages", "has 1 paper"),
+    QT_TRANSLATE_NOOP("StoreMessages", "has {n} papers"),
+    QT_TRANSLATE_NOOP("StoreMessages", "is the parent of {name}"),
 )
 TEMPLATES: tuple[str, ...] = tuple(map(str, _TEMPLATES))
 """The English sentences, as the store and the importers write them, with their values named."""
@@ -134,6 +191,9 @@ def _pattern(template: str) -> re.Pattern[str]:
         name = field.group(1)
         if name in _DIGITS:
             parts.append(rf"(?P<{name}>\d+)")
+        elif name == "uses":
+            # What still uses a record starts with one of these: the name before it ends there.
+            parts.append(r"(?P<uses>(?:has |is the parent |an author |named ).+?)")
         elif name in _WORDS:
             parts.append(rf"(?P<{name}>\w+)")
         else:
@@ -152,6 +212,9 @@ def shown(text: str) -> str:
             values = match.groupdict()
             if "kind" in values:
                 values["kind"] = kind_text(values["kind"])
+            if "uses" in values:
+                parts = [shown(part) for part in values["uses"].split(" and ")]
+                values["uses"] = ", ".join(parts)
             try:
                 return translated.format(**values)
             except (KeyError, IndexError, ValueError):

@@ -2486,6 +2486,138 @@ J. Ham</translation>
         <source>merged paper #{id} into paper #{other} ({name})</source>
         <translation>논문을 합쳤습니다: #{id} → #{other} ({name})</translation>
     </message>
+    <message>
+        <source>there is no paper #{id}</source>
+        <translation>논문 #{id}: 없는 논문입니다</translation>
+    </message>
+    <message>
+        <source>there is no member #{id}</source>
+        <translation>구성원 #{id}: 없는 구성원입니다</translation>
+    </message>
+    <message>
+        <source>there is no venue #{id}</source>
+        <translation>게재처 #{id}: 없는 게재처입니다</translation>
+    </message>
+    <message>
+        <source>there is no achievement #{id}</source>
+        <translation>성과 #{id}: 없는 성과입니다</translation>
+    </message>
+    <message>
+        <source>there is already a member named {name}</source>
+        <translation>같은 이름의 구성원이 이미 있습니다: {name}</translation>
+    </message>
+    <message>
+        <source>left ({other}) must not come before joined ({name})</source>
+        <translation>떠난 달이 합류한 달보다 앞설 수 없습니다 (떠남 {other}, 합류 {name})</translation>
+    </message>
+    <message>
+        <source>a venue cannot be its own parent</source>
+        <translation>게재처는 자기 자신의 상위 학회가 될 수 없습니다</translation>
+    </message>
+    <message>
+        <source>{name} cannot be the parent: it would make a cycle</source>
+        <translation>상위 학회가 될 수 없습니다: {name} (순환이 생깁니다)</translation>
+    </message>
+    <message>
+        <source>alias {name} already belongs to {other}</source>
+        <translation>이미 다른 기록의 별칭입니다: {name} ({other})</translation>
+    </message>
+    <message>
+        <source>{name} is already the venue {other} (or one of its aliases)</source>
+        <translation>이미 있는 게재처 이름입니다: {name} ({other} 또는 그 별칭)</translation>
+    </message>
+    <message>
+        <source>a member is listed twice</source>
+        <translation>같은 구성원이 두 번 있습니다</translation>
+    </message>
+    <message>
+        <source>{name} is listed twice among the authors</source>
+        <translation>저자 목록에 두 번 있습니다: {name}</translation>
+    </message>
+    <message>
+        <source>venue {name} has no typical month; give the news month (YYYY-MM)</source>
+        <translation>게재처에 보통 발표 달이 없습니다: {name}. 뉴스 달을 적으세요 (YYYY-MM)</translation>
+    </message>
+    <message>
+        <source>the featured member {name} must be one of the paper&apos;s authors</source>
+        <translation>대표 구성원은 논문 저자 중 한 명이어야 합니다: {name}</translation>
+    </message>
+    <message>
+        <source>the featured member does not exist</source>
+        <translation>대표 구성원이 없습니다</translation>
+    </message>
+    <message>
+        <source>this paper is already recorded as paper #{id} {name}</source>
+        <translation>이미 기록된 논문입니다: #{id} {name}</translation>
+    </message>
+    <message>
+        <source>doi {name} already exists on paper #{id}</source>
+        <translation>이미 다른 논문에 있는 DOI입니다: {name} (논문 #{id})</translation>
+    </message>
+    <message>
+        <source>no papers to remove</source>
+        <translation>삭제할 논문이 없습니다</translation>
+    </message>
+    <message>
+        <source>paper #{id} was changed by someone else since you opened it; reload it and make your change again</source>
+        <translation>연 뒤에 다른 사람이 논문 #{id}의 내용을 바꿨습니다. 다시 불러온 뒤 다시 바꾸세요</translation>
+    </message>
+    <message>
+        <source>member {name} was changed by someone else since you opened it; reload it and make your change again</source>
+        <translation>연 뒤에 다른 사람이 이 구성원을 바꿨습니다: {name}. 다시 불러온 뒤 다시 바꾸세요</translation>
+    </message>
+    <message>
+        <source>venue {name} was changed by someone else since you opened it; reload it and make your change again</source>
+        <translation>연 뒤에 다른 사람이 이 게재처를 바꿨습니다: {name}. 다시 불러온 뒤 다시 바꾸세요</translation>
+    </message>
+    <message>
+        <source>achievement {name} was changed by someone else since you opened it; reload it and make your change again</source>
+        <translation>연 뒤에 다른 사람이 이 성과를 바꿨습니다: {name}. 다시 불러온 뒤 다시 바꾸세요</translation>
+    </message>
+    <message>
+        <source>member {name} is still {uses}; remove or edit those first</source>
+        <translation>아직 이 구성원을 쓰는 기록이 있습니다: {name} ({uses}). 먼저 그 기록을 지우거나 고치세요</translation>
+    </message>
+    <message>
+        <source>venue {name} {uses}; move or remove those first</source>
+        <translation>아직 이 게재처를 쓰는 기록이 있습니다: {name} ({uses}). 먼저 그 기록을 옮기거나 지우세요</translation>
+    </message>
+    <message>
+        <source>an author of 1 paper</source>
+        <translation>논문 1편의 저자</translation>
+    </message>
+    <message>
+        <source>an author of {n} papers</source>
+        <translation>논문 {n}편의 저자</translation>
+    </message>
+    <message>
+        <source>named in the news of 1 paper</source>
+        <translation>논문 1편의 뉴스에 나옴</translation>
+    </message>
+    <message>
+        <source>named in the news of {n} papers</source>
+        <translation>논문 {n}편의 뉴스에 나옴</translation>
+    </message>
+    <message>
+        <source>named by 1 achievement</source>
+        <translation>성과 1건에 나옴</translation>
+    </message>
+    <message>
+        <source>named by {n} achievements</source>
+        <translation>성과 {n}건에 나옴</translation>
+    </message>
+    <message>
+        <source>has 1 paper</source>
+        <translation>논문 1편</translation>
+    </message>
+    <message>
+        <source>has {n} papers</source>
+        <translation>논문 {n}편</translation>
+    </message>
+    <message>
+        <source>is the parent of {name}</source>
+        <translation>상위 학회로서 워크숍: {name}</translation>
+    </message>
 </context>
 <context>
     <name>VenueDialog</name>

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from labnews.core.inputs import AuthorInput, MemberInput, PaperInput
@@ -32,7 +32,15 @@ from tests.gui.test_main_window import fill_new_paper
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 FIELD = re.compile(r"\{(\w+)\}")
-SAMPLE = {"n": "3", "m": "5", "id": "12", "year": "2024", "month": "06", "kind": "award"}
+SAMPLE = {
+    "n": "3",
+    "m": "5",
+    "id": "12",
+    "year": "2024",
+    "month": "06",
+    "kind": "award",
+    "uses": "an author of 3 papers and named by 1 achievement",
+}
 
 
 @pytest.fixture
@@ -64,9 +72,10 @@ def test_every_store_sentence_the_window_knows_is_said_in_korean() -> None:
         korean = shown(english)
         assert is_korean(korean), english
         # The values come through: the member, venue or number the sentence is about.
-        for value in values.values():
-            if value not in {"award"}:
+        for name, value in values.items():
+            if name not in {"kind", "uses"}:
                 assert value in korean, (english, korean)
+        assert "an author" not in korean
 
 
 def test_in_english_the_store_sentences_stay_as_they_are() -> None:
@@ -91,6 +100,22 @@ def test_opening_adding_undoing_say_it_in_korean_without_a_particle_after_the_na
     with demo_database.session(write=True) as session:
         change = commands.add_member(session, MemberInput("Kim Minsu"))
     assert shown(change.message) == "구성원을 추가했습니다: Kim Minsu"
+
+
+@pytest.mark.usefixtures("korean")
+def test_a_refused_removal_says_why_in_korean(
+    qtbot: QtBot, demo_database: Database, preferences: Preferences, modal: ModalAnswers
+) -> None:
+    window = korean_window(qtbot, demo_database, preferences)
+    member = next(m for m in window.members.model.records if m.name == "Ham Jaeseok")
+    seen: list[str] = []
+    modal.expect(QMessageBox, lambda box: seen.append(box.text()))
+    window.remove_records([member])
+    modal.check()
+    assert seen == [
+        "아직 이 구성원을 쓰는 기록이 있습니다: Ham Jaeseok (논문 4편의 저자). "
+        "먼저 그 기록을 지우거나 고치세요"
+    ]
 
 
 @pytest.mark.usefixtures("korean")
