@@ -562,7 +562,7 @@ class NewsView(QWidget):
             with self.database.session() as session:
                 newsfile.write_news(session, request, path)
         except LabnewsError as error:
-            self.message.emit(self.tr("Not saved: {0}").format(error.message))
+            self.message.emit(self.tr("Not saved: {0}").format(shown(error.message)))
             return False
         except OSError as error:
             self.message.emit(self.tr("Not saved: {0}").format(error.strerror or str(error)))
