@@ -15,8 +15,6 @@ from functools import cache
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from labnews.gui.models.achievements import kind_text
-
 CONTEXT = "StoreMessages"
 
 _TEMPLATES = (
@@ -211,6 +209,10 @@ def shown(text: str) -> str:
             translated = QCoreApplication.translate(CONTEXT, template)
             values = match.groupdict()
             if "kind" in values:
+                # Imported here: the window imports this module before its first paint, and the
+                # records this one brings along are loaded after it.
+                from labnews.gui.models.achievements import kind_text
+
                 values["kind"] = kind_text(values["kind"])
             if "uses" in values:
                 parts = [shown(part) for part in values["uses"].split(" and ")]
