@@ -52,7 +52,9 @@ from labnews.core.controls import one_line
 from labnews.core.errors import LabnewsError
 from labnews.core.records import (
     ACHIEVEMENT_KINDS,
+    DEFAULT_ROLE,
     PRESENTATIONS,
+    ROLE_WORDS,
     ROLES,
     STATUSES,
     VENUE_KINDS,
@@ -99,7 +101,16 @@ def _member_options(parser: argparse.ArgumentParser, *, editing: bool) -> None:
         parser.add_argument("--in-news", action="store_true", help="list in news lines")
     parser.add_argument("--native", metavar="N", help="name in the native script (함재석)")
     parser.add_argument("--alias", action="append", metavar="A", help="another spelling")
-    parser.add_argument("--role", choices=ROLES)
+    parser.add_argument(
+        "--role",
+        choices=ROLES,
+        metavar="ROLE",
+        help="one of "
+        + ", ".join(
+            role if ROLE_WORDS[role] == role else f"{role} ({ROLE_WORDS[role]})" for role in ROLES
+        )
+        + ("" if editing else f"; default {DEFAULT_ROLE}"),
+    )
     parser.add_argument("--not-in-news", action="store_true", help="never named in news (the PI)")
     parser.add_argument("--joined", type=year_month_arg, metavar="YYYY-MM")
     parser.add_argument("--left", type=year_month_arg, metavar="YYYY-MM")
@@ -190,7 +201,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog=PROG,
         description="Keep your lab's papers and achievements; write its news from them.",
-        epilog="With no command, labnews opens its window.",
+        epilog="With no command, labnews opens its window. The window and every command work "
+        "on the same lab: --db, else $LABNEWS_DB, else the default file; the window lists the "
+        "labs opened before in File > Open Recent.",
     )
     parser.add_argument(
         "--db",

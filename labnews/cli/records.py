@@ -23,6 +23,8 @@ from labnews.core.inputs import (
     VenueInput,
 )
 from labnews.core.records import (
+    DEFAULT_ROLE,
+    ROLE_WORDS,
     AchievementRecord,
     Change,
     MemberRecord,
@@ -174,7 +176,7 @@ def _member_input(args: argparse.Namespace, base: MemberRecord | None) -> Member
             name=args.name,
             native=args.native,
             aliases=tuple(args.alias or ()),
-            role=args.role or "other",
+            role=args.role or DEFAULT_ROLE,
             in_news=not args.not_in_news,
             joined=args.joined,
             left=args.left,
@@ -368,7 +370,7 @@ def _paper_line(paper: PaperRecord) -> str:
 
 
 def _member_line(member: MemberRecord) -> str:
-    extras = [member.role]
+    extras = [ROLE_WORDS.get(member.role, member.role)]
     if member.native:
         extras.append(member.native)
     if not member.in_news:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from labnews.core.records import AchievementLink, YearMonth
+from labnews.core.records import DEFAULT_ROLE, AchievementLink, YearMonth
 
 AUTO: Final = "auto"
 """``PaperInput.featured`` value meaning: the first author who is a member listed in news."""
@@ -49,7 +49,7 @@ class MemberInput:
     name: str
     native: str | None = None
     aliases: tuple[str, ...] = ()
-    role: str = "other"
+    role: str = DEFAULT_ROLE
     in_news: bool = True
     joined: YearMonth | None = None
     left: YearMonth | None = None

@@ -9,18 +9,26 @@ from typing import Final, Literal, NamedTuple
 
 from labnews.core.errors import ValidationError
 
-ROLES: Final = (
-    "pi",
-    "professor",
-    "researcher",
-    "postdoc",
-    "phd",
-    "ms",
-    "undergrad",
-    "intern",
-    "alumni",
-    "other",
-)
+ROLE_WORDS: Final = {
+    "pi": "PI",
+    "professor": "professor",
+    "researcher": "researcher",
+    "postdoc": "postdoc",
+    "phd": "PhD student",
+    "ms": "MS student",
+    "undergrad": "undergraduate",
+    "intern": "intern",
+    "alumni": "alumni",
+    "other": "other",
+}
+"""Each member role: the code stored and typed (``--role phd``), and the word shown for it.
+
+The window, the command line's lists and the news all say these words (the window in the
+interface language)."""
+ROLES: Final = tuple(ROLE_WORDS)
+DEFAULT_ROLE: Final = "researcher"
+"""A new member's role unless said: true of students, postdocs and staff alike, and what the
+demo lab's members are."""
 VENUE_KINDS: Final = ("conference", "journal", "workshop", "other")
 STATUSES: Final = ("accepted", "published", "withdrawn")
 PRESENTATIONS: Final = ("oral", "spotlight", "poster", "findings", "demo")

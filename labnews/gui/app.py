@@ -90,11 +90,13 @@ def remove_translations(app: QApplication, translators: list[QTranslator]) -> No
     QLocale.setDefault(QLocale.system())
 
 
-def startup_target(db: str | None, preferences: Preferences) -> str:
-    """The database to open: ``--db``, then ``LABNEWS_DB``, then the last one, then the default."""
-    if db or os.environ.get(database_module.ENV_VAR):
-        return str(database_module.resolve_target(db))
-    return preferences.last_database() or str(database_module.resolve_target(None))
+def startup_target(db: str | None) -> str:
+    """The database to open: ``--db``, then ``LABNEWS_DB``, then the default file.
+
+    The same rule as every command's, so ``labnews`` and ``labnews summary`` show the same lab;
+    the labs opened before are one click away in File > Open Recent.
+    """
+    return str(database_module.resolve_target(db))
 
 
 def check_view(view: str | None) -> None:
@@ -122,7 +124,7 @@ def run(db: str | None = None, screenshot: Path | None = None, view: str | None 
         window.show_view(view)
     window.show()
     # The window paints first; opening (maybe upgrading) and reading the database come after.
-    window.after_first_paint(lambda: window.open_target(startup_target(db, preferences)))
+    window.after_first_paint(lambda: window.open_target(startup_target(db)))
     return int(app.exec())
 
 

@@ -19,6 +19,30 @@ def has_hangul(text: str) -> bool:
 
 def korean_font(base: QFont, *, fixed: bool) -> QFont:
     """``base`` led by an installed Korean font (a monospaced one when ``fixed``), if any."""
+    family = _korean_family(fixed=fixed)
+    if family is None:
+        return base
+    font = QFont(base)
+    font.setFamilies([family, *base.families()])
+    return font
+
+
+def fixed_with_hangul(base: QFont) -> QFont:
+    """A monospaced ``base`` that keeps its own Latin letters and takes Hangul from a Korean font.
+
+    A CJK monospace font gives Latin letters its own, wider spacing, so Markdown's ASCII looks
+    odd in it: Latin and digits stay in ``base``, and only what ``base`` lacks (Hangul) falls
+    back, per character, to a Korean font (a monospaced one if installed).
+    """
+    family = _korean_family(fixed=True) or _korean_family(fixed=False)
+    if family is None:
+        return base
+    font = QFont(base)
+    font.setFamilies([*base.families(), family])
+    return font
+
+
+def _korean_family(*, fixed: bool) -> str | None:
     families = QFontDatabase.families(QFontDatabase.WritingSystem.Korean)
 
     def monospaced(name: str) -> bool:
@@ -28,8 +52,4 @@ def korean_font(base: QFont, *, fixed: bool) -> QFont:
     # Korean-first designs (KR, Nanum, Malgun...) before the Chinese and Japanese cuts.
     korean_marks = ("KR", "Korean", "Nanum", "Malgun", "Apple SD", "D2Coding", "Un")
     candidates.sort(key=lambda name: not any(mark in name for mark in korean_marks))
-    if not candidates:
-        return base
-    font = QFont(base)
-    font.setFamilies([candidates[0], *base.families()])
-    return font
+    return candidates[0] if candidates else None

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit
 
 from labnews.core.errors import LabnewsError
 from labnews.gui.deferred import deferred
+from labnews.gui.messages import shown
 
 if TYPE_CHECKING:
     from labnews.gui.main_window import MainWindow
@@ -197,7 +198,9 @@ class LabFile:
             taken = backup.scheduled_backup(database.path)
         except LabnewsError as error:
             # A backup that cannot be taken must not stop the admin; the status bar says why.
-            self._status(translate("MainWindow", "No backup taken: {0}").format(error.message))
+            self._status(
+                translate("MainWindow", "No backup taken: {0}").format(shown(error.message))
+            )
             return None
         if taken is not None:
             self._status(translate("MainWindow", "Backed up to {0}").format(taken.name))

@@ -29,6 +29,7 @@ from labnews.gui.deferred import deferred
 from labnews.gui.icon import labnews_icon
 from labnews.gui.lab_file import LabFile, busy
 from labnews.gui.menus import WindowMenus
+from labnews.gui.messages import capitalised, shown
 from labnews.gui.preferences import Preferences
 from labnews.gui.publishing import Publisher
 
@@ -177,6 +178,7 @@ class MainWindow(QMainWindow):
                 lambda: self.papers.model.records, lambda: self.members.model.records
             )
             overview.bar_clicked.connect(self.show_chart_bar)
+            overview.year_changed.connect(self._remember_year)
             overview.member_papers_requested.connect(self.show_member_papers)
             return overview
         if name == "news":
@@ -314,8 +316,21 @@ class MainWindow(QMainWindow):
             previous.dispose()
         self._show_database_name()
         self.news.set_database(database)
+        remembered = self.preferences.overview_year(self._lab_key()) if self.preferences else None
+        self.overview.want_year(remembered)
         self.load()
         self.statusBar().showMessage(self.tr("Opened {0}").format(database.name))
+
+    def _lab_key(self) -> str:
+        """The open lab's name for the settings kept per lab: its file, or its masked URL."""
+        database = self.database
+        if database is None:
+            return ""
+        return str(database.path.resolve()) if database.path is not None else database.name
+
+    def _remember_year(self, year: int) -> None:
+        if self.preferences is not None and self.database is not None:
+            self.preferences.save_overview_year(self._lab_key(), year)
 
     def _show_database_name(self) -> None:
         # Qt appends the application's display name (" — labnews") to a title that does not
@@ -414,7 +429,7 @@ class MainWindow(QMainWindow):
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             title or self.tr("Not saved"),
-            error.message[:1].upper() + error.message[1:],
+            capitalised(shown(error.message)),
             QMessageBox.StandardButton.Ok,
             self,
         )
@@ -424,7 +439,7 @@ class MainWindow(QMainWindow):
             box.deleteLater()
 
     def _changed(self, change: core_records.Change, kind: core_records.ChangeKind) -> None:
-        self.statusBar().showMessage(change.message)
+        self.statusBar().showMessage(shown(change.message))
         # A backup follows a while after the last change, once the admin has paused.
         self.idle_backup.start()
         self.refresh(change)

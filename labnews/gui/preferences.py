@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from PySide6.QtCore import QByteArray, QSettings
 
 ORGANIZATION = "labnews"
 APPLICATION = "labnews"
 MAX_RECENT = 8
 INTERFACE_LANGUAGES = ("system", "en", "ko")
+
+
+def _lab_key(lab: str) -> str:
+    # A settings key of its own for each lab: paths and URLs hold "/" and ":", which QSettings
+    # would read as groups; a digest of the name has neither.
+    return hashlib.sha1(forget_password(lab).encode("utf-8"), usedforsecurity=False).hexdigest()
 
 
 def forget_password(target: str) -> str:
@@ -108,6 +116,17 @@ class Preferences:
 
     def save_view(self, view: str) -> None:
         self.settings.setValue("window/view", view)
+
+    def overview_year(self, lab: str) -> int | None:
+        """The year the Overview last showed for this lab (its file or masked URL)."""
+        value = self._value(f"overview_year/{_lab_key(lab)}")
+        try:
+            return int(str(value)) if value is not None else None
+        except ValueError:
+            return None
+
+    def save_overview_year(self, lab: str, year: int) -> None:
+        self.settings.setValue(f"overview_year/{_lab_key(lab)}", year)
 
     # --- the interface language -------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from labnews.core.errors import LabnewsError
 from labnews.gui.deferred import deferred
+from labnews.gui.messages import shown
 
 if TYPE_CHECKING:
     from labnews.core import news as core_news
@@ -113,7 +114,7 @@ class Publisher:
             try:
                 backup = homepage.publish(publication)
             except (LabnewsError, OSError) as error:
-                reason = error.message if isinstance(error, LabnewsError) else str(error)
+                reason = shown(error.message) if isinstance(error, LabnewsError) else str(error)
                 window.report(LabnewsError(reason), title=cannot)
                 return
             name = backup.name if backup is not None else ""

@@ -341,7 +341,7 @@ class MemberPlanner:
             return self._new[key]
         # New names are matched by the same spelling-insensitive key the directory uses.
         self._new[key] = written
-        self.plan.members.append(MemberInput(name=written, role="other"))
+        self.plan.members.append(MemberInput(name=written))
         return written
 
 

@@ -20,6 +20,7 @@ from labnews.core.links import arxiv_of, doi_of, http_url
 from labnews.core.names import MemberDirectory, clean_name
 from labnews.core.records import (
     ACHIEVEMENT_KINDS,
+    DEFAULT_ROLE,
     MAX_YEAR,
     MIN_YEAR,
     PRESENTATIONS,
@@ -299,7 +300,7 @@ class _Importer:
             f"{fields.where}{what} {cleaned!r} is not a member: will create them",
             fields.line,
         )
-        self._plan_member(MemberInput(name=cleaned, role="other"))
+        self._plan_member(MemberInput(name=cleaned))
         return cleaned
 
     def _plan_member(self, member: MemberInput) -> None:
@@ -324,7 +325,7 @@ class _Importer:
                 name=" ".join((name or "").split()),
                 native=fields.text("native", limit=200),
                 aliases=tuple(fields.names("aliases")),
-                role=fields.choice("role", ROLES, "other") or "other",
+                role=fields.choice("role", ROLES, DEFAULT_ROLE) or DEFAULT_ROLE,
                 in_news=fields.flag("in_news", True),
                 joined=fields.month("joined"),
                 left=fields.month("left"),

@@ -38,6 +38,7 @@ class Member(Base):
         CheckConstraint(f"left_year IS NULL OR left_year {_YEAR_OK}", name="left_year"),
         CheckConstraint(f"left_month IS NULL OR left_month {_MONTH_OK}", name="left_month"),
         CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),
+        {"sqlite_autoincrement": True},  # ids never reused (migration 0005)
     )
 
     id: Mapped[IntPK]
@@ -81,6 +82,7 @@ class Venue(Base):
         CheckConstraint(f"month IS NULL OR month {_MONTH_OK}", name="month"),
         CheckConstraint("length(trim(short)) > 0", name="short_not_blank"),
         CheckConstraint("parent_id IS NULL OR parent_id <> id", name="not_own_parent"),
+        {"sqlite_autoincrement": True},  # ids never reused (migration 0005)
     )
 
     id: Mapped[IntPK]
@@ -129,6 +131,7 @@ class Paper(Base):
         # The tally groups counted papers by year and venue: this index answers it alone.
         Index("ix_paper_tally", "news_year", "venue_id", "status", "news_month", "position"),
         Index("ix_paper_news", "news_year", "news_month", "position"),
+        {"sqlite_autoincrement": True},  # ids never reused (migration 0005)
     )
 
     id: Mapped[IntPK]
@@ -198,6 +201,7 @@ class Achievement(Base):
         CheckConstraint("rank IS NULL OR rank >= 1", name="rank"),
         CheckConstraint("teams IS NULL OR teams >= 1", name="teams"),
         Index("ix_achievement_date", "year", "month"),
+        {"sqlite_autoincrement": True},  # ids never reused (migration 0005)
     )
 
     id: Mapped[IntPK]

@@ -69,7 +69,7 @@
     </message>
     <message>
         <source>{0} has {1} days.</source>
-        <translation>{0}은 {1}일까지 있습니다.</translation>
+        <translation>{0}: {1}일까지 있습니다.</translation>
     </message>
     <message>
         <source>This must be an http:// or https:// link.</source>
@@ -215,8 +215,83 @@
         <translation>문제가 없습니다.</translation>
     </message>
     <message>
+        <source>note: {0}: {1}</source>
+        <translation>참고: {0}: {1}</translation>
+    </message>
+    <message>
+        <source>problem: {0}: {1}</source>
+        <translation>문제: {0}: {1}</translation>
+    </message>
+    <message>
+        <source> (Repair fixes it)</source>
+        <translation> (고치기로 해결됨)</translation>
+    </message>
+    <message>
         <source>Nothing repaired: {0}</source>
         <translation>고친 것이 없습니다: {0}</translation>
+    </message>
+    <message>
+        <source>fixed: {0}</source>
+        <translation>고침: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CheckNames</name>
+    <message>
+        <source>integrity</source>
+        <translation>무결성</translation>
+    </message>
+    <message>
+        <source>foreign keys</source>
+        <translation>외래 키</translation>
+    </message>
+    <message>
+        <source>indexes</source>
+        <translation>색인</translation>
+    </message>
+    <message>
+        <source>venue catalog</source>
+        <translation>게재처 목록</translation>
+    </message>
+    <message>
+        <source>placeholders</source>
+        <translation>제목 없는 논문</translation>
+    </message>
+    <message>
+        <source>paper without venue</source>
+        <translation>게재처 없는 논문</translation>
+    </message>
+    <message>
+        <source>member listed twice</source>
+        <translation>두 번 적힌 구성원</translation>
+    </message>
+    <message>
+        <source>featured member</source>
+        <translation>대표 구성원</translation>
+    </message>
+    <message>
+        <source>duplicate DOI</source>
+        <translation>중복 DOI</translation>
+    </message>
+    <message>
+        <source>workshop without parent</source>
+        <translation>상위 학회 없는 워크숍</translation>
+    </message>
+    <message>
+        <source>venue cycle</source>
+        <translation>게재처 순환</translation>
+    </message>
+    <message>
+        <source>ambiguous alias</source>
+        <translation>모호한 별칭</translation>
+    </message>
+    <message>
+        <source>probable duplicate</source>
+        <translation>중복 의심</translation>
+    </message>
+    <message>
+        <source>no member</source>
+        <translation>구성원 없음</translation>
     </message>
 </context>
 <context>
@@ -301,7 +376,7 @@
     </message>
     <message>
         <source>Cannot read {0}: {1}</source>
-        <translation>{0}을(를) 읽을 수 없습니다: {1}</translation>
+        <translation>읽을 수 없습니다: {0}: {1}</translation>
     </message>
     <message>
         <source>&amp;Papers ({0})</source>
@@ -796,7 +871,7 @@
     </message>
     <message>
         <source>Opened {0}</source>
-        <translation>{0}을(를) 열었습니다</translation>
+        <translation>열었습니다: {0}</translation>
     </message>
     <message>
         <source>Reloaded everything from the database</source>
@@ -892,11 +967,11 @@ postgresql+psycopg://user@host/lab
     </message>
     <message>
         <source>{0} is already up to date</source>
-        <translation>{0}은(는) 이미 최신입니다</translation>
+        <translation>이미 최신입니다: {0}</translation>
     </message>
     <message>
         <source>Published into {0} (the previous version is kept as {1})</source>
-        <translation>{0}에 게시했습니다 (이전 버전은 {1}(으)로 보관)</translation>
+        <translation>게시했습니다: {0} (이전 버전 보관: {1})</translation>
     </message>
     <message>
         <source>Published, but not remembered</source>
@@ -1087,6 +1162,10 @@ J. Ham</translation>
         <translation>아니요</translation>
     </message>
     <message>
+        <source>(none yet)</source>
+        <translation>(아직 없음)</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>이름</translation>
     </message>
@@ -1113,6 +1192,10 @@ J. Ham</translation>
     <message>
         <source>Other spellings</source>
         <translation>다른 표기</translation>
+    </message>
+    <message>
+        <source>No native name: Korean news prints this member in Latin letters among the Hangul names. Double-click to add one.</source>
+        <translation>한글 이름이 없습니다: 한국어 뉴스에서 이 구성원만 한글 이름들 사이에 로마자로 나옵니다. 두 번 눌러 추가하세요.</translation>
     </message>
     <message>
         <source>News lines name this member</source>
@@ -1277,6 +1360,10 @@ J. Ham</translation>
         <translation>이 기간에는 뉴스가 없습니다.</translation>
     </message>
     <message>
+        <source>Korean news prints these members in Latin letters, as they have no native name: {0}. Add their names in Hangul in Members.</source>
+        <translation>한글 이름이 없어 한국어 뉴스에 로마자로 나오는 구성원: {0}. 구성원 보기에서 한글 이름을 추가하세요.</translation>
+    </message>
+    <message>
         <source>A folder format cannot be published into one file</source>
         <translation>폴더 형식은 파일 하나에 게시할 수 없습니다</translation>
     </message>
@@ -1431,8 +1518,8 @@ J. Ham</translation>
         <translation>대표 구성원(&amp;F):</translation>
     </message>
     <message>
-        <source>The member the paper&apos;s news line names</source>
-        <translation>이 논문의 뉴스 줄에 이름이 나오는 구성원</translation>
+        <source>The member the paper&apos;s news line names. Left as it is, that is the first author who is a lab member shown in the news (not the PI), and it follows the author list; choose a member to fix it.</source>
+        <translation>이 논문의 뉴스 줄에 이름이 나오는 구성원입니다. 그대로 두면 뉴스에 나오는 연구실 구성원 중 첫 저자(책임교수 제외)이며 저자 목록을 따라 바뀝니다. 고정하려면 구성원을 고르세요.</translation>
     </message>
     <message>
         <source>Stat&amp;us:</source>
@@ -1563,12 +1650,12 @@ J. Ham</translation>
         <translation>정해진 달 없음: 뉴스 월을 지정하세요</translation>
     </message>
     <message>
-        <source>Automatically: {0}</source>
-        <translation>자동: {0}</translation>
+        <source>{0} (the first author who is a member shown in the news)</source>
+        <translation>{0} (뉴스에 나오는 구성원 중 첫 저자)</translation>
     </message>
     <message>
-        <source>Automatically: nobody (no member in the news)</source>
-        <translation>자동: 없음 (뉴스에 나올 구성원 없음)</translation>
+        <source>Nobody yet (no author is a member shown in the news)</source>
+        <translation>아직 없음 (뉴스에 나오는 구성원이 저자에 없음)</translation>
     </message>
     <message>
         <source>Nobody</source>
@@ -1596,11 +1683,11 @@ J. Ham</translation>
     </message>
     <message>
         <source>No venue is called “{0}”.</source>
-        <translation>“{0}”(이)라는 게재처가 없습니다.</translation>
+        <translation>이런 이름의 게재처가 없습니다: “{0}”.</translation>
     </message>
     <message>
         <source>Did you mean {0}?</source>
-        <translation>{0}을(를) 말씀하신 건가요?</translation>
+        <translation>혹시 이것인가요? {0}</translation>
     </message>
     <message>
         <source>Or add it with the New venue button.</source>
@@ -1612,7 +1699,7 @@ J. Ham</translation>
     </message>
     <message>
         <source>Already recorded as paper #{0}, “{1}” ({2}).</source>
-        <translation>이미 논문 #{0} “{1}”({2})(으)로 기록되어 있습니다.</translation>
+        <translation>이미 기록된 논문입니다: #{0} “{1}” ({2}).</translation>
     </message>
     <message>
         <source>No lab member</source>
@@ -1667,7 +1754,7 @@ J. Ham</translation>
     </message>
     <message>
         <source>as “{0}”</source>
-        <translation>(“{0}”(으)로 표기)</translation>
+        <translation>(표기: “{0}”)</translation>
     </message>
     <message>
         <source>title unknown</source>
@@ -1734,7 +1821,7 @@ J. Ham</translation>
     </message>
     <message>
         <source>Counted as {0}  ✕</source>
-        <translation>{0}(으)로 집계  ✕</translation>
+        <translation>집계 라벨: {0}  ✕</translation>
     </message>
     <message>
         <source>No papers yet. Record an accepted paper, import the lab&apos;s news page or a BibTeX file, or try labnews on the demo lab.</source>
@@ -1797,23 +1884,23 @@ J. Ham</translation>
     </message>
     <message>
         <source>“{0}” could be {1}: type more of the name</source>
-        <translation>“{0}”은(는) {1} 중 누구일 수도 있습니다. 이름을 더 입력하세요</translation>
+        <translation>“{0}”: {1} 중 누구인지 알 수 없습니다. 이름을 더 입력하세요</translation>
     </message>
     <message>
         <source> Did you mean {0}?</source>
-        <translation> {0}을(를) 말씀하신 건가요?</translation>
+        <translation> 혹시 이것인가요? {0}</translation>
     </message>
     <message>
         <source>No member is called “{0}”.</source>
-        <translation>“{0}”(이)라는 구성원이 없습니다.</translation>
+        <translation>이런 이름의 구성원이 없습니다: “{0}”.</translation>
     </message>
     <message>
         <source>{0} is already listed.</source>
-        <translation>{0}은(는) 이미 목록에 있습니다.</translation>
+        <translation>이미 목록에 있습니다: {0}.</translation>
     </message>
     <message>
         <source>(as “{0}”)</source>
-        <translation>(“{0}”(으)로 표기)</translation>
+        <translation>(표기: “{0}”)</translation>
     </message>
     <message>
         <source>Lab member</source>
@@ -1836,7 +1923,7 @@ J. Ham</translation>
     </message>
     <message>
         <source>Only the block between the labnews markers changes ({0} lines added, {1} removed). The file as it is now is kept as {2}.</source>
-        <translation>labnews 표시 사이의 블록만 바뀝니다 ({0}줄 추가, {1}줄 삭제). 지금의 파일은 {2}(으)로 보관합니다.</translation>
+        <translation>labnews 표시 사이의 블록만 바뀝니다 ({0}줄 추가, {1}줄 삭제). 지금의 파일은 다음 이름으로 보관합니다: {2}.</translation>
     </message>
     <message>
         <source>&amp;Changes:</source>
@@ -2214,6 +2301,325 @@ J. Ham</translation>
     </message>
 </context>
 <context>
+    <name>StoreMessages</name>
+    <message>
+        <source>Added member {name}</source>
+        <translation>구성원을 추가했습니다: {name}</translation>
+    </message>
+    <message>
+        <source>Updated member {name}</source>
+        <translation>구성원을 수정했습니다: {name}</translation>
+    </message>
+    <message>
+        <source>Removed member {name}</source>
+        <translation>구성원을 삭제했습니다: {name}</translation>
+    </message>
+    <message>
+        <source>Added venue {name}</source>
+        <translation>게재처를 추가했습니다: {name}</translation>
+    </message>
+    <message>
+        <source>Updated venue {name}</source>
+        <translation>게재처를 수정했습니다: {name}</translation>
+    </message>
+    <message>
+        <source>Removed venue {name}</source>
+        <translation>게재처를 삭제했습니다: {name}</translation>
+    </message>
+    <message>
+        <source>Added a paper to {venue}: {year} now has 1 paper</source>
+        <translation>논문을 추가했습니다 ({venue}): {year}년 논문은 이제 1편</translation>
+    </message>
+    <message>
+        <source>Added a paper to {venue}: {year} now has {n} papers</source>
+        <translation>논문을 추가했습니다 ({venue}): {year}년 논문은 이제 {n}편</translation>
+    </message>
+    <message>
+        <source>Updated a paper at {venue}: {year} now has 1 paper</source>
+        <translation>논문을 수정했습니다 ({venue}): {year}년 논문은 이제 1편</translation>
+    </message>
+    <message>
+        <source>Updated a paper at {venue}: {year} now has {n} papers</source>
+        <translation>논문을 수정했습니다 ({venue}): {year}년 논문은 이제 {n}편</translation>
+    </message>
+    <message>
+        <source>Added no papers</source>
+        <translation>추가한 논문이 없습니다</translation>
+    </message>
+    <message>
+        <source>Added 1 paper</source>
+        <translation>논문 1편을 추가했습니다</translation>
+    </message>
+    <message>
+        <source>Added {n} papers</source>
+        <translation>논문 {n}편을 추가했습니다</translation>
+    </message>
+    <message>
+        <source>Removed a paper</source>
+        <translation>논문 1편을 삭제했습니다</translation>
+    </message>
+    <message>
+        <source>Removed 1 paper</source>
+        <translation>논문 1편을 삭제했습니다</translation>
+    </message>
+    <message>
+        <source>Removed {n} papers</source>
+        <translation>논문 {n}편을 삭제했습니다</translation>
+    </message>
+    <message>
+        <source>Added {kind} {title}</source>
+        <translation>성과를 추가했습니다 ({kind}): {title}</translation>
+    </message>
+    <message>
+        <source>Updated {kind} {title}</source>
+        <translation>성과를 수정했습니다 ({kind}): {title}</translation>
+    </message>
+    <message>
+        <source>Removed 1 achievement</source>
+        <translation>성과 1건을 삭제했습니다</translation>
+    </message>
+    <message>
+        <source>Removed {n} achievements</source>
+        <translation>성과 {n}건을 삭제했습니다</translation>
+    </message>
+    <message>
+        <source>Saved the tally rules</source>
+        <translation>집계 규칙을 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Saved {name}</source>
+        <translation>저장했습니다: {name}</translation>
+    </message>
+    <message>
+        <source>Pinned the {year} tally order</source>
+        <translation>{year}년 집계 순서를 고정했습니다</translation>
+    </message>
+    <message>
+        <source>Unpinned the {year} tally order</source>
+        <translation>{year}년 집계 순서 고정을 풀었습니다</translation>
+    </message>
+    <message>
+        <source>Loaded the demo lab: {n} papers, {m} members</source>
+        <translation>예제 연구실을 불러왔습니다: 논문 {n}편, 구성원 {m}명</translation>
+    </message>
+    <message>
+        <source>Imported 1 paper from {name}</source>
+        <translation>논문 1편을 가져왔습니다: {name}</translation>
+    </message>
+    <message>
+        <source>Imported {n} papers from {name}</source>
+        <translation>논문 {n}편을 가져왔습니다: {name}</translation>
+    </message>
+    <message>
+        <source>{n} papers have no title yet (known only from a news line)</source>
+        <translation>논문 {n}편에 아직 제목이 없습니다 (뉴스 줄로만 알려짐)</translation>
+    </message>
+    <message>
+        <source>paper #{id} has no venue (edit it to choose one)</source>
+        <translation>논문 #{id}에 게재처가 없습니다 (편집해서 고르세요)</translation>
+    </message>
+    <message>
+        <source>{name} is listed twice on paper #{id}</source>
+        <translation>논문 #{id}에 같은 구성원이 두 번 있습니다: {name}</translation>
+    </message>
+    <message>
+        <source>{name} is listed twice on paper #{id}; removed the later entry</source>
+        <translation>논문 #{id}에 같은 구성원이 두 번 있습니다: {name}. 뒤의 것을 지웠습니다</translation>
+    </message>
+    <message>
+        <source>paper #{id} features a member who is not among its authors</source>
+        <translation>논문 #{id}의 대표 구성원이 저자에 없습니다</translation>
+    </message>
+    <message>
+        <source>paper #{id} features a member who is not among its authors; now features its first member author in news</source>
+        <translation>논문 #{id}의 대표 구성원이 저자에 없습니다. 뉴스에 나오는 구성원 중 첫 저자로 바꿨습니다</translation>
+    </message>
+    <message>
+        <source>{n} papers share the DOI {name}</source>
+        <translation>논문 {n}편의 DOI가 같습니다: {name}</translation>
+    </message>
+    <message>
+        <source>workshop {name} has no parent conference (edit it to choose one)</source>
+        <translation>상위 학회가 없는 워크숍: {name} (편집해서 고르세요)</translation>
+    </message>
+    <message>
+        <source>workshop {name} has no parent conference ({other} looks like it)</source>
+        <translation>상위 학회가 없는 워크숍: {name} (후보: {other})</translation>
+    </message>
+    <message>
+        <source>workshop {name} has no parent conference; now under {other}</source>
+        <translation>상위 학회가 없는 워크숍: {name}. 상위 학회를 {other} 학회로 정했습니다</translation>
+    </message>
+    <message>
+        <source>venues are each other&apos;s parents: {name}</source>
+        <translation>서로의 상위 학회인 게재처: {name}</translation>
+    </message>
+    <message>
+        <source>the lab has no venues at all</source>
+        <translation>게재처가 하나도 없습니다</translation>
+    </message>
+    <message>
+        <source>the lab has no venues at all; added the built-in ones</source>
+        <translation>게재처가 하나도 없어 기본 목록을 넣었습니다</translation>
+    </message>
+    <message>
+        <source>indexes disagree with their tables (the records themselves are whole)</source>
+        <translation>색인이 표와 맞지 않습니다 (기록 자체는 온전합니다)</translation>
+    </message>
+    <message>
+        <source>indexes disagree with their tables; rebuilt them from the records</source>
+        <translation>색인이 표와 맞지 않아 기록에서 다시 만들었습니다</translation>
+    </message>
+    <message>
+        <source>paper #{id} ({venue}, news {year}-{month}) has no lab member among its authors: it counts in the tally but no news line names anyone</source>
+        <translation>논문 #{id} ({venue}, 뉴스 {year}-{month})의 저자에 연구실 구성원이 없습니다: 집계에는 들어가지만 뉴스 줄에 이름이 나오지 않습니다</translation>
+    </message>
+    <message>
+        <source>and {n} more papers have no lab member among their authors</source>
+        <translation>그 밖에 논문 {n}편의 저자에 연구실 구성원이 없습니다</translation>
+    </message>
+    <message>
+        <source>paper #{id} (untitled) is probably one of papers {name} ({other}): merge it by hand</source>
+        <translation>제목 없는 논문 #{id}: 논문 {name} 중 하나일 가능성이 큽니다 ({other}). 직접 합치세요</translation>
+    </message>
+    <message>
+        <source>merged paper #{id} into paper #{other} ({name})</source>
+        <translation>논문을 합쳤습니다: #{id} → #{other} ({name})</translation>
+    </message>
+    <message>
+        <source>there is no paper #{id}</source>
+        <translation>논문 #{id}: 없는 논문입니다</translation>
+    </message>
+    <message>
+        <source>there is no member #{id}</source>
+        <translation>구성원 #{id}: 없는 구성원입니다</translation>
+    </message>
+    <message>
+        <source>there is no venue #{id}</source>
+        <translation>게재처 #{id}: 없는 게재처입니다</translation>
+    </message>
+    <message>
+        <source>there is no achievement #{id}</source>
+        <translation>성과 #{id}: 없는 성과입니다</translation>
+    </message>
+    <message>
+        <source>there is already a member named {name}</source>
+        <translation>같은 이름의 구성원이 이미 있습니다: {name}</translation>
+    </message>
+    <message>
+        <source>left ({other}) must not come before joined ({name})</source>
+        <translation>떠난 달이 합류한 달보다 앞설 수 없습니다 (떠남 {other}, 합류 {name})</translation>
+    </message>
+    <message>
+        <source>a venue cannot be its own parent</source>
+        <translation>게재처는 자기 자신의 상위 학회가 될 수 없습니다</translation>
+    </message>
+    <message>
+        <source>{name} cannot be the parent: it would make a cycle</source>
+        <translation>상위 학회가 될 수 없습니다: {name} (순환이 생깁니다)</translation>
+    </message>
+    <message>
+        <source>alias {name} already belongs to {other}</source>
+        <translation>이미 다른 기록의 별칭입니다: {name} ({other})</translation>
+    </message>
+    <message>
+        <source>{name} is already the venue {other} (or one of its aliases)</source>
+        <translation>이미 있는 게재처 이름입니다: {name} ({other} 또는 그 별칭)</translation>
+    </message>
+    <message>
+        <source>a member is listed twice</source>
+        <translation>같은 구성원이 두 번 있습니다</translation>
+    </message>
+    <message>
+        <source>{name} is listed twice among the authors</source>
+        <translation>저자 목록에 두 번 있습니다: {name}</translation>
+    </message>
+    <message>
+        <source>venue {name} has no typical month; give the news month (YYYY-MM)</source>
+        <translation>게재처에 보통 발표 달이 없습니다: {name}. 뉴스 달을 적으세요 (YYYY-MM)</translation>
+    </message>
+    <message>
+        <source>the featured member {name} must be one of the paper&apos;s authors</source>
+        <translation>대표 구성원은 논문 저자 중 한 명이어야 합니다: {name}</translation>
+    </message>
+    <message>
+        <source>the featured member does not exist</source>
+        <translation>대표 구성원이 없습니다</translation>
+    </message>
+    <message>
+        <source>this paper is already recorded as paper #{id} {name}</source>
+        <translation>이미 기록된 논문입니다: #{id} {name}</translation>
+    </message>
+    <message>
+        <source>doi {name} already exists on paper #{id}</source>
+        <translation>이미 다른 논문에 있는 DOI입니다: {name} (논문 #{id})</translation>
+    </message>
+    <message>
+        <source>no papers to remove</source>
+        <translation>삭제할 논문이 없습니다</translation>
+    </message>
+    <message>
+        <source>paper #{id} was changed by someone else since you opened it; reload it and make your change again</source>
+        <translation>연 뒤에 다른 사람이 논문 #{id}의 내용을 바꿨습니다. 다시 불러온 뒤 다시 바꾸세요</translation>
+    </message>
+    <message>
+        <source>member {name} was changed by someone else since you opened it; reload it and make your change again</source>
+        <translation>연 뒤에 다른 사람이 이 구성원을 바꿨습니다: {name}. 다시 불러온 뒤 다시 바꾸세요</translation>
+    </message>
+    <message>
+        <source>venue {name} was changed by someone else since you opened it; reload it and make your change again</source>
+        <translation>연 뒤에 다른 사람이 이 게재처를 바꿨습니다: {name}. 다시 불러온 뒤 다시 바꾸세요</translation>
+    </message>
+    <message>
+        <source>achievement {name} was changed by someone else since you opened it; reload it and make your change again</source>
+        <translation>연 뒤에 다른 사람이 이 성과를 바꿨습니다: {name}. 다시 불러온 뒤 다시 바꾸세요</translation>
+    </message>
+    <message>
+        <source>member {name} is still {uses}; remove or edit those first</source>
+        <translation>아직 이 구성원을 쓰는 기록이 있습니다: {name} ({uses}). 먼저 그 기록을 지우거나 고치세요</translation>
+    </message>
+    <message>
+        <source>venue {name} {uses}; move or remove those first</source>
+        <translation>아직 이 게재처를 쓰는 기록이 있습니다: {name} ({uses}). 먼저 그 기록을 옮기거나 지우세요</translation>
+    </message>
+    <message>
+        <source>an author of 1 paper</source>
+        <translation>논문 1편의 저자</translation>
+    </message>
+    <message>
+        <source>an author of {n} papers</source>
+        <translation>논문 {n}편의 저자</translation>
+    </message>
+    <message>
+        <source>named in the news of 1 paper</source>
+        <translation>논문 1편의 뉴스에 나옴</translation>
+    </message>
+    <message>
+        <source>named in the news of {n} papers</source>
+        <translation>논문 {n}편의 뉴스에 나옴</translation>
+    </message>
+    <message>
+        <source>named by 1 achievement</source>
+        <translation>성과 1건에 나옴</translation>
+    </message>
+    <message>
+        <source>named by {n} achievements</source>
+        <translation>성과 {n}건에 나옴</translation>
+    </message>
+    <message>
+        <source>has 1 paper</source>
+        <translation>논문 1편</translation>
+    </message>
+    <message>
+        <source>has {n} papers</source>
+        <translation>논문 {n}편</translation>
+    </message>
+    <message>
+        <source>is the parent of {name}</source>
+        <translation>상위 학회로서 워크숍: {name}</translation>
+    </message>
+</context>
+<context>
     <name>VenueDialog</name>
     <message>
         <source>Edit venue</source>
@@ -2297,7 +2703,7 @@ J. Ham</translation>
     </message>
     <message>
         <source>No other venue is called “{0}”.</source>
-        <translation>“{0}”(이)라는 다른 게재처가 없습니다.</translation>
+        <translation>이런 이름의 다른 게재처가 없습니다: “{0}”.</translation>
     </message>
     <message>
         <source>This must be an http:// or https:// link.</source>
@@ -2425,6 +2831,10 @@ J. Ham</translation>
 </context>
 <context>
     <name>YearMembersModel</name>
+    <message>
+        <source>joined {0}, no paper yet</source>
+        <translation>{0} 합류, 아직 논문 없음</translation>
+    </message>
     <message>
         <source>Member</source>
         <translation>구성원</translation>

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from labnews.cli import main
 from labnews.gui.app import startup_target
 from labnews.gui.main_window import VIEWS
 from labnews.gui.preferences import Preferences
@@ -57,17 +58,36 @@ def test_gui_screenshot_of_a_broken_database_is_one_clear_error(
     assert "is not a SQLite database" in err
 
 
-def test_the_window_opens_the_given_database_then_the_environment_then_the_last_one(
-    preferences: Preferences, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_the_window_and_the_command_line_open_the_same_lab(
+    preferences: Preferences,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
+    """``labnews`` and ``labnews summary`` agree: --db, then LABNEWS_DB, then the default file.
+
+    A lab opened in the window before (and so listed in Open Recent) does not change that.
+    """
     monkeypatch.delenv(ENV_VAR, raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     preferences.remember_database(str(tmp_path / "last.sqlite"))
-    assert startup_target(str(tmp_path / "given.sqlite"), preferences) == str(
-        tmp_path / "given.sqlite"
-    )
-    assert startup_target(None, preferences) == str(tmp_path / "last.sqlite")
+    default = tmp_path / "data" / "labnews" / "labnews.sqlite"
+    assert startup_target(None) == str(default)
+    assert main(["demo"]) == 0
+    assert f"the lab is in {default}" in capsys.readouterr().err
+    assert startup_target(str(tmp_path / "given.sqlite")) == str(tmp_path / "given.sqlite")
     monkeypatch.setenv(ENV_VAR, str(tmp_path / "env.sqlite"))
-    assert startup_target(None, preferences) == str(tmp_path / "env.sqlite")
+    assert startup_target(None) == str(tmp_path / "env.sqlite")
+    assert main(["demo"]) == 0
+    assert f"the lab is in {tmp_path / 'env.sqlite'}" in capsys.readouterr().err
+
+
+def test_help_says_which_lab_the_window_and_the_commands_open(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["--help"]) == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "The window and every command work on the same lab: --db, else $LABNEWS_DB" in text
 
 
 FIRST_PAINT_PROBE = """

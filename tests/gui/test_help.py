@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import configparser
+import re
+import tomllib
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QKeySequence
@@ -104,3 +107,29 @@ def test_documentation_opens_the_readme_that_came_with_labnews(window: MainWindo
         QDesktopServices.unsetUrlHandler("file")
     assert browser.opened == [QUrl.fromLocalFile(str(readme())).toString()]
     assert readme().read_text(encoding="utf-8").startswith("# labnews")
+
+
+def test_the_package_installs_the_desktop_entry_and_the_icon_where_linux_desktops_look() -> None:
+    """pip puts a wheel's shared data under PREFIX/share: applications/ and icons/hicolor/."""
+    root = Path(__file__).resolve().parents[2]
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    shared = project["tool"]["hatch"]["build"]["targets"]["wheel"]["shared-data"]
+    assert shared == {
+        "resources/labnews.desktop": "share/applications/labnews.desktop",
+        "resources/icons/labnews.svg": "share/icons/hicolor/scalable/apps/labnews.svg",
+    }
+    for source in shared:
+        assert (root / source).is_file()
+    # The entry's Icon=labnews is the installed file's name, without its extension.
+    assert Path(shared["resources/icons/labnews.svg"]).stem == "labnews"
+
+
+def test_the_readme_shows_the_screenshots_in_english_and_korean() -> None:
+    root = Path(__file__).resolve().parents[2]
+    text = (root / "README.md").read_text(encoding="utf-8")
+    linked = set(re.findall(r"\]\((resources/screenshots/[^)]+)\)", text))
+    for view in ("empty", "overview", "news"):
+        for lang in ("en", "ko"):
+            assert f"resources/screenshots/{view}-{lang}.png" in linked
+    for path in linked:
+        assert (root / path).read_bytes().startswith(b"\x89PNG\r\n\x1a\n"), path

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, QModelIndex, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
-from labnews.core.records import YearTally
+from labnews.core.inputs import MemberInput
+from labnews.core.records import YearMonth, YearTally
 from labnews.gui.main_window import MainWindow
 from labnews.gui.models.year_members import Column
+from labnews.gui.preferences import Preferences
 from labnews.io.chart import OTHER, chart_data_from_tallies
+from labnews.store import commands
+from labnews.store.database import Database
 
 
 def chart_ready(qtbot: QtBot, window: MainWindow) -> None:
@@ -160,3 +167,81 @@ def test_an_empty_lab_has_no_chart_and_says_how_to_begin(qtbot: QtBot) -> None:
     assert window.overview.chart.canvas is None
     assert window.overview.sentence_text().startswith("No papers yet")
     assert window.overview.members_model.rowCount(QModelIndex()) == 0
+
+
+def test_each_lab_keeps_its_own_overview_year(
+    window: MainWindow, demo_database: Database, tmp_path: Path
+) -> None:
+    """The year chosen in one lab comes back with that lab, and does not carry to another."""
+    first = demo_database.path
+    assert first is not None
+    second = tmp_path / "other-lab.sqlite"
+    shutil.copyfile(first, second)
+    assert window.overview.show_year(2023)
+    assert window.open_target(str(second))
+    assert window.overview.year() == 2024
+    assert window.overview.show_year(2022)
+    assert window.open_target(str(first))
+    assert window.overview.year() == 2023
+    assert window.overview.sentence_text().startswith("We have 9 papers this year")
+    assert window.open_target(str(second))
+    assert window.overview.year() == 2022
+
+
+def test_an_empty_lab_shows_no_year_box(empty_window: MainWindow) -> None:
+    empty_window.show_view("overview")
+    assert not empty_window.overview.year_box.isVisible()
+    assert not empty_window.overview.year_label.isVisible()
+    empty_window.menus.demo_action.trigger()
+    assert empty_window.overview.year_box.isVisible()
+    assert empty_window.overview.year_box.currentText() == "2024"
+
+
+def test_the_chart_says_drawing_while_it_draws_and_the_page_does_not_shift(
+    qtbot: QtBot, demo_database: Database, preferences: Preferences, tmp_path: Path
+) -> None:
+    main = MainWindow(preferences=preferences, demo_path=tmp_path / "demo-lab.sqlite")
+    qtbot.addWidget(main)
+    main.resize(1240, 780)
+    main.set_database(demo_database)
+    main.show()
+    qtbot.waitExposed(main)
+    chart = main.overview.chart
+    # Before the canvas is made (matplotlib loads after the first paint): the note, in its place.
+    assert chart.canvas is None
+    assert chart.placeholder.isVisible()
+    assert chart.placeholder.text() == "Drawing the chart…"
+    before = (chart.geometry(), main.overview.unpublished_title.geometry())
+    chart_ready(qtbot, main)
+    QApplication.processEvents()
+    assert chart.canvas is not None
+    assert chart.canvas.isVisible()
+    assert not chart.placeholder.isVisible()
+    # The chart takes the place the note had: nothing below it moves.
+    assert (chart.geometry(), main.overview.unpublished_title.geometry()) == before
+    main.close()
+
+
+def test_members_of_the_year_include_those_who_joined_without_a_paper_yet(
+    window: MainWindow, demo_database: Database
+) -> None:
+    with demo_database.session(write=True) as session:
+        commands.add_member(session, MemberInput("Jung Hana", joined=YearMonth(2024, 3)))
+    window.reload()
+    assert window.overview.show_year(2024)
+    model = window.overview.members_model
+    rows = {row.name: row for row in model.rows}
+    assert rows["Jung Hana"].papers == 0
+    assert model.rows[-1].name == "Jung Hana"  # after everyone with papers
+    index = model.index(model.rows.index(rows["Jung Hana"]), Column.VENUES)
+    assert model.data(index) == "joined 2024-03, no paper yet"
+    assert window.overview.show_year(2023)
+    assert "Jung Hana" not in {row.name for row in model.rows}
+
+
+def test_the_venues_column_has_its_whole_text_as_a_tooltip(window: MainWindow) -> None:
+    model = window.overview.members_model
+    for row in range(model.rowCount()):
+        index = model.index(row, Column.VENUES)
+        assert model.data(index, Qt.ItemDataRole.ToolTipRole) == model.data(index)
+        assert model.data(index)

@@ -215,10 +215,12 @@ def test_the_featured_member_is_automatic_and_can_be_changed(
     dialog = build(qtbot, demo_database)
     dialog.venue.setText("ICCV")
     dialog.authors.add_text("Yong-Ju Lee")  # the PI: never in the news
-    assert dialog.featured.currentText() == "Automatically: nobody (no member in the news)"
+    assert dialog.featured.currentText() == ("Nobody yet (no author is a member shown in the news)")
     dialog.authors.add_text("Kwanyong Park")
     dialog.authors.add_text("Ham Jaeseok")
-    assert dialog.featured.currentText() == "Automatically: Kwanyong Park"
+    assert dialog.featured.currentText() == (
+        "Kwanyong Park (the first author who is a member shown in the news)"
+    )
     ham = member_id(demo_database, "Ham Jaeseok")
     assert dialog.choose_featured(ham)
     assert dialog.read().featured == ham

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from labnews.core.inputs import AchievementInput, MemberInput, VenueInput
-from labnews.core.records import MemberRecord, YearMonth
+from labnews.core.records import DEFAULT_ROLE, ROLE_WORDS, ROLES, MemberRecord, YearMonth
 from labnews.gui.dialogs.achievement import AchievementDialog
 from labnews.gui.dialogs.member import MemberDialog
 from labnews.gui.dialogs.venue import VenueDialog
@@ -176,3 +176,15 @@ def test_record_dialogs_start_empty_with_save_disabled(
     assert not dialog.save_button.isEnabled()
     dialog.reject()
     assert dialog.value is None
+
+
+def test_a_new_member_starts_as_a_researcher_and_each_role_reads_as_the_cli_says(
+    qtbot: QtBot,
+) -> None:
+    """The window's role words are core.records.ROLE_WORDS, and its default is DEFAULT_ROLE."""
+    dialog = MemberDialog(None, None)
+    qtbot.addWidget(dialog)
+    assert dialog.role.value() == DEFAULT_ROLE == "researcher"
+    assert dialog.role.currentText() == "researcher"
+    shown = [dialog.role.itemText(i) for i in range(dialog.role.count())]
+    assert shown == [ROLE_WORDS[role] for role in ROLES]

@@ -44,8 +44,9 @@ def lab(cli, db_path: Path) -> Path:  # type: ignore[no-untyped-def]
 
 
 def test_a_change_by_another_process_that_keeps_every_count_is_still_backed_up(lab: Path) -> None:
-    """A paper removed and another added by a second process leaves the same number of papers,
-    the same highest id and the same versions; the lab's change count still moves."""
+    """A paper removed and another added by a second process leaves the same number of papers
+    and the same versions (the new paper's id is new: ids are never given twice); the lab's
+    change count still moves."""
     assert backup.scheduled_backup(lab) is not None
     assert backup.scheduled_backup(lab) is None  # nothing changed since
     with contextlib.closing(sqlite3.connect(lab)) as conn:
@@ -57,7 +58,7 @@ def test_a_change_by_another_process_that_keeps_every_count_is_still_backed_up(l
     names = [arg for i in range(authors) for arg in ("--author", f"Someone Else {i}")]
     added = labnews("--db", str(lab), "add", "paper", "--venue", "ECCV", "--year", "2024", *names)
     assert added.returncode == 0, added.stderr
-    assert added.stdout.strip() == str(last)  # the same id again: only the counter can tell
+    assert added.stdout.strip() == str(last + 1)  # not the removed paper's id (migration 0005)
     taken = backup.scheduled_backup(lab)
     assert taken is not None
     assert backup.facts(taken).change_count == backup.facts(lab).change_count

@@ -72,8 +72,13 @@ def _at_first_revision(path: Path) -> None:
 
     database = open_database(str(path))
     try:
-        with database.engine.connect() as connection, connection.begin():
-            command.downgrade(alembic_config(connection), "0001")
+        with database.engine.connect() as connection:
+            # Foreign keys off, as for labnews's own upgrades: 0005 makes tables again.
+            raw = connection.connection.driver_connection
+            assert raw is not None
+            raw.execute("PRAGMA foreign_keys = OFF")
+            with connection.begin():
+                command.downgrade(alembic_config(connection), "0001")
     finally:
         database.dispose()
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from labnews.core.errors import LabnewsError
+from labnews.gui.messages import check_name, shown
 
 if TYPE_CHECKING:
     from labnews.store.checks import CheckFinding
@@ -68,7 +69,9 @@ class CheckDialog(QDialog):
                 self.findings = checks.run_checks(session, is_sqlite=self.database.is_sqlite)
         except LabnewsError as error:
             self.findings = []
-            self.summary.setText(self.tr("The checks could not run: {0}").format(error.message))
+            self.summary.setText(
+                self.tr("The checks could not run: {0}").format(shown(error.message))
+            )
             self.repair_button.setEnabled(False)
             return
         problems = self.problems
@@ -76,8 +79,15 @@ class CheckDialog(QDialog):
             self.summary.setText(self.tr("{0} problems found.").format(len(problems)))
         else:
             self.summary.setText(self.tr("No problems found."))
-        self.details.setPlainText("\n".join(str(f) for f in self.findings))
+        self.details.setPlainText("\n".join(self.finding_text(f) for f in self.findings))
         self.repair_button.setEnabled(any(f.fixable for f in problems))
+
+    def finding_text(self, finding: CheckFinding) -> str:
+        """One finding as a line in the interface language: "problem: featured member: ..."."""
+        line = (self.tr("note: {0}: {1}") if finding.note else self.tr("problem: {0}: {1}")).format(
+            check_name(finding.check), shown(finding.message)
+        )
+        return line + (self.tr(" (Repair fixes it)") if finding.fixable else "")
 
     def repair(self) -> None:
         from labnews.store import backup, checks
@@ -88,8 +98,8 @@ class CheckDialog(QDialog):
             with self.database.session(write=True) as session:
                 done = checks.repair(session)
         except LabnewsError as error:
-            self.summary.setText(self.tr("Nothing repaired: {0}").format(error.message))
+            self.summary.setText(self.tr("Nothing repaired: {0}").format(shown(error.message)))
             return
         self.run_checks()
-        repaired = "\n".join(f"fixed: {line}" for line in done)
+        repaired = "\n".join(self.tr("fixed: {0}").format(shown(line)) for line in done)
         self.details.setPlainText(f"{repaired}\n{self.details.toPlainText()}".strip())

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from labnews.core.errors import ConflictError
+from labnews.gui.messages import capitalised, shown
 
 
 class ConflictDialog(QMessageBox):
@@ -18,7 +19,7 @@ class ConflictDialog(QMessageBox):
         self.setWindowTitle(translate("ConflictDialog", "Changed by someone else"))
         self.setText(translate("ConflictDialog", "Someone else changed this record meanwhile."))
         # The store's sentence names the record and says what to do.
-        self.setInformativeText(error.message[:1].upper() + error.message[1:] + ".")
+        self.setInformativeText(capitalised(shown(error.message)) + ".")
         self.reload_button = self.addButton(
             translate("ConflictDialog", "&Reload"), QMessageBox.ButtonRole.AcceptRole
         )

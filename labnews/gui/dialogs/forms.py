@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from labnews.core.errors import LabnewsError
 from labnews.core.links import http_url
 from labnews.core.records import MAX_YEAR, MIN_YEAR, YearMonth
+from labnews.gui.messages import shown
 
 I = TypeVar("I")  # noqa: E741 (the input dataclass a dialog returns)
 W = TypeVar("W", bound=QWidget)
@@ -266,11 +267,11 @@ class RecordDialog(QDialog, Generic[I]):
         """Show a store error at its field (or under the form) and keep the dialog open."""
         key = self.field_key(error.field)
         if key is None:
-            self.problem.setText(error.message)
+            self.problem.setText(shown(error.message))
             self.problem.setStyleSheet(f"color: {error_color(self.palette()).name()};")
             self.problem.setVisible(True)
         else:
-            self._extra_messages[key] = error.message
+            self._extra_messages[key] = shown(error.message)
             self.reveal(key)
             self.form.widget(key).setFocus()
         self.validate()

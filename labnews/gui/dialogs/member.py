@@ -41,7 +41,7 @@ class MemberDialog(RecordDialog[MemberInput]):
         super().__init__(parent, "")
         self.setWindowTitle(self.tr("Edit member") if editing else self.tr("New member"))
         self.check = check
-        start = initial or MemberInput(name="", role="phd")
+        start = initial or MemberInput(name="")
         form = self.form
         self.name = form.add(
             "name",

@@ -198,7 +198,11 @@ class PaperDialog(RecordDialog[PaperInput]):
             "featured",
             self.tr("&Featured:"),
             ChoiceBox(),
-            tip=self.tr("The member the paper's news line names"),
+            tip=self.tr(
+                "The member the paper's news line names. Left as it is, that is the first author "
+                "who is a lab member shown in the news (not the PI), and it follows the author "
+                "list; choose a member to fix it."
+            ),
         )
         self.status = paper.add(
             "status",
@@ -477,9 +481,11 @@ class PaperDialog(RecordDialog[PaperInput]):
         members = self.authors.members()
         automatic = self.automatic_featured()
         first = (
-            self.tr("Automatically: {0}").format(automatic.name)
+            self.tr("{0} (the first author who is a member shown in the news)").format(
+                automatic.name
+            )
             if automatic
-            else self.tr("Automatically: nobody (no member in the news)")
+            else self.tr("Nobody yet (no author is a member shown in the news)")
         )
         items: list[tuple[str, object]] = [(first, AUTO)]
         items += [(member.name, member.id) for member in members]

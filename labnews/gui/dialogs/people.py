@@ -4,8 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
@@ -44,6 +59,35 @@ def spellings(members: Iterable[MemberRecord]) -> list[str]:
     return sorted(found, key=str.casefold)
 
 
+SPELLINGS_ROLE = int(Qt.ItemDataRole.UserRole) + 2
+"""A completion row's every spelling, which the typed text is matched against."""
+
+
+def completion_model(members: Iterable[MemberRecord], parent: QObject) -> QStandardItemModel:
+    """One row per member, however many ways they are written.
+
+    The row reads "Youngwan Lee · 이영완" and is found by any spelling in either order
+    ("Lee Youngwan", "이영완", an alias); choosing it enters the member's own name.
+    """
+    model = QStandardItemModel(parent)
+    for member in sorted(members, key=lambda m: m.name.casefold()):
+        shown = member.name + (f" · {member.native}" if member.native else "")
+        item = QStandardItem(shown)
+        item.setData(" / ".join(spellings([member])), SPELLINGS_ROLE)
+        item.setData(member.name, PERSON_ROLE)
+        item.setEditable(False)
+        model.appendRow(item)
+    return model
+
+
+class MemberCompleter(QCompleter):
+    """Completes members by any spelling, listing each member once and entering their name."""
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        name = index.data(PERSON_ROLE)
+        return str(name) if name else super().pathFromIndex(index)
+
+
 class PeopleEditor(QWidget):
     """Members found by any spelling in either name order, or (for authors) outside names.
 
@@ -73,7 +117,8 @@ class PeopleEditor(QWidget):
             self.tr("Members are found by any spelling, in either name order")
             + ("; " + self.tr("other names are added as outside authors") if outsiders else "")
         )
-        completer = QCompleter(QStringListModel(spellings(directory.members), self), self)
+        completer = MemberCompleter(completion_model(directory.members, self), self)
+        completer.setCompletionRole(SPELLINGS_ROLE)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)

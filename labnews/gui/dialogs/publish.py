@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import (
     QColor,
     QFontDatabase,
+    QFontMetrics,
+    QGuiApplication,
     QPalette,
     QSyntaxHighlighter,
     QTextCharFormat,
     QTextDocument,
+    QTextOption,
 )
 from PySide6.QtWidgets import (
     QDialog,
@@ -71,7 +75,9 @@ class PublishDialog(QDialog):
         note.setWordWrap(True)
         self.diff = QPlainTextEdit(diff)
         self.diff.setReadOnly(True)
-        self.diff.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        # News lines are long: wrapped, the whole change reads without a sideways scroll.
+        self.diff.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.diff.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.diff.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.diff.setTabChangesFocus(True)
         self._highlighter = DiffHighlighter(self.diff.document(), self.palette())
@@ -94,8 +100,17 @@ class PublishDialog(QDialog):
         layout.addWidget(diff_label)
         layout.addWidget(self.diff, 1)
         layout.addWidget(self.buttons)
-        metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 120, metrics.height() * 30)
+        self.resize(self.roomy_size())
+
+    def roomy_size(self) -> QSize:
+        """Room for a long diff: 160 columns by 40 lines, within 85% of the screen."""
+        metrics = QFontMetrics(self.diff.font())
+        wanted = QSize(metrics.horizontalAdvance("x") * 160, metrics.lineSpacing() * 40)
+        wanted = wanted.expandedTo(QSize(900, 560))
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            wanted = wanted.boundedTo(screen.availableGeometry().size() * 0.85)
+        return wanted
 
     @classmethod
     def ask(cls, parent: QWidget | None, publication: Publication) -> bool:

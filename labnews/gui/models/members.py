@@ -29,7 +29,10 @@ class Column(IntEnum):
 
 
 def role_text(role: str) -> str:
-    """A member role as the tables and forms show it."""
+    """A member role as the tables and forms show it: core.records.ROLE_WORDS, translated.
+
+    The words are written out (not read from ROLE_WORDS) so that lupdate finds them.
+    """
     return {
         "pi": translate("MembersModel", "PI"),
         "professor": translate("MembersModel", "professor"),
@@ -49,6 +52,8 @@ class MembersModel(RecordsModel[MemberRecord]):
 
     def __init__(self, parent: QObject | None = None) -> None:
         yes, no = translate("MembersModel", "yes"), translate("MembersModel", "no")
+        # Korean news prints a member without one in Latin letters: the gap is shown, not blank.
+        missing = translate("MembersModel", "(none yet)")
         super().__init__(
             (
                 translate("MembersModel", "Name"),
@@ -61,7 +66,7 @@ class MembersModel(RecordsModel[MemberRecord]):
             ),
             (
                 lambda m: m.name,
-                lambda m: m.native or "",
+                lambda m: m.native or (missing if m.in_news else ""),
                 lambda m: role_text(m.role),
                 lambda m: yes if m.in_news else no,
                 lambda m: str(m.joined) if m.joined else "",
@@ -92,6 +97,14 @@ class MembersModel(RecordsModel[MemberRecord]):
     def extra_data(self, record: MemberRecord, column: int, role: int) -> Any:
         if role == FOREGROUND_ROLE and column == Column.IN_NEWS and not record.in_news:
             return self._muted
+        if role == FOREGROUND_ROLE and column == Column.NATIVE and not record.native:
+            return self._muted
+        if role == TOOLTIP_ROLE and column == Column.NATIVE and not record.native:
+            return translate(
+                "MembersModel",
+                "No native name: Korean news prints this member in Latin letters among the "
+                "Hangul names. Double-click to add one.",
+            )
         if role == ALIGNMENT_ROLE and column in (Column.IN_NEWS, Column.JOINED, Column.LEFT):
             return Qt.AlignmentFlag.AlignCenter
         if role == TOOLTIP_ROLE and column == Column.IN_NEWS:

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
 
-from labnews.core.records import MemberRecord, PaperRecord
+from labnews.core.records import MemberRecord, PaperRecord, YearMonth
 from labnews.gui.models.records import ModelIndex
 from labnews.gui.models.roles import ALIGNMENT_ROLE, DISPLAY_ROLE, ROW_FLAGS, TOOLTIP_ROLE
 
@@ -34,12 +34,16 @@ class MemberYear:
     papers: int
     venues: tuple[tuple[str, int], ...]
     featured: int
+    joined: YearMonth | None = None
+    """Set for a member who joined in the year and has no counted paper in it yet."""
 
 
 def member_years(
     papers: Iterable[PaperRecord], year: int, members: Iterable[MemberRecord] = ()
 ) -> list[MemberYear]:
-    """Every member with counted papers in the news year, most papers first."""
+    """Every member with counted papers in the news year, most papers first; then the members
+    who joined that year without a paper yet (they are in the lab, so in its year too)."""
+    members = tuple(members)  # read twice: for native names, then for who joined
     natives = {m.id: m.native for m in members}
     counts: dict[int, int] = {}
     featured: dict[int, int] = {}
@@ -72,8 +76,20 @@ def member_years(
         )
         for member, count in counts.items()
     ]
+    for record in members:
+        if record.joined is not None and record.joined.year == year and record.id not in counts:
+            rows.append(
+                MemberYear(record.id, record.name, record.native, 0, (), 0, joined=record.joined)
+            )
     rows.sort(key=lambda row: (-row.papers, row.name.casefold()))
     return rows
+
+
+def venues_text(row: MemberYear) -> str:
+    """Where the member's papers of the year are ("2 CVPR, 1 ECCV"), or when they joined."""
+    if row.joined is not None and not row.venues:
+        return translate("YearMembersModel", "joined {0}, no paper yet").format(row.joined)
+    return ", ".join(f"{count} {venue}" for venue, count in row.venues)
 
 
 class YearMembersModel(QAbstractTableModel):
@@ -126,7 +142,7 @@ class YearMembersModel(QAbstractTableModel):
                 return row.name
             if column == Column.PAPERS:
                 return str(row.papers)
-            return ", ".join(f"{count} {venue}" for venue, count in row.venues)
+            return venues_text(row)
         if role == ALIGNMENT_ROLE and column == Column.PAPERS:
             return Qt.AlignmentFlag.AlignCenter
         if role == TOOLTIP_ROLE:
@@ -136,7 +152,8 @@ class YearMembersModel(QAbstractTableModel):
                     "YearMembersModel", "{0}: named in the news for {1} of these papers"
                 ).format(name, row.featured)
             if column == Column.VENUES:
-                return ", ".join(f"{count} {venue}" for venue, count in row.venues)
+                # The column is the narrowest place for the longest text: the tip says it all.
+                return venues_text(row)
             return translate("YearMembersModel", "Double-click to see these papers")
         return None
 

@@ -33,19 +33,24 @@ from labnews.core.records import YearTally
 from labnews.core.rules import TallyRules
 from labnews.gui.choice_box import ChoiceBox
 from labnews.gui.deferred import deferred
-from labnews.gui.fonts import has_hangul, korean_font
+from labnews.gui.fonts import fixed_with_hangul, has_hangul, korean_font
 from labnews.gui.lab_change import OVERVIEW_KINDS
+from labnews.gui.messages import capitalised, shown
 from labnews.gui.widgets import button, move_current_row
 from labnews.gui.wording import LANGUAGE_NAMES, interface_language
 from labnews.io.newsfile import NewsRequest
 from labnews.store.settings import DEFAULT_LANGUAGE, setting_text
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from labnews.gui.lab_change import LabChange
     from labnews.io import newsfile
+    from labnews.store import queries
     from labnews.store.database import Database
 else:
     newsfile = deferred("labnews.io.newsfile")
+    queries = deferred("labnews.store.queries")
 
 
 FOLDER_RULE = "── {0} ──"
@@ -162,6 +167,9 @@ class NewsView(QWidget):
             box.setMinimumContentsLength(characters)
             box.currentIndexChanged.connect(self._request_changed)
         self.achievements_box.toggled.connect(self._request_changed)
+        # The tally order below the years is one of those years'.
+        self.from_box.currentIndexChanged.connect(self._follow_range)
+        self.to_box.currentIndexChanged.connect(self._follow_range)
         self.copy_button = button(
             self.tr("&Copy"), self.tr("Copy the text to paste into the homepage"), self.copy
         )
@@ -290,9 +298,16 @@ class NewsView(QWidget):
         order_layout.addLayout(order_row)
         order_layout.addWidget(self.order_note)
 
+        # Korean news with a romanized name among Hangul ones: say whose native name is missing.
+        self.names_note = QLabel()
+        self.names_note.setWordWrap(True)
+        self.names_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.names_note.setVisible(False)
+
         layout = QVBoxLayout(self)
         layout.setSpacing(8)
         layout.addLayout(bar)
+        layout.addWidget(self.names_note)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(order_box)
         self._update_buttons()
@@ -322,8 +337,7 @@ class NewsView(QWidget):
         choices = [(str(y), y) for y in years]
         self.from_box.set_choices(choices, first if first in years else oldest)
         self.to_box.set_choices(choices, last if last in years else (years[0] if years else None))
-        self.order_year_box.set_choices(choices, self.order_year_box.value())
-        self._show_order()
+        self._follow_range()
         self.mark_stale()
 
     def mark_stale(self) -> None:
@@ -429,10 +443,12 @@ class NewsView(QWidget):
                 else:
                     files = {}
                     _fmt, text = newsfile.render_news(session, request)
+                unnamed = self._without_native_names(session, text + "".join(files.values()))
         except LabnewsError as error:
-            self._show_error(error.message[:1].upper() + error.message[1:])
+            self._show_error(capitalised(shown(error.message)))
             return
         self.error = None
+        self._show_names_note(unnamed)
         self.files = files
         self._use_fonts_for(text or "".join(files.values()))
         if files:
@@ -459,9 +475,34 @@ class NewsView(QWidget):
         self.raw.setPlainText(self.text)
         self._update_buttons()
 
+    def _without_native_names(self, session: Session, text: str) -> list[str]:
+        """Members the Korean news names in their romanized form: they have no native name."""
+        if self.language() != "ko":
+            return []
+        return [
+            m.name
+            for m in queries.members(session)
+            if m.in_news and not m.native and m.name in text
+        ]
+
+    def _show_names_note(self, names: Sequence[str]) -> None:
+        self.names_note.setText(
+            self.tr(
+                "Korean news prints these members in Latin letters, as they have no native "
+                "name: {0}. Add their names in Hangul in Members."
+            ).format(", ".join(names))
+            if names
+            else ""
+        )
+        self.names_note.setVisible(bool(names))
+
+    def without_native_names(self) -> str:
+        """The note on romanized names, as shown ("" when hidden)."""
+        return self.names_note.text() if not self.names_note.isHidden() else ""
+
     def _use_fonts_for(self, text: str) -> None:
         korean = has_hangul(text)
-        self.raw.setFont(korean_font(self._fixed_font, fixed=True) if korean else self._fixed_font)
+        self.raw.setFont(fixed_with_hangul(self._fixed_font) if korean else self._fixed_font)
         base = self.font()
         self.preview.setFont(korean_font(base, fixed=False) if korean else base)
 
@@ -521,7 +562,7 @@ class NewsView(QWidget):
             with self.database.session() as session:
                 newsfile.write_news(session, request, path)
         except LabnewsError as error:
-            self.message.emit(self.tr("Not saved: {0}").format(error.message))
+            self.message.emit(self.tr("Not saved: {0}").format(shown(error.message)))
             return False
         except OSError as error:
             self.message.emit(self.tr("Not saved: {0}").format(error.strerror or str(error)))
@@ -530,6 +571,18 @@ class NewsView(QWidget):
         return True
 
     # --- the tally order ------------------------------------------------------------------------
+
+    def _follow_range(self) -> None:
+        """Offer the tally orders of the chosen years only; keep the year while it is in them."""
+        chosen = self.years()
+        years = sorted(
+            (t.year for t in self._tallies if chosen is None or t.year in chosen), reverse=True
+        )
+        current = self.order_year_box.value()
+        self.order_year_box.set_choices(
+            [(str(y), y) for y in years], current if current in years else None
+        )
+        self._show_order()
 
     def order_year(self) -> int | None:
         value = self.order_year_box.value()

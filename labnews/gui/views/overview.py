@@ -135,6 +135,9 @@ class OverviewView(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.snapshot = LabSnapshot()
+        # The year to show when the next lab is read (see want_year).
+        self._wanted_year: int | None = None
+        self._new_lab = False
         self._lines: list[str] = []
         self._sentence = ""
         self._unpublished = Unpublished()
@@ -152,11 +155,11 @@ class OverviewView(QScrollArea):
         self.year_box.setToolTip(self.tr("The news year to look at"))
         self.year_box.setSizeAdjustPolicy(ChoiceBox.SizeAdjustPolicy.AdjustToContents)
         self.year_box.currentIndexChanged.connect(self._year_chosen)
-        year_label = QLabel(self.tr("&Year:"))
-        year_label.setBuddy(self.year_box)
+        self.year_label = QLabel(self.tr("&Year:"))
+        self.year_label.setBuddy(self.year_box)
         header = QHBoxLayout()
         header.addWidget(self.lab, 1)
-        header.addWidget(year_label)
+        header.addWidget(self.year_label)
         header.addWidget(self.year_box)
 
         self.sentence = QLabel()
@@ -248,6 +251,14 @@ class OverviewView(QScrollArea):
         """The window's actions that start an empty lab, offered as buttons under the sentence."""
         self.empty_actions.set_actions(actions)
 
+    def want_year(self, year: int | None) -> None:
+        """Show ``year`` when the next lab is read (its own remembered year), else its newest.
+
+        Each lab keeps its own year: the year chosen in one lab does not carry to the next.
+        """
+        self._wanted_year = year
+        self._new_lab = True
+
     # --- data in --------------------------------------------------------------------------------
 
     def read_records_from(
@@ -280,11 +291,14 @@ class OverviewView(QScrollArea):
         self.lab.setText(snapshot.lab_name or self.tr("Your lab"))
         self._lines = [summary_line(t) for t in snapshot.tallies]
         years = sorted({t.year for t in snapshot.tallies if t.total}, reverse=True)
-        chosen = self.year_box.value()
+        chosen = self._wanted_year if self._new_lab else self.year_box.value()
+        self._new_lab = False
         self.year_box.set_choices(
             [(str(year), year) for year in years], chosen if chosen in years else None
         )
-        self.year_box.setEnabled(bool(years))
+        # A lab without papers has no year to choose: no empty box, the sentence says how to start.
+        self.year_box.setVisible(bool(years))
+        self.year_label.setVisible(bool(years))
         self._unpublished = unpublished(snapshot.papers, snapshot.rules, snapshot.published)
         self._show_year()
         self._show_unpublished()
