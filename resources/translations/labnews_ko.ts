@@ -24,6 +24,14 @@
         <translation>최우수 논문상</translation>
     </message>
     <message>
+        <source>&amp;Year only</source>
+        <translation>연도만(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>The month is not known: pages write the year alone</source>
+        <translation>월을 모릅니다: 페이지에 연도만 씁니다</translation>
+    </message>
+    <message>
         <source>&amp;Month:</source>
         <translation>월(&amp;M):</translation>
     </message>
@@ -68,12 +76,80 @@
         <translation>자동으로 만든 문장이 맞지 않을 때 그대로 쓸 뉴스 문장</translation>
     </message>
     <message>
+        <source>Announce it in the yearly &amp;news</source>
+        <translation>연도별 소식에 알리기(&amp;N)</translation>
+    </message>
+    <message>
+        <source>On the page</source>
+        <translation>페이지에</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>역할(&amp;R):</translation>
+    </message>
+    <message>
+        <source>Project Investigator</source>
+        <translation>연구책임자</translation>
+    </message>
+    <message>
+        <source>The member&apos;s part in a project</source>
+        <translation>과제에서 멤버가 맡은 역할</translation>
+    </message>
+    <message>
+        <source>&amp;End year:</source>
+        <translation>종료 연도(&amp;E):</translation>
+    </message>
+    <message>
+        <source>A project&apos;s last year; it starts in the year of its date</source>
+        <translation>과제의 마지막 연도. 시작은 날짜의 연도입니다</translation>
+    </message>
+    <message>
+        <source>of ? teams</source>
+        <translation>/ ?팀</translation>
+    </message>
+    <message>
+        <source>of </source>
+        <translation>/ </translation>
+    </message>
+    <message>
+        <source>R&amp;ank:</source>
+        <translation>순위(&amp;A):</translation>
+    </message>
+    <message>
+        <source>A challenge&apos;s place, of how many teams</source>
+        <translation>대회 순위와 참가 팀 수</translation>
+    </message>
+    <message>
+        <source>Descri&amp;ption:</source>
+        <translation>설명(&amp;P):</translation>
+    </message>
+    <message>
+        <source>One line each</source>
+        <translation>한 줄에 하나씩</translation>
+    </message>
+    <message>
+        <source>Lin&amp;ks:</source>
+        <translation>링크(&amp;K):</translation>
+    </message>
+    <message>
         <source>{0} has {1} days.</source>
         <translation>{0}: {1}일까지 있습니다.</translation>
     </message>
     <message>
         <source>This must be an http:// or https:// link.</source>
         <translation>http:// 또는 https:// 링크여야 합니다.</translation>
+    </message>
+    <message>
+        <source>A date known to the year only has no day.</source>
+        <translation>연도만 아는 날짜에는 일이 없습니다.</translation>
+    </message>
+    <message>
+        <source>It ends before it starts.</source>
+        <translation>시작보다 먼저 끝납니다.</translation>
+    </message>
+    <message>
+        <source>A place among the teams: 1 to {0}.</source>
+        <translation>팀 중 순위: 1부터 {0}까지.</translation>
     </message>
 </context>
 <context>
@@ -89,6 +165,10 @@
     <message>
         <source>grant</source>
         <translation>연구비</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>과제</translation>
     </message>
     <message>
         <source>challenge</source>
@@ -641,6 +721,52 @@
     <message>
         <source>&amp;Close</source>
         <translation>닫기(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>LinksEditor</name>
+    <message>
+        <source>Kind: link (a labelled link such as Homepage), video (a YouTube link is embedded, its start time kept), embed (another page shown in a frame) or image</source>
+        <translation>종류: 링크(Homepage 같은 이름 붙은 링크), 동영상(YouTube 링크를 시작 시간 그대로 삽입), 삽입 페이지(다른 페이지를 프레임에 표시) 또는 이미지</translation>
+    </message>
+    <message>
+        <source>&amp;Add link</source>
+        <translation>링크 추가(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve link</source>
+        <translation>링크 삭제(&amp;V)</translation>
+    </message>
+</context>
+<context>
+    <name>LinksModel</name>
+    <message>
+        <source>link</source>
+        <translation>링크</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>동영상</translation>
+    </message>
+    <message>
+        <source>embedded page</source>
+        <translation>삽입 페이지</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>이미지</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
     </message>
 </context>
 <context>
