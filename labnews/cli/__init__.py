@@ -84,6 +84,25 @@ def _paper_options(parser: argparse.ArgumentParser, *, editing: bool) -> None:
     parser.add_argument("--url")
     parser.add_argument("--code", metavar="URL")
     parser.add_argument("--project", metavar="URL")
+    parser.add_argument(
+        "--link",
+        action="append",
+        metavar="LABEL=URL",
+        help="a labelled link ([paper], [demo], [slides]...); repeat, in order",
+    )
+    parser.add_argument(
+        "--also", action="append", metavar="VENUE", help="also presented at (a line); repeat"
+    )
+    parser.add_argument("--accepted", metavar="YYYY-MM-DD", help="the day of acceptance")
+    parser.add_argument(
+        "--equal", action="append", metavar="NAME", help="an author of equal contribution"
+    )
+    if editing:
+        parser.add_argument(
+            "--month-from-venue",
+            action="store_true",
+            help="move the news month to the venue's usual month (kept otherwise)",
+        )
 
 
 def _member_options(parser: argparse.ArgumentParser, *, editing: bool) -> None:

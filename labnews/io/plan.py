@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import TYPE_CHECKING, Literal
 
 from labnews.core.errors import LabnewsError
@@ -20,7 +21,7 @@ from labnews.core.inputs import (
     VenueInput,
 )
 from labnews.core.names import MemberDirectory, name_key, venue_spelling_key, venue_spellings
-from labnews.core.records import Change, YearMonth
+from labnews.core.records import Change, PaperLink, YearMonth
 from labnews.core.rules import TallyRules
 from labnews.core.snapshots import input_of
 from labnews.core.tally import tally_label, venue_labels
@@ -89,6 +90,7 @@ class PlannedAuthor:
 
     written: str
     member: str | None = None
+    equal: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +112,9 @@ class PlannedPaper:
     project: str | None = None
     bibkey: str | None = None
     note: str | None = None
+    links: tuple[PaperLink, ...] = ()
+    also_presented: tuple[str, ...] = ()
+    accepted: date | None = None
     line: int | None = None
     include: bool = True
 
@@ -252,15 +257,17 @@ def _apply(session: Session, plan: ImportPlan) -> Change:
         return found
 
     # Inputs are immutable: one AuthorInput per distinct author serves every paper naming them.
-    author_inputs: dict[tuple[str, str | None], AuthorInput] = {}
+    author_inputs: dict[tuple[str, str | None, bool], AuthorInput] = {}
 
     def author_input(author: PlannedAuthor) -> AuthorInput:
-        key = (author.written, author.member)  # a tuple hashes faster than the dataclass
+        # a tuple hashes faster than the dataclass
+        key = (author.written, author.member, author.equal)
         found = author_inputs.get(key)
         if found is None:
             found = author_inputs[key] = AuthorInput(
                 name=author.written,
                 member_id=member_id(author.member) if author.member else None,
+                equal=author.equal,
             )
         return found
 

@@ -19,7 +19,18 @@ from labnews.core.records import (
     PaperRecord,
     VenueRecord,
 )
-from labnews.io.tables import COLUMNS, FORMAT, MEMBER_MARK, SEPARATOR, TABLES, VERSION, cell
+from labnews.io.tables import (
+    COLUMNS,
+    EQUAL_MARK,
+    FORMAT,
+    LINES,
+    MEMBER_MARK,
+    SEPARATOR,
+    TABLES,
+    VERSION,
+    cell,
+    links_cell,
+)
 from labnews.store import queries
 
 
@@ -148,7 +159,9 @@ def _paper_json(paper: PaperRecord) -> dict[str, Any]:
         "news": str(paper.news),
         "title": paper.title,
         "authors": [
-            {"name": a.written, "member": a.name if a.is_member else None} for a in paper.authors
+            {"name": a.written, "member": a.name if a.is_member else None}
+            | ({"equal": True} if a.equal else {})
+            for a in paper.authors
         ],
         "featured": paper.featured_name,
         "status": paper.status,
@@ -160,6 +173,9 @@ def _paper_json(paper: PaperRecord) -> dict[str, Any]:
         "project": paper.project,
         "bibkey": paper.bibkey,
         "note": paper.note,
+        "links": [{"label": link.label, "url": link.url} for link in paper.links],
+        "also_presented": list(paper.also_presented),
+        "accepted": paper.accepted.isoformat() if paper.accepted else None,
     }
 
 
@@ -168,7 +184,11 @@ def _paper_row(paper: PaperRecord, directory: MemberDirectory) -> dict[str, Any]
     row.update(
         id=paper.id,
         news_month=row.pop("news"),
-        authors=SEPARATOR.join(_author_cell(a, directory) for a in paper.authors),
+        authors=SEPARATOR.join(
+            _author_cell(a, directory) + (EQUAL_MARK if a.equal else "") for a in paper.authors
+        ),
+        links=links_cell(paper.links),
+        also_presented=LINES.join(paper.also_presented),
     )
     return row
 

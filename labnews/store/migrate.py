@@ -34,7 +34,7 @@ from labnews.store.sqlitefile import (
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 """The newest migration in db/versions; a test keeps it equal to Alembic's own head.
 
 Opening a database that is already at this revision needs no Alembic at all: its import costs

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
+    Date,
     ForeignKey,
     Index,
     Integer,
@@ -138,11 +141,11 @@ class Paper(Base):
     presentation: Mapped[str | None] = mapped_column(String(20))
     doi: Mapped[OptShortText]
     arxiv: Mapped[OptShortText]
-    url: Mapped[OptLongText]
-    code: Mapped[OptLongText]
-    project: Mapped[OptLongText]
     bibkey: Mapped[OptShortText]
     note: Mapped[OptLongText]
+    # The venues where the same paper was also shown, one per line; never counted.
+    also_presented: Mapped[OptLongText]
+    accepted: Mapped[date | None] = mapped_column(Date)
     position: Mapped[int] = mapped_column(Integer, default=0)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
@@ -152,6 +155,9 @@ class Paper(Base):
         back_populates="paper",
         cascade="all, delete-orphan",
         order_by="Authorship.position",
+    )
+    links: Mapped[list[PaperLinkRow]] = relationship(
+        cascade="all, delete-orphan", order_by="PaperLinkRow.position"
     )
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
@@ -173,9 +179,25 @@ class Authorship(Base):
         ForeignKey("member.id", ondelete="RESTRICT"), index=True
     )
     name: Mapped[OptShortText]
+    equal: Mapped[bool] = mapped_column(Boolean, default=False)
 
     paper: Mapped[Paper] = relationship(back_populates="authors")
     member: Mapped[Member | None] = relationship()
+
+
+class PaperLinkRow(Base):
+    """One labelled link of a paper, in its order: the paper's url, code and project are the
+    first links of their kinds (``core.records.LINK_KINDS``), so each link lives here alone."""
+
+    __tablename__ = "paper_link"
+    __table_args__ = (CheckConstraint("length(trim(label)) > 0", name="label_not_blank"),)
+
+    paper_id: Mapped[int] = mapped_column(
+        ForeignKey("paper.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    label: Mapped[ShortText]
+    url: Mapped[str] = mapped_column(Text)
 
 
 class Achievement(Base):

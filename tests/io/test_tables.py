@@ -89,6 +89,9 @@ def test_each_table_exports_with_a_header_of_field_names(demo_database: Database
         "project": "",
         "bibkey": "",
         "note": "",
+        "links": "[paper](https://onlinelibrary.wiley.com/doi/10.4218/etrij.2023-0266)",
+        "also_presented": "",
+        "accepted": "",
     }
     pi = next(r for r in _rows(exported["members"]) if r["role"] == "pi")
     assert (pi["name"], pi["native"], pi["aliases"], pi["in_news"]) == (
