@@ -43,6 +43,7 @@ from labnews.cli.lookup import cmd_lookup
 from labnews.cli.records import cmd_add, cmd_edit, cmd_list, cmd_order, cmd_remove, cmd_rules
 from labnews.core.controls import one_line
 from labnews.core.errors import LabnewsError
+from labnews.core.publist import BOLD_CHOICES
 from labnews.core.records import (
     ACHIEVEMENT_KINDS,
     PRESENTATIONS,
@@ -50,7 +51,7 @@ from labnews.core.records import (
     STATUSES,
     VENUE_KINDS,
 )
-from labnews.core.rules import LINE_MODES, ORDER_MODES, WORKSHOP_MODES
+from labnews.core.rules import LINE_MODES, ORDER_MODES, WORKSHOP_LINE_NAMES, WORKSHOP_MODES
 
 
 def _add_year_range(parser: argparse.ArgumentParser) -> None:
@@ -252,11 +253,25 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--workshops", choices=WORKSHOP_MODES)
     rules.add_argument("--order", choices=ORDER_MODES)
     rules.add_argument("--lines", choices=LINE_MODES)
+    rules.add_argument(
+        "--workshop-lines",
+        choices=WORKSHOP_LINE_NAMES,
+        help="in --year, month lines name a workshop paper's workshop (default) or conference",
+    )
+    rules.add_argument("--year", type=year_arg, metavar="Y", help="the year --workshop-lines sets")
+    rules.add_argument(
+        "--bold",
+        choices=BOLD_CHOICES,
+        help="who is in bold on the lab's publication list (default: owner, the PI)",
+    )
 
     news = command("news", cmd_news, "write the lab's news in a format")
     _add_year_range(news)
     _news_options(news)
     news.add_argument("--with-achievements", action="store_true", help="awards, talks, grants")
+    news.add_argument(
+        "--member", metavar="NAME", help="a member's own list (publications): theirs, in bold"
+    )
     news.add_argument(
         "--output", type=Path, metavar="PATH", help="write here (atomically; - for stdout)"
     )

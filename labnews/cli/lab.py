@@ -100,6 +100,7 @@ def _news_request(args: argparse.Namespace) -> Any:
         format=args.format,
         lang=args.lang,
         with_achievements=getattr(args, "with_achievements", False),
+        member=getattr(args, "member", None),
     )
 
 

@@ -455,7 +455,7 @@ def cmd_order(args: argparse.Namespace) -> int:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    from labnews.store import commands, queries
+    from labnews.store import commands, queries, settings
 
     changes = {
         key: value
@@ -466,10 +466,19 @@ def cmd_rules(args: argparse.Namespace) -> int:
         )
         if value is not None
     }
-    with lab_session(args, write=bool(changes)) as session:
+    if (args.workshop_lines is None) != (args.year is None):
+        raise ValidationError("--workshop-lines and --year go together", field="year")
+    write = bool(changes) or args.workshop_lines is not None
+    with lab_session(args, write=write or args.bold is not None) as session:
         rules = queries.tally_rules(session)
-        if changes:
+        if write:
             rules = dataclasses.replace(rules, **changes)
+            if args.workshop_lines is not None:
+                rules = rules.with_workshop_lines(args.year, args.workshop_lines)
             commands.set_rules(session, rules)
+        if args.bold is not None:
+            settings.set_setting_text(session, settings.PUBLICATION_BOLD, args.bold)
+        bold = settings.text_setting(session, settings.PUBLICATION_BOLD)
     print(rules.describe())
+    print(f"bold: {bold}")
     return 0

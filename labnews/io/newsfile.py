@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from labnews.core import publist
 from labnews.core.errors import LabnewsError, TemplateError
 from labnews.core.news import news_entries
+from labnews.core.records import PaperRecord
 from labnews.core.render import (
     LANGUAGES,
     OutputFormat,
@@ -18,6 +20,7 @@ from labnews.core.render import (
     list_formats,
     render_folder,
     render_text,
+    safe_url,
 )
 from labnews.core.tally import tally_years
 from labnews.io.files import inside, write_atomic
@@ -60,6 +63,7 @@ class NewsRequest:
     format: str | None = None
     lang: str | None = None
     with_achievements: bool = False
+    member: str | None = None  # a member's own list: their papers, that member in bold
 
 
 def resolve_request(session: Session, request: NewsRequest) -> tuple[OutputFormat, str]:
@@ -72,7 +76,12 @@ def resolve_request(session: Session, request: NewsRequest) -> tuple[OutputForma
 
 
 def news_context(
-    session: Session, years: Iterable[int] | None, lang: str, *, with_achievements: bool
+    session: Session,
+    years: Iterable[int] | None,
+    lang: str,
+    *,
+    with_achievements: bool,
+    member: str | None = None,
 ) -> dict[str, Any]:
     """The plain data the templates see, computed from the records of the given years."""
     wanted = tuple(years) if years is not None else None
@@ -81,20 +90,51 @@ def news_context(
     rules = queries.tally_rules(session)
     papers = queries.papers_in(session, wanted)
     achievements = queries.achievements_in(session, wanted) if with_achievements else ()
-    return build_context(
+    context = build_context(
         tallies=tally_years(papers, rules),
         entries=news_entries(papers, rules, achievements),
         papers=papers,
         lang=lang,
         lab_name=settings.text_setting(session, settings.LAB_NAME),
     )
+    context.update(_publication_context(session, papers, lang, member))
+    return context
+
+
+def _publication_context(
+    session: Session, papers: Sequence[PaperRecord], lang: str, member: str | None
+) -> dict[str, Any]:
+    """The publication list's papers: the lab's, with its bold setting, or one member's."""
+    from labnews.store import queries
+
+    directory = queries.member_directory(session)
+    chosen = queries.find_member(session, member, field="member") if member else None
+    if chosen is not None:
+        bold = frozenset({chosen.id})
+    else:
+        owner = next((m.id for m in directory.members if m.role == "pi"), None)
+        choice = settings.text_setting(session, settings.PUBLICATION_BOLD)
+        bold = publist.bold_ids(choice, owner, [m.id for m in directory.members])
+    member_id = chosen.id if chosen is not None else None
+    return {
+        "member": {"name": chosen.name} if chosen is not None else None,
+        "papers": publist.Deferred(
+            lambda: publist.publication_list(
+                papers, bold=bold, lang=lang, safe=safe_url, member_id=member_id
+            )
+        ),
+    }
 
 
 def render_news(session: Session, request: NewsRequest) -> tuple[OutputFormat, str]:
     """Render a single-file format to text."""
     fmt, lang = resolve_request(session, request)
     context = news_context(
-        session, request.years, lang, with_achievements=request.with_achievements
+        session,
+        request.years,
+        lang,
+        with_achievements=request.with_achievements,
+        member=request.member,
     )
     return fmt, render_text(fmt, context)
 
@@ -102,7 +142,11 @@ def render_news(session: Session, request: NewsRequest) -> tuple[OutputFormat, s
 def render_news_folder(session: Session, request: NewsRequest) -> dict[str, str]:
     fmt, lang = resolve_request(session, request)
     context = news_context(
-        session, request.years, lang, with_achievements=request.with_achievements
+        session,
+        request.years,
+        lang,
+        with_achievements=request.with_achievements,
+        member=request.member,
     )
     return render_folder(fmt, context)
 
@@ -114,7 +158,11 @@ def write_news(session: Session, request: NewsRequest, output: Path) -> str:
     """
     fmt, lang = resolve_request(session, request)
     context = news_context(
-        session, request.years, lang, with_achievements=request.with_achievements
+        session,
+        request.years,
+        lang,
+        with_achievements=request.with_achievements,
+        member=request.member,
     )
     if fmt.is_folder:
         files = render_folder(fmt, context)

@@ -145,6 +145,8 @@ class ImportPlan:
     papers: list[PlannedPaper] = field(default_factory=list)
     achievements: list[PlannedAchievement] = field(default_factory=list)
     pins: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    conference_years: set[int] = field(default_factory=set)
+    """Years whose month lines are to name a workshop paper's conference, as the source's."""
     findings: list[Finding] = field(default_factory=list)
     present: Counter[int] = field(default_factory=Counter)
     """Papers of the source the lab already holds, by news year: left out of ``papers``."""
@@ -158,7 +160,14 @@ class ImportPlan:
     @property
     def is_empty(self) -> bool:
         included = any(a.include for a in self.achievements)
-        return not (self.members or self.venues or self.included_papers or included or self.pins)
+        return not (
+            self.members
+            or self.venues
+            or self.included_papers
+            or included
+            or self.pins
+            or self.conference_years
+        )
 
     @property
     def included_papers(self) -> list[PlannedPaper]:
@@ -210,6 +219,8 @@ class ImportPlan:
             lines.append(f"  to create: {count_digits(len(included), 'achievement')}")
         for year, labels in sorted(self.pins.items(), reverse=True):
             lines.append(f"  to pin the {year} tally order: {', '.join(labels)}")
+        for year in sorted(self.conference_years, reverse=True):
+            lines.append(f"  to name {year}'s workshop papers by their conference in its news")
         order: tuple[FindingKind, ...] = (
             "error",
             "mismatch",
@@ -286,6 +297,11 @@ def _apply(session: Session, plan: ImportPlan) -> Change:
         )
     for year, labels in plan.pins.items():
         commands.pin_order(session, year, labels)
+    if plan.conference_years:
+        rules = queries.tally_rules(session)
+        for year in sorted(plan.conference_years):
+            rules = rules.with_workshop_lines(year, "conference")
+        commands.set_rules(session, rules)
     return Change(
         f"Imported {count_digits(len(added.ids))} from {plan.source}",
         frozenset({"paper", "member", "venue", "achievement", "settings"}),

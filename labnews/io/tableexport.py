@@ -77,6 +77,9 @@ def export_json(session: Session, years: Iterable[int] | None) -> str:
             "order": rules.order,
             "lines": rules.lines,
             "pinned": pins,
+            "conference_years": sorted(
+                y for y in rules.conference_years if wanted is None or y in wanted
+            ),
         },
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

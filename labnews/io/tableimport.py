@@ -703,6 +703,13 @@ class _Importer:
                 continue
             if current.pinned.get(year) != tuple(labels):
                 self.plan.pins[year] = tuple(labels)
+        years = data.get("conference_years", [])
+        if isinstance(years, list) and all(
+            isinstance(y, int) and MIN_YEAR <= y <= MAX_YEAR for y in years
+        ):
+            self.plan.conference_years.update(set(years) - current.conference_years)
+        else:
+            self.plan.note("warning", "the file's workshop line years are not readable; ignored")
         try:
             theirs = TallyRules(
                 workshops=str(data.get("workshops", "fold")),

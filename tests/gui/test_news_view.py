@@ -98,12 +98,12 @@ def test_a_folder_format_shows_every_file_and_is_not_published_into_one(
     shown_news(qtbot, window)
     news = window.news
     news.set_format("al-folio")
-    assert len(news.files) == 15
+    assert len(news.files) == 22
     assert "── 2024-12-neurips-2024.md ──" in news.text
     assert not news.publish_button.isEnabled()
     assert news.save_button.isEnabled()
     assert news.save_to(tmp_path / "_news")
-    assert len(list((tmp_path / "_news").glob("*.md"))) == 15
+    assert len(list((tmp_path / "_news").glob("*.md"))) == 22
 
 
 def test_copy_and_save_as_give_exactly_the_text(
