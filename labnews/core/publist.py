@@ -8,11 +8,13 @@ presented, and its labelled links in order.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Final
 
 from labnews.core.records import PaperRecord
 
+_ABSOLUTE: Final = re.compile(r"^(?:https?://|doi:)", re.IGNORECASE)
 BOLD_CHOICES: Final = ("owner", "members", "nobody")
 """Who is in bold on the lab's list: the page's owner (the PI), every member, or nobody."""
 
@@ -45,6 +47,7 @@ def paper_data(
     doi_url = f"https://doi.org/{paper.doi}" if paper.doi else ""
     arxiv_url = f"https://arxiv.org/abs/{paper.arxiv}" if paper.arxiv else ""
     is_workshop = paper.venue_kind == "workshop" and paper.parent_short is not None
+    links = _links(paper, safe)
     return {
         "id": paper.id,
         "title": paper.title,
@@ -72,7 +75,9 @@ def paper_data(
         "presentation": paper.presentation or "",
         "also_presented": list(paper.also_presented),
         "accepted": paper.accepted.isoformat() if paper.accepted else "",
-        "all_links": _links(paper, safe),
+        "all_links": links,
+        # The lab's list links only to the web; a member's own site also to its own files.
+        "web_links": [link for link in links if _ABSOLUTE.match(link["url"])],
         # The known kinds by name, as templates written before labelled links read them.
         "links": {
             "paper": paper.url or arxiv_url or doi_url or "",

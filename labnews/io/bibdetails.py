@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Final
 
-from labnews.core.links import http_url
+from labnews.core.links import http_url, site_path
 from labnews.core.records import PaperLink, PaperRecord
 from labnews.io.bibtex import PREFIX, verbatim_value
 from labnews.io.plan import PlannedPaper
@@ -66,7 +66,11 @@ def with_details(
     if raw:
         found = [(_untext(label).strip(), url.replace("%7B", "{").replace("%7D", "}"))
                  for label, url in _LINK.findall(raw)]  # fmt: skip
-        links = tuple(PaperLink(label, url) for label, url in found if label and http_url(url))
+        links = tuple(
+            PaperLink(label, url)
+            for label, url in found
+            if label and (http_url(url) or site_path(url))
+        )
         if len(links) != len(found) or not found:
             warn(f"{LINKS} holds links without a label or an http(s) address; left out")
         changes["links"] = links

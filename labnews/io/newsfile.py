@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from labnews.core import publist
 from labnews.core.errors import LabnewsError, TemplateError
+from labnews.core.links import site_path
 from labnews.core.news import news_entries
 from labnews.core.records import PaperRecord
 from labnews.core.render import (
@@ -101,6 +102,11 @@ def news_context(
     return context
 
 
+def _writable(url: str) -> str:
+    """A link a publication list may write: http(s), doi:, or a file of the page's own site."""
+    return safe_url(url) or site_path(url) or ""
+
+
 def _publication_context(
     session: Session, papers: Sequence[PaperRecord], lang: str, member: str | None
 ) -> dict[str, Any]:
@@ -120,7 +126,7 @@ def _publication_context(
         "member": {"name": chosen.name} if chosen is not None else None,
         "papers": publist.Deferred(
             lambda: publist.publication_list(
-                papers, bold=bold, lang=lang, safe=safe_url, member_id=member_id
+                papers, bold=bold, lang=lang, safe=_writable, member_id=member_id
             )
         ),
     }

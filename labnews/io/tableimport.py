@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from labnews.core.errors import AmbiguousNameError, LabnewsError, ValidationError
 from labnews.core.fields import MAX_NOTE, MAX_TEXT
 from labnews.core.inputs import MemberInput, VenueInput
-from labnews.core.links import arxiv_of, doi_of, http_url
+from labnews.core.links import arxiv_of, doi_of, http_url, site_path
 from labnews.core.names import MemberDirectory, clean_name
 from labnews.core.records import (
     ACHIEVEMENT_KINDS,
@@ -547,7 +547,8 @@ class _Importer:
             fields.error("links", 'must be "[label](url)" lines')
             return ()
         for index, link in enumerate(links, start=1):
-            if not link.label or http_url(link.url) is None:
+            usable = http_url(link.url) or (link.kind is None and site_path(link.url))
+            if not link.label or not usable:
                 fields.error("links", f"has a link {index} without a label or an http(s) address")
                 return ()
         return links

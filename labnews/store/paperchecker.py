@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from labnews.core import fields as field_rules
 from labnews.core.errors import DuplicateError, NotFoundError, ValidationError
 from labnews.core.inputs import AUTO, PaperInput
+from labnews.core.links import site_path
 from labnews.core.names import clean_name, venue_spelling_key
 from labnews.core.records import (
     PRESENTATIONS,
@@ -262,10 +263,13 @@ class PaperChecker:
             label = field_rules.clean_text(" ".join(link.label.split()), f"{what} label")
             if not label:
                 raise ValidationError(f"{what} has no label", field=field)
-            try:
-                url = field_rules.link(link.url, what)
-            except ValidationError as exc:
-                raise ValidationError(exc.message, field=field) from None
+            # A labelled link may also be a file of the member's own site ("assets/x.pdf").
+            url = site_path(link.url) if link.kind is None else None
+            if url is None:
+                try:
+                    url = field_rules.link(link.url, what)
+                except ValidationError as exc:
+                    raise ValidationError(exc.message, field=field) from None
             if url is None:
                 raise ValidationError(f"{what} ({label}) has no address", field=field)
             rows.append((index, label, url))
