@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from labnews.core import publist
 from labnews.core.errors import LabnewsError, TemplateError
@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 TEMPLATES_ENV = "LABNEWS_TEMPLATES"
+MEMBER_FORMATS: Final = ("publications",)
+"""The formats that can be narrowed to one member (``NewsRequest.member``)."""
 
 
 def builtin_templates_dir() -> Path:

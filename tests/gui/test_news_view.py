@@ -71,6 +71,24 @@ def test_switching_the_format_to_acadhomepage_changes_the_preview(
     )
 
 
+def test_a_publication_list_can_be_one_members_own(qtbot: QtBot, window: MainWindow) -> None:
+    shown_news(qtbot, window)
+    news = window.news
+    assert news.member_box.isHidden()  # the yearly news is the lab's only
+    assert news.set_format("publications")
+    assert not news.member_box.isHidden()
+    assert "Jongryul Lee" in news.member_box.values
+    assert news.member_box.set_value("Jongryul Lee")
+    qtbot.waitUntil(lambda: news.text.startswith("### Publications"), timeout=10_000)
+    assert news.request().member == "Jongryul Lee"
+    # His one titled paper, with his name in bold as the paper writes it.
+    assert news.text.count("\n- ") == 1
+    assert "**Jong-Ryul Lee**" in news.text
+    assert news.set_format("yearly")
+    assert news.member_box.isHidden()
+    assert news.request().member is None
+
+
 def test_korean_news_and_a_year_range(qtbot: QtBot, window: MainWindow) -> None:
     shown_news(qtbot, window)
     news = window.news
