@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
 
 from labnews.core.errors import AmbiguousNameError, LabnewsError
 from labnews.core.inputs import AUTO, AuthorInput, FeaturedChoice, PaperInput
+from labnews.core.links import site_path
 from labnews.core.names import closest
 from labnews.core.records import (
     PRESENTATIONS,
     STATUSES,
     MemberRecord,
+    PaperLink,
     PaperRecord,
     VenueRecord,
     YearMonth,
@@ -200,12 +202,19 @@ class PaperDialog(RecordDialog[PaperInput]):
             self.tr("&Title:"),
             line(start.title, placeholder=self.tr("Leave empty if not known yet")),
         )
+        self.equal_button = QPushButton(self.tr("E&qual"))
+        self.equal_button.setToolTip(
+            self.tr("Mark the selected author as of equal contribution (or unmark them)")
+        )
+        self.equal_button.setAutoDefault(False)
         self.authors = paper.add(
             "authors",
             self.tr("&Authors:"),
             PeopleEditor(directory, outsiders=True),
             tip=self.tr("Members in bold; others are outside authors"),
+            beside=[self.equal_button],
         )
+        self.equal_button.clicked.connect(self.authors.toggle_equal)
         self.authors.set_people(start.authors)
         self.featured = paper.add(
             "featured",
@@ -560,7 +569,9 @@ class PaperDialog(RecordDialog[PaperInput]):
             if edit.text().strip() and not looks_like_link(edit.text()):
                 found[key] = self.tr("This must be an http:// or https:// link.")
         for index, (label, url) in enumerate(self.links.rows(), start=1):
-            if (label or url) and not (label and looks_like_link(url)):
+            # A link of no known kind may also be a file of the member's site (assets/x.pdf).
+            own_file = PaperLink(label, url).kind is None and site_path(url) is not None
+            if (label or url) and not (label and (looks_like_link(url) or own_file)):
                 found["links"] = self.tr(
                     "Link {0} needs a label and an http:// or https:// link."
                 ).format(index)
