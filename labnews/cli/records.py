@@ -343,6 +343,8 @@ def cmd_remove(args: argparse.Namespace) -> int:
 def _plain(value: Any) -> Any:
     if isinstance(value, YearMonth):
         return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -354,7 +356,8 @@ def paper_json(paper: PaperRecord) -> dict[str, Any]:
     """Every field of a paper, as ``list papers --json`` writes it."""
     data: dict[str, Any] = _plain(paper)
     data["authors"] = [
-        {"name": a.name, "member_id": a.member_id, "native": a.native} for a in paper.authors
+        {"name": a.name, "member_id": a.member_id, "native": a.native, "equal": a.equal}
+        for a in paper.authors
     ]
     data["venue"] = data.pop("venue_short")
     data["month"] = str(paper.news)
