@@ -1,7 +1,7 @@
 """achievement details: projects, talks and awards as a page shows them
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
 Create Date: 2026-12-03 22:40:00.000000
 
 The achievement grows the fields of the Projects, Talks and Awards sections (a project's period
@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0004"
-down_revision: str | None = "0002"
+down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -50,6 +50,7 @@ from labnews.cli.records import (
 )
 from labnews.core.controls import one_line
 from labnews.core.errors import LabnewsError
+from labnews.core.publist import BOLD_CHOICES
 from labnews.core.records import (
     ACHIEVEMENT_KINDS,
     DEFAULT_ROLE,
@@ -59,7 +60,7 @@ from labnews.core.records import (
     STATUSES,
     VENUE_KINDS,
 )
-from labnews.core.rules import LINE_MODES, ORDER_MODES, WORKSHOP_MODES
+from labnews.core.rules import LINE_MODES, ORDER_MODES, WORKSHOP_LINE_NAMES, WORKSHOP_MODES
 
 
 def _add_year_range(parser: argparse.ArgumentParser) -> None:
@@ -93,6 +94,25 @@ def _paper_options(parser: argparse.ArgumentParser, *, editing: bool) -> None:
     parser.add_argument("--url")
     parser.add_argument("--code", metavar="URL")
     parser.add_argument("--project", metavar="URL")
+    parser.add_argument(
+        "--link",
+        action="append",
+        metavar="LABEL=URL",
+        help="a labelled link ([paper], [demo], [slides]...); repeat, in order",
+    )
+    parser.add_argument(
+        "--also", action="append", metavar="VENUE", help="also presented at (a line); repeat"
+    )
+    parser.add_argument("--accepted", metavar="YYYY-MM-DD", help="the day of acceptance")
+    parser.add_argument(
+        "--equal", action="append", metavar="NAME", help="an author of equal contribution"
+    )
+    if editing:
+        parser.add_argument(
+            "--month-from-venue",
+            action="store_true",
+            help="move the news month to the venue's usual month (kept otherwise)",
+        )
 
 
 def _member_options(parser: argparse.ArgumentParser, *, editing: bool) -> None:
@@ -280,6 +300,17 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--workshops", choices=WORKSHOP_MODES)
     rules.add_argument("--order", choices=ORDER_MODES)
     rules.add_argument("--lines", choices=LINE_MODES)
+    rules.add_argument(
+        "--workshop-lines",
+        choices=WORKSHOP_LINE_NAMES,
+        help="in --year, month lines name a workshop paper's workshop (default) or conference",
+    )
+    rules.add_argument("--year", type=year_arg, metavar="Y", help="the year --workshop-lines sets")
+    rules.add_argument(
+        "--bold",
+        choices=BOLD_CHOICES,
+        help="who is in bold on the lab's publication list (default: owner, the PI)",
+    )
 
     news = command("news", cmd_news, "write the lab's news in a format")
     _add_year_range(news)

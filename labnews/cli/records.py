@@ -7,6 +7,7 @@ import dataclasses
 import json
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -28,11 +29,13 @@ from labnews.core.records import (
     AchievementRecord,
     Change,
     MemberRecord,
+    PaperLink,
     PaperRecord,
     VenueRecord,
     YearMonth,
     venue_edition,
 )
+from labnews.core.snapshots import paper_input
 
 
 def _resolve_authors(session: Any, names: Sequence[str]) -> tuple[AuthorInput, ...]:
@@ -64,10 +67,48 @@ def _featured_choice(session: Any, name: str | None) -> FeaturedChoice:
     return queries.find_member(session, name, field="featured").id
 
 
+def _links(values: Sequence[str]) -> tuple[PaperLink, ...]:
+    """``--link LABEL=URL`` values as links, in the order given."""
+    links = []
+    for value in values:
+        label, sep, url = value.partition("=")
+        if not sep or not label.strip() or not url.strip():
+            raise ValidationError(f"--link must look like LABEL=URL, not {value!r}", field="links")
+        links.append(PaperLink(label.strip(), url.strip()))
+    return tuple(links)
+
+
+def _accepted(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValidationError(
+            f"--accepted must look like YYYY-MM-DD, not {text!r}", field="accepted"
+        ) from None
+
+
+def _mark_equal(authors: tuple[AuthorInput, ...], names: Sequence[str]) -> tuple[AuthorInput, ...]:
+    """The authors with those named by ``--equal`` marked as equal contributions."""
+    from labnews.core.names import name_key
+
+    wanted = {name_key(n) for n in names}
+    found = {name_key(a.name) for a in authors} & wanted
+    missing = [n for n in names if name_key(n) not in found]
+    if missing:
+        raise ValidationError(f"--equal {missing[0]!r} is not one of the authors", field="equal")
+    return tuple(
+        dataclasses.replace(a, equal=a.equal or name_key(a.name) in wanted) for a in authors
+    )
+
+
 def _paper_input(session: Any, args: argparse.Namespace, base: PaperRecord | None) -> PaperInput:
     """A PaperInput from the options; on edit, options not given keep the paper's values."""
     if base is None:
         authors = _resolve_authors(session, args.author or ())
+        if args.equal:
+            authors = _mark_equal(authors, args.equal)
         featured = _featured_choice(session, args.featured)
         return PaperInput(
             venue=args.venue,
@@ -83,26 +124,30 @@ def _paper_input(session: Any, args: argparse.Namespace, base: PaperRecord | Non
             url=args.url,
             code=args.code,
             project=args.project,
+            links=_links(args.link or ()),
+            also_presented=tuple(args.also or ()),
+            accepted=_accepted(args.accepted),
         )
+    start = paper_input(base)
     if args.author:
         authors = _resolve_authors(session, args.author)
         featured = _featured_choice(session, args.featured)
     else:
-        authors = tuple(AuthorInput(a.written, a.member_id) for a in base.authors)
+        # Written names, so --equal finds a member author by the name the paper prints.
+        authors = tuple(AuthorInput(a.written, a.member_id, a.equal) for a in base.authors)
         featured = (
             _featured_choice(session, args.featured)
             if args.featured is not None
             else base.featured_id
         )
-    venue = args.venue or base.venue_short
-    year = args.year or base.year
-    news = args.month or (base.news if not (args.venue or args.year) else None)
-    if news is None and args.year and not args.venue:
-        news = YearMonth(args.year, base.news.month)
-    return PaperInput(
-        venue=venue,
-        year=year,
-        news=news,
+    if args.equal:
+        authors = _mark_equal(authors, args.equal)
+    # No --month keeps the news month (moved with the year); --month-from-venue asks the venue.
+    return dataclasses.replace(
+        start,
+        venue=args.venue or base.venue_short,
+        year=args.year or base.year,
+        news=args.month,
         title=args.title if args.title is not None else base.title,
         authors=authors,
         featured=featured,
@@ -110,11 +155,12 @@ def _paper_input(session: Any, args: argparse.Namespace, base: PaperRecord | Non
         presentation=args.presentation if args.presentation is not None else base.presentation,
         doi=args.doi if args.doi is not None else base.doi,
         arxiv=args.arxiv if args.arxiv is not None else base.arxiv,
-        url=args.url if args.url is not None else base.url,
-        code=args.code if args.code is not None else base.code,
-        project=args.project if args.project is not None else base.project,
-        bibkey=base.bibkey,
-        note=base.note,
+        links=_links(args.link) if args.link else start.links,
+        url=args.url,
+        code=args.code,
+        project=args.project,
+        also_presented=tuple(args.also) if args.also else start.also_presented,
+        accepted=_accepted(args.accepted) if args.accepted else start.accepted,
     )
 
 
@@ -289,7 +335,12 @@ def cmd_edit(args: argparse.Namespace) -> int:
     def act(session: Any) -> Change:
         if args.what == "paper":
             paper = queries.paper_by_id(session, _paper_id(args.target))
-            return commands.update_paper(session, paper.id, _paper_input(session, args, paper))
+            return commands.update_paper(
+                session,
+                paper.id,
+                _paper_input(session, args, paper),
+                news_from_venue=args.month_from_venue,
+            )
         if args.what == "member":
             member = queries.find_member(session, args.target)
             return commands.update_member(session, member.id, _member_input(args, member))
@@ -334,6 +385,8 @@ def cmd_remove(args: argparse.Namespace) -> int:
 def _plain(value: Any) -> Any:
     if isinstance(value, YearMonth):
         return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -345,7 +398,8 @@ def paper_json(paper: PaperRecord) -> dict[str, Any]:
     """Every field of a paper, as ``list papers --json`` writes it."""
     data: dict[str, Any] = _plain(paper)
     data["authors"] = [
-        {"name": a.name, "member_id": a.member_id, "native": a.native} for a in paper.authors
+        {"name": a.name, "member_id": a.member_id, "native": a.native, "equal": a.equal}
+        for a in paper.authors
     ]
     data["venue"] = data.pop("venue_short")
     data["month"] = str(paper.news)
@@ -460,7 +514,7 @@ def cmd_order(args: argparse.Namespace) -> int:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    from labnews.store import commands, queries
+    from labnews.store import commands, queries, settings
 
     changes = {
         key: value
@@ -471,10 +525,19 @@ def cmd_rules(args: argparse.Namespace) -> int:
         )
         if value is not None
     }
-    with lab_session(args, write=bool(changes)) as session:
+    if (args.workshop_lines is None) != (args.year is None):
+        raise ValidationError("--workshop-lines and --year go together", field="year")
+    write = bool(changes) or args.workshop_lines is not None
+    with lab_session(args, write=write or args.bold is not None) as session:
         rules = queries.tally_rules(session)
-        if changes:
+        if write:
             rules = dataclasses.replace(rules, **changes)
+            if args.workshop_lines is not None:
+                rules = rules.with_workshop_lines(args.year, args.workshop_lines)
             commands.set_rules(session, rules)
+        if args.bold is not None:
+            settings.set_setting_text(session, settings.PUBLICATION_BOLD, args.bold)
+        bold = settings.text_setting(session, settings.PUBLICATION_BOLD)
     print(rules.describe())
+    print(f"bold: {bold}")
     return 0

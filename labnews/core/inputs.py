@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Final, Literal
 
-from labnews.core.records import DEFAULT_ROLE, AchievementLink, YearMonth
+from labnews.core.records import (
+    DEFAULT_ROLE,
+    AchievementLink,
+    PaperLink,
+    YearMonth,
+    fold_links_into,
+)
 
 AUTO: Final = "auto"
 """``PaperInput.featured`` value meaning: the first author who is a member listed in news."""
@@ -19,11 +26,17 @@ class AuthorInput:
 
     name: str = ""
     member_id: int | None = None
+    equal: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class PaperInput:
-    """A paper as entered; ``venue`` is a short name or alias; ``news`` defaults from the venue."""
+    """A paper as entered; ``venue`` is a short name or alias; ``news`` defaults from the venue.
+
+    ``links`` are its labelled links in order; ``url``, ``code`` and ``project`` name the first
+    link of their kind (see ``core.records.fold_links``). ``also_presented`` are the venues where
+    the same paper was also shown (never counted); ``accepted`` is the day of its acceptance.
+    """
 
     venue: str
     year: int
@@ -40,6 +53,13 @@ class PaperInput:
     project: str | None = None
     bibkey: str | None = None
     note: str | None = None
+    links: tuple[PaperLink, ...] = ()
+    also_presented: tuple[str, ...] = ()
+    accepted: date | None = None
+
+    def __post_init__(self) -> None:
+        # One source of truth: url, code and project are the first links of their kinds.
+        fold_links_into(self)
 
 
 @dataclass(frozen=True, slots=True)

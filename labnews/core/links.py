@@ -36,6 +36,20 @@ def arxiv_of(text: str | None) -> str | None:
     return cleaned if _ARXIV.match(cleaned) else None
 
 
+_SITE_PATH = re.compile(r"^(?!/)[A-Za-z0-9_.~-]+(?:/[A-Za-z0-9_.~%-]+)*$")
+
+
+def site_path(text: str | None) -> str | None:
+    """A path on the page's own site ("assets/poster/x.pdf"), or None: no scheme, no "//",
+    no "..", so it can only name a file beside the page."""
+    if not text:
+        return None
+    cleaned = text.strip()
+    if ".." in cleaned.split("/") or not _SITE_PATH.match(cleaned):
+        return None
+    return cleaned
+
+
 def http_url(text: str | None) -> str | None:
     """An http or https link, or None: no javascript: or data: URL reaches a page."""
     if not text:

@@ -49,14 +49,24 @@ class NewsEntry:
         return tuple(pid for clause in self.clauses for pid in clause.paper_ids)
 
 
-def _clauses(papers: list[PaperRecord]) -> list[Clause]:
+def _named_venue(paper: PaperRecord, by_conference: bool) -> tuple[str, str]:
+    """(short name, kind) a month line names the paper's venue by: a workshop's conference in
+    a year the rules say so, else the venue itself."""
+    if by_conference and paper.venue_kind == "workshop" and paper.parent_short:
+        return paper.parent_short, "conference"
+    return paper.venue_short, paper.venue_kind
+
+
+def _clauses(papers: list[PaperRecord], by_conference: bool = False) -> list[Clause]:
     """A month's papers as clauses: venues in order of their first paper, names in paper order."""
-    groups: dict[tuple[int, int], list[PaperRecord]] = {}
+    groups: dict[tuple[str, int], list[PaperRecord]] = {}
     for paper in papers:
-        groups.setdefault((paper.venue_id, paper.year), []).append(paper)
+        short, _kind = _named_venue(paper, by_conference)
+        groups.setdefault((short, paper.year), []).append(paper)
     clauses = []
     for group in groups.values():
         first = group[0]
+        short, kind = _named_venue(first, by_conference)
         names: dict[int, NewsName] = {}
         for paper in group:
             if paper.featured_id is not None and paper.featured_name:
@@ -65,9 +75,9 @@ def _clauses(papers: list[PaperRecord]) -> list[Clause]:
                 )
         clauses.append(
             Clause(
-                venue=venue_edition(first.venue_short, first.venue_kind, first.year),
-                venue_short=first.venue_short,
-                venue_kind=first.venue_kind,
+                venue=venue_edition(short, kind, first.year),
+                venue_short=short,
+                venue_kind=kind,
                 year=first.year,
                 count=len(group),
                 names=tuple(names.values()),
@@ -93,7 +103,7 @@ def news_entries(
     # Sort key: (year, month, 0 papers / 1 achievements, order within); reversed: newest first.
     keyed: list[tuple[tuple[int, int, int, int], NewsEntry]] = []
     for (year, month), month_papers in by_month.items():
-        clauses = _clauses(month_papers)
+        clauses = _clauses(month_papers, year in rules.conference_years)
         if rules.lines == "venue":
             for index, clause in enumerate(clauses):
                 keyed.append(((year, month, 0, -index), NewsEntry(year, month, (clause,))))

@@ -9,33 +9,78 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import fields
+from datetime import date
 from typing import Any, Final
 
 from labnews.core.errors import ValidationError
 from labnews.core.inputs import AuthorInput, PaperInput
-from labnews.core.records import PaperRecord, YearMonth
+from labnews.core.records import AuthorRecord, PaperLink, PaperRecord, YearMonth
 
 NEWS_KEY: Final = "news_month"
 """The one key of a paper's news month (older files also wrote ``news`` and ``month``)."""
 
 # Input fields whose plain form differs from the value: the rest are copied as they are.
-_SPELLED: Final = frozenset({"venue", "news", "authors", "featured"})
+_SPELLED: Final = frozenset(
+    {"venue", "news", "authors", "featured", "links", "also_presented", "accepted"}
+)
 PLAIN_FIELDS: Final = tuple(f.name for f in fields(PaperInput) if f.name not in _SPELLED)
-PAPER_KEYS: Final = ("venue", NEWS_KEY, "authors", "featured", *PLAIN_FIELDS)
+PAPER_KEYS: Final = (
+    "venue",
+    NEWS_KEY,
+    "authors",
+    "featured",
+    *PLAIN_FIELDS,
+    "links",
+    "also_presented",
+    "accepted",
+)
 
 
 def paper_to_dict(paper: PaperRecord) -> dict[str, Any]:
-    """The paper as plain values: authors as {"name" as written, "member" name or None}."""
+    """The paper as plain values: authors as {"name" as written, "member" name or None, and
+    "equal": true for an equal contribution}, links as {"label", "url"} in order."""
     data: dict[str, Any] = {
         "venue": paper.venue_short,
         NEWS_KEY: str(paper.news),
-        "authors": [
-            {"name": a.written, "member": a.name if a.is_member else None} for a in paper.authors
-        ],
+        "authors": [_author_dict(a) for a in paper.authors],
         "featured": paper.featured_name,
+        "links": [{"label": link.label, "url": link.url} for link in paper.links],
+        "also_presented": list(paper.also_presented),
+        "accepted": paper.accepted.isoformat() if paper.accepted else None,
     }
     data.update({name: getattr(paper, name) for name in PLAIN_FIELDS})
     return {key: data[key] for key in PAPER_KEYS}
+
+
+def _author_dict(author: AuthorRecord) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "name": author.written,
+        "member": author.name if author.is_member else None,
+    }
+    if author.equal:
+        data["equal"] = True
+    return data
+
+
+def _links(value: Any) -> tuple[PaperLink, ...]:
+    if not value:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(item, Mapping) for item in value):
+        raise ValidationError("a paper's links must be a list of {label, url}", field="links")
+    return tuple(
+        PaperLink(str(item.get("label") or ""), str(item.get("url") or "")) for item in value
+    )
+
+
+def _accepted(value: Any) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise ValidationError(
+            f"accepted must look like YYYY-MM-DD, not {value!r}", field="accepted"
+        ) from None
 
 
 def paper_from_dict(
@@ -53,9 +98,16 @@ def paper_from_dict(
         venue=str(data["venue"]),
         news=YearMonth.parse(str(news), field=NEWS_KEY) if news else None,
         authors=tuple(
-            AuthorInput(name=str(a.get("name") or ""), member_id=known.get(a.get("member") or ""))
+            AuthorInput(
+                name=str(a.get("name") or ""),
+                member_id=known.get(a.get("member") or ""),
+                equal=bool(a.get("equal")),
+            )
             for a in data.get("authors") or ()
         ),
         featured=known.get(featured) if featured else None,
+        links=_links(data.get("links")),
+        also_presented=tuple(str(line) for line in data.get("also_presented") or ()),
+        accepted=_accepted(data.get("accepted")),
         **{name: data[name] for name in PLAIN_FIELDS if name in data},
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from typing import Final, Literal, NamedTuple
 
@@ -31,7 +32,7 @@ DEFAULT_ROLE: Final = "researcher"
 demo lab's members are."""
 VENUE_KINDS: Final = ("conference", "journal", "workshop", "other")
 STATUSES: Final = ("accepted", "published", "withdrawn")
-PRESENTATIONS: Final = ("oral", "spotlight", "poster", "findings", "demo")
+PRESENTATIONS: Final = ("oral", "long talk", "spotlight", "poster", "findings", "demo")
 ACHIEVEMENT_KINDS: Final = (
     "award",
     "talk",
@@ -44,7 +45,7 @@ ACHIEVEMENT_KINDS: Final = (
 )
 # How a page shows an achievement's link: a labelled link ([Homepage]), a video (the YouTube
 # embed), another embedded page (an iframe) or an image.
-LINK_KINDS: Final = ("link", "video", "embed", "image")
+ACHIEVEMENT_LINK_KINDS: Final = ("link", "video", "embed", "image")
 
 MIN_YEAR: Final = 1900
 MAX_YEAR: Final = 2100
@@ -148,6 +149,7 @@ class AuthorRecord:
     member_id: int | None = None
     native: str | None = None
     as_written: str | None = None
+    equal: bool = False  # an equal contribution: a member's list marks it with a star
 
     @property
     def written(self) -> str:
@@ -156,6 +158,71 @@ class AuthorRecord:
     @property
     def is_member(self) -> bool:
         return self.member_id is not None
+
+
+PAPER_LINK_LABELS: Final = {
+    "paper": "url",
+    "code": "code",
+    "project": "project",
+    "project page": "project",
+}
+"""Link labels that name a known kind of link: the paper itself, its code, its project page.
+A paper's ``url``, ``code`` and ``project`` are its first links of these kinds."""
+_DEFAULT_LABEL: Final = {"url": "paper", "code": "code", "project": "project"}
+
+
+@dataclass(frozen=True, slots=True)
+class PaperLink:
+    """One labelled link of a paper, as its list shows it: "[label](url)"."""
+
+    label: str
+    url: str
+
+    @property
+    def kind(self) -> str | None:
+        """ "url", "code" or "project" when the label names a known kind, else None."""
+        return PAPER_LINK_LABELS.get(self.label.strip().casefold())
+
+
+def fold_links(
+    links: tuple[PaperLink, ...], url: str | None, code: str | None, project: str | None
+) -> tuple[tuple[PaperLink, ...], str | None, str | None, str | None]:
+    """The links of a paper as one ordered list, and its url, code and project read from it.
+
+    The list is the one place a link lives; ``url``, ``code`` and ``project`` given apart (a
+    form, a BibTeX field, an older file) replace the first link of their kind, or are added
+    after the others when the paper has none. Folding twice changes nothing.
+    """
+    folded = list(links)
+    for kind, value in (("url", url), ("code", code), ("project", project)):
+        if value is None:
+            continue
+        at = next((i for i, link in enumerate(folded) if link.kind == kind), None)
+        if at is None:
+            folded.append(PaperLink(_DEFAULT_LABEL[kind], value))
+        elif folded[at].url != value:
+            folded[at] = PaperLink(folded[at].label, value)
+    found: dict[str, str] = {}
+    for link in folded:
+        known = link.kind
+        if known is not None:
+            found.setdefault(known, link.url)
+    return tuple(folded), found.get("url"), found.get("code"), found.get("project")
+
+
+def fold_links_into(item: object) -> None:
+    """Fold a frozen paper input's or record's links and link fields in place."""
+    links, url, code, project = (
+        getattr(item, "links"),  # noqa: B009  # one helper for two dataclasses
+        getattr(item, "url"),  # noqa: B009
+        getattr(item, "code"),  # noqa: B009
+        getattr(item, "project"),  # noqa: B009
+    )
+    if not links and url is None and code is None and project is None:
+        return  # most papers of a large lab: nothing to fold
+    folded = fold_links(tuple(links), url, code, project)
+    for name, value in zip(("links", "url", "code", "project"), folded, strict=True):
+        object.__setattr__(item, name, value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,8 +252,15 @@ class PaperRecord:
     project: str | None = None
     bibkey: str | None = None
     note: str | None = None
+    links: tuple[PaperLink, ...] = ()
+    also_presented: tuple[str, ...] = ()
+    accepted: date | None = None
+    parent_short: str | None = None
     position: int = 0
     version: int = 1
+
+    def __post_init__(self) -> None:
+        fold_links_into(self)
 
     @property
     def counted(self) -> bool:
@@ -202,7 +276,8 @@ class PaperRecord:
 @dataclass(frozen=True, slots=True)
 class AchievementLink:
     """One link of an achievement, in the order the page shows them: ``kind`` is one of
-    LINK_KINDS, ``label`` what a link says ("Homepage") or an image's alternative text."""
+    ACHIEVEMENT_LINK_KINDS, ``label`` what a link says ("Homepage") or an image's alternative
+    text."""
 
     kind: str
     url: str

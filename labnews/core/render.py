@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, cast
 
+from labnews.core import publist
 from labnews.core.controls import drop_unsafe
 from labnews.core.errors import TemplateError
 from labnews.core.news import NewsEntry
@@ -787,7 +788,9 @@ def build_context(
             for year in years
         ],
         # Only the publication list reads every paper's details: build them when it asks.
-        "papers": _Deferred(lambda: [_paper_data(p, lang) for p in counted]),
+        "papers": publist.Deferred(
+            lambda: publist.publication_list(counted, lang=lang, safe=safe_url)
+        ),
     }
 
 

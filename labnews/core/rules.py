@@ -13,6 +13,7 @@ from labnews.core.errors import ValidationError
 WORKSHOP_MODES: Final = ("fold", "separate", "exclude")
 ORDER_MODES: Final = ("first", "count", "alpha")
 LINE_MODES: Final = ("month", "venue")
+WORKSHOP_LINE_NAMES: Final = ("workshop", "conference")
 
 
 def _frozen_pins(pins: Mapping[int, tuple[str, ...]]) -> Mapping[int, tuple[str, ...]]:
@@ -28,12 +29,16 @@ class TallyRules:
     - ``order``: tally labels by first appearance in the year (``first``), ``count`` or ``alpha``.
     - ``lines``: one news line per month (``month``) or one per venue and month (``venue``).
     - ``pinned``: per-year label orders set by hand or read from an imported page; they win.
+    - ``conference_years``: years whose month lines name a workshop paper's conference ("Six
+      papers accepted to ECCV 2024" holding two ECCV Workshop papers); other years name the
+      workshop ("Three papers accepted to ICCV Workshop 2025"). Lists and tallies are unchanged.
     """
 
     workshops: str = "fold"
     order: str = "first"
     lines: str = "month"
     pinned: Mapping[int, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    conference_years: frozenset[int] = frozenset()
 
     def __post_init__(self) -> None:
         for name, value, allowed in (
@@ -46,6 +51,22 @@ class TallyRules:
                     f"{name} must be one of {', '.join(allowed)}, not {value!r}", field=name
                 )
         object.__setattr__(self, "pinned", _frozen_pins(self.pinned))
+        object.__setattr__(self, "conference_years", frozenset(self.conference_years))
+
+    def with_workshop_lines(self, year: int, name: str) -> TallyRules:
+        """These rules with ``year``'s month lines naming a workshop paper's ``conference``
+        or its ``workshop`` (the default)."""
+        if name not in WORKSHOP_LINE_NAMES:
+            raise ValidationError(
+                f"workshop lines must name one of {', '.join(WORKSHOP_LINE_NAMES)}, not {name!r}",
+                field="workshop_lines",
+            )
+        years = set(self.conference_years)
+        if name == "conference":
+            years.add(year)
+        else:
+            years.discard(year)
+        return replace(self, conference_years=frozenset(years))
 
     def with_pin(self, year: int, labels: tuple[str, ...] | None) -> TallyRules:
         """These rules with ``year``'s order pinned to ``labels`` (or unpinned for None)."""
@@ -63,6 +84,12 @@ class TallyRules:
                 "order": self.order,
                 "lines": self.lines,
                 "pinned": {str(y): list(labels) for y, labels in self.pinned.items()},
+                # Only when set: rules stored before it read and write the same text.
+                **(
+                    {"conference_years": sorted(self.conference_years)}
+                    if self.conference_years
+                    else {}
+                ),
             },
             ensure_ascii=False,
             sort_keys=True,
@@ -87,11 +114,15 @@ class TallyRules:
                     f"stored tally rules pin {year!r} to {labels!r}: expected a year and a list"
                 )
             pins[int(year)] = tuple(str(label) for label in labels)
+        years = data.get("conference_years", [])
+        if not isinstance(years, list) or not all(isinstance(y, int) for y in years):
+            raise ValidationError("stored tally rules have conference years that are not years")
         return cls(
             workshops=str(data.get("workshops", "fold")),
             order=str(data.get("order", "first")),
             lines=str(data.get("lines", "month")),
             pinned=pins,
+            conference_years=frozenset(years),
         )
 
     def describe(self) -> str:
@@ -103,4 +134,6 @@ class TallyRules:
         ]
         for year, labels in sorted(self.pinned.items(), reverse=True):
             lines.append(f"pinned {year}: {', '.join(labels)}")
+        for year in sorted(self.conference_years, reverse=True):
+            lines.append(f"workshop lines {year}: conference")
         return "\n".join(lines)

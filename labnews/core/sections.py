@@ -19,7 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 from labnews.core import fields as field_rules
 from labnews.core.errors import ValidationError
 from labnews.core.links import http_url
-from labnews.core.records import LINK_KINDS, AchievementLink, AchievementRecord
+from labnews.core.records import ACHIEVEMENT_LINK_KINDS, AchievementLink, AchievementRecord
 
 SECTION_FORMATS: Final = ("projects", "talks", "awards")
 """The built-in formats written from achievements rather than papers."""
@@ -59,7 +59,7 @@ def check_links(links: Iterable[AchievementLink]) -> list[AchievementLink]:
         field = f"link {number}"
         if number > MAX_LINKS:
             raise ValidationError(f"an achievement has at most {MAX_LINKS} links", field="links")
-        field_rules.choice(link.kind, LINK_KINDS, f"{field} kind")
+        field_rules.choice(link.kind, ACHIEVEMENT_LINK_KINDS, f"{field} kind")
         url = field_rules.clean_text(link.url, f"{field} URL")
         if url is None:
             raise ValidationError(f"{field} has no URL", field="links")

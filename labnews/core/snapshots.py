@@ -43,9 +43,9 @@ def paper_input(paper: PaperRecord) -> PaperInput:
         venue=paper.venue_short,
         # A member author keeps the spelling the paper used; an outsider is only a name.
         authors=tuple(
-            AuthorInput(name=a.as_written or "", member_id=a.member_id)
+            AuthorInput(name=a.as_written or "", member_id=a.member_id, equal=a.equal)
             if a.is_member
-            else AuthorInput(name=a.name)
+            else AuthorInput(name=a.name, equal=a.equal)
             for a in paper.authors
         ),
         featured=paper.featured_id,

@@ -202,7 +202,9 @@ class ImportChoices:
         papers: list[PlannedPaper] = []
         for row in self.papers:
             paper = row.paper
-            authors = tuple(PlannedAuthor(a.written, member(a.member)) for a in paper.authors)
+            authors = tuple(
+                PlannedAuthor(a.written, member(a.member), a.equal) for a in paper.authors
+            )
             papers.append(
                 replace(
                     paper,

@@ -11,6 +11,7 @@ from typing import Final
 from sqlalchemy.orm import Session
 
 from labnews.core.records import PaperRecord
+from labnews.io.bibdetails import detail_fields
 from labnews.io.bibtex import PREFIX, author_value, entry_text, link_fields, verbatim_value
 from labnews.io.latex import escape_latex
 from labnews.store import queries
@@ -73,6 +74,7 @@ def _entry_text(paper: PaperRecord, key: str) -> str:
         fields.append((PREFIX + "code", verbatim_value(paper.code)))
     if paper.project:
         fields.append((PREFIX + "project", verbatim_value(paper.project)))
+    fields += detail_fields(paper)
     return entry_text(kind, key, fields)
 
 

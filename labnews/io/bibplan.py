@@ -23,6 +23,7 @@ from labnews.core.records import (
     YearMonth,
     year_month,
 )
+from labnews.io.bibdetails import with_details
 from labnews.io.bibtex import PREFIX, BibEntry, parse_bibtex, parse_month, quiet, split_authors
 from labnews.io.known import PaperIndex, Untitled, leave_out_held, title_key
 from labnews.io.latex import decode_latex, decode_latex_checked
@@ -248,6 +249,7 @@ class _Planner:
                 code=self._link(entry, "code"),
                 project=self._link(entry, "project"),
             )
+            paper = with_details(paper, values, lambda message: self._warn(entry, message))
         return paper, venue, problem
 
     # --- fields ---

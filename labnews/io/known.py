@@ -93,6 +93,9 @@ class PaperIndex:
     _read: set[tuple[str, int]] = field(default_factory=set)
     _held_ids: set[int] = field(default_factory=set)
     _read_all: bool = False
+    conference_years: frozenset[int] = frozenset()
+    """News years whose lines name a workshop paper's conference (the lab's rule): there a
+    held workshop paper also answers for a line's "N papers accepted to ECCV 2024"."""
 
     @classmethod
     def of_database(
@@ -102,6 +105,7 @@ class PaperIndex:
         dois: Iterable[str] = (),
         *,
         venues: Iterable[str] | None = None,
+        conference_years: frozenset[int] = frozenset(),
     ) -> PaperIndex:
         """The index of the database's papers; only those an import can collide with, if told.
 
@@ -111,7 +115,7 @@ class PaperIndex:
         With ``venues`` too (short names, when the import knows them all before it is
         checked, as a news page does), untitled papers are read whole only at those venues.
         """
-        index = cls(session=session)
+        index = cls(session=session, conference_years=conference_years)
         if years is not None:
             for doi, paper_id in queries.papers_with_dois(session, dois).items():
                 index.dois[doi] = paper_id
@@ -163,10 +167,21 @@ class PaperIndex:
     def _hold(self, paper: PaperRecord) -> None:
         held = HeldPaper.of(paper)
         self._held_ids.add(held.id)
-        venue = paper.venue_short.casefold()
-        self.held.setdefault((venue, paper.year, paper.news), []).append(held)
-        if not held.titled and held.featured:
-            self.untitled_of.setdefault((venue, paper.year, held.featured), []).append(held)
+        for venue in self._named_as(paper):
+            self.held.setdefault((venue, paper.year, paper.news), []).append(held)
+            if not held.titled and held.featured:
+                self.untitled_of.setdefault((venue, paper.year, held.featured), []).append(held)
+
+    def _named_as(self, paper: PaperRecord) -> tuple[str, ...]:
+        """The venue names (casefolded) a news line may give this paper under."""
+        own = paper.venue_short.casefold()
+        if (
+            paper.venue_kind == "workshop"
+            and paper.parent_short
+            and paper.news.year in self.conference_years
+        ):
+            return (own, paper.parent_short.casefold())
+        return (own,)
 
     def _read_groups(self, groups: Iterable[tuple[str, int]]) -> None:
         """Hold every paper of these (venue, edition year) groups, in a few queries."""
@@ -174,7 +189,14 @@ class PaperIndex:
         if self._read_all or self.session is None or not wanted:
             return
         self._read |= wanted
-        venues = queries.venues_by_short(self.session, {venue for venue, _ in wanted})
+        shorts = {venue for venue, _ in wanted}
+        venues = list(queries.venues_by_short(self.session, shorts))
+        if self.conference_years:
+            venues += [
+                v
+                for v in queries.venues(self.session)
+                if v.kind == "workshop" and v.parent_short and v.parent_short.casefold() in shorts
+            ]
         if not venues:
             return
         papers = queries.papers_in(
@@ -183,8 +205,8 @@ class PaperIndex:
             venue_ids=[v.id for v in venues],
         )
         for paper in papers:
-            if paper.id not in self._held_ids and (paper.venue_short.casefold(), paper.year) in (
-                wanted
+            if paper.id not in self._held_ids and any(
+                (name, paper.year) in wanted for name in self._named_as(paper)
             ):
                 self._hold(paper)
 

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
+from labnews.core import publist
 from labnews.core.errors import LabnewsError, TemplateError
+from labnews.core.links import site_path
 from labnews.core.news import news_entries
+from labnews.core.records import MemberRecord, PaperRecord
 from labnews.core.render import (
     LANGUAGES,
     OutputFormat,
@@ -18,6 +21,7 @@ from labnews.core.render import (
     list_formats,
     render_folder,
     render_text,
+    safe_url,
 )
 from labnews.core.sections import section_context
 from labnews.core.tally import tally_years
@@ -29,6 +33,8 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 TEMPLATES_ENV = "LABNEWS_TEMPLATES"
+MEMBER_FORMATS: Final = ("publications",)
+"""The formats that can be narrowed to one member (``NewsRequest.member``)."""
 
 
 def builtin_templates_dir() -> Path:
@@ -62,7 +68,7 @@ class NewsRequest:
     lang: str | None = None
     with_achievements: bool = False
     member: str | None = None
-    """Narrow the member-page formats (awards...) to one member, by name or alias."""
+    """Narrow the member-page formats (publications, awards) to one member, by name or alias."""
 
 
 def resolve_request(session: Session, request: NewsRequest) -> tuple[OutputFormat, str]:
@@ -88,7 +94,7 @@ def news_context(
 
     rules = queries.tally_rules(session)
     papers = queries.papers_in(session, wanted)
-    member_id = _member_id(session, member) if member is not None else None
+    chosen = queries.find_member(session, member, field="member") if member else None
     # Only what the lab announces is a news line: a project or a talk of its page is not.
     achievements = (
         tuple(a for a in queries.achievements_in(session, wanted) if a.in_news)
@@ -103,19 +109,41 @@ def news_context(
         lab_name=settings.text_setting(session, settings.LAB_NAME),
     )
     context["sections"] = section_context(
-        lambda: queries.achievements_in(session, wanted), lang, member_id
+        lambda: queries.achievements_in(session, wanted),
+        lang,
+        chosen.id if chosen is not None else None,
     )
+    context.update(_publication_context(session, papers, lang, chosen))
     return context
 
 
-def _member_id(session: Session, name: str) -> int:
-    """The member a ``--member`` names (by name or alias), else a one-line error."""
+def _writable(url: str) -> str:
+    """A link a publication list may write: http(s), doi:, or a file of the page's own site."""
+    return safe_url(url) or site_path(url) or ""
+
+
+def _publication_context(
+    session: Session, papers: Sequence[PaperRecord], lang: str, chosen: MemberRecord | None
+) -> dict[str, Any]:
+    """The publication list's papers: the lab's, with its bold setting, or one member's."""
     from labnews.store import queries
 
-    match = queries.member_directory(session).find(name, field="member")
-    if match is None:
-        raise LabnewsError(f"there is no member named {name!r}")
-    return match.member.id
+    if chosen is not None:
+        bold = frozenset({chosen.id})
+    else:
+        directory = queries.member_directory(session)
+        owner = next((m.id for m in directory.members if m.role == "pi"), None)
+        choice = settings.text_setting(session, settings.PUBLICATION_BOLD)
+        bold = publist.bold_ids(choice, owner, [m.id for m in directory.members])
+    member_id = chosen.id if chosen is not None else None
+    return {
+        "member": {"name": chosen.name} if chosen is not None else None,
+        "papers": publist.Deferred(
+            lambda: publist.publication_list(
+                papers, bold=bold, lang=lang, safe=_writable, member_id=member_id
+            )
+        ),
+    }
 
 
 def render_news(session: Session, request: NewsRequest) -> tuple[OutputFormat, str]:

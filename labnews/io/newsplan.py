@@ -230,7 +230,10 @@ def _leave_out_held(session: Session, plan: ImportPlan, origins: dict[int, str])
     the member its line names; the findings say per line how many of its papers are held.
     """
     index = PaperIndex.of_database(
-        session, {p.year for p in plan.papers}, venues={p.venue for p in plan.papers}
+        session,
+        {p.year for p in plan.papers},
+        venues={p.venue for p in plan.papers},
+        conference_years=queries.tally_rules(session).conference_years,
     )
     waiting: list[Untitled] = []
     kept: list[PlannedPaper] = []

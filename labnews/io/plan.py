@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import TYPE_CHECKING, Literal
 
 from labnews.core.errors import LabnewsError
@@ -20,7 +21,7 @@ from labnews.core.inputs import (
     VenueInput,
 )
 from labnews.core.names import MemberDirectory, name_key, venue_spelling_key, venue_spellings
-from labnews.core.records import AchievementLink, Change, YearMonth
+from labnews.core.records import AchievementLink, Change, PaperLink, YearMonth
 from labnews.core.rules import TallyRules
 from labnews.core.snapshots import input_of
 from labnews.core.tally import tally_label, venue_labels
@@ -89,6 +90,7 @@ class PlannedAuthor:
 
     written: str
     member: str | None = None
+    equal: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +112,9 @@ class PlannedPaper:
     project: str | None = None
     bibkey: str | None = None
     note: str | None = None
+    links: tuple[PaperLink, ...] = ()
+    also_presented: tuple[str, ...] = ()
+    accepted: date | None = None
     line: int | None = None
     include: bool = True
 
@@ -148,6 +153,8 @@ class ImportPlan:
     papers: list[PlannedPaper] = field(default_factory=list)
     achievements: list[PlannedAchievement] = field(default_factory=list)
     pins: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    conference_years: set[int] = field(default_factory=set)
+    """Years whose month lines are to name a workshop paper's conference, as the source's."""
     findings: list[Finding] = field(default_factory=list)
     present: Counter[int] = field(default_factory=Counter)
     """Papers of the source the lab already holds, by news year: left out of ``papers``."""
@@ -161,7 +168,14 @@ class ImportPlan:
     @property
     def is_empty(self) -> bool:
         included = any(a.include for a in self.achievements)
-        return not (self.members or self.venues or self.included_papers or included or self.pins)
+        return not (
+            self.members
+            or self.venues
+            or self.included_papers
+            or included
+            or self.pins
+            or self.conference_years
+        )
 
     @property
     def included_papers(self) -> list[PlannedPaper]:
@@ -219,6 +233,8 @@ class ImportPlan:
             lines.append(f"  to create: {count_digits(len(included), 'achievement')}")
         for year, labels in sorted(self.pins.items(), reverse=True):
             lines.append(f"  to pin the {year} tally order: {', '.join(labels)}")
+        for year in sorted(self.conference_years, reverse=True):
+            lines.append(f"  to name {year}'s workshop papers by their conference in its news")
         order: tuple[FindingKind, ...] = (
             "error",
             "mismatch",
@@ -266,15 +282,17 @@ def _apply(session: Session, plan: ImportPlan) -> Change:
         return found
 
     # Inputs are immutable: one AuthorInput per distinct author serves every paper naming them.
-    author_inputs: dict[tuple[str, str | None], AuthorInput] = {}
+    author_inputs: dict[tuple[str, str | None, bool], AuthorInput] = {}
 
     def author_input(author: PlannedAuthor) -> AuthorInput:
-        key = (author.written, author.member)  # a tuple hashes faster than the dataclass
+        # a tuple hashes faster than the dataclass
+        key = (author.written, author.member, author.equal)
         found = author_inputs.get(key)
         if found is None:
             found = author_inputs[key] = AuthorInput(
                 name=author.written,
                 member_id=member_id(author.member) if author.member else None,
+                equal=author.equal,
             )
         return found
 
@@ -293,6 +311,11 @@ def _apply(session: Session, plan: ImportPlan) -> Change:
         )
     for year, labels in plan.pins.items():
         commands.pin_order(session, year, labels)
+    if plan.conference_years:
+        rules = queries.tally_rules(session)
+        for year in sorted(plan.conference_years):
+            rules = rules.with_workshop_lines(year, "conference")
+        commands.set_rules(session, rules)
     return Change(
         f"Imported {count_digits(len(added.ids))} from {plan.source}",
         frozenset({"paper", "member", "venue", "achievement", "settings"}),

@@ -20,7 +20,18 @@ from labnews.core.records import (
     VenueRecord,
 )
 from labnews.core.sections import links_text
-from labnews.io.tables import COLUMNS, FORMAT, MEMBER_MARK, SEPARATOR, TABLES, VERSION, cell
+from labnews.io.tables import (
+    COLUMNS,
+    EQUAL_MARK,
+    FORMAT,
+    LINES,
+    MEMBER_MARK,
+    SEPARATOR,
+    TABLES,
+    VERSION,
+    cell,
+    links_cell,
+)
 from labnews.store import queries
 
 
@@ -67,6 +78,9 @@ def export_json(session: Session, years: Iterable[int] | None) -> str:
             "order": rules.order,
             "lines": rules.lines,
             "pinned": pins,
+            "conference_years": sorted(
+                y for y in rules.conference_years if wanted is None or y in wanted
+            ),
         },
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -151,7 +165,9 @@ def _paper_json(paper: PaperRecord) -> dict[str, Any]:
         "news": str(paper.news),
         "title": paper.title,
         "authors": [
-            {"name": a.written, "member": a.name if a.is_member else None} for a in paper.authors
+            {"name": a.written, "member": a.name if a.is_member else None}
+            | ({"equal": True} if a.equal else {})
+            for a in paper.authors
         ],
         "featured": paper.featured_name,
         "status": paper.status,
@@ -163,6 +179,9 @@ def _paper_json(paper: PaperRecord) -> dict[str, Any]:
         "project": paper.project,
         "bibkey": paper.bibkey,
         "note": paper.note,
+        "links": [{"label": link.label, "url": link.url} for link in paper.links],
+        "also_presented": list(paper.also_presented),
+        "accepted": paper.accepted.isoformat() if paper.accepted else None,
     }
 
 
@@ -171,7 +190,11 @@ def _paper_row(paper: PaperRecord, directory: MemberDirectory) -> dict[str, Any]
     row.update(
         id=paper.id,
         news_month=row.pop("news"),
-        authors=SEPARATOR.join(_author_cell(a, directory) for a in paper.authors),
+        authors=SEPARATOR.join(
+            _author_cell(a, directory) + (EQUAL_MARK if a.equal else "") for a in paper.authors
+        ),
+        links=links_cell(paper.links),
+        also_presented=LINES.join(paper.also_presented),
     )
     return row
 

@@ -7,6 +7,7 @@ import csv
 import io
 import json
 from collections.abc import Mapping, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any, Final
 
@@ -16,7 +17,7 @@ from labnews.core import sections
 from labnews.core.errors import AmbiguousNameError, LabnewsError, ValidationError
 from labnews.core.fields import MAX_NOTE, MAX_TEXT
 from labnews.core.inputs import MemberInput, VenueInput
-from labnews.core.links import arxiv_of, doi_of, http_url
+from labnews.core.links import arxiv_of, doi_of, http_url, site_path
 from labnews.core.names import MemberDirectory, clean_name
 from labnews.core.records import (
     ACHIEVEMENT_KINDS,
@@ -28,6 +29,7 @@ from labnews.core.records import (
     STATUSES,
     VENUE_KINDS,
     MemberRecord,
+    PaperLink,
     VenueRecord,
     YearMonth,
 )
@@ -40,7 +42,16 @@ from labnews.io.plan import (
     PlannedPaper,
     VenuePlanner,
 )
-from labnews.io.tables import COLUMNS, FORMAT, MEMBER_MARK, TABLES, VERSION, uncell
+from labnews.io.tables import (
+    COLUMNS,
+    EQUAL_MARK,
+    FORMAT,
+    MEMBER_MARK,
+    TABLES,
+    VERSION,
+    links_of_cell,
+    uncell,
+)
 from labnews.io.textfile import read_text
 from labnews.store import queries
 
@@ -460,6 +471,9 @@ class _Importer:
         url, code, project = fields.link("url"), fields.link("code"), fields.link("project")
         bibkey = fields.text("bibkey")
         note = fields.text("note", limit=MAX_NOTE)
+        links = self._links(fields)
+        also_presented = self._lines(fields, "also_presented")
+        accepted = self._day(fields, "accepted")
         authors = self._authors(fields)
         featured = self._featured(fields, authors)
         if fields.failed or venue_name is None or year is None:
@@ -488,6 +502,9 @@ class _Importer:
             project=project,
             bibkey=bibkey,
             note=note,
+            links=links,
+            also_presented=also_presented,
+            accepted=accepted,
             line=fields.line,
         )
         in_news = {m.name for m in self.directory.members if m.in_news}
@@ -514,29 +531,78 @@ class _Importer:
             fields.error(name, f"{shape}, not {text[:80]!r}")
         return value
 
+    def _links(self, fields: _Fields) -> tuple[PaperLink, ...]:
+        """A paper's links: a JSON list of {label, url}, or a cell of "[label](url)" lines."""
+        value = fields.raw("links")
+        if value is None or value == "":
+            return ()
+        links: tuple[PaperLink, ...] | None = None
+        if isinstance(value, list):
+            if all(isinstance(item, dict) for item in value):
+                links = tuple(
+                    PaperLink(str(item.get("label") or "").strip(), str(item.get("url") or ""))
+                    for item in value
+                )
+        elif isinstance(value, str):
+            links = links_of_cell(uncell(value))
+        if links is None:
+            fields.error("links", 'must be "[label](url)" lines')
+            return ()
+        for index, link in enumerate(links, start=1):
+            usable = http_url(link.url) or (link.kind is None and site_path(link.url))
+            if not link.label or not usable:
+                fields.error("links", f"has a link {index} without a label or an http(s) address")
+                return ()
+        return links
+
+    def _lines(self, fields: _Fields, name: str) -> tuple[str, ...]:
+        value = fields.raw(name)
+        if value is None or value == "":
+            return ()
+        items = value if isinstance(value, list) else str(value).splitlines()
+        return tuple(" ".join(str(item).split()) for item in items if str(item).strip())
+
+    def _day(self, fields: _Fields, name: str) -> date | None:
+        text = fields.text(name)
+        if text is None:
+            return None
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            fields.error(name, f"must look like YYYY-MM-DD, not {text[:40]!r}")
+            return None
+
     def _authors(self, fields: _Fields) -> tuple[PlannedAuthor, ...]:
         value = fields.raw("authors")
-        entries: list[tuple[str, str | None]] = []
+        entries: list[tuple[str, str | None, bool]] = []
         if isinstance(value, list):
             for item in value:
                 if isinstance(item, dict) and isinstance(item.get("name"), str):
                     member = item.get("member")
-                    entries.append((item["name"], member if isinstance(member, str) else None))
+                    entries.append(
+                        (
+                            item["name"],
+                            member if isinstance(member, str) else None,
+                            item.get("equal") is True,
+                        )
+                    )
                 elif isinstance(item, str):
-                    entries.append((item, None))
+                    entries.append((item, None, False))
                 else:
                     fields.error("authors", "must be a list of names")
                     return ()
         else:
             for name in fields.names("authors"):
+                equal = name.endswith(EQUAL_MARK)
+                name = name.removesuffix(EQUAL_MARK).strip()
                 if name.endswith(MEMBER_MARK):
                     written = name.removesuffix(MEMBER_MARK).strip()
-                    entries.append((written, written))
+                    entries.append((written, written, equal))
                 else:
-                    entries.append((name, None))
+                    entries.append((name, None, equal))
         authors: list[PlannedAuthor] = []
         seen: set[str] = set()
-        for index, (written, member_name) in enumerate(entries, start=1):
+        for index, (written, member_name, equal) in enumerate(entries, start=1):
             what = f"author {index}"
             written = " ".join(written.split())
             if not written or len(written) > 200:
@@ -548,7 +614,7 @@ class _Importer:
                 continue
             if member is not None:
                 seen.add(member)
-            authors.append(PlannedAuthor(written, member))
+            authors.append(PlannedAuthor(written, member, equal))
         return tuple(authors)
 
     def _featured(self, fields: _Fields, authors: tuple[PlannedAuthor, ...]) -> str | None:
@@ -672,6 +738,13 @@ class _Importer:
                 continue
             if current.pinned.get(year) != tuple(labels):
                 self.plan.pins[year] = tuple(labels)
+        years = data.get("conference_years", [])
+        if isinstance(years, list) and all(
+            isinstance(y, int) and MIN_YEAR <= y <= MAX_YEAR for y in years
+        ):
+            self.plan.conference_years.update(set(years) - current.conference_years)
+        else:
+            self.plan.note("warning", "the file's workshop line years are not readable; ignored")
         try:
             theirs = TallyRules(
                 workshops=str(data.get("workshops", "fold")),

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from typing import Any, Final
+
+from labnews.core.records import PaperLink
 
 FORMAT: Final = "labnews"
 VERSION: Final = 1
@@ -26,6 +29,9 @@ COLUMNS: Final[Mapping[str, tuple[str, ...]]] = {
         "project",
         "bibkey",
         "note",
+        "links",
+        "also_presented",
+        "accepted",
     ),
     "members": (
         "id",
@@ -64,6 +70,30 @@ SEPARATOR: Final = "; "
 """Between the names of one cell (authors, aliases, members)."""
 MEMBER_MARK: Final = "*"
 """After an author's name in the papers table: this author is a lab member."""
+EQUAL_MARK: Final = " (equal)"
+"""After an author's name (and member mark) in the papers table: an equal contribution."""
+LINES: Final = "\n"
+"""Between the lines of one cell (a paper's links, its also-presented-at venues)."""
+_LINK_CELL: Final = re.compile(r"^\[(?P<label>[^\]]*)\]\((?P<url>.*)\)$")
+
+
+def links_cell(links: Sequence[PaperLink]) -> str:
+    """A paper's links as one cell: "[label](url)", one a line, in order."""
+    return LINES.join(f"[{link.label}]({link.url})" for link in links)
+
+
+def links_of_cell(text: str) -> tuple[PaperLink, ...] | None:
+    """The links a ``links_cell`` holds; None when a line is not "[label](url)"."""
+    links = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        match = _LINK_CELL.match(line.strip())
+        if match is None:
+            return None
+        links.append(PaperLink(match["label"].strip(), match["url"].strip()))
+    return tuple(links)
+
 
 # Spreadsheets run a cell that starts with these as a formula; a leading ' keeps it text.
 FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r", "'")

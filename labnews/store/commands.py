@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from typing import TypeVar
 
 from sqlalchemy import ColumnElement, delete, func, select
@@ -33,6 +34,7 @@ from labnews.core.records import (
     VENUE_KINDS,
     Change,
     VenueRecord,
+    YearMonth,
     check_month,
     check_year,
     venue_edition,
@@ -49,11 +51,12 @@ from labnews.store.models import (
     Member,
     MemberAlias,
     Paper,
+    PaperLinkRow,
     Setting,
     Venue,
     VenueAlias,
 )
-from labnews.store.paperchecker import AuthorRow, PaperChecker
+from labnews.store.paperchecker import AuthorRow, LinkRow, PaperChecker
 
 _Row = TypeVar("_Row")
 _Alias = TypeVar("_Alias", MemberAlias, VenueAlias)
@@ -340,12 +343,17 @@ def _paper_message(
 
 def add_paper(session: Session, data: PaperInput) -> Change:
     """Add a paper; it goes last among the papers of its news month."""
-    fields, authors, venue = PaperChecker(session).fields(data)
+    checker = PaperChecker(session)
+    fields, authors, venue = checker.fields(data)
     paper = Paper(**fields)
     paper.position = _next_position(session, paper.news_year, paper.news_month)
     paper.authors = [
-        Authorship(position=position, member_id=member_id, name=name)
-        for position, member_id, name in authors
+        Authorship(position=position, member_id=member_id, name=name, equal=equal)
+        for position, member_id, name, equal in authors
+    ]
+    paper.links = [
+        PaperLinkRow(position=position, label=label, url=url)
+        for position, label, url in checker.links(data)
     ]
     session.add(paper)
     session.flush()
@@ -387,9 +395,11 @@ def add_papers(
     }
     paper_rows: list[dict[str, object]] = []
     author_rows: list[list[AuthorRow]] = []
+    link_rows: list[list[LinkRow]] = []
     for index, data in enumerate(inputs):
         try:
             fields, authors, _venue = checker.fields(data)
+            link_rows.append(checker.links(data))
         except LabnewsError as exc:
             line = sources[index] if index < len(sources) else None
             where = f"line {line}" if line is not None else f"paper {index + 1}"
@@ -407,35 +417,63 @@ def add_papers(
     for row, paper_id in zip(paper_rows, ids, strict=True):
         row["id"] = paper_id
     insert_whole_rows(session, Paper, paper_rows)
-    links = [
-        (paper_id, position, member_id, name)
+    slots = [
+        (paper_id, position, member_id, name, equal)
         for paper_id, authors in zip(ids, author_rows, strict=True)
-        for position, member_id, name in authors
+        for position, member_id, name, equal in authors
     ]
-    insert_tuples(session, Authorship, ("paper_id", "position", "member_id", "name"), links)
+    insert_tuples(
+        session, Authorship, ("paper_id", "position", "member_id", "name", "equal"), slots
+    )
+    links = [
+        (paper_id, position, label, url)
+        for paper_id, rows in zip(ids, link_rows, strict=True)
+        for position, label, url in rows
+    ]
+    if links:
+        insert_tuples(session, PaperLinkRow, ("paper_id", "position", "label", "url"), links)
     years = frozenset(int(row["news_year"]) for row in paper_rows)  # type: ignore[call-overload]
     return Change(f"Added {count_digits(len(ids))}", frozenset({"paper"}), years, tuple(ids))
 
 
 def update_paper(
-    session: Session, paper_id: int, data: PaperInput, *, expected_version: int | None = None
+    session: Session,
+    paper_id: int,
+    data: PaperInput,
+    *,
+    expected_version: int | None = None,
+    news_from_venue: bool = False,
 ) -> Change:
-    """Replace a paper's fields; refused when someone else changed it since ``expected_version``."""
+    """Replace a paper's fields; refused when someone else changed it since ``expected_version``.
+
+    An input without a news month keeps the paper's (in its new year, if the year changes):
+    a change of venue never moves the news silently. ``news_from_venue`` asks for the venue's
+    usual month instead.
+    """
     paper = _existing(session, Paper, paper_id, "paper")
     _check_version("paper", f"#{paper_id}", paper.version, expected_version)
     old_year, old_month = paper.news_year, paper.news_month
-    fields, authors, venue = PaperChecker(session).fields(data, exclude_id=paper_id)
+    if data.news is None and not news_from_venue:
+        kept_year = old_year if data.year == paper.year else old_year + data.year - paper.year
+        data = replace(data, news=YearMonth(kept_year, old_month))
+    checker = PaperChecker(session)
+    fields, authors, venue = checker.fields(data, exclude_id=paper_id)
     for key, value in fields.items():
         setattr(paper, key, value)
     if (paper.news_year, paper.news_month) != (old_year, old_month):
         paper.position = _next_position(session, paper.news_year, paper.news_month)
     # Replace the author rows in place: delete first so the (paper, position) keys are free.
     session.execute(delete(Authorship).where(Authorship.paper_id == paper_id))
-    session.expire(paper, ["authors"])
-    for position, member_id, name in authors:
+    session.execute(delete(PaperLinkRow).where(PaperLinkRow.paper_id == paper_id))
+    session.expire(paper, ["authors", "links"])
+    for position, member_id, name, equal in authors:
         session.add(
-            Authorship(paper_id=paper_id, position=position, member_id=member_id, name=name)
+            Authorship(
+                paper_id=paper_id, position=position, member_id=member_id, name=name, equal=equal
+            )
         )
+    for position, label, url in checker.links(data):
+        session.add(PaperLinkRow(paper_id=paper_id, position=position, label=label, url=url))
     # Author rows live in their own table: mark the paper itself changed so its version moves.
     flag_modified(paper, "title")
     session.flush()

@@ -4,14 +4,23 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from labnews.core.errors import LabnewsError
-from labnews.core.inputs import AchievementInput, AuthorInput, MemberInput, PaperInput
-from labnews.core.records import AchievementLink, Change, YearMonth
+from labnews.core.inputs import (
+    AUTO,
+    AchievementInput,
+    AuthorInput,
+    FeaturedChoice,
+    MemberInput,
+    PaperInput,
+)
+from labnews.core.records import AchievementLink, Change, PaperLink, YearMonth
+from labnews.core.snapshots import venue_input
 from labnews.resources import resource
 from labnews.store import commands, queries, settings
 from labnews.store.models import Achievement, Member, Paper
@@ -37,6 +46,11 @@ def load_demo(session: Session, *, force: bool = False) -> Change:
         session.execute(delete(Achievement))
         session.execute(delete(Member))
     data = read_demo()
+    # The page's own spelling of some venues' full names ("... Workshop", "Empirical Methods
+    # in Natural Language Processing"): the publication list prints them.
+    for spelling in data.get("venues", ()):
+        venue = queries.find_venue(session, spelling["short"])
+        commands.update_venue(session, venue.id, replace(venue_input(venue), full=spelling["full"]))
     for member in data["members"]:
         commands.add_member(
             session,
@@ -62,7 +76,8 @@ def load_demo(session: Session, *, force: bool = False) -> Change:
         return match.member.id
 
     for paper in data["papers"]:
-        featured = member_id(paper["featured"])
+        # Without "featured", the first member author listed in news (none: the PI alone).
+        featured: FeaturedChoice = member_id(paper["featured"]) if "featured" in paper else AUTO
         names = paper.get("authors") or [paper["featured"], pi.name]
         commands.add_paper(
             session,
@@ -73,17 +88,19 @@ def load_demo(session: Session, *, force: bool = False) -> Change:
                 title=paper.get("title", ""),
                 authors=tuple(author(n) for n in names),
                 featured=featured,
-                url=paper.get("url"),
                 doi=paper.get("doi"),
                 arxiv=paper.get("arxiv"),
-                code=paper.get("code"),
-                project=paper.get("project"),
+                links=tuple(PaperLink(label, url) for label, url in paper.get("links", ())),
             ),
         )
     for item in data.get("achievements", ()):
         commands.add_achievement(session, _achievement(item, member_id))
     for year, labels in data.get("pinned", {}).items():
         commands.pin_order(session, int(year), labels)
+    rules = queries.tally_rules(session)
+    for year, name in data.get("workshop_lines", {}).items():
+        rules = rules.with_workshop_lines(int(year), name)
+    commands.set_rules(session, rules)
     settings.set_setting_text(session, settings.LAB_NAME, data["lab"])
     count = len(data["papers"])
     return Change(

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
+    Date,
     ForeignKey,
     Index,
     Integer,
@@ -17,7 +20,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from labnews.core.fields import sql_in
 from labnews.core.records import (
     ACHIEVEMENT_KINDS,
-    LINK_KINDS,
+    ACHIEVEMENT_LINK_KINDS,
     PRESENTATIONS,
     STATUSES,
     VENUE_KINDS,
@@ -147,11 +150,11 @@ class Paper(Base):
     presentation: Mapped[str | None] = mapped_column(String(20))
     doi: Mapped[OptShortText]
     arxiv: Mapped[OptShortText]
-    url: Mapped[OptLongText]
-    code: Mapped[OptLongText]
-    project: Mapped[OptLongText]
     bibkey: Mapped[OptShortText]
     note: Mapped[OptLongText]
+    # The venues where the same paper was also shown, one per line; never counted.
+    also_presented: Mapped[OptLongText]
+    accepted: Mapped[date | None] = mapped_column(Date)
     position: Mapped[int] = mapped_column(Integer, default=0)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
@@ -161,6 +164,9 @@ class Paper(Base):
         back_populates="paper",
         cascade="all, delete-orphan",
         order_by="Authorship.position",
+    )
+    links: Mapped[list[PaperLinkRow]] = relationship(
+        cascade="all, delete-orphan", order_by="PaperLinkRow.position"
     )
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
@@ -182,9 +188,26 @@ class Authorship(Base):
         ForeignKey("member.id", ondelete="RESTRICT"), index=True
     )
     name: Mapped[OptShortText]
+    equal: Mapped[bool] = mapped_column(Boolean, default=False)
 
     paper: Mapped[Paper] = relationship(back_populates="authors")
     member: Mapped[Member | None] = relationship()
+
+
+class PaperLinkRow(Base):
+    """One labelled link of a paper, in its order: the paper's url, code and project are the
+    first links of their kinds (``core.records.PAPER_LINK_LABELS``), so each link lives here
+    alone."""
+
+    __tablename__ = "paper_link"
+    __table_args__ = (CheckConstraint("length(trim(label)) > 0", name="label_not_blank"),)
+
+    paper_id: Mapped[int] = mapped_column(
+        ForeignKey("paper.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    label: Mapped[ShortText]
+    url: Mapped[str] = mapped_column(Text)
 
 
 class Achievement(Base):
@@ -257,7 +280,7 @@ class AchievementLinkRow(Base):
 
     __tablename__ = "achievement_link"
     __table_args__ = (
-        CheckConstraint(sql_in("kind", LINK_KINDS), name="kind"),
+        CheckConstraint(sql_in("kind", ACHIEVEMENT_LINK_KINDS), name="kind"),
         CheckConstraint("length(trim(url)) > 0", name="url_not_blank"),
     )
 

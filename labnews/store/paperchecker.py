@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from labnews.core import fields as field_rules
 from labnews.core.errors import DuplicateError, NotFoundError, ValidationError
 from labnews.core.inputs import AUTO, PaperInput
+from labnews.core.links import site_path
 from labnews.core.names import clean_name, venue_spelling_key
 from labnews.core.records import (
     PRESENTATIONS,
@@ -24,8 +25,11 @@ from labnews.core.records import (
 from labnews.store import queries
 from labnews.store.models import Member, Paper
 
-AuthorRow = tuple[int, int | None, str | None]
-"""One checked author slot: (position, member id or None, name as written or None)."""
+AuthorRow = tuple[int, int | None, str | None, bool]
+"""One checked author slot: (position, member id or None, name as written or None, equal
+contribution)."""
+LinkRow = tuple[int, str, str]
+"""One checked link of a paper: (position, label, url)."""
 
 
 class PaperChecker:
@@ -145,7 +149,7 @@ class PaperChecker:
                     )
                 member_ids.append(member.id)
                 written = field_rules.clean_text(author.name, f"author {index + 1}")
-                rows.append((index, member.id, written))
+                rows.append((index, member.id, written, bool(author.equal)))
             else:
                 name = self._names.get(author.name)
                 if name is None:
@@ -153,7 +157,7 @@ class PaperChecker:
                     if len(name) > 200:
                         raise ValidationError(f"author {index + 1} is too long", field="authors")
                     self._names[author.name] = name
-                rows.append((index, None, name))
+                rows.append((index, None, name, bool(author.equal)))
         return rows, member_ids
 
     def featured(self, data: PaperInput, member_ids: list[int]) -> int | None:
@@ -229,17 +233,47 @@ class PaperChecker:
             "doi": doi,
             # Most papers lack most links: skip the checks of the values that are not there.
             "arxiv": field_rules.arxiv(data.arxiv) if data.arxiv is not None else None,
-            "url": field_rules.link(data.url, "url") if data.url is not None else None,
-            "code": field_rules.link(data.code, "code") if data.code is not None else None,
-            "project": field_rules.link(data.project, "project")
-            if data.project is not None
-            else None,
             "bibkey": field_rules.clean_text(data.bibkey, "bibkey"),
             "note": field_rules.clean_text(data.note, "note", limit=field_rules.MAX_NOTE)
             if data.note is not None
             else None,
+            "also_presented": self.also_presented(data),
+            "accepted": data.accepted,
         }
         return fields, authors, venue
+
+    @staticmethod
+    def also_presented(data: PaperInput) -> str | None:
+        """The also-presented-at venues as the column keeps them: one clean line each."""
+        lines = []
+        for index, text in enumerate(data.also_presented):
+            line = field_rules.clean_text(" ".join(text.split()), f"also presented {index + 1}")
+            if line:
+                lines.append(line)
+        return "\n".join(lines) or None
+
+    @staticmethod
+    def links(data: PaperInput) -> list[LinkRow]:
+        """The checked links of a paper in order: a label, and an http(s) link."""
+        rows: list[LinkRow] = []
+        for index, link in enumerate(data.links):
+            # A known kind is named as its own field (the form's url, code, project).
+            field = link.kind or "links"
+            what = link.kind or f"link {index + 1}"
+            label = field_rules.clean_text(" ".join(link.label.split()), f"{what} label")
+            if not label:
+                raise ValidationError(f"{what} has no label", field=field)
+            # A labelled link may also be a file of the member's own site ("assets/x.pdf").
+            url = site_path(link.url) if link.kind is None else None
+            if url is None:
+                try:
+                    url = field_rules.link(link.url, what)
+                except ValidationError as exc:
+                    raise ValidationError(exc.message, field=field) from None
+            if url is None:
+                raise ValidationError(f"{what} ({label}) has no address", field=field)
+            rows.append((index, label, url))
+        return rows
 
     def remember(self, paper_id: int, fields: dict[str, object]) -> None:
         """Count the paper just checked in, so a later one in the same batch is its duplicate."""

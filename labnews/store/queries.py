@@ -20,6 +20,7 @@ from labnews.core.records import (
     AuthorRecord,
     LabelCount,
     MemberRecord,
+    PaperLink,
     PaperRecord,
     VenueRecord,
     YearMonth,
@@ -41,6 +42,7 @@ from labnews.store.models import (
     Member,
     MemberAlias,
     Paper,
+    PaperLinkRow,
     Setting,
     Venue,
     VenueAlias,
@@ -268,6 +270,7 @@ def _paper_select() -> Select[*tuple[Any, ...]]:
             Venue.kind.label("venue_kind"),
             Venue.label.label("venue_label"),
             own_label_sql(parent).label("parent_label"),
+            parent.short.label("parent_short"),
             Venue.full.label("venue_full"),
             featured.name.label("featured_name"),
             featured.native.label("featured_native"),
@@ -289,27 +292,48 @@ def _authors_of(
     """
     statement = (
         select(
-            Authorship.paper_id, Authorship.name, Authorship.member_id, Member.name, Member.native
+            Authorship.paper_id,
+            Authorship.name,
+            Authorship.member_id,
+            Member.name,
+            Member.native,
+            Authorship.equal,
         )
         .outerjoin(Member, Authorship.member_id == Member.id)
         .order_by(Authorship.paper_id, Authorship.position)
     )
     if paper_filter is not None:
         statement = statement.where(Authorship.paper_id.in_(paper_filter))
-    shared: dict[tuple[str | None, int | None], AuthorRecord] = {}
+    shared: dict[tuple[str | None, int | None, bool], AuthorRecord] = {}
     result: dict[int, list[AuthorRecord]] = defaultdict(list)
     # Core rows (session.connection()) skip the ORM's per-row bookkeeping: 3x faster at 100k.
-    for paper_id, written, member_id, name, native in session.connection().execute(statement):
-        key = (written, member_id)
+    rows = session.connection().execute(statement)
+    for paper_id, written, member_id, name, native, equal in rows:
+        key = (written, member_id, bool(equal))
         record = shared.get(key)
         if record is None:
             if member_id is not None:
-                record = AuthorRecord(name, member_id, native, written)
+                record = AuthorRecord(name, member_id, native, written, bool(equal))
             else:
-                record = AuthorRecord(written or "")
+                record = AuthorRecord(written or "", equal=bool(equal))
             shared[key] = record
         result[paper_id].append(record)
     return {pid: tuple(authors) for pid, authors in result.items()}
+
+
+def _links_of(
+    session: Session, paper_filter: Select[Any] | None
+) -> dict[int, tuple[PaperLink, ...]]:
+    """The labelled links of the filtered papers (all papers for None), in order."""
+    statement = select(PaperLinkRow.paper_id, PaperLinkRow.label, PaperLinkRow.url).order_by(
+        PaperLinkRow.paper_id, PaperLinkRow.position
+    )
+    if paper_filter is not None:
+        statement = statement.where(PaperLinkRow.paper_id.in_(paper_filter))
+    result: dict[int, list[PaperLink]] = defaultdict(list)
+    for paper_id, label, url in session.connection().execute(statement):
+        result[paper_id].append(PaperLink(label, url))
+    return {pid: tuple(links) for pid, links in result.items()}
 
 
 def papers_in(
@@ -349,11 +373,14 @@ def papers_in(
         ids = ids.where(Paper.id.in_(mine))
     statement = statement.order_by(Paper.news_year, Paper.news_month, Paper.position, Paper.id)
     authors = _authors_of(session, ids if filtered else None)
+    links = _links_of(session, ids if filtered else None)
     # Rows are streamed, not fetched all at once: a university's 100,000 papers would hold
     # their driver rows and records in memory together.
     shared: dict[object, Any] = {}
     rows = session.connection().execute(statement)
-    return tuple(_paper_record(row, authors.get(row.id, ()), shared) for row in rows)
+    return tuple(
+        _paper_record(row, authors.get(row.id, ()), shared, links.get(row.id, ())) for row in rows
+    )
 
 
 def paper_titles(
@@ -404,8 +431,11 @@ def papers_by_id(session: Session, paper_ids: Iterable[int]) -> dict[int, PaperR
     for chunk in in_chunks(paper_ids):
         ids = select(Paper.id).where(Paper.id.in_(chunk))
         authors = _authors_of(session, ids)
+        links = _links_of(session, ids)
         for row in session.connection().execute(_paper_select().where(Paper.id.in_(chunk))):
-            found[row.id] = _paper_record(row, authors.get(row.id, ()), shared)
+            found[row.id] = _paper_record(
+                row, authors.get(row.id, ()), shared, links.get(row.id, ())
+            )
     return found
 
 
@@ -413,8 +443,10 @@ def paper_by_id(session: Session, paper_id: int) -> PaperRecord:
     row = session.execute(_paper_select().where(Paper.id == paper_id)).first()
     if row is None:
         raise NotFoundError(f"there is no paper #{paper_id}", field="paper")
-    authors = _authors_of(session, select(Paper.id).where(Paper.id == paper_id))
-    return _paper_record(row, authors.get(paper_id, ()), {})
+    only = select(Paper.id).where(Paper.id == paper_id)
+    authors = _authors_of(session, only)
+    links = _links_of(session, only)
+    return _paper_record(row, authors.get(paper_id, ()), {}, links.get(paper_id, ()))
 
 
 @cache
@@ -446,18 +478,21 @@ _PAPER_ROW = (
     "presentation",
     "doi",
     "arxiv",
-    "url",
-    "code",
-    "project",
     "bibkey",
     "note",
+    "also_presented",
+    "accepted",
+    "parent_short",
     "position",
     "version",
 )
 
 
 def _paper_record(
-    row: Any, authors: tuple[AuthorRecord, ...], shared: dict[object, Any]
+    row: Any,
+    authors: tuple[AuthorRecord, ...],
+    shared: dict[object, Any],
+    links: tuple[PaperLink, ...] = (),
 ) -> PaperRecord:
     """A record from one row of ``_paper_select``, its values picked by column label.
 
@@ -485,11 +520,11 @@ def _paper_record(
         presentation,
         doi,
         arxiv,
-        url,
-        code,
-        project,
         bibkey,
         note,
+        also_presented,
+        accepted,
+        parent_short,
         position,
         version,
     ) = _paper_row_values()(row)
@@ -512,11 +547,12 @@ def _paper_record(
         presentation=keep(presentation, presentation),
         doi=doi,
         arxiv=arxiv,
-        url=url,
-        code=code,
-        project=project,
         bibkey=bibkey,
         note=note,
+        links=links,
+        also_presented=tuple(also_presented.split("\n")) if also_presented else (),
+        accepted=accepted,
+        parent_short=keep(parent_short, parent_short),
         position=position,
         version=version,
     )

@@ -14,6 +14,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
+from labnews.core.publist import BOLD_CHOICES
 from labnews.core.records import Change
 
 if TYPE_CHECKING:
@@ -23,10 +24,22 @@ LAB_NAME: Final = "lab_name"
 DEFAULT_FORMAT: Final = "default_format"
 DEFAULT_LANGUAGE: Final = "default_language"
 HOMEPAGE_FILE: Final = "homepage_file"
+PUBLICATION_BOLD: Final = "publication_bold"
 TEXT_SETTINGS: Final[Mapping[str, str]] = MappingProxyType(
-    {LAB_NAME: "", DEFAULT_FORMAT: "yearly", DEFAULT_LANGUAGE: "en", HOMEPAGE_FILE: ""}
+    {
+        LAB_NAME: "",
+        DEFAULT_FORMAT: "yearly",
+        DEFAULT_LANGUAGE: "en",
+        HOMEPAGE_FILE: "",
+        PUBLICATION_BOLD: "owner",
+    }
 )
 """The text settings and their defaults (what an unset or unreadable one reads as)."""
+CHOICE_SETTINGS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {PUBLICATION_BOLD: BOLD_CHOICES}
+)
+"""The text settings that hold one of a few values: a stored value not among them reads as
+the default, and writing one is refused."""
 PUBLISHED_PAPERS: Final = "published_paper_ids"
 """The ids of the papers in the block last published into the homepage (a JSON list)."""
 
@@ -47,13 +60,19 @@ def setting_text(session: Session, key: str) -> str:
 
 
 def text_setting(session: Session, key: str) -> str:
-    """A declared text setting, or its default when unset or empty."""
-    return setting_text(session, key) or TEXT_SETTINGS[key]
+    """A declared text setting, or its default when unset, empty or not one of its choices."""
+    value = setting_text(session, key) or TEXT_SETTINGS[key]
+    if key in CHOICE_SETTINGS and value not in CHOICE_SETTINGS[key]:
+        return TEXT_SETTINGS[key]
+    return value
 
 
 def set_setting_text(session: Session, key: str, value: str) -> Change:
+    from labnews.core.fields import choice
     from labnews.store import commands
 
+    if key in CHOICE_SETTINGS:
+        choice(value, CHOICE_SETTINGS[key], key)
     return commands.set_setting(session, key, json.dumps(value, ensure_ascii=False))
 
 
@@ -68,6 +87,7 @@ class LabSettings:
     order: str = "first"
     lines: str = "month"
     homepage_file: str = TEXT_SETTINGS[HOMEPAGE_FILE]
+    publication_bold: str = TEXT_SETTINGS[PUBLICATION_BOLD]
 
 
 def read_lab_settings(session: Session) -> LabSettings:
@@ -82,6 +102,7 @@ def read_lab_settings(session: Session) -> LabSettings:
         order=rules.order,
         lines=rules.lines,
         homepage_file=text_setting(session, HOMEPAGE_FILE),
+        publication_bold=text_setting(session, PUBLICATION_BOLD),
     )
 
 
@@ -93,6 +114,7 @@ def write_lab_settings(session: Session, settings: LabSettings) -> Change:
     set_setting_text(session, DEFAULT_FORMAT, settings.default_format)
     set_setting_text(session, DEFAULT_LANGUAGE, settings.default_language)
     set_setting_text(session, HOMEPAGE_FILE, settings.homepage_file.strip())
+    set_setting_text(session, PUBLICATION_BOLD, settings.publication_bold)
     rules = replace(
         queries.tally_rules(session),
         workshops=settings.workshops,

@@ -3,6 +3,7 @@ local server that answers as the services, recorded on the catalog venue, never 
 
 from __future__ import annotations
 
+import json
 import socket
 from collections.abc import Callable
 from pathlib import Path
@@ -50,6 +51,10 @@ def test_add_paper_from_an_identifier(cli: Cli, online: Services) -> None:
 
 def test_the_lab_already_holds_the_demo_neurips_paper(cli: Cli, online: Services) -> None:
     cli("demo")
+    # The demo records it as the NeurIPS workshop paper it was; the service answers NeurIPS.
+    papers = json.loads(cli("list", "papers", "--year", "2024", "--json").out)
+    chain = next(p for p in papers if p["title"].startswith("A Multimodal Chain of Tools"))
+    assert cli("edit", "paper", str(chain["id"]), "--venue", "NeurIPS").code == 0
     shown = cli("lookup", "https://openreview.net/forum?id=N4i4PfcrK6", "--add")
     assert shown.code == 0, shown
     assert "Nothing to import: its one paper is already in the lab" in shown.out

@@ -42,7 +42,7 @@ def test_open_the_demo_lab_from_the_empty_papers_view_fills_it(
     empty_window.show_view("papers")
     papers = empty_window.papers
     papers.empty_hint.actions_row.button("Open the demo lab").click()
-    assert papers.model.rowCount() == 34
+    assert papers.model.rowCount() == 41
     assert papers.table.isVisible()
     assert not papers.empty_hint.isVisible()
     assert empty_window.windowTitle().endswith("demo-lab.sqlite")

@@ -41,7 +41,7 @@ def fill_new_paper(dialog: PaperDialog) -> None:
 def test_the_title_names_the_database(window: MainWindow, demo_database: Database) -> None:
     # Qt adds " — labnews" itself: the title is the database's name alone.
     assert window.windowTitle() == demo_database.name
-    assert window.papers.model.rowCount() == 34
+    assert window.papers.model.rowCount() == 41
     assert window.overview.lines()[0] == (
         "2024: 19 papers (2 ETRI J., 5 CVPR, 2 AVSS, 1 ICML, 6 ECCV, 3 NeurIPS)"
     )
@@ -67,7 +67,7 @@ def test_adding_a_paper_through_the_dialog_shows_it_and_undo_redo_work(
         "Added a paper to CVPR 2024: 2024 now has 20 papers"
     )
     model = window.papers.model
-    assert model.rowCount() == 35
+    assert model.rowCount() == 42
     new = window.papers.current_record()
     assert new is not None
     assert new.title == "Seeing Through the Lab Window"
@@ -78,12 +78,12 @@ def test_adding_a_paper_through_the_dialog_shows_it_and_undo_redo_work(
 
     assert window.menus.undo_action.text() == "&Undo Add paper"
     window.menus.undo_action.trigger()
-    assert model.rowCount() == 34
+    assert model.rowCount() == 41
     assert paper_count(demo_database, 2024) == 19
     assert window.overview.lines()[0].startswith("2024: 19 papers")
 
     window.menus.redo_action.trigger()
-    assert model.rowCount() == 35
+    assert model.rowCount() == 42
     assert paper_count(demo_database, 2024) == 20
     titles = [p.title for p in model.records]
     assert "Seeing Through the Lab Window" in titles
@@ -115,7 +115,7 @@ def test_invalid_input_shows_a_message_and_writes_nothing(
     assert "No venue is called" in str(seen["message"])
     assert "doi must look like" in str(seen["doi message"])
     assert seen["still open"] is True
-    assert paper_count(demo_database) == 34
+    assert paper_count(demo_database) == 41
     assert window.undo_stack.count() == 0
 
 
@@ -124,7 +124,7 @@ def test_the_search_box_narrows_the_table_as_you_type(qtbot: QtBot, window: Main
     window.focus_search()
     qtbot.keyClicks(window.papers.search, "koala")
     qtbot.waitUntil(lambda: window.papers.model.rowCount() == 2)
-    assert window.papers.count_label.text() == "2 of 34 papers"
+    assert window.papers.count_label.text() == "2 of 41 papers"
     window.papers.show_year(2024)
     window.papers.search.clear()
     qtbot.waitUntil(lambda: window.papers.model.rowCount() == 19)
@@ -143,8 +143,8 @@ def test_deleting_several_papers_at_once_and_undo_restores_them_all(
     window.menus.delete_action.trigger()
     assert window.statusBar().currentMessage() == "Removed 6 papers"
     assert paper_count(demo_database, 2022) == 0
-    assert view.model.rowCount() == 28
-    assert window.overview.lines()[-1].startswith("2023")
+    assert view.model.rowCount() == 35
+    assert not [line for line in window.overview.lines() if line.startswith("2022")]
 
     window.menus.undo_action.trigger()
     assert paper_count(demo_database, 2022) == 6
@@ -152,7 +152,7 @@ def test_deleting_several_papers_at_once_and_undo_restores_them_all(
     assert sorted((p.venue_short, p.featured_name, p.news) for p in restored) == sorted(
         (p.venue_short, p.featured_name, p.news) for p in before.values()
     )
-    assert window.overview.lines()[-1] == "2022: 6 papers (1 ETRI J., 2 CVPR, 2 ECCV, 1 BMVC)"
+    assert "2022: 6 papers (1 ETRI J., 2 CVPR, 2 ECCV, 1 BMVC)" in window.overview.lines()
     assert len(view.selected_records()) == 6  # the restored papers are selected again
 
     window.menus.redo_action.trigger()
@@ -176,7 +176,7 @@ def test_editing_a_paper_then_undo_puts_the_old_fields_back(
     modal.check()
     with demo_database.session() as session:
         assert queries.paper_by_id(session, paper.id).title == "KOALA, retitled"
-    assert window.statusBar().currentMessage().startswith("Updated a paper at CVPR 2024")
+    assert window.statusBar().currentMessage().startswith("Updated a paper at CVPR Workshop 2024")
     window.menus.undo_action.trigger()
     with demo_database.session() as session:
         assert queries.paper_by_id(session, paper.id).title == paper.title
@@ -288,7 +288,7 @@ def test_an_undo_that_the_database_refuses_is_reported_and_leaves_the_history(
     window.menus.undo_action.trigger()
     modal.check()
     assert "already recorded" in seen[0]
-    assert paper_count(demo_database) == 34  # theirs, not a second copy
+    assert paper_count(demo_database) == 41  # theirs, not a second copy
     # The refused step and everything after it are gone: nothing left to undo or redo.
     assert window.undo_stack.count() == 0
     assert not window.undo_stack.canRedo()
@@ -426,11 +426,11 @@ def test_the_demo_lab_opens_from_the_file_menu(
     window.menus.demo_action.trigger()
     assert window.database is not None
     assert window.database.path == tmp_path / "demo-lab.sqlite"
-    assert window.papers.model.rowCount() == 34
+    assert window.papers.model.rowCount() == 41
     assert str(tmp_path / "demo-lab.sqlite") in window.windowTitle()
     assert preferences.recent_databases()[0] == str(tmp_path / "demo-lab.sqlite")
     window.menus.demo_action.trigger()  # opened again: loaded once, not twice
-    assert window.papers.model.rowCount() == 34
+    assert window.papers.model.rowCount() == 41
 
 
 def test_recent_databases_are_remembered_newest_first_up_to_eight(

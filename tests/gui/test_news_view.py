@@ -71,6 +71,24 @@ def test_switching_the_format_to_acadhomepage_changes_the_preview(
     )
 
 
+def test_a_publication_list_can_be_one_members_own(qtbot: QtBot, window: MainWindow) -> None:
+    shown_news(qtbot, window)
+    news = window.news
+    assert news.member_box.isHidden()  # the yearly news is the lab's only
+    assert news.set_format("publications")
+    assert not news.member_box.isHidden()
+    assert "Jongryul Lee" in news.member_box.values
+    assert news.member_box.set_value("Jongryul Lee")
+    qtbot.waitUntil(lambda: news.text.startswith("### Publications"), timeout=10_000)
+    assert news.request().member == "Jongryul Lee"
+    # His one titled paper, with his name in bold as the paper writes it.
+    assert news.text.count("\n- ") == 1
+    assert "**Jong-Ryul Lee**" in news.text
+    assert news.set_format("yearly")
+    assert news.member_box.isHidden()
+    assert news.request().member is None
+
+
 def test_korean_news_and_a_year_range(qtbot: QtBot, window: MainWindow) -> None:
     shown_news(qtbot, window)
     news = window.news
@@ -98,12 +116,12 @@ def test_a_folder_format_shows_every_file_and_is_not_published_into_one(
     shown_news(qtbot, window)
     news = window.news
     news.set_format("al-folio")
-    assert len(news.files) == 15
+    assert len(news.files) == 22
     assert "── 2024-12-neurips-2024.md ──" in news.text
     assert not news.publish_button.isEnabled()
     assert news.save_button.isEnabled()
     assert news.save_to(tmp_path / "_news")
-    assert len(list((tmp_path / "_news").glob("*.md"))) == 15
+    assert len(list((tmp_path / "_news").glob("*.md"))) == 22
 
 
 def test_copy_and_save_as_give_exactly_the_text(

@@ -164,7 +164,7 @@ def test_a_duplicate_paper_is_named_before_saving(qtbot: QtBot, demo_database: D
             p for p in queries.papers_in(session, [2024]) if p.title.startswith("KOALA: Fast")
         )
     dialog = build(qtbot, demo_database)
-    dialog.venue.setText("CVPR")
+    dialog.venue.setText("CVPR Workshop")
     dialog.year.setValue(2024)
     dialog.title.setText(koala.title.upper())
     assert not dialog.save_button.isEnabled()
@@ -206,7 +206,7 @@ def test_a_store_error_is_shown_at_its_field_and_the_dialog_stays_open(
     modal.check()
     assert dialog.result() == PaperDialog.DialogCode.Accepted
     with demo_database.session() as session:
-        assert queries.paper_count(session) == 34  # a trial writes nothing
+        assert queries.paper_count(session) == 41  # a trial writes nothing
 
 
 def test_the_featured_member_is_automatic_and_can_be_changed(
@@ -405,3 +405,58 @@ def test_editing_away_the_last_member_asks_but_an_edit_of_a_memberless_paper_doe
     again.title.setText("Now with a title")
     again.save_button.click()
     assert again.result() == PaperDialog.DialogCode.Accepted
+
+
+def test_links_equal_marks_presentation_also_and_acceptance_are_edited_in_the_dialog(
+    qtbot: QtBot, demo_database: Database
+) -> None:
+    """The paper form edits a paper's details: a links table in the list's order that the
+    paper, code and project fields follow, equal-contribution marks on the authors, a long
+    talk, the also-presented-at lines and the day of acceptance."""
+    from datetime import date
+
+    from labnews.core.records import PaperLink
+
+    with demo_database.session() as session:
+        park = queries.find_member(session, "Kwanyong Park")
+    start = PaperInput(
+        venue="ICML",
+        year=2021,
+        news=YearMonth(2021, 5),
+        title="Unsupervised Representation Learning via Neural Activation Coding",
+        authors=(AuthorInput("Yookoon Park"), AuthorInput("", park.id)),
+        links=(PaperLink("paper", "http://proceedings.mlr.press/v139/park21b.html"),),
+    )
+    dialog = build(qtbot, demo_database, start)
+    assert dialog.links.links() == start.links
+    assert dialog.url.text() == "http://proceedings.mlr.press/v139/park21b.html"
+    # A row typed into the table, and a code link typed into its own field, join the list.
+    dialog.links.add_row("poster", "assets/poster/icml21_park_poster.png")
+    qtbot.keyClicks(dialog.code, "https://github.com/yookoon/nac")
+    assert [link.label for link in dialog.links.links()] == ["paper", "poster", "code"]
+    # Editing the paper row in the table moves the paper field with it.
+    dialog.links.table.item(0, 1).setText("https://example.org/nac")
+    assert dialog.url.text() == "https://example.org/nac"
+    dialog.authors.list.setCurrentRow(0)
+    dialog.equal_button.click()
+    dialog.authors.list.setCurrentRow(1)
+    dialog.equal_button.click()
+    assert "equal contribution" in dialog.authors.list.item(0).text()
+    assert dialog.presentation.set_value("long talk")
+    dialog.also_presented.setPlainText("ICML 2021 Workshop\n\n  CVPR 2021:  Another Workshop ")
+    dialog.accepted_on.setText("2021-05-08")
+    saved = dialog.read()
+    assert saved.links == (
+        PaperLink("paper", "https://example.org/nac"),
+        PaperLink("poster", "assets/poster/icml21_park_poster.png"),
+        PaperLink("code", "https://github.com/yookoon/nac"),
+    )
+    assert [a.equal for a in saved.authors] == [True, True]
+    assert saved.presentation == "long talk"
+    assert saved.also_presented == ("ICML 2021 Workshop", "CVPR 2021: Another Workshop")
+    assert saved.accepted == date(2021, 5, 8)
+    assert dialog.save_button.isEnabled()
+    # A day that is not one is said at its field, and the paper cannot be saved.
+    dialog.accepted_on.setText("soon")
+    assert not dialog.save_button.isEnabled()
+    assert "YYYY-MM-DD" in dialog.form.message("accepted")

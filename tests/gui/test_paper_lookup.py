@@ -4,6 +4,7 @@ that speaks as the services, the form filled with the catalog venue and the lab'
 from __future__ import annotations
 
 import socket
+from dataclasses import replace
 
 import pytest
 from PySide6.QtGui import QGuiApplication
@@ -11,8 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from labnews.core.inputs import AuthorInput
 from labnews.core.records import YearMonth
+from labnews.core.snapshots import paper_input
 from labnews.gui.dialogs.paper import PaperDialog
-from labnews.store import queries
+from labnews.store import commands, queries
 from labnews.store.database import Database
 from tests.lookup_server import WACV_DOI, Services
 
@@ -56,6 +58,12 @@ def test_a_doi_fills_the_form_on_the_catalog_venue(
 def test_a_paper_the_lab_holds_is_said_not_filled(
     qtbot: QtBot, demo_database: Database, online: Services
 ) -> None:
+    with demo_database.session(write=True) as session:
+        # The demo records the NeurIPS workshop paper it was; the service answers NeurIPS.
+        held = next(
+            p for p in queries.papers_in(session, [2024]) if p.title.startswith("A Multimodal")
+        )
+        commands.update_paper(session, held.id, replace(paper_input(held), venue="NeurIPS"))
     dialog = new_paper(qtbot, demo_database)
     fill(qtbot, dialog, "https://openreview.net/forum?id=N4i4PfcrK6")
     assert dialog.lookup_info.text().startswith("Already in the lab: ")

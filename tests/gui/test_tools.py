@@ -89,5 +89,5 @@ def test_the_check_dialog_merges_a_paper_recorded_twice(qtbot: QtBot, window: Ma
     assert f"fixed: merged paper #{copy} into paper #{ham.id}" in dialog.details.toPlainText()
     assert [b.reason for b in list_backups(database.path)] == ["pre-fix"]
     with database.session() as session:
-        assert queries.paper_count(session) == 34
+        assert queries.paper_count(session) == 41
         assert queries.paper_by_id(session, ham.id).authors == ham.authors

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import socket
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from labnews.core.errors import LabnewsError
+from labnews.core.snapshots import paper_input
 from labnews.io import bibplan, bibtex, latex
 from labnews.io.lookup import (
     FoundPaper,
@@ -21,7 +23,7 @@ from labnews.io.lookup import (
     new_client,
 )
 from labnews.io.plan import apply_plan
-from labnews.store import queries
+from labnews.store import commands, queries
 from labnews.store.database import Database
 from tests.lookup_server import FIXTURES, SERVICES, Services
 
@@ -1027,6 +1029,12 @@ def test_a_paper_the_lab_holds_is_recognised(
     found = _find(services, "https://openreview.net/forum?id=N4i4PfcrK6")
     bib = tmp_path / "found.bib"
     bib.write_text(found.bibtex("park2024multimodal"), encoding="utf-8")
+    with demo_database.session(write=True) as session:
+        # The demo records the NeurIPS workshop paper it was; the service answers NeurIPS.
+        held = next(
+            p for p in queries.papers_in(session, [2024]) if p.title.startswith("A Multimodal")
+        )
+        commands.update_paper(session, held.id, replace(paper_input(held), venue="NeurIPS"))
     with demo_database.session() as session:
         plan = bibplan.plan_bibtex(session, bib)
     assert not plan.papers

@@ -67,7 +67,7 @@ def test_each_table_exports_with_a_header_of_field_names(demo_database: Database
         exported = {t: tableexport.export_csv(session, t, None) for t in tables.TABLES}
     for table, text in exported.items():
         assert text.splitlines()[0] == ",".join(tables.COLUMNS[table])
-    assert len(_rows(exported["papers"])) == 34
+    assert len(_rows(exported["papers"])) == 41
     assert len(_rows(exported["members"])) == 20
     # The award, and the projects and talks of the lab's page.
     assert len(_rows(exported["achievements"])) == 16
@@ -90,6 +90,9 @@ def test_each_table_exports_with_a_header_of_field_names(demo_database: Database
         "project": "",
         "bibkey": "",
         "note": "",
+        "links": "[paper](https://onlinelibrary.wiley.com/doi/10.4218/etrij.2023-0266)",
+        "also_presented": "",
+        "accepted": "",
     }
     pi = next(r for r in _rows(exported["members"]) if r["role"] == "pi")
     assert (pi["name"], pi["native"], pi["aliases"], pi["in_news"]) == (
@@ -136,12 +139,13 @@ def test_json_holds_everything(demo_database: Database) -> None:
     with demo_database.session() as session:
         document = json.loads(tableexport.export_json(session, None))
     assert (document["format"], document["version"]) == ("labnews", 1)
-    assert [len(document[k]) for k in ("members", "papers", "achievements")] == [20, 34, 16]
+    assert [len(document[k]) for k in ("members", "papers", "achievements")] == [20, 41, 16]
     assert document["rules"] == {
         "workshops": "fold",
         "order": "first",
         "lines": "month",
         "pinned": {"2023": ["AAAI", "ICLR", "CVPR", "ICCV", "NeurIPS", "ETRI J."]},
+        "conference_years": [2024],
     }
     koala = next(p for p in document["papers"] if p["title"].startswith("KOALA: Fast"))
     assert koala["authors"][:2] == [
@@ -227,7 +231,7 @@ def test_json_round_trip_into_an_empty_database(
         # A second import finds everything there already.
         again = _plan(fresh, path)
         assert again.is_empty
-        assert len(again.of_kind("duplicate")) == 34 + 16
+        assert len(again.of_kind("duplicate")) == 41 + 16
         assert again.pins == {}
     finally:
         fresh.dispose()
@@ -332,7 +336,7 @@ def test_duplicates_in_the_file_and_against_the_database(
         "ICML,2024,2024-07,fresh   paper!,,\n"
         "ICLR,2024,2024-05,Another,,10.1234/FRESH\n"
         "ETRI J.,2024,2024-02,Renamed,,10.4218/etrij.2023-0266\n"
-        'CVPR,2024,2024-06,"KOALA: Fast and Memory-Efficient Latent Diffusion Models via '
+        'CVPR Workshop,2024,2024-06,"KOALA: Fast and Memory-Efficient Latent Diffusion Models via '
         'Self-Attention Distillation",,\n'
         "NeurIPS,2024,2024-12,,Ham Jaeseok*; Yong-Ju Lee*,\n"
         "NeurIPS,2024,2024-12,,Ham Jaeseok*; Yong-Ju Lee*,\n"

@@ -94,8 +94,8 @@ def test_restore_warns_and_refuses_a_backup_with_fewer_papers_without_yes(
     assert cli("add", "paper", "--venue", "CVPR", "--year", "2025").code == 0
     refused = cli("restore", str(saved))
     assert refused.code == 1
-    assert "fewer papers (34) than the database (35)" in refused.err
-    assert "papers              34        35" in refused.out
+    assert "fewer papers (41) than the database (42)" in refused.err
+    assert "papers              41        42" in refused.out
     assert cli("restore", str(saved), "--yes").code == 0
     assert cli("summary").out.startswith("2024: 19 papers")
 

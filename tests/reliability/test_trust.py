@@ -302,7 +302,7 @@ def test_demo_force_keeps_a_verified_backup_of_the_lab_it_replaces(cli, db_path:
     (saved,) = [b.path for b in backup.list_backups(db_path) if b.reason == "pre-demo"]
     backup.verify(saved)
     assert backup.counts(saved) == held
-    assert backup.counts(db_path)["paper"] == 34
+    assert backup.counts(db_path)["paper"] == 41
 
 
 # --- 9. what a killed backup or restore left is cleaned up ---------------------------------------

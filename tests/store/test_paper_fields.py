@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import fields
+from datetime import date
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -12,7 +13,7 @@ from sqlalchemy.sql.schema import Table
 
 from labnews.core.inputs import AuthorInput, PaperInput
 from labnews.core.paperdata import NEWS_KEY, PAPER_KEYS, paper_from_dict, paper_to_dict
-from labnews.core.records import YearMonth
+from labnews.core.records import PaperLink, YearMonth
 from labnews.core.snapshots import paper_input
 from labnews.store import commands, queries
 from labnews.store.database import Database, insert_whole_rows
@@ -27,14 +28,17 @@ INPUT_NAME = {
     "news_month": "news",
     "featured_id": "featured",
 }
+# Input fields kept in tables of their own: authors, and the links (url, code and project are
+# the first links of their kinds, read from the same table).
+OWN_TABLES = {"authors", "links", "url", "code", "project"}
 PAPER_COLUMNS = {column.name for column in Paper.__table__.columns}
 INPUT_FIELDS = {f.name for f in fields(PaperInput)}
 
 
 def test_every_column_of_the_paper_model_is_a_field_of_the_paper_input() -> None:
     from_model = {INPUT_NAME.get(c, c) for c in PAPER_COLUMNS - BOOKKEEPING}
-    # Authors live in their own table; everything else an input holds is a column.
-    assert from_model == INPUT_FIELDS - {"authors"}
+    # Authors and links live in their own tables; everything else an input holds is a column.
+    assert from_model == INPUT_FIELDS - OWN_TABLES
 
 
 def test_the_bulk_insert_gets_every_column_from_the_checker(demo_database: Database) -> None:
@@ -62,17 +66,26 @@ def test_a_paper_round_trips_through_its_plain_dict_as_json(demo_database: Datab
             year=2024,
             news=YearMonth(2024, 6),
             title="Every field set",
-            authors=(AuthorInput(member.name, member.id), AuthorInput("Outside Author")),
+            authors=(
+                AuthorInput(member.name, member.id, equal=True),
+                AuthorInput("Outside Author", equal=True),
+                AuthorInput("Last Author"),
+            ),
             featured=member.id,
             status="published",
-            presentation="oral",
+            presentation="long talk",
             doi="10.5555/every.field",
             arxiv="2312.04005",
-            url="https://example.org/paper",
-            code="https://example.org/code",
-            project="https://example.org/project",
+            links=(
+                PaperLink("Project page", "https://example.org/project"),
+                PaperLink("paper", "https://example.org/paper"),
+                PaperLink("code&dataset", "https://example.org/data"),
+                PaperLink("code", "https://example.org/code"),
+            ),
             bibkey="every2024",
             note="A note",
+            also_presented=("CVPR 2024: The Workshop on Every Field", "ECCV 2024 Workshop"),
+            accepted=date(2024, 2, 27),
         )
         (paper_id,) = commands.add_paper(session, data).ids
         record = queries.paper_by_id(session, paper_id)
@@ -80,6 +93,26 @@ def test_a_paper_round_trips_through_its_plain_dict_as_json(demo_database: Datab
     assert tuple(plain) == PAPER_KEYS
     assert plain[NEWS_KEY] == "2024-06"
     assert paper_from_dict(plain, {member.name: member.id}) == paper_input(record) == data
+    # The known kinds are the first links of their kinds, wherever they stand in the list.
+    assert (record.url, record.code, record.project) == (
+        "https://example.org/paper",
+        "https://example.org/code",
+        "https://example.org/project",
+    )
+    assert [a.equal for a in record.authors] == [True, True, False]
+
+
+def test_a_link_given_apart_replaces_its_kind_in_place_or_comes_last() -> None:
+    links = (PaperLink("Project page", "https://p.org"), PaperLink("paper", "https://old.org"))
+    data = PaperInput(venue="CVPR", year=2024, links=links, url="https://new.org", code="https://c")
+    assert data.links == (
+        PaperLink("Project page", "https://p.org"),
+        PaperLink("paper", "https://new.org"),
+        PaperLink("code", "https://c"),
+    )
+    assert (data.url, data.code, data.project) == ("https://new.org", "https://c", "https://p.org")
+    # Folding is idempotent: a record rebuilt from its input is the same input again.
+    assert PaperInput(venue="CVPR", year=2024, links=data.links, url=data.url) == data
 
 
 def test_the_plain_dict_names_every_input_field() -> None:

@@ -18,6 +18,13 @@ DEMO_SUMMARY = [
     "2024: 19 papers (2 ETRI J., 5 CVPR, 2 AVSS, 1 ICML, 6 ECCV, 3 NeurIPS)",
     "2023: 9 papers (1 AAAI, 1 ICLR, 4 CVPR, 1 ICCV, 1 NeurIPS, 1 ETRI J.)",
     "2022: 6 papers (1 ETRI J., 2 CVPR, 2 ECCV, 1 BMVC)",
+    # The PI's older papers, from the lab's publication list.
+    "2021: 1 paper (1 EMNLP)",
+    "2020: 1 paper (1 ECCV)",
+    "2018: 1 paper (1 ITSC)",
+    "2014: 2 papers (1 J. Supercomput., 1 Information Sciences)",
+    "2011: 1 paper (1 IEICE Trans. Inf. Syst.)",
+    "2009: 1 paper (1 Cluster Computing)",
 ]
 
 

@@ -27,14 +27,17 @@ from PySide6.QtWidgets import (
 
 from labnews.core.errors import AmbiguousNameError, LabnewsError
 from labnews.core.inputs import AUTO, AuthorInput, FeaturedChoice, PaperInput
+from labnews.core.links import site_path
 from labnews.core.names import closest
 from labnews.core.records import (
     PRESENTATIONS,
     STATUSES,
     MemberRecord,
+    PaperLink,
     PaperRecord,
     VenueRecord,
     YearMonth,
+    fold_links,
     venue_edition,
 )
 from labnews.gui.choice_box import ChoiceBox
@@ -51,6 +54,7 @@ from labnews.gui.dialogs.forms import (
     set_month,
     year_box,
 )
+from labnews.gui.dialogs.links import LinksEditor
 from labnews.gui.dialogs.people import PeopleEditor
 from labnews.gui.lookup_worker import LookupAnswer, PaperLookup
 from labnews.gui.models.papers import status_text
@@ -72,7 +76,18 @@ VenueCreator = Callable[[QWidget, str], VenueRecord | None]
 
 PaperCheck = Callable[[PaperInput], LabnewsError | None]
 
-_LINK_FIELDS = ("url", "doi", "arxiv", "code", "project", "bibkey", "note")
+_LINK_FIELDS = (
+    "url",
+    "doi",
+    "arxiv",
+    "code",
+    "project",
+    "links",
+    "also_presented",
+    "accepted",
+    "bibkey",
+    "note",
+)
 
 
 class VenueSpellings(QAbstractListModel):
@@ -187,12 +202,19 @@ class PaperDialog(RecordDialog[PaperInput]):
             self.tr("&Title:"),
             line(start.title, placeholder=self.tr("Leave empty if not known yet")),
         )
+        self.equal_button = QPushButton(self.tr("E&qual"))
+        self.equal_button.setToolTip(
+            self.tr("Mark the selected author as of equal contribution (or unmark them)")
+        )
+        self.equal_button.setAutoDefault(False)
         self.authors = paper.add(
             "authors",
             self.tr("&Authors:"),
             PeopleEditor(directory, outsiders=True),
             tip=self.tr("Members in bold; others are outside authors"),
+            beside=[self.equal_button],
         )
+        self.equal_button.clicked.connect(self.authors.toggle_equal)
         self.authors.set_people(start.authors)
         self.featured = paper.add(
             "featured",
@@ -229,6 +251,33 @@ class PaperDialog(RecordDialog[PaperInput]):
         self.project = links.add(
             "project", self.tr("P&roject page:"), line(start.project, placeholder="https://")
         )
+        self.links = links.add(
+            "links",
+            self.tr("All lin&ks:"),
+            LinksEditor(start.links),
+            tip=self.tr(
+                "Every link in the order the publication list shows it, each with its label: "
+                "paper, code, project page, demo, slides, poster..."
+            ),
+        )
+        self._syncing_links = False
+        for kind, edit in (("url", self.url), ("code", self.code), ("project", self.project)):
+            edit.textEdited.connect(lambda text, kind=kind: self._kind_edited(kind, text))
+        self.links.changed.connect(self._links_edited)
+        self.also_presented = links.add(
+            "also_presented",
+            self.tr("Also presented &at:"),
+            QPlainTextEdit("\n".join(start.also_presented)),
+            tip=self.tr("Other venues where the same paper was shown, one a line; never counted"),
+        )
+        self.also_presented.setTabChangesFocus(True)
+        self.also_presented.setMaximumHeight(70)
+        self.accepted_on = links.add(
+            "accepted",
+            self.tr("Accepted o&n:"),
+            line(start.accepted.isoformat() if start.accepted else None, placeholder="YYYY-MM-DD"),
+            tip=self.tr("The day of acceptance, if known"),
+        )
         self.bibkey = links.add("bibkey", self.tr("&BibTeX key:"), line(start.bibkey))
         self.note = links.add("note", self.tr("N&ote:"), QPlainTextEdit(start.note or ""))
         self.note.setTabChangesFocus(True)
@@ -252,8 +301,9 @@ class PaperDialog(RecordDialog[PaperInput]):
         self.watch(
             self.venue, self.year, self.news, self.title, self.featured, self.status,
             self.presentation, self.url, self.doi, self.arxiv, self.code, self.project,
-            self.bibkey, self.note,
+            self.bibkey, self.note, self.also_presented, self.accepted_on,
         )  # fmt: skip
+        self.links.changed.connect(self._edited)
         self.authors.changed.connect(self._edited)
         self._resolve_venue()
         self.finish_layout(self.tabs)
@@ -524,6 +574,16 @@ class PaperDialog(RecordDialog[PaperInput]):
         for key, edit in (("url", self.url), ("code", self.code), ("project", self.project)):
             if edit.text().strip() and not looks_like_link(edit.text()):
                 found[key] = self.tr("This must be an http:// or https:// link.")
+        for index, (label, url) in enumerate(self.links.rows(), start=1):
+            # A link of no known kind may also be a file of the member's site (assets/x.pdf).
+            own_file = PaperLink(label, url).kind is None and site_path(url) is not None
+            if (label or url) and not (label and (looks_like_link(url) or own_file)):
+                found["links"] = self.tr(
+                    "Link {0} needs a label and an http:// or https:// link."
+                ).format(index)
+                break
+        if self.accepted_on.text().strip() and self._accepted_day() is None:
+            found["accepted"] = self.tr("Give the day as YYYY-MM-DD, or leave it empty.")
         self.duplicate = self._find_duplicate()
         if self.duplicate is not None:
             other = self.duplicate
@@ -577,6 +637,50 @@ class PaperDialog(RecordDialog[PaperInput]):
     def reveal(self, key: str) -> None:
         self.tabs.setCurrentIndex(1 if key in _LINK_FIELDS else 0)
 
+    def _kind_edited(self, kind: str, text: str) -> None:
+        """A paper, code or project link typed in its own field is that kind's row of the
+        links table: set, added, or removed when the field is cleared."""
+        if self._syncing_links:
+            return
+        links = list(self.links.links())
+        at = next((i for i, link in enumerate(links) if link.kind == kind), None)
+        value = text.strip()
+        if not value and at is not None:
+            del links[at]
+        elif value:
+            links = list(
+                fold_links(
+                    tuple(links),
+                    value if kind == "url" else None,
+                    value if kind == "code" else None,
+                    value if kind == "project" else None,
+                )[0]
+            )
+        self._syncing_links = True
+        try:
+            self.links.set_links(links)
+        finally:
+            self._syncing_links = False
+
+    def _links_edited(self) -> None:
+        """The table is the links themselves: the paper, code and project fields follow it."""
+        if self._syncing_links:
+            return
+        _links, url, code, project = fold_links(self.links.links(), None, None, None)
+        self._syncing_links = True
+        try:
+            for edit, value in ((self.url, url), (self.code, code), (self.project, project)):
+                if edit.text() != (value or ""):
+                    edit.setText(value or "")
+        finally:
+            self._syncing_links = False
+
+    def _accepted_day(self) -> datetime.date | None:
+        try:
+            return datetime.date.fromisoformat(self.accepted_on.text().strip())
+        except ValueError:
+            return None
+
     def read(self) -> PaperInput:
         venue = self._venue
         return PaperInput(
@@ -595,6 +699,13 @@ class PaperDialog(RecordDialog[PaperInput]):
             project=optional(self.project.text()),
             bibkey=optional(self.bibkey.text()),
             note=optional(self.note.toPlainText()),
+            links=self.links.links(),
+            also_presented=tuple(
+                " ".join(text.split())
+                for text in self.also_presented.toPlainText().splitlines()
+                if text.strip()
+            ),
+            accepted=self._accepted_day(),
         )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from PySide6.QtCore import (
     QEvent,
@@ -257,14 +258,10 @@ class PeopleEditor(QWidget):
     def _append(self, person: AuthorInput) -> None:
         member = self._members.get(person.member_id) if person.member_id is not None else None
         if member is not None:
-            text = member.name
-            if person.name and person.name != member.name:
-                text += "  " + self.tr("(as “{0}”)").format(person.name)
             tip = self.tr("Lab member") + (f" · {member.native}" if member.native else "")
         else:
-            text = person.name
             tip = self.tr("Outside author (not a lab member)")
-        item = QListWidgetItem(text)
+        item = QListWidgetItem(self._text(person))
         self._next_key += 1
         self._people[self._next_key] = person
         item.setData(PERSON_ROLE, self._next_key)
@@ -274,6 +271,28 @@ class PeopleEditor(QWidget):
             font.setBold(True)
             item.setFont(font)
         self.list.addItem(item)
+
+    def toggle_equal(self) -> None:
+        """Mark the selected author as of equal contribution, or unmark them."""
+        item = self.list.currentItem()
+        key = item.data(PERSON_ROLE) if item is not None else None
+        if item is None or not isinstance(key, int) or key not in self._people:
+            return
+        person = replace(self._people[key], equal=not self._people[key].equal)
+        self._people[key] = person
+        item.setText(self._text(person))
+        self.changed.emit()
+
+    def _text(self, person: AuthorInput) -> str:
+        member = self._members.get(person.member_id) if person.member_id is not None else None
+        text = person.name
+        if member is not None:
+            text = member.name
+            if person.name and person.name != member.name:
+                text += "  " + self.tr("(as “{0}”)").format(person.name)
+        if person.equal:
+            text += "  " + self.tr("* equal contribution")
+        return text
 
     def _say(self, text: str) -> bool:
         self.message.setText(text)

@@ -12,7 +12,12 @@ from labnews.gui.choice_box import ChoiceBox
 from labnews.gui.dialogs.forms import RecordDialog, line, run_dialog
 from labnews.gui.widgets import button
 from labnews.gui.wording import LANGUAGE_NAMES
-from labnews.store.settings import LabSettings
+from labnews.store.settings import (
+    CHOICE_SETTINGS,
+    PUBLICATION_BOLD,
+    TEXT_SETTINGS,
+    LabSettings,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +111,23 @@ class SettingsDialog(RecordDialog[SettingsChoice]):
             ),
             beside=(self.browse,),
         )
+        bold_names = {
+            "owner": self.tr("the page's owner (the PI)"),
+            "members": self.tr("every lab member"),
+            "nobody": self.tr("nobody"),
+        }
+        self.publication_bold = form.add(
+            "publication bold",
+            self.tr("Bol&d on the publication list:"),
+            ChoiceBox(
+                (
+                    (bold_names.get(choice, choice), choice)
+                    for choice in CHOICE_SETTINGS[PUBLICATION_BOLD]
+                ),
+                lab.publication_bold,
+            ),
+            tip=self.tr("A member's own list (News view, one member) bolds that member"),
+        )
         form.heading(self.tr("This computer"))
         self.interface_language = form.add(
             "interface language",
@@ -122,7 +144,8 @@ class SettingsDialog(RecordDialog[SettingsChoice]):
         )
         self.watch(
             self.lab_name, self.default_format, self.default_language, self.workshops,
-            self.order, self.lines, self.homepage, self.interface_language,
+            self.order, self.lines, self.homepage, self.publication_bold,
+            self.interface_language,
         )  # fmt: skip
         self.finish_layout()
 
@@ -166,6 +189,7 @@ class SettingsDialog(RecordDialog[SettingsChoice]):
                 order=text(self.order, "first"),
                 lines=text(self.lines, "month"),
                 homepage_file=str(Path(homepage).expanduser()) if homepage else "",
+                publication_bold=text(self.publication_bold, TEXT_SETTINGS[PUBLICATION_BOLD]),
             ),
             interface_language=text(self.interface_language, "system"),
         )

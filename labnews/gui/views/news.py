@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from labnews.core.errors import LabnewsError
-from labnews.core.records import YearTally
+from labnews.core.records import MemberRecord, YearTally
 from labnews.core.rules import TallyRules
 from labnews.gui.choice_box import ChoiceBox
 from labnews.gui.deferred import deferred
@@ -150,6 +150,9 @@ class NewsView(QWidget):
         self.from_box.setToolTip(self.tr("The first news year to include"))
         self.to_box = ChoiceBox()
         self.to_box.setToolTip(self.tr("The last news year to include"))
+        self.member_box = ChoiceBox([(self.tr("the lab"), None)], None)
+        self.member_box.setToolTip(self.tr("One member's own list: their papers, in bold"))
+        self.member_box.currentIndexChanged.connect(self._request_changed)
         self.achievements_box = QCheckBox(self.tr("&Awards and talks"))
         self.achievements_box.setToolTip(
             self.tr("Include achievements (awards, talks, grants) among the month lines")
@@ -191,12 +194,15 @@ class NewsView(QWidget):
             (self.tr("&Language:"), self.lang_box),
             (self.tr("&Years:"), self.from_box),
             (self.tr("t&o"), self.to_box),
+            (self.tr("Mem&ber:"), self.member_box),
         ):
             label = QLabel(text)
             label.setBuddy(widget)
             bar.addWidget(label)
             bar.addWidget(widget)
             bar.addSpacing(6)
+        self.member_label = label  # shown with its box, for the formats that take a member
+        self._show_member_choice()
         bar.addStretch(1)
 
         # --- the preview and the text -----------------------------------------------------------
@@ -322,6 +328,8 @@ class NewsView(QWidget):
 
     def answer(self, update: LabChange) -> None:
         """New years and tally orders when papers, venues, members or rules changed."""
+        if update.touches("member"):
+            self.set_members(update.members)
         if update.touches(*OVERVIEW_KINDS):
             self.set_tallies(update.tallies, update.rules)
         elif update.touches("achievement"):
@@ -339,6 +347,20 @@ class NewsView(QWidget):
         self.to_box.set_choices(choices, last if last in years else (years[0] if years else None))
         self._follow_range()
         self.mark_stale()
+
+    def set_members(self, members: Sequence[MemberRecord]) -> None:
+        """The members a member's own list can be of, by name (the lab's list first)."""
+        names = [m.name for m in members]
+        current = self.member_box.value()
+        self.member_box.set_choices(
+            [(self.tr("the lab"), None), *((name, name) for name in names)],
+            current if current in names else None,
+        )
+
+    def _show_member_choice(self) -> None:
+        takes = self.format_name() in newsfile.MEMBER_FORMATS
+        self.member_box.setVisible(takes)
+        self.member_label.setVisible(takes)
 
     def mark_stale(self) -> None:
         """The records changed: render again now if shown, else when next shown."""
@@ -382,7 +404,10 @@ class NewsView(QWidget):
         for index, fmt in enumerate(formats):
             self.format_box.setItemData(index, fmt.description, Qt.ItemDataRole.ToolTipRole)
         self.lang_box.set_value(lang)
+        with self.database.session() as session:
+            self.set_members(queries.members(session))
         self._formats_loaded = True
+        self._show_member_choice()
 
     def format_name(self) -> str:
         value = self.format_box.value()
@@ -407,7 +432,12 @@ class NewsView(QWidget):
             format=self.format_name(),
             lang=self.language(),
             with_achievements=self.achievements_box.isChecked(),
+            member=self.member() if self.format_name() in newsfile.MEMBER_FORMATS else None,
         )
+
+    def member(self) -> str | None:
+        value = self.member_box.value()
+        return value if isinstance(value, str) else None
 
     def is_folder_format(self) -> bool:
         return self._is_folder.get(self.format_name(), False)
@@ -421,6 +451,7 @@ class NewsView(QWidget):
         return self.lang_box.set_value(lang)
 
     def _request_changed(self) -> None:
+        self._show_member_choice()
         if self._formats_loaded:
             self._stale = True
             self.render_news()
