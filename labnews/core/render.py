@@ -558,8 +558,9 @@ def _walk(iterable: Iterable[Any]) -> Iterator[Any]:
     return _BUDGET.get().walk(iterable)
 
 
-PUBLISH_MARKER = re.compile(r"<!--\s*labnews:(?:start|end)\s*-->", re.IGNORECASE)
-"""A line labnews publishes between (``<!-- labnews:start -->``, ``<!-- labnews:end -->``)."""
+PUBLISH_MARKER = re.compile(r"<!--\s*labnews:(?:[\w-]+:)?(?:start|end)\s*-->", re.IGNORECASE)
+"""A line labnews publishes between (``<!-- labnews:start -->``, ``<!-- labnews:end -->``, and
+a section's ``<!-- labnews:publications:start -->``...)."""
 
 
 def defuse_markers(text: str, *, json: bool = False) -> str:

@@ -23,8 +23,19 @@ LAB_NAME: Final = "lab_name"
 DEFAULT_FORMAT: Final = "default_format"
 DEFAULT_LANGUAGE: Final = "default_language"
 HOMEPAGE_FILE: Final = "homepage_file"
+HOMEPAGE_SITE: Final = "homepage_site"
+"""The lab's homepage checkout (a Jekyll or Hugo site's folder) that ``labnews publish`` keeps."""
+HOMEPAGE_SECTIONS: Final = "homepage_sections"
+"""The sections published besides the news, comma-separated (each a format of that name)."""
 TEXT_SETTINGS: Final[Mapping[str, str]] = MappingProxyType(
-    {LAB_NAME: "", DEFAULT_FORMAT: "yearly", DEFAULT_LANGUAGE: "en", HOMEPAGE_FILE: ""}
+    {
+        LAB_NAME: "",
+        DEFAULT_FORMAT: "yearly",
+        DEFAULT_LANGUAGE: "en",
+        HOMEPAGE_FILE: "",
+        HOMEPAGE_SITE: "",
+        HOMEPAGE_SECTIONS: "publications",
+    }
 )
 """The text settings and their defaults (what an unset or unreadable one reads as)."""
 PUBLISHED_PAPERS: Final = "published_paper_ids"

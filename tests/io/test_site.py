@@ -1,0 +1,297 @@
+"""`labnews site` and `labnews publish` into a homepage checkout: every theme's own parts.
+
+Each test builds a small checkout with the files a theme's checkout has (no theme download),
+points a real lab database at it through the CLI and reads back the files labnews wrote, and
+the bytes it must have left alone. The git tests run the real git program on a repository made
+in tmp_path.
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from labnews.core.errors import LabnewsError
+from labnews.io.site import engine_inert, is_ours, jekyll_value
+from labnews.io.themes import detect_theme
+from tests.conftest import CliResult
+
+Cli = Callable[..., CliResult]
+
+ABOUT_HEAD = "---\npermalink: /\nlayout: about\n---\n\n# 🔥 News\r\n\n"
+ABOUT_MIDDLE = "\n\nSome words of the user's own.   \n\n# Publications\n"
+ABOUT_TAIL = "\n\nThe end, no newline"
+NEWS = "<!-- labnews:start -->\nold news\n<!-- labnews:end -->"
+PUBS = "<!-- labnews:publications:start -->\n<!-- labnews:publications:end -->"
+
+
+@pytest.fixture(autouse=True)
+def no_personal_templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "user-templates"
+    folder.mkdir()
+    monkeypatch.setenv("LABNEWS_TEMPLATES", str(folder))
+
+
+@pytest.fixture
+def demo(cli: Cli) -> Cli:
+    assert cli("demo").code == 0
+    return cli
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode("utf-8"))
+    return path
+
+
+def acadhomepage(root: Path) -> Path:
+    site = root / "acad"
+    write(site / "_config.yml", "title: Lab\ngoogle_scholar_stats_use_cdn: true\n")
+    (site / "google_scholar_crawler").mkdir()
+    write(site / "_pages/about.md", ABOUT_HEAD + NEWS + ABOUT_MIDDLE + PUBS + ABOUT_TAIL)
+    return site
+
+
+def al_folio(root: Path) -> Path:
+    site = root / "folio"
+    write(site / "_config.yml", "title: Lab\nscholar:\n  style: apa\nannouncements:\n  x: 1\n")
+    write(site / "_bibliography/papers.bib", "")
+    write(site / "_news/announcement_1.md", "---\nlayout: post\n---\nThe user's own news.\n")
+    write(site / "_pages/about.md", "---\nlayout: about\n---\nHello\n")
+    return site
+
+
+def academicpages(root: Path) -> Path:
+    site = root / "pages"
+    write(site / "_config.yml", "title: Lab\n")
+    write(site / "_publications/2009-10-01-paper-title-number-1.md", "---\ntitle: Mine\n---\n")
+    (site / "_talks").mkdir()
+    write(site / "_pages/about.md", "---\nlayout: single\n---\n" + NEWS + "\n")
+    return site
+
+
+def hugo_blox(root: Path) -> Path:
+    site = root / "blox"
+    write(site / "go.mod", "module lab\nrequire github.com/HugoBlox/hugo-blox-builder v0\n")
+    write(site / "content/publication/mine/index.md", "---\ntitle: Mine\n---\n")
+    write(site / "content/_index.md", "---\ntitle: Home\n---\n" + NEWS + "\n")
+    return site
+
+
+# --- which theme -------------------------------------------------------------------------------
+
+
+def test_each_theme_is_told_from_its_checkout(tmp_path: Path) -> None:
+    """The registry tells the four themes and plain sites apart by their files alone."""
+    assert detect_theme(acadhomepage(tmp_path)).name == "acadhomepage"
+    assert detect_theme(al_folio(tmp_path)).name == "al-folio"
+    assert detect_theme(academicpages(tmp_path)).name == "academicpages"
+    assert detect_theme(hugo_blox(tmp_path)).name == "hugo-blox"
+    write(tmp_path / "jekyll/_config.yml", "title: x\n")
+    assert detect_theme(tmp_path / "jekyll").name == "jekyll"
+    write(tmp_path / "hugo/hugo.toml", "title = 'x'\n")
+    assert detect_theme(tmp_path / "hugo").name == "hugo"
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(LabnewsError, match="not a Jekyll or Hugo site"):
+        detect_theme(tmp_path / "empty")
+
+
+def test_site_remembers_the_checkout_and_shows_what_it_would_write(
+    demo: Cli, tmp_path: Path
+) -> None:
+    site = acadhomepage(tmp_path)
+    shown = demo("site", str(site))
+    assert shown.code == 0, shown
+    assert f"Homepage: {site.resolve()}" in shown.out
+    assert "Theme: AcadHomepage (built by Jekyll)" in shown.out
+    assert "news: the block in _pages/about.md (changes on publish)" in shown.out
+    assert "publications: the block in _pages/about.md" in shown.out
+    # Remembered: `site` alone shows the same checkout.
+    again = demo("site")
+    assert again.code == 0
+    assert f"Homepage: {site.resolve()}" in again.out
+    # Nothing was written by looking.
+    assert (site / "_pages/about.md").read_text(encoding="utf-8").count("old news") == 1
+
+
+def test_site_and_publish_refuse_without_a_checkout(demo: Cli, tmp_path: Path) -> None:
+    assert "labnews site DIR" in demo("site").one_error_line()
+    assert "labnews site DIR" in demo("publish").one_error_line()
+    (tmp_path / "nothing").mkdir()
+    assert "not a Jekyll or Hugo site" in demo("site", str(tmp_path / "nothing")).one_error_line()
+
+
+# --- publishing into each theme ----------------------------------------------------------------
+
+
+def test_publish_writes_both_blocks_and_keeps_every_other_byte(demo: Cli, tmp_path: Path) -> None:
+    site = acadhomepage(tmp_path)
+    assert demo("site", str(site)).code == 0
+    news = demo("news", "--format", "acadhomepage").out.strip("\n")
+    pubs = demo("news", "--format", "publications").out.strip("\n")
+    dry = demo("publish", "--dry-run")
+    assert dry.code == 0
+    assert "--- a/_pages/about.md" in dry.out
+    assert "-old news" in dry.out
+    assert "old news" in (site / "_pages/about.md").read_text(encoding="utf-8")
+    result = demo("publish")
+    assert result.code == 0, result
+    expected = (
+        ABOUT_HEAD
+        + f"<!-- labnews:start -->\n{news}\n<!-- labnews:end -->"
+        + ABOUT_MIDDLE
+        + f"<!-- labnews:publications:start -->\n{pubs}\n<!-- labnews:publications:end -->"
+        + ABOUT_TAIL
+    )
+    assert (site / "_pages/about.md").read_bytes() == expected.encode("utf-8")
+    # No .bak litter in the checkout: the site's own history (git) keeps what was there.
+    assert sorted(p.name for p in (site / "_pages").iterdir()) == ["about.md"]
+    assert "already up to date" in demo("publish").out
+
+
+def test_al_folio_news_files_are_labnews_own_and_the_users_stay(demo: Cli, tmp_path: Path) -> None:
+    site = al_folio(tmp_path)
+    user_file = site / "_news/announcement_1.md"
+    before = user_file.read_bytes()
+    # A file of the user's with a name labnews would use is left; labnews's goes beside it.
+    clash = write(site / "_news/2024-12-neurips-2024.md", "---\nlayout: post\n---\nMine\n")
+    stale = write(site / "_news/2019-01-old.md", "---\nlabnews: true\n---\nGone\n")
+    assert demo("site", str(site), "--sections", "").code == 0
+    result = demo("publish")
+    assert result.code == 0, result
+    names = sorted(p.name for p in (site / "_news").iterdir())
+    assert "2024-12-neurips-2024-labnews.md" in names
+    assert "2024-06-cvpr-2024.md" in names
+    assert not stale.exists()
+    assert user_file.read_bytes() == before
+    assert clash.read_text(encoding="utf-8") == "---\nlayout: post\n---\nMine\n"
+    ours = (site / "_news/2024-06-cvpr-2024.md").read_text(encoding="utf-8")
+    assert is_ours(ours)
+    assert "date: 2024-06-01" in ours
+    assert "Five papers accepted to CVPR 2024" in ours
+    # al-folio keeps its news in _news/: a page without markers is told, not refused.
+    assert "news not published" in result.err
+
+
+def test_academicpages_and_hugo_blox_get_one_file_per_paper(demo: Cli, tmp_path: Path) -> None:
+    pages = academicpages(tmp_path)
+    assert demo("site", str(pages), "--sections", "").code == 0
+    assert demo("publish").code == 0
+    written = sorted((pages / "_publications").glob("2024-06-*.md"))
+    assert written, "a CVPR 2024 paper's file"
+    text = written[0].read_text(encoding="utf-8")
+    assert is_ours(text)
+    assert "collection: publications" in text
+    assert (pages / "_publications/2009-10-01-paper-title-number-1.md").read_text() == (
+        "---\ntitle: Mine\n---\n"
+    )
+
+    blox = hugo_blox(tmp_path)
+    assert demo("site", str(blox)).code == 0
+    assert demo("publish").code == 0
+    bundles = sorted(p.name for p in (blox / "content/publication").iterdir())
+    assert "mine" in bundles
+    assert len(bundles) > 2
+    koala = next(p for p in (blox / "content/publication").iterdir() if "koala" in p.name)
+    assert is_ours((koala / "index.md").read_text(encoding="utf-8"))
+    assert (koala / "cite.bib").read_text(encoding="utf-8").count("@inproceedings{") == 1
+    assert (blox / "content/publication/mine/index.md").read_text() == "---\ntitle: Mine\n---\n"
+    home = (blox / "content/_index.md").read_text(encoding="utf-8")
+    assert "We have **19 papers** this year" in home
+
+
+# --- git ---------------------------------------------------------------------------------------
+
+
+def git(repo: Path, *args: str) -> str:
+    done = subprocess.run(
+        ["git", "-C", str(repo), *args], capture_output=True, text=True, check=True
+    )
+    return done.stdout
+
+
+def repository(site: Path) -> Path:
+    git(site, "init", "--quiet")
+    git(site, "config", "user.name", "Lab Tester")
+    git(site, "config", "user.email", "tester@example.org")
+    git(site, "add", "--all")
+    git(site, "commit", "--quiet", "--message", "the site as the user keeps it")
+    return site
+
+
+needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="the git program is missing")
+
+
+@needs_git
+def test_commit_makes_one_commit_of_labnews_parts_and_none_when_nothing_is_new(
+    demo: Cli, tmp_path: Path
+) -> None:
+    site = repository(acadhomepage(tmp_path))
+    write(site / "notes.txt", "the user's work in progress\n")
+    assert demo("site", str(site)).code == 0
+    result = demo("publish", "--commit")
+    assert result.code == 0, result
+    log = git(site, "log", "--format=%s").splitlines()
+    assert len(log) == 2
+    assert log[0].startswith("labnews: news: 2024.12") or log[0].startswith("labnews: news: 2024/")
+    assert "publications +" in log[0]
+    assert git(site, "show", "--name-only", "--format=", "HEAD").split() == ["_pages/about.md"]
+    # The user's own uncommitted file stays uncommitted and untouched.
+    assert "?? notes.txt" in git(site, "status", "--porcelain")
+    again = demo("publish", "--commit")
+    assert again.code == 0
+    assert "already up to date" in again.out
+    assert len(git(site, "log", "--format=%s").splitlines()) == 2
+
+
+@needs_git
+def test_commit_refuses_a_page_with_the_users_uncommitted_changes(
+    demo: Cli, tmp_path: Path
+) -> None:
+    site = repository(acadhomepage(tmp_path))
+    page = site / "_pages/about.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nmore\n", encoding="utf-8")
+    edited = page.read_bytes()
+    assert demo("site", str(site)).code == 0
+    line = demo("publish", "--commit").one_error_line()
+    assert "_pages/about.md has changes not yet committed" in line
+    assert page.read_bytes() == edited
+    assert len(git(site, "log", "--format=%s").splitlines()) == 1
+    assert "--commit" in demo("publish", "--push").one_error_line()
+
+
+@needs_git
+def test_commit_adds_and_removes_theme_files(demo: Cli, tmp_path: Path) -> None:
+    site = repository(al_folio(tmp_path))
+    assert demo("site", str(site), "--sections", "").code == 0
+    assert demo("publish", "--commit").code == 0
+    files = git(site, "show", "--name-status", "--format=", "HEAD").splitlines()
+    assert files
+    assert all(f.startswith("A\t_news/") for f in files)
+    assert "_news +" in git(site, "log", "-1", "--format=%s")
+
+
+# --- nothing a site engine evaluates -----------------------------------------------------------
+
+
+def test_engine_inert_text_shows_the_same_and_holds_no_tag() -> None:
+    from markdown_it import MarkdownIt
+
+    for payload in ("{% include_relative _config.yml %}", "EVL{{x}}", "{{< x >}}", "\\{% a %\\}"):
+        made = engine_inert(payload)
+        assert "{{" not in made
+        assert "{%" not in made
+        assert "{" not in made
+        shown = MarkdownIt("commonmark").render(made)
+        assert payload.replace("\\", "") in html.unescape(shown)
+    value = jekyll_value('a "b": c\n---\n{{ x }} <script>')
+    assert "\n" not in value
+    assert "{" not in value
+    assert "<" not in value
+    assert value.startswith('"')
+    assert value.endswith('"')
