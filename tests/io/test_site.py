@@ -8,17 +8,26 @@ in tmp_path.
 
 from __future__ import annotations
 
+import difflib
 import html
+import json
+import re
 import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from markdown_it import MarkdownIt
 
 from labnews.core.errors import LabnewsError
+from labnews.core.inputs import AuthorInput, MemberInput, PaperInput, VenueInput
+from labnews.core.records import YearMonth
 from labnews.io.site import engine_inert, is_ours, jekyll_value
 from labnews.io.themes import detect_theme
+from labnews.store import commands
+from labnews.store.database import Database
 from tests.conftest import CliResult
 
 Cli = Callable[..., CliResult]
@@ -295,3 +304,121 @@ def test_engine_inert_text_shows_the_same_and_holds_no_tag() -> None:
     assert "<" not in value
     assert value.startswith('"')
     assert value.endswith('"')
+
+
+HOSTILE_SITE = (
+    "{% include_relative _config.yml %}",
+    "EVL{{x}}",
+    "{{< youtube x >}} {{% md %}}",
+    "\\{% raw %\\}",
+    "<script>alert(1)</script>",
+    '"}: {a: b',
+    "line one\n---\nkey: value",
+    "[x](javascript:alert(1))",
+    "../../escape",
+    "<!-- labnews:publications:end -->",
+)
+
+
+@pytest.fixture
+def hostile_lab(database: Database) -> Database:
+    """A lab whose member names, venue and titles are the payloads a site engine would run."""
+    with database.session(write=True) as session:
+        commands.add_venue(session, VenueInput(short="EVL{{x}}", full="{% x %} Conf", month=6))
+        for i, payload in enumerate(HOSTILE_SITE):
+            member = commands.add_member(session, MemberInput(name=f"M{i} {payload}")).ids[0]
+            commands.add_paper(
+                session,
+                PaperInput(
+                    venue="EVL{{x}}" if i % 2 else "CVPR",
+                    year=2024,
+                    news=YearMonth(2024, 1 + i),
+                    title=f"T{i} {payload}",
+                    authors=(
+                        AuthorInput(name=f"M{i}", member_id=member),
+                        AuthorInput(name=f"Out{i} {payload}"),
+                    ),
+                ),
+            )
+    return database
+
+
+def labnews_text(site: Path, before: dict[Path, bytes]) -> dict[Path, str]:
+    """What labnews wrote: its whole data files, and only the changed text of the user's pages."""
+    found: dict[Path, str] = {}
+    for path in site.rglob("*"):
+        if not path.is_file() or ".git" in path.parts:
+            continue
+        text = path.read_text(encoding="utf-8")
+        if path not in before:
+            found[path] = text
+        elif before[path] != path.read_bytes():
+            old = before[path].decode("utf-8")
+            found[path] = "".join(
+                line[1:]
+                for line in difflib.ndiff(old.splitlines(True), text.splitlines(True))
+                if line.startswith("+ ")
+            )
+    return found
+
+
+def front_matter_values(text: str) -> list[str]:
+    """Every front-matter line must be `key: value`, the value a plain token or JSON (YAML)."""
+    lines = text.split("---\n")[1].splitlines()
+    values = []
+    for line in lines:
+        key, sep, value = line.partition(": ")
+        assert sep, line
+        assert re.fullmatch(r"[a-zA-Z_]+", key), line
+        if value.startswith(('"', "[")):
+            json.loads(value)
+        else:
+            assert re.fullmatch(r"[\w/.-]+", value), line
+        values.append(value)
+    return values
+
+
+@pytest.mark.parametrize("make", [acadhomepage, al_folio, academicpages, hugo_blox])
+def test_the_hostile_corpus_reaches_no_site_engine(
+    hostile_lab: Database, on: Callable[[Database], Cli], tmp_path: Path, make: Any
+) -> None:
+    """Liquid, shortcodes, YAML and paths from records come out as text in every theme's files."""
+    site = make(tmp_path / "sites")
+    if make is al_folio:
+        write(site / "_pages/about.md", "---\nlayout: about\n---\n" + NEWS + "\n" + PUBS + "\n")
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    run = on(hostile_lab)
+    assert run("site", str(site)).code == 0
+    result = run("publish")
+    assert result.code == 0, result
+    written = labnews_text(site, before)
+    assert written, "labnews wrote something"
+    # Nothing left the checkout: every file under tmp_path is the site's or the database's.
+    for path in tmp_path.rglob("*"):
+        if path.is_file() and "user-templates" not in path.parts:
+            assert (
+                site in path.parents or path.suffix in {".sqlite", ".db"} or "backups" in str(path)
+            ), path
+    for path, text in written.items():
+        if path.name == "cite.bib":
+            continue  # BibTeX: no engine renders it
+        body = text
+        if text.startswith("---\n") and is_ours(text):
+            front_matter_values(text)
+            body = text.split("---\n", 2)[2]
+        # No tag opens: Liquid's {{ and {%, Hugo's {{< and {{%.
+        assert "{{" not in body, (path, body)
+        assert "{%" not in body, (path, body)
+        # Jekyll prints front matter unescaped: there it is references too. Hugo's templates
+        # escape what they print, so its front matter keeps the text as it is.
+        assert "<script" not in (body if make is hugo_blox else text), (path, text)
+        page = MarkdownIt("commonmark").render(body)
+        shown = html.unescape(re.sub(r"<[^>]+>", "", page))
+        if "T0" in body:
+            assert "{% include_relative _config.yml %}" in shown, (path, shown)
+    # The hostile section marker did not move the user's text: the page still holds it once.
+    for path, old in before.items():
+        if path.exists() and path.suffix == ".md":
+            text = path.read_text(encoding="utf-8")
+            for marker in ("<!-- labnews:publications:end -->", "<!-- labnews:end -->"):
+                assert text.count(marker) == old.decode().count(marker), path
