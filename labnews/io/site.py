@@ -388,19 +388,32 @@ def _inside_new(folder: Path, name: str) -> Path:
     return folder / name
 
 
+DATA_SUFFIXES: Final = (".md", ".markdown", ".bib")
+"""The kinds of file labnews writes in a data folder; pictures and the like are never read."""
+
+
 def _our_files(base: Path) -> list[str]:
-    """labnews's files under a data folder (relative names, one level of folders deep)."""
+    """labnews's files under a data folder (relative names, one level of folders deep).
+
+    Symlinks are never followed (labnews removes only what really is in the folder), and a
+    file that is not text (a bundle's picture) or too large is the user's.
+    """
     if not base.is_dir():
         return []
     ours: list[str] = []
     for entry in sorted(base.iterdir()):
-        candidates = (
-            [entry] if entry.is_file() else sorted(entry.glob("*")) if entry.is_dir() else []
-        )
+        if entry.is_symlink():
+            continue
+        candidates = sorted(entry.iterdir()) if entry.is_dir() else [entry]
         for path in candidates:
-            if not path.is_file() or path.is_symlink():
+            if path.is_symlink() or not path.is_file() or path.suffix not in DATA_SUFFIXES:
                 continue
-            text = _read_text(path) if path.stat().st_size <= MAX_PAGE_BYTES else None
+            if path.stat().st_size > MAX_PAGE_BYTES:
+                continue
+            try:
+                text = _read_text(path)
+            except LabnewsError:
+                continue
             if text is not None and is_ours(text):
                 ours.append(path.relative_to(base).as_posix())
     return ours

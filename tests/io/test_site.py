@@ -201,6 +201,9 @@ def test_academicpages_and_hugo_blox_get_one_file_per_paper(demo: Cli, tmp_path:
     )
 
     blox = hugo_blox(tmp_path)
+    # A bundle's picture is neither text nor labnews's: it is left alone, not refused.
+    picture = blox / "content/publication/mine/featured.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe")
     assert demo("site", str(blox)).code == 0
     assert demo("publish").code == 0
     bundles = sorted(p.name for p in (blox / "content/publication").iterdir())
@@ -210,6 +213,7 @@ def test_academicpages_and_hugo_blox_get_one_file_per_paper(demo: Cli, tmp_path:
     assert is_ours((koala / "index.md").read_text(encoding="utf-8"))
     assert (koala / "cite.bib").read_text(encoding="utf-8").count("@inproceedings{") == 1
     assert (blox / "content/publication/mine/index.md").read_text() == "---\ntitle: Mine\n---\n"
+    assert picture.read_bytes() == b"\x89PNG\r\n\x1a\n\xff\xfe"
     home = (blox / "content/_index.md").read_text(encoding="utf-8")
     assert "We have **19 papers** this year" in home
 
@@ -422,3 +426,24 @@ def test_the_hostile_corpus_reaches_no_site_engine(
             text = path.read_text(encoding="utf-8")
             for marker in ("<!-- labnews:publications:end -->", "<!-- labnews:end -->"):
                 assert text.count(marker) == old.decode().count(marker), path
+
+
+def test_a_removed_paper_takes_its_bundle_with_it(demo: Cli, tmp_path: Path) -> None:
+    """Files labnews wrote earlier go when their paper goes; the user's bundle stays."""
+    blox = hugo_blox(tmp_path)
+    assert demo("site", str(blox), "--sections", "").code == 0
+    assert demo("publish").code == 0
+    papers = json.loads(demo("list", "papers", "--json").out)
+    koala = next(p for p in papers if p["title"].startswith("KOALA: Empirical"))
+    bundle = next(p for p in (blox / "content/publication").iterdir() if "empirical" in p.name)
+    assert demo("remove", "paper", str(koala["id"])).code == 0
+    dry = demo("publish", "--dry-run")
+    assert f"--- a/content/publication/{bundle.name}/index.md" in dry.out
+    assert "+++ /dev/null" in dry.out
+    assert bundle.exists()
+    result = demo("publish")
+    assert result.code == 0
+    # Its index.md and cite.bib go (the other KOALA's BibTeX key may lose its letter: ~1).
+    assert re.search(r"content/publication (~\d+ )?-2\b", result.out), result.out
+    assert not bundle.exists()
+    assert (blox / "content/publication/mine/index.md").exists()
