@@ -121,6 +121,7 @@ def publish_site(args: argparse.Namespace, request: Any) -> int:
     paths: list[str] = []
     if args.commit:
         repo = gitrepo.repository_root(folder)
+        gitrepo.check_identity(repo)
         base = folder.resolve()
         paths = [(base / p).relative_to(repo.resolve()).as_posix() for p in written_paths(plan)]
         dirty = gitrepo.uncommitted(repo, paths)

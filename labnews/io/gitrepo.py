@@ -79,12 +79,15 @@ def uncommitted(repo: Path, paths: Sequence[str]) -> list[str]:
     return found
 
 
-def head(repo: Path) -> str | None:
-    """The commit HEAD names, or None in a repository with no commit yet."""
+def check_identity(repo: Path) -> None:
+    """Refuse before anything is written when git does not know who commits (user.name/email)."""
     try:
-        return _git(repo, "rev-parse", "--verify", "--quiet", "HEAD").strip() or None
+        _git(repo, "var", "GIT_COMMITTER_IDENT")
     except LabnewsError:
-        return None
+        raise LabnewsError(
+            f"git does not know who you are in {repo}: set git config user.name and "
+            "user.email, then publish again"
+        ) from None
 
 
 def commit(repo: Path, paths: Sequence[str], message: str) -> str:
@@ -97,7 +100,6 @@ def commit(repo: Path, paths: Sequence[str], message: str) -> str:
     return _git(repo, "rev-parse", "HEAD").strip()
 
 
-def push(repo: Path) -> str:
+def push(repo: Path) -> None:
     """``git push`` to the branch's upstream, with the user's own credentials and settings."""
     _git(repo, "push", "--quiet")
-    return "pushed"

@@ -58,10 +58,6 @@ class Theme:
     """Whether a page must hold the news markers (al-folio's news lives in _news/ instead)."""
 
 
-# A theme's signs are its own: the files every Jekyll or Hugo site has are the plain entries'
-# only, so a site with nothing more is told as a plain one.
-
-
 def _config(key: str, weight: int = 2) -> Sign:
     return Sign("config", "_config.yml", key, weight)
 
@@ -74,6 +70,8 @@ def _text(path: str, word: str, weight: int = 4) -> Sign:
     return Sign("text", path, word, weight)
 
 
+# A theme's signs are its own: the files every Jekyll or Hugo site has are the plain entries'
+# only, so a site with nothing more is told as a plain one.
 THEMES: Final[tuple[Theme, ...]] = (
     Theme(
         name="acadhomepage",

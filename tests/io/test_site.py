@@ -447,3 +447,34 @@ def test_a_removed_paper_takes_its_bundle_with_it(demo: Cli, tmp_path: Path) -> 
     assert re.search(r"content/publication (~\d+ )?-2\b", result.out), result.out
     assert not bundle.exists()
     assert (blox / "content/publication/mine/index.md").exists()
+
+
+@needs_git
+def test_commit_refuses_before_writing_when_git_does_not_know_who_commits(
+    demo: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = repository(acadhomepage(tmp_path))
+    git(site, "config", "--unset", "user.name")
+    git(site, "config", "--unset", "user.email")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "no-global-config"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.delenv("EMAIL", raising=False)
+    before = (site / "_pages/about.md").read_bytes()
+    assert demo("site", str(site)).code == 0
+    assert "user.name and user.email" in demo("publish", "--commit").one_error_line()
+    assert (site / "_pages/about.md").read_bytes() == before
+
+
+@needs_git
+def test_push_sends_the_commit_to_the_upstream(demo: Cli, tmp_path: Path) -> None:
+    """--push is git push with the user's own remote: a bare repository here."""
+    remote = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "--quiet", "--bare", str(remote)], check=True)
+    site = repository(acadhomepage(tmp_path))
+    git(site, "remote", "add", "origin", str(remote))
+    git(site, "push", "--quiet", "--set-upstream", "origin", "HEAD")
+    assert demo("site", str(site)).code == 0
+    result = demo("publish", "--commit", "--push")
+    assert result.code == 0, result
+    assert "Pushed" in result.out
+    assert git(remote, "log", "-1", "--format=%s").startswith("labnews: news")
