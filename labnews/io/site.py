@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any, Final
 
 from labnews.core.errors import LabnewsError, ValidationError
 from labnews.core.render import (
-    PUBLISH_MARKER,
     one_line,
     render_folder,
     render_text,
@@ -602,8 +601,3 @@ def _drop_empty_folder(folder: Path, site: Path) -> None:
 def written_paths(plan: SitePlan) -> list[str]:
     """The relative paths a publish changes (for git), each once."""
     return list(dict.fromkeys(c.relative for c in plan.changes))
-
-
-def defused(text: str) -> bool:
-    """Whether a text holds no marker line (a check the tests share)."""
-    return PUBLISH_MARKER.search(text) is None
