@@ -36,15 +36,29 @@ def _sections(session: Any) -> tuple[str, ...]:
     return sections_of(settings.setting_text(session, settings.HOMEPAGE_SECTIONS))
 
 
-def cmd_site(args: argparse.Namespace) -> int:
+def _chosen_sections(text: str) -> tuple[str, ...]:
+    """The sections ``--sections`` names, each a format that writes one file."""
+    from labnews.io import newsfile
     from labnews.io.site import sections_of
+
+    sections = sections_of(text)
+    for section in sections:
+        if newsfile.output_format(section).is_folder:
+            raise ValidationError(
+                f"format {section} writes a folder; a section is written between markers",
+                field="sections",
+            )
+    return sections
+
+
+def cmd_site(args: argparse.Namespace) -> int:
     from labnews.io.themes import detect_theme
     from labnews.store import settings
 
     if args.folder is not None:
         folder = args.folder.expanduser().resolve()
         detect_theme(folder)  # refuses a folder that is no Jekyll or Hugo site
-        sections = sections_of(args.sections) if args.sections is not None else None
+        sections = _chosen_sections(args.sections) if args.sections is not None else None
 
         def remember(session: Any) -> Any:
             change = settings.set_setting_text(session, settings.HOMEPAGE_SITE, str(folder))
@@ -54,7 +68,7 @@ def cmd_site(args: argparse.Namespace) -> int:
 
         write_change(args, remember)
     elif args.sections is not None:
-        chosen = ",".join(sections_of(args.sections))
+        chosen = ",".join(_chosen_sections(args.sections))
         write_change(
             args,
             lambda session: settings.set_setting_text(session, settings.HOMEPAGE_SECTIONS, chosen),

@@ -128,6 +128,15 @@ def test_site_remembers_the_checkout_and_shows_what_it_would_write(
     assert (site / "_pages/about.md").read_text(encoding="utf-8").count("old news") == 1
 
 
+def test_site_refuses_a_section_that_is_no_single_file_format(demo: Cli, tmp_path: Path) -> None:
+    site = acadhomepage(tmp_path)
+    assert "no format 'nosuch'" in demo("site", str(site), "--sections", "nosuch").one_error_line()
+    assert "writes a folder" in demo("site", str(site), "--sections", "al-folio").one_error_line()
+    assert "not '../x'" in demo("site", str(site), "--sections", "../x").one_error_line()
+    # Nothing was remembered by a refused command.
+    assert "labnews site DIR" in demo("site").one_error_line()
+
+
 def test_site_and_publish_refuse_without_a_checkout(demo: Cli, tmp_path: Path) -> None:
     assert "labnews site DIR" in demo("site").one_error_line()
     assert "labnews site DIR" in demo("publish").one_error_line()
