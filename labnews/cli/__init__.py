@@ -48,6 +48,7 @@ from labnews.cli.records import (
     cmd_remove,
     cmd_rules,
 )
+from labnews.cli.site import cmd_site
 from labnews.core.controls import one_line
 from labnews.core.errors import LabnewsError
 from labnews.core.publist import BOLD_CHOICES
@@ -325,12 +326,31 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("formats", cmd_formats, "the news formats, built-in and yours")
 
-    publish = command("publish", cmd_publish, "write the news between the markers of a file")
-    publish.add_argument("--into", type=Path, required=True, metavar="FILE")
+    publish = command(
+        "publish",
+        cmd_publish,
+        "write the news into the homepage (see `labnews site`), or between a file's markers",
+    )
+    publish.add_argument(
+        "--into", type=Path, metavar="FILE", help="this file's block only (not the whole site)"
+    )
     _add_year_range(publish)
     _news_options(publish)
     publish.add_argument("--with-achievements", action="store_true")
     publish.add_argument("--dry-run", action="store_true", help="print the diff, write nothing")
+    publish.add_argument(
+        "--commit", action="store_true", help="one git commit of what changed in the homepage"
+    )
+    publish.add_argument("--push", action="store_true", help="then git push it (with --commit)")
+
+    site = command("site", cmd_site, "remember the lab's homepage checkout, or show it")
+    site.add_argument("folder", type=Path, nargs="?", metavar="DIR", help="the site's folder")
+    site.add_argument(
+        "--sections",
+        metavar="NAMES",
+        help="what to publish besides the news, comma-separated (e.g. publications,talks; "
+        "'' for none)",
+    )
 
     chart = command("chart", cmd_chart, "draw papers per year by tally label as SVG or PNG")
     _add_year_range(chart)

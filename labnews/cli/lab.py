@@ -157,6 +157,16 @@ def cmd_publish(args: argparse.Namespace) -> int:
     from labnews.io import homepage
 
     request = _news_request(args)
+    if args.into is None:
+        from labnews.cli.site import publish_site
+
+        return publish_site(args, request)
+    if args.commit or args.push:
+        raise ValidationError(
+            "--commit and --push publish the homepage checkout (`labnews site DIR`), "
+            "not one --into file",
+            field="commit",
+        )
     with lab_session(args) as session:
         block = _one_file_news(
             session, request, "writes a folder; it cannot be published into a file", "format"

@@ -47,7 +47,7 @@ TEMPLATE_SUFFIX: Final = ".j2"
 FOLDER_ENTRY: Final = "entry"
 
 _DESCRIPTION = re.compile(r"^\s*\{#-?\s*(.*?)\s*-?#\}", re.DOTALL)
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|~!$])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~!$])")
 _MD_LINE_START = re.compile(r"^(\s*\d*)([-+=.)])")
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x85\x0b\x0c]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
@@ -70,6 +70,9 @@ def markdown_escape(text: object) -> str:
     flat = one_line(text)
     flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     flat = _MD_SPECIAL.sub(r"\\\1", flat)
+    # Braces as character references, not backslashed: `\{%` still opens a Liquid tag (and
+    # `\{{<` a Hugo shortcode) when the site is built; `&#123;` shows as `{` and opens nothing.
+    flat = flat.replace("{", "&#123;").replace("}", "&#125;")
     # Data may begin a line (an al-folio body, a publication's author line): a leading "-",
     # "+", "=" or "1." would start a list, rule or heading there, so it is escaped too.
     return _MD_LINE_START.sub(r"\1\\\2", flat, count=1)
@@ -77,9 +80,11 @@ def markdown_escape(text: object) -> str:
 
 def html_escape(text: object) -> str:
     """Data made inert in HTML (markupsafe), on one line; marked safe so it is escaped once."""
-    from markupsafe import escape
+    from markupsafe import Markup, escape
 
-    return escape(one_line(text))
+    # Braces as character references: a page Jekyll or Hugo builds runs no tag from the data.
+    flat = str(escape(one_line(text))).replace("{", "&#123;").replace("}", "&#125;")
+    return Markup(flat)
 
 
 def yaml_string(text: object) -> str:
@@ -561,8 +566,9 @@ def _walk(iterable: Iterable[Any]) -> Iterator[Any]:
     return _BUDGET.get().walk(iterable)
 
 
-PUBLISH_MARKER = re.compile(r"<!--\s*labnews:(?:start|end)\s*-->", re.IGNORECASE)
-"""A line labnews publishes between (``<!-- labnews:start -->``, ``<!-- labnews:end -->``)."""
+PUBLISH_MARKER = re.compile(r"<!--\s*labnews:(?:[\w-]+:)?(?:start|end)\s*-->", re.IGNORECASE)
+"""A line labnews publishes between (``<!-- labnews:start -->``, ``<!-- labnews:end -->``, and
+a section's ``<!-- labnews:publications:start -->``...)."""
 
 
 def defuse_markers(text: str, *, json: bool = False) -> str:

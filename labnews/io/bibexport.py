@@ -134,3 +134,9 @@ def entry_keys(papers: Sequence[PaperRecord]) -> dict[int, str]:
             taken.add(keys[paper_id].casefold())
             index += 1
     return keys
+
+
+def paper_entries(papers: Sequence[PaperRecord]) -> dict[int, str]:
+    """Each paper's own BibTeX entry, by paper id (a Hugo Blox publication's ``cite.bib``)."""
+    keys = entry_keys(papers)
+    return {paper.id: _entry_text(paper, keys[paper.id]) for paper in papers}

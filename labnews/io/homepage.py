@@ -40,10 +40,19 @@ class Publication:
         )
 
 
-def missing_markers_message(path: Path) -> str:
+def section_markers(section: str | None) -> tuple[str, str]:
+    """The marker lines of a section's block (``None``: the news block)."""
+    if section is None:
+        return START_MARKER, END_MARKER
+    return f"<!-- labnews:{section}:start -->", f"<!-- labnews:{section}:end -->"
+
+
+def missing_markers_message(path: Path, section: str | None = None) -> str:
+    start, end = section_markers(section)
+    what = "news" if section is None else section
     return (
-        f"{path} has no labnews block; add these two lines where the news should go, "
-        f"then publish again: {START_MARKER} and {END_MARKER}"
+        f"{path} has no labnews block; add these two lines where the {what} should go, "
+        f"then publish again: {start} and {end}"
     )
 
 
@@ -53,14 +62,16 @@ def _newline_of(text: str) -> str:
     return match.group(0) if match else "\n"
 
 
-def replace_block(path: Path, original: str, block: str) -> str:
+def replace_block(path: Path, original: str, block: str, section: str | None = None) -> str:
     """The file text with the block between the markers replaced; every other byte kept."""
-    start = original.find(START_MARKER)
-    end = original.find(END_MARKER, start + len(START_MARKER)) if start >= 0 else -1
+    start_marker, end_marker = section_markers(section)
+    start = original.find(start_marker)
+    end = original.find(end_marker, start + len(start_marker)) if start >= 0 else -1
     if start < 0 or end < 0:
-        raise LabnewsError(missing_markers_message(path))
-    if original.find(START_MARKER, start + 1) >= 0 and original.find(START_MARKER, start + 1) < end:
-        raise LabnewsError(f"{path} has two {START_MARKER} lines before {END_MARKER}")
+        raise LabnewsError(missing_markers_message(path, section))
+    again = original.find(start_marker, start + 1)
+    if 0 <= again < end:
+        raise LabnewsError(f"{path} has two {start_marker} lines before {end_marker}")
     if PUBLISH_MARKER.search(block):
         # The block would end (or start) itself early: every later publish would move text
         # outside the markers. Formats defuse markers; a block that still holds one is refused.
@@ -70,7 +81,7 @@ def replace_block(path: Path, original: str, block: str) -> str:
         )
     newline = _newline_of(original)
     body = _NEWLINE.sub(newline, block.strip("\r\n"))
-    head = original[: start + len(START_MARKER)]
+    head = original[: start + len(start_marker)]
     tail = original[end:]
     # The block sits on its own lines between the marker lines.
     return f"{head}{newline}{body}{newline}{tail}"

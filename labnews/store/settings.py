@@ -25,6 +25,10 @@ DEFAULT_FORMAT: Final = "default_format"
 DEFAULT_LANGUAGE: Final = "default_language"
 HOMEPAGE_FILE: Final = "homepage_file"
 PUBLICATION_BOLD: Final = "publication_bold"
+HOMEPAGE_SITE: Final = "homepage_site"
+"""The lab's homepage checkout (a Jekyll or Hugo site's folder) that ``labnews publish`` keeps."""
+HOMEPAGE_SECTIONS: Final = "homepage_sections"
+"""The sections published besides the news, comma-separated (each a format of that name)."""
 TEXT_SETTINGS: Final[Mapping[str, str]] = MappingProxyType(
     {
         LAB_NAME: "",
@@ -32,6 +36,8 @@ TEXT_SETTINGS: Final[Mapping[str, str]] = MappingProxyType(
         DEFAULT_LANGUAGE: "en",
         HOMEPAGE_FILE: "",
         PUBLICATION_BOLD: "owner",
+        HOMEPAGE_SITE: "",
+        HOMEPAGE_SECTIONS: "publications",
     }
 )
 """The text settings and their defaults (what an unset or unreadable one reads as)."""
