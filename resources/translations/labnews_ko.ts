@@ -737,6 +737,26 @@
         <source>Remo&amp;ve link</source>
         <translation>링크 삭제(&amp;V)</translation>
     </message>
+    <message>
+        <source>Label</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Add lin&amp;k</source>
+        <translation>링크 추가(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Remove link</source>
+        <translation>링크 삭제</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>위로</translation>
+    </message>
 </context>
 <context>
     <name>LinksModel</name>
@@ -1378,6 +1398,14 @@ J. Ham</translation>
         <translation>포함할 마지막 뉴스 연도</translation>
     </message>
     <message>
+        <source>the lab</source>
+        <translation>연구실 전체</translation>
+    </message>
+    <message>
+        <source>One member&apos;s own list: their papers, in bold</source>
+        <translation>멤버 한 명의 목록: 그 멤버의 논문, 굵게</translation>
+    </message>
+    <message>
         <source>&amp;Awards and talks</source>
         <translation>수상과 발표(&amp;A)</translation>
     </message>
@@ -1412,6 +1440,10 @@ J. Ham</translation>
     <message>
         <source>&amp;Years:</source>
         <translation>연도(&amp;Y):</translation>
+    </message>
+    <message>
+        <source>Mem&amp;ber:</source>
+        <translation>멤버(&amp;B):</translation>
     </message>
     <message>
         <source>The news as the homepage will show it</source>
@@ -1632,6 +1664,14 @@ J. Ham</translation>
         <translation>아직 모르면 비워 두세요</translation>
     </message>
     <message>
+        <source>E&amp;qual</source>
+        <translation>동등 기여(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Mark the selected author as of equal contribution (or unmark them)</source>
+        <translation>선택한 저자를 동등 기여로 표시(또는 해제)</translation>
+    </message>
+    <message>
         <source>&amp;Authors:</source>
         <translation>저자(&amp;A):</translation>
     </message>
@@ -1682,6 +1722,30 @@ J. Ham</translation>
     <message>
         <source>P&amp;roject page:</source>
         <translation>프로젝트 페이지(&amp;R):</translation>
+    </message>
+    <message>
+        <source>All lin&amp;ks:</source>
+        <translation>모든 링크(&amp;K):</translation>
+    </message>
+    <message>
+        <source>Every link in the order the publication list shows it, each with its label: paper, code, project page, demo, slides, poster...</source>
+        <translation>논문 목록에 보이는 순서대로 모든 링크와 그 이름: paper, code, project page, demo, slides, poster...</translation>
+    </message>
+    <message>
+        <source>Also presented &amp;at:</source>
+        <translation>함께 발표한 곳(&amp;A):</translation>
+    </message>
+    <message>
+        <source>Other venues where the same paper was shown, one a line; never counted</source>
+        <translation>같은 논문을 발표한 다른 학회, 한 줄에 하나씩. 집계에는 넣지 않습니다</translation>
+    </message>
+    <message>
+        <source>Accepted o&amp;n:</source>
+        <translation>채택일(&amp;N):</translation>
+    </message>
+    <message>
+        <source>The day of acceptance, if known</source>
+        <translation>알고 있다면 채택된 날</translation>
     </message>
     <message>
         <source>&amp;BibTeX key:</source>
@@ -1822,6 +1886,14 @@ J. Ham</translation>
     <message>
         <source>This must be an http:// or https:// link.</source>
         <translation>http:// 또는 https:// 링크여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Link {0} needs a label and an http:// or https:// link.</source>
+        <translation>링크 {0}에는 이름과 http:// 또는 https:// 주소가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Give the day as YYYY-MM-DD, or leave it empty.</source>
+        <translation>날짜를 YYYY-MM-DD로 쓰거나 비워 두세요.</translation>
     </message>
     <message>
         <source>Already recorded as paper #{0}, “{1}” ({2}).</source>
@@ -2029,6 +2101,10 @@ J. Ham</translation>
         <translation>(표기: “{0}”)</translation>
     </message>
     <message>
+        <source>* equal contribution</source>
+        <translation>* 동등 기여</translation>
+    </message>
+    <message>
         <source>Lab member</source>
         <translation>연구실 구성원</translation>
     </message>
@@ -2219,6 +2295,26 @@ J. Ham</translation>
     <message>
         <source>Publish replaces the news between this file&apos;s two labnews marker lines, and keeps the previous version as a .bak file.</source>
         <translation>게시하면 이 파일의 labnews 표시 두 줄 사이의 뉴스를 바꾸고, 이전 버전은 .bak 파일로 남깁니다.</translation>
+    </message>
+    <message>
+        <source>the page&apos;s owner (the PI)</source>
+        <translation>페이지 주인(PI)</translation>
+    </message>
+    <message>
+        <source>every lab member</source>
+        <translation>모든 연구실 멤버</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>아무도 안 함</translation>
+    </message>
+    <message>
+        <source>Bol&amp;d on the publication list:</source>
+        <translation>논문 목록에서 굵게(&amp;D):</translation>
+    </message>
+    <message>
+        <source>A member&apos;s own list (News view, one member) bolds that member</source>
+        <translation>멤버 한 명의 목록(소식 보기, 멤버 한 명)에서는 그 멤버를 굵게 씁니다</translation>
     </message>
     <message>
         <source>This computer</source>
