@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Final
 
 from labnews.core.records import PaperRecord
+from labnews.core.words import author_position
 
 _ABSOLUTE: Final = re.compile(r"^(?:https?://|doi:)", re.IGNORECASE)
 BOLD_CHOICES: Final = ("owner", "members", "nobody")
@@ -106,7 +107,13 @@ def publication_list(
     if member_id is not None:
         counted = [p for p in counted if any(a.member_id == member_id for a in p.authors)]
     counted.sort(key=lambda p: (p.news, p.position, p.id), reverse=True)
-    return [paper_data(p, bold, lang, safe) for p in counted]
+    listed = [paper_data(p, bold, lang, safe) for p in counted]
+    if member_id is not None:
+        # A member's own page says where they stand among the authors ("First Author").
+        for data, paper in zip(listed, counted, strict=True):
+            place = next(i for i, a in enumerate(paper.authors, 1) if a.member_id == member_id)
+            data["author_position"] = author_position(place, lang)
+    return listed
 
 
 class Deferred(Sequence[dict[str, Any]]):

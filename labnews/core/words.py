@@ -81,3 +81,27 @@ def count_digits(n: int, singular: str = "paper") -> str:
 def korean_count(n: int, noun: str = "논문", counter: str = "편") -> str:
     """A Korean count: "논문 3편" (Korean uses digits and a counter word, no plural)."""
     return f"{noun} {n}{counter}"
+
+
+_ORDINAL_WORDS = (
+    "First",
+    "Second",
+    "Third",
+    "Fourth",
+    "Fifth",
+    "Sixth",
+    "Seventh",
+    "Eighth",
+    "Ninth",
+    "Tenth",
+)
+
+
+def author_position(n: int, lang: str = "en") -> str:
+    """An author's place in the list as a portfolio says it: "First Author" ("제1저자")."""
+    if lang == "ko":
+        return f"제{n}저자"
+    if 1 <= n <= len(_ORDINAL_WORDS):
+        return f"{_ORDINAL_WORDS[n - 1]} Author"
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix} Author"

@@ -33,8 +33,10 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 TEMPLATES_ENV = "LABNEWS_TEMPLATES"
-MEMBER_FORMATS: Final = ("publications",)
+MEMBER_FORMATS: Final = ("publications", "awards", "portfolio")
 """The formats that can be narrowed to one member (``NewsRequest.member``)."""
+ONE_MEMBER_FORMATS: Final = ("portfolio",)
+"""The formats that only a member has (a portfolio): they need ``NewsRequest.member``."""
 
 
 def builtin_templates_dir() -> Path:
@@ -77,6 +79,14 @@ def resolve_request(session: Session, request: NewsRequest) -> tuple[OutputForma
     lang = request.lang or settings.text_setting(session, settings.DEFAULT_LANGUAGE)
     if lang not in LANGUAGES:
         raise LabnewsError(f"language must be one of {', '.join(LANGUAGES)}, not {lang!r}")
+    if request.member is not None and name not in MEMBER_FORMATS:
+        # Silently writing the whole lab's news would look like that member's own page.
+        raise LabnewsError(
+            f"format {name} is the lab's, not one member's: --member narrows "
+            + ", ".join(MEMBER_FORMATS)
+        )
+    if request.member is None and name in ONE_MEMBER_FORMATS:
+        raise LabnewsError(f"format {name} is one member's page: give --member NAME")
     return output_format(name), lang
 
 

@@ -45,6 +45,7 @@ BUILTIN_NAMES = {
     "html",
     "json",
     "plain",
+    "portfolio",
     "projects",
     "publications",
     "talks",

@@ -125,10 +125,10 @@ def test_the_check_dialog_says_every_finding_in_korean(
     """The issue's case: "note: placeholders: 28 papers have no title yet" under 문제가 없습니다."""
     with demo_database.session(write=True) as session:
         # The demo's 28 papers known only from news lines, and one naming no lab member.
-        commands.add_paper(
+        outside = commands.add_paper(
             session,
             PaperInput(venue="CVPR", year=2024, title="T", authors=(AuthorInput("Outside One"),)),
-        )
+        ).ids[0]
     dialog = CheckDialog(demo_database)
     qtbot.addWidget(dialog)
     assert is_korean(dialog.summary.text())
@@ -138,7 +138,7 @@ def test_the_check_dialog_says_every_finding_in_korean(
         assert is_korean(line), line
         assert not re.search(r"\b(note|problem|papers|paper has|have no)\b", line), line
     assert "참고: 제목 없는 논문: 논문 28편에 아직 제목이 없습니다 (뉴스 줄로만 알려짐)" in lines
-    assert any(line.startswith("참고: 구성원 없음: 논문 #35 (CVPR 2024,") for line in lines)
+    assert any(line.startswith(f"참고: 구성원 없음: 논문 #{outside} (CVPR 2024,") for line in lines)
 
 
 def test_every_check_name_has_a_translation() -> None:

@@ -89,6 +89,18 @@ def test_a_publication_list_can_be_one_members_own(qtbot: QtBot, window: MainWin
     assert news.request().member is None
 
 
+def test_a_portfolio_is_always_a_members(qtbot: QtBot, window: MainWindow) -> None:
+    shown_news(qtbot, window)
+    news = window.news
+    assert news.set_format("portfolio")
+    assert not news.member_box.isHidden()
+    # Not "the lab": a portfolio is someone's, so the view starts on the first member.
+    assert news.request().member == news.member_box.values[1]
+    assert news.member_box.set_value("Jongryul Lee")
+    qtbot.waitUntil(lambda: news.text.startswith("### **1. [EMNLP 2021]"), timeout=10_000)
+    assert "**First Author, accepted to EMNLP 2021**" in news.text.splitlines()
+
+
 def test_korean_news_and_a_year_range(qtbot: QtBot, window: MainWindow) -> None:
     shown_news(qtbot, window)
     news = window.news

@@ -28,6 +28,7 @@ BUILTIN_FORMATS = (
     "html",
     "json",
     "plain",
+    "portfolio",
     "projects",
     "publications",
     "talks",

@@ -361,6 +361,12 @@ class NewsView(QWidget):
         takes = self.format_name() in newsfile.MEMBER_FORMATS
         self.member_box.setVisible(takes)
         self.member_label.setVisible(takes)
+        members = self.member_box.values[1:]
+        if self.format_name() in newsfile.ONE_MEMBER_FORMATS and self.member() is None and members:
+            # A portfolio is always someone's: start on the first member, not on "the lab".
+            self.member_box.blockSignals(True)
+            self.member_box.set_value(members[0])
+            self.member_box.blockSignals(False)
 
     def mark_stale(self) -> None:
         """The records changed: render again now if shown, else when next shown."""
