@@ -17,6 +17,8 @@ def test_the_tally_order_offers_only_the_years_chosen_above_it(
 ) -> None:
     shown_news(qtbot, window)
     news = window.news
+    assert news.from_box.set_value(2022)
+    assert news.to_box.set_value(2024)
     assert news.order_year_box.values == (2024, 2023, 2022)
     assert news.to_box.set_value(2023)
     assert news.order_year_box.values == (2023, 2022)
