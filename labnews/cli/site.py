@@ -5,13 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from labnews.cli.common import PROG, lab_session, say, write_change
 from labnews.core.errors import LabnewsError, ValidationError
-
-if TYPE_CHECKING:
-    from labnews.io.site import SitePlan
 
 
 def _site_folder(session: Any) -> Path:
@@ -74,7 +71,7 @@ def cmd_site(args: argparse.Namespace) -> int:
             lambda session: settings.set_setting_text(session, settings.HOMEPAGE_SECTIONS, chosen),
         )
     from labnews.io.newsfile import NewsRequest
-    from labnews.io.site import plan_site
+    from labnews.io.site import describe, plan_site
 
     with lab_session(args) as session:
         folder = _site_folder(session)
@@ -94,32 +91,10 @@ def cmd_site(args: argparse.Namespace) -> int:
     return 0
 
 
-def describe(plan: SitePlan) -> list[str]:
-    """One line per part labnews keeps in the checkout, and whether publishing changes it."""
-    lines: list[str] = []
-    seen: set[str] = set()
-    for change in plan.files:
-        if change.block:
-            state = "changes on publish" if change.changed else "up to date"
-            lines.append(f"{change.part}: the block in {change.relative} ({state})")
-        elif change.part not in seen:
-            seen.add(change.part)
-            group = [c for c in plan.files if c.part == change.part]
-            counts = {
-                action: sum(1 for c in group if c.changed and c.action == action)
-                for action in ("add", "update", "remove")
-            }
-            kept = sum(1 for c in group if c.after is not None)
-            todo = ", ".join(f"{n} to {action}" for action, n in counts.items() if n)
-            lines.append(f"{change.part}/: {kept} files of labnews's ({todo or 'up to date'})")
-    lines += plan.notes
-    return lines
-
-
 def publish_site(args: argparse.Namespace, request: Any) -> int:
     """``labnews publish`` into the remembered checkout: plan, check git, write, commit."""
     from labnews.io import gitrepo
-    from labnews.io.site import apply_plan, plan_site, written_paths
+    from labnews.io.site import apply_plan, commit_target, plan_site
 
     if args.push and not args.commit:
         raise ValidationError("--push pushes the commit --commit makes: give both", field="push")
@@ -134,17 +109,7 @@ def publish_site(args: argparse.Namespace, request: Any) -> int:
     repo: Path | None = None
     paths: list[str] = []
     if args.commit:
-        repo = gitrepo.repository_root(folder)
-        gitrepo.check_identity(repo)
-        base = folder.resolve()
-        paths = [(base / p).relative_to(repo.resolve()).as_posix() for p in written_paths(plan)]
-        dirty = gitrepo.uncommitted(repo, paths)
-        if dirty:
-            more = f" (and {len(dirty) - 1} more)" if len(dirty) > 1 else ""
-            raise LabnewsError(
-                f"{dirty[0]}{more} has changes not yet committed; commit or stash them, "
-                "then publish again"
-            )
+        repo, paths = commit_target(plan)
     if not plan.changes:
         print(f"{folder} is already up to date")
         return 0

@@ -571,7 +571,9 @@ class MainWindow(QMainWindow):
             before = lab_settings.read_lab_settings(session)
         language = self.preferences.interface_language() if self.preferences else "system"
         formats = [f.name for f in newsfile.formats()]
-        choice = SettingsDialog.ask(self, SettingsChoice(before, language), formats=formats)
+        choice = SettingsDialog.ask(
+            self, SettingsChoice(before, language), formats=formats, database=database
+        )
         if choice is None:
             return
         if self.preferences is not None and choice.interface_language != language:

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from labnews.core import news as core_news
     from labnews.gui import undo
     from labnews.gui.main_window import MainWindow
+    from labnews.io.newsfile import NewsRequest
+    from labnews.io.site import SitePlan
     from labnews.store import queries
     from labnews.store import settings as lab_settings
     from labnews.store.database import Database
@@ -85,6 +87,11 @@ class Publisher:
             return
         cannot = translate("MainWindow", "Cannot publish")
         request = window.news.request()
+        with database.session() as session:
+            site = lab_settings.setting_text(session, lab_settings.HOMEPAGE_SITE)
+        if site:
+            self.publish_site(database, Path(site), request)
+            return
         try:
             with database.session() as session:
                 fmt, _lang = newsfile.resolve_request(session, request)
@@ -130,3 +137,75 @@ class Publisher:
             return
         window.refresh(change)
         window.statusBar().showMessage(message)
+
+    def publish_site(self, database: Database, folder: Path, request: NewsRequest) -> None:
+        """Show the whole site's diff; the dialog writes it (and commits, when asked).
+
+        What publishing writes is what the News view shows; a folder format (al-folio's one
+        file per line) is the theme's own data, so the theme's news format goes in the block.
+        """
+        from dataclasses import replace
+
+        from labnews.gui.dialogs.publish import PublishDialog
+        from labnews.io import newsfile, site
+
+        window = self.window
+        cannot = translate("MainWindow", "Cannot publish")
+        try:
+            with database.session() as session:
+                fmt, _lang = newsfile.resolve_request(session, request)
+                if fmt.is_folder:
+                    request = replace(request, format=None)
+                sections = site.sections_of(lab_settings.homepage_sections_text(session))
+                plan = site.plan_site(session, folder, request, sections)
+                papers = queries.papers_in(session, request.years)
+                rules = queries.tally_rules(session)
+        except LabnewsError as error:
+            window.report(error, title=cannot)
+            return
+        if not plan.changes:
+            window.statusBar().showMessage(
+                translate("MainWindow", "{0} is already up to date").format(str(folder))
+            )
+            return
+        result = PublishDialog.ask_site(window, plan, lambda commit: publish_plan(plan, commit))
+        if result is None:
+            return
+        ids = [pid for entry in core_news.news_entries(papers, rules) for pid in entry.paper_ids]
+        try:
+            with database.session(write=True) as session:
+                change = lab_settings.remember_publication(session, folder, ids, into_file=False)
+        except LabnewsError as error:
+            # The site is written; only the overview's note of what it holds is missing.
+            window.report(error, title=translate("MainWindow", "Published, but not remembered"))
+            return
+        window.refresh(change)
+        window.statusBar().showMessage(result)
+
+
+def publish_plan(plan: SitePlan, commit: bool) -> str:
+    """Write the plan into the checkout, then (when asked) commit it as ``publish --commit`` does.
+
+    Git is asked first, so a refusal (no repository, no identity, the user's uncommitted
+    changes in a file labnews writes) leaves the checkout untouched. Returns the one line
+    that says what happened.
+    """
+    from labnews.io import gitrepo, site
+
+    target = site.commit_target(plan) if commit else None
+    try:
+        site.apply_plan(plan)
+    except OSError as error:
+        raise LabnewsError(f"could not write into {plan.site}: {error}") from None
+    said = translate("MainWindow", "Published into {0} ({1}): {2}").format(
+        plan.site.name, plan.theme.title, plan.summary()
+    )
+    if target is None:
+        return said
+    repo, paths = target
+    try:
+        sha = gitrepo.commit(repo, paths, plan.message())
+    except LabnewsError as error:
+        # Written already: the line says so, and why git did not take it.
+        return translate("MainWindow", "{0}; not committed: {1}").format(said, error.message)
+    return translate("MainWindow", "{0}; committed {1} in {2}").format(said, sha[:12], repo.name)

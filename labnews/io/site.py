@@ -601,3 +601,50 @@ def _drop_empty_folder(folder: Path, site: Path) -> None:
 def written_paths(plan: SitePlan) -> list[str]:
     """The relative paths a publish changes (for git), each once."""
     return list(dict.fromkeys(c.relative for c in plan.changes))
+
+
+def describe(plan: SitePlan) -> list[str]:
+    """One line per part labnews keeps in the checkout, and whether publishing changes it.
+
+    ``labnews site`` prints these lines and Settings > Homepage shows them.
+    """
+    lines: list[str] = []
+    seen: set[str] = set()
+    for change in plan.files:
+        if change.block:
+            state = "changes on publish" if change.changed else "up to date"
+            lines.append(f"{change.part}: the block in {change.relative} ({state})")
+        elif change.part not in seen:
+            seen.add(change.part)
+            group = [c for c in plan.files if c.part == change.part]
+            counts = {
+                action: sum(1 for c in group if c.changed and c.action == action)
+                for action in ("add", "update", "remove")
+            }
+            kept = sum(1 for c in group if c.after is not None)
+            todo = ", ".join(f"{n} to {action}" for action, n in counts.items() if n)
+            lines.append(f"{change.part}/: {kept} files of labnews's ({todo or 'up to date'})")
+    lines += plan.notes
+    return lines
+
+
+def commit_target(plan: SitePlan) -> tuple[Path, list[str]]:
+    """The git repository and the paths in it a commit of this plan covers (``--commit``).
+
+    Refused, before anything is written, when the checkout is in no repository, git does not
+    know who commits, or a file the plan writes holds changes of the user's not yet committed.
+    """
+    from labnews.io import gitrepo
+
+    repo = gitrepo.repository_root(plan.site)
+    gitrepo.check_identity(repo)
+    base = plan.site.resolve()
+    paths = [(base / p).relative_to(repo.resolve()).as_posix() for p in written_paths(plan)]
+    dirty = gitrepo.uncommitted(repo, paths)
+    if dirty:
+        more = f" (and {len(dirty) - 1} more)" if len(dirty) > 1 else ""
+        raise LabnewsError(
+            f"{dirty[0]}{more} has changes not yet committed; commit or stash them, "
+            "then publish again"
+        )
+    return repo, paths

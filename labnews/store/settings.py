@@ -94,6 +94,18 @@ class LabSettings:
     lines: str = "month"
     homepage_file: str = TEXT_SETTINGS[HOMEPAGE_FILE]
     publication_bold: str = TEXT_SETTINGS[PUBLICATION_BOLD]
+    homepage_site: str = TEXT_SETTINGS[HOMEPAGE_SITE]
+    homepage_sections: str = TEXT_SETTINGS[HOMEPAGE_SECTIONS]
+    """Comma-separated; "" publishes the news alone."""
+
+
+def homepage_sections_text(session: Session) -> str:
+    """The sections published besides the news: the default when unset, "" when none chosen."""
+    from labnews.store import queries
+
+    if queries.setting(session, HOMEPAGE_SECTIONS) is None:
+        return TEXT_SETTINGS[HOMEPAGE_SECTIONS]
+    return setting_text(session, HOMEPAGE_SECTIONS)
 
 
 def read_lab_settings(session: Session) -> LabSettings:
@@ -109,6 +121,8 @@ def read_lab_settings(session: Session) -> LabSettings:
         lines=rules.lines,
         homepage_file=text_setting(session, HOMEPAGE_FILE),
         publication_bold=text_setting(session, PUBLICATION_BOLD),
+        homepage_site=setting_text(session, HOMEPAGE_SITE),
+        homepage_sections=homepage_sections_text(session),
     )
 
 
@@ -121,6 +135,8 @@ def write_lab_settings(session: Session, settings: LabSettings) -> Change:
     set_setting_text(session, DEFAULT_LANGUAGE, settings.default_language)
     set_setting_text(session, HOMEPAGE_FILE, settings.homepage_file.strip())
     set_setting_text(session, PUBLICATION_BOLD, settings.publication_bold)
+    set_setting_text(session, HOMEPAGE_SITE, settings.homepage_site.strip())
+    set_setting_text(session, HOMEPAGE_SECTIONS, settings.homepage_sections)
     rules = replace(
         queries.tally_rules(session),
         workshops=settings.workshops,
@@ -152,10 +168,13 @@ def published_papers(session: Session) -> frozenset[int] | None:
     return frozenset(v for v in value if isinstance(v, int) and not isinstance(v, bool))
 
 
-def remember_publication(session: Session, path: Path, paper_ids: Iterable[int]) -> Change:
-    """Remember the homepage file and which papers its block now holds."""
+def remember_publication(
+    session: Session, path: Path, paper_ids: Iterable[int], *, into_file: bool = True
+) -> Change:
+    """Remember the homepage file (a site's checkout is already remembered) and its papers."""
     from labnews.store import commands
 
-    set_setting_text(session, HOMEPAGE_FILE, str(path))
+    if into_file:
+        set_setting_text(session, HOMEPAGE_FILE, str(path))
     commands.set_setting(session, PUBLISHED_PAPERS, json.dumps(sorted(set(paper_ids))))
     return Change(f"Published into {path}", frozenset({"settings"}))

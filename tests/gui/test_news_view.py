@@ -322,9 +322,9 @@ def test_the_preview_keeps_month_lines_under_their_year_as_the_homepage_does() -
     )
     assert preview_markdown(block).split("\n") == [
         " - **(2024)** : We have **2 papers** this year(2 CVPR).\u2028"
-        "-- **(2024/06)**: Two papers accepted to CVPR 2024  ",
+        "\u2013 **(2024/06)**: Two papers accepted to CVPR 2024\u2028",
         " - **(2023)** : We have **1 paper** this year(1 ICCV).\u2028"
-        "-- **(2023/10)**: One paper accepted to ICCV 2023  ",
+        "\u2013 **(2023/10)**: One paper accepted to ICCV 2023  ",
         "",
     ]
     # A heading keeps its own line: the authors under a title are not part of it.

@@ -1,8 +1,14 @@
-"""The confirmation before publishing: the homepage file's diff, then Publish or Cancel."""
+"""The confirmation before publishing: the homepage's diff, then Publish or Cancel.
+
+Into one file the dialog only asks; into a site's checkout it also publishes (and commits,
+when asked) itself, so git's refusal or its one-line result shows where the choice was made.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFontDatabase,
@@ -15,6 +21,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -23,7 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from labnews.core.errors import LabnewsError
+from labnews.gui.dialogs.forms import error_color
 from labnews.io.homepage import Publication
+from labnews.io.site import SitePlan
+
+SiteAction = Callable[[bool], str]
+"""Publish the plan (committing it when True); the line that says what happened."""
 
 
 class DiffHighlighter(QSyntaxHighlighter):
@@ -51,27 +64,46 @@ class DiffHighlighter(QSyntaxHighlighter):
 class PublishDialog(QDialog):
     """Shows what publishing would change in the homepage file and asks before writing."""
 
-    def __init__(self, parent: QWidget | None, publication: Publication) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        publication: Publication | SitePlan,
+        action: SiteAction | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Publish into the homepage"))
         self.setModal(True)
+        self.action = action
+        self.result_line: str | None = None
         diff = publication.diff()
         lines = diff.splitlines()
         added = sum(1 for x in lines if x.startswith("+") and not x.startswith("+++"))
         removed = sum(1 for x in lines if x.startswith("-") and not x.startswith("---"))
-        heading = QLabel(
-            self.tr("Publish the news into <b>{0}</b>?").format(
-                publication.path.name.replace("&", "&amp;").replace("<", "&lt;")
-            )
-        )
-        where = QLabel(str(publication.path))
-        where.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        note = QLabel(
-            self.tr(
+        if isinstance(publication, SitePlan):
+            target = publication.site
+            files = len(dict.fromkeys(c.relative for c in publication.changes))
+            heading_text = self.tr("Publish into the homepage site <b>{0}</b>?")
+            note_text = self.tr(
+                "{0} files of labnews's change ({1} lines added, {2} removed): {3}. Everything "
+                "else in the site stays as it is; each file is written whole or not at all."
+            ).format(files, added, removed, publication.summary())
+            where_text = f"{target}  ·  {publication.theme.title}"
+        else:
+            target = publication.path
+            heading_text = self.tr("Publish the news into <b>{0}</b>?")
+            note_text = self.tr(
                 "Only the block between the labnews markers changes ({0} lines added, {1} "
                 "removed). The file as it is now is kept as {2}."
-            ).format(added, removed, publication.path.name + ".bak")
+            ).format(added, removed, target.name + ".bak")
+            where_text = str(target)
+        heading = QLabel(
+            heading_text.format(target.name.replace("&", "&amp;").replace("<", "&lt;"))
         )
+        where = QLabel(where_text)
+        where.setTextFormat(Qt.TextFormat.PlainText)
+        where.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        note = QLabel(note_text)
+        note.setTextFormat(Qt.TextFormat.PlainText)
         note.setWordWrap(True)
         self.diff = QPlainTextEdit(diff)
         self.diff.setReadOnly(True)
@@ -87,8 +119,26 @@ class PublishDialog(QDialog):
         self.publish_button = self.buttons.addButton(
             self.tr("&Publish"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.publish_button.setToolTip(self.tr("Write the file (the previous one becomes .bak)"))
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.publish_button.setToolTip(
+            self.tr("Write the changed files into the site")
+            if action is not None
+            else self.tr("Write the file (the previous one becomes .bak)")
+        )
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        # Git's word (its refusal, or the commit made) shows here, in plain text.
+        self.outcome = QLabel()
+        self.outcome.setTextFormat(Qt.TextFormat.PlainText)
+        self.outcome.setWordWrap(True)
+        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.outcome.setVisible(False)
+        self.commit_box = QCheckBox(self.tr("Commit in &git"))
+        self.commit_box.setToolTip(
+            self.tr(
+                "One commit of the files labnews writes, as `labnews publish --commit` makes "
+                "(refused when one of them holds changes of yours not yet committed)"
+            )
+        )
+        self.commit_box.setVisible(action is not None)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.publish_button.setDefault(True)
@@ -99,6 +149,8 @@ class PublishDialog(QDialog):
         layout.addSpacing(6)
         layout.addWidget(diff_label)
         layout.addWidget(self.diff, 1)
+        layout.addWidget(self.commit_box)
+        layout.addWidget(self.outcome)
         layout.addWidget(self.buttons)
         self.resize(self.roomy_size())
 
@@ -111,6 +163,41 @@ class PublishDialog(QDialog):
         if screen is not None:
             wanted = wanted.boundedTo(screen.availableGeometry().size() * 0.85)
         return wanted
+
+    def accept(self) -> None:
+        """Into a site: publish here, and keep the dialog open to show what happened."""
+        if self.action is None:
+            super().accept()
+            return
+        try:
+            line = self.action(self.commit_box.isChecked())
+        except LabnewsError as error:
+            self.show_result(error.message, failed=True)
+            return
+        self.result_line = line
+        self.show_result(line, failed=False)
+        self.publish_button.setEnabled(False)
+        self.publish_button.setVisible(False)
+        self.commit_box.setEnabled(False)
+        self.cancel_button.setText(self.tr("Close"))
+        self.cancel_button.setDefault(True)
+        self.cancel_button.setFocus()
+
+    def show_result(self, text: str, *, failed: bool) -> None:
+        self.outcome.setText(text)
+        color = error_color(self.palette()).name() if failed else ""
+        self.outcome.setStyleSheet(f"color: {color};" if color else "")
+        self.outcome.setVisible(True)
+
+    @classmethod
+    def ask_site(cls, parent: QWidget | None, plan: SitePlan, action: SiteAction) -> str | None:
+        """Show the site's diff; the dialog publishes. The line said, or None when not published."""
+        dialog = cls(parent, plan, action)
+        try:
+            dialog.exec()
+            return dialog.result_line
+        finally:
+            dialog.deleteLater()
 
     @classmethod
     def ask(cls, parent: QWidget | None, publication: Publication) -> bool:

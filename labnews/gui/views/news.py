@@ -71,13 +71,15 @@ def pane_title(text: str, buddy: QWidget) -> QLabel:
 
 
 def preview_markdown(text: str) -> str:
-    """Markdown as Qt should preview it: each ``<br>`` that ends a line becomes a line break.
+    """Markdown as Qt should preview it to read as kramdown (GitHub Pages' Jekyll) renders it.
 
     Qt's Markdown reader drops the rest of a paragraph after inline HTML, which would hide
     every month line of the yearly block; and it starts a new list item (with its own bullet)
-    at every hard line break. A single ``<br>`` before a continuation line becomes a line
-    separator inside the same item instead, as the homepage shows it; other ones become
-    hard breaks.
+    at every hard line break. So each ``<br>`` that ends a line becomes a line separator: before
+    a continuation line (`` -- ...``, which kramdown keeps as text inside the list item) the two
+    lines join into one item; at an item's end ``<br><br>`` leaves the blank line a browser
+    shows (the last break of a block shows nothing). kramdown's typographic symbols follow
+    (``--`` as an en dash, ``...`` as an ellipsis, straight quotes curled): see ``kramdown_text``.
     """
     lines = text.split("\n")
     result: list[str] = []
@@ -90,13 +92,53 @@ def preview_markdown(text: str) -> str:
         if found is not None:
             body = line[: found.start()]
             following = lines[number + 1] if number + 1 < len(lines) else ""
-            single = found.group(0).lower().count("<br") == 1
-            if single and not _HEADING.match(body) and _CONTINUATION.match(following):
-                line, join = body + LINE_SEPARATOR, True
-            else:
+            breaks = found.group(0).lower().count("<br")
+            if _HEADING.match(body):
                 line = body + "  "
+            elif _CONTINUATION.match(following):
+                line, join = body + LINE_SEPARATOR * breaks, True
+            else:
+                line = body + (LINE_SEPARATOR * (breaks - 1) or "  ")
         result.append(line)
-    return "\n".join(result)
+    return "\n".join(kramdown_text(line) for line in result)
+
+
+_KRAMDOWN_KEPT = re.compile(r"`[^`\n]*`|<[^>\n]*>|\]\([^)\n]*\)|&\w+;|&#\w+;")
+"""What kramdown's typography leaves alone: code spans, HTML tags, link targets, entities."""
+_RULE_LINE = re.compile(r"^[ \t]*(?:(?:[-*_][ \t]*){3,}|[|:\- \t]+)$")
+_TYPOGRAPHY = (
+    (re.compile(r"---"), "\u2014"),
+    (re.compile(r"--"), "\u2013"),
+    (re.compile(r"\.\.\."), "\u2026"),
+    (re.compile(r"(?:(?<=^)|(?<=[\s(\[{\u2028]))\""), "\u201c"),
+    (re.compile(r"\""), "\u201d"),
+    (re.compile(r"(?:(?<=^)|(?<=[\s(\[{\u2028]))'(?=\S)"), "\u2018"),
+    (re.compile(r"'"), "\u2019"),
+)
+
+
+def kramdown_text(line: str) -> str:
+    """A Markdown line with kramdown's typographic symbols and smart quotes, as the site shows.
+
+    A rule line (``---``, a table's ``|---|``) and code spans, tags, link targets and entities
+    keep their characters: kramdown does not touch them either.
+    """
+    if _RULE_LINE.match(line):
+        return line
+    pieces: list[str] = []
+    last = 0
+    for kept in _KRAMDOWN_KEPT.finditer(line):
+        pieces.append(_typography(line[last : kept.start()]))
+        pieces.append(kept.group(0))
+        last = kept.end()
+    pieces.append(_typography(line[last:]))
+    return "".join(pieces)
+
+
+def _typography(text: str) -> str:
+    for pattern, symbol in _TYPOGRAPHY:
+        text = pattern.sub(symbol, text)
+    return text
 
 
 def strip_front_matter(text: str) -> str:
