@@ -105,8 +105,9 @@ def measure(outcomes: list[Outcome]) -> str:
     for name, group in [*sorted(formats.items()), ("TOTAL", outcomes)]:
         on_pages = sum(sum(o.expected.papers.values()) for o in group)
         right = sum(o.right for o in group)
+        share = 100 * right / max(on_pages, 1)
         lines.append(
-            f"{name:14} {right:3}/{on_pages:3} papers right ({100 * right / max(on_pages, 1):5.1f}%)"
+            f"{name:14} {right:3}/{on_pages:3} papers right ({share:5.1f}%)"
             f"  invented {sum(o.invented for o in group):2}"
             f"  non-people members {sum(len(o.non_people) for o in group):2}"
             f"  exact pages {sum(o.exact for o in group)}/{len(group)}"

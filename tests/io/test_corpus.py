@@ -1,4 +1,4 @@
-"""Real lab news pages (tests/fixtures/pages) import into a fresh lab exactly as a person reads them.
+"""Real lab news pages (tests/fixtures/pages) import into a fresh lab as a person reads them.
 
 Each page's expectation file was written by reading the page: the papers per year and venue and
 the people credited. A page the importer cannot read yet is marked xfail (strict) with what it
@@ -49,7 +49,8 @@ def test_the_corpus_has_real_pages_of_many_forms() -> None:
     assert len({expectation(page).format for page in found}) >= 6
     for page in found:
         first = page.read_text(encoding="utf-8").splitlines()[0]
-        assert "source:" in first and "@" in first, f"{page.name} does not name its source"
+        assert "source:" in first, f"{page.name} does not name its source"
+        assert " @ " in first, f"{page.name} does not name the source's commit"
     assert set(GAPS) <= {page.name for page in found}
 
 
