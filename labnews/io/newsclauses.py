@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from labnews.core.names import name_key
 from labnews.core.words import NUMBER_WORDS, word_number
@@ -54,6 +54,7 @@ _BEFORE_VERB = re.compile(r"\s?(?:(?:entitled|titled|on)\s)?(?P<open>[\"“'‘�
 _CLOSERS = {"“": "”", "‘": "’", "«": "»", "(": ")"}
 _QUOTE = re.compile(r"[\"“«]")
 _SENTENCE = re.compile(r"[.!?:]\s")
+_ZH_SENTENCE = re.compile(r"[。；;！!]|，(?=恭喜|祝贺)")
 _KOREAN_CLAUSE = re.compile(
     r"(?P<venue>[^()]{1,120}?)\s?논문\s?(?P<count>\d{1,3})\s?편\s?(?:채택|게재|승인)\s?"
     r"(?:\((?P<names>[^()]{0,2000})\))?\s?[.!]?$"
@@ -121,10 +122,33 @@ _NAME_STOP = frozenset(
         "link",
         "pdf",
         "and",
+        "all",
+        "coauthors",
+        "co-authors",
+        "collaborators",
+        "everyone",
+        "team",
         *NUMBER_WORDS,
     }
 )
 _TITLE = re.compile(r"(?:prof|dr|mr|ms|mrs)\.?\s", re.IGNORECASE)
+# "congrats to A, B and all coauthors!", "恭喜A、B（本科生）！", "축하합니다": who a line credits.
+_CONGRATS = re.compile(
+    r"(?:congratulations|congrats)(?:\s(?:to|go\sto))?[\s,:]+|恭喜|祝贺", re.IGNORECASE
+)
+_CONGRATS_END = re.compile(r"[!！。.;；?？]|\s(?:for|on)\s")
+_ROLE_TAG = re.compile(r"（[^（）]{0,20}）|\([^()]{0,20}\)")
+
+# Chinese paper news: "团队2篇论文(…)被ECCV 2020接收", "论文“…”已被…(CVPR 26)录用": data, not one
+# regex per page. The verbs that mean accepted, and the numerals a count is written in.
+_ZH_VERBS = ("录用", "接收", "录取", "接受")
+_ZH_PAPER = "论文"
+_ZH_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7}
+_ZH_DIGITS |= {"八": 8, "九": 9}
+_ZH_COUNT = re.compile(r"(?P<n>\d{1,3}|[零一二两三四五六七八九十]{1,3})\s?篇\s?$")
+_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+_LAST_GROUP = re.compile(r"[(（](?P<inner>[^()（）]{1,120})[)）]\s?$")
+_ZH_TITLE = re.compile(r"[\"“《](?P<title>[^\"“”《》]{1,500})[\"”》]")
 _LETTER = re.compile(r"[^\W\d_]")
 _NOT_IN_NAME = re.compile(r"[\d%$€£₩@=+<>]")
 _ET_AL = re.compile(r"\s?\bet\.?\sal\.?$", re.IGNORECASE)
@@ -199,6 +223,60 @@ def _groups(text: str, position: int = 0) -> Iterator[str]:
             return
         yield text[start + 1 : end]
         position = end + 1
+
+
+def zh_number(text: str) -> int | None:
+    """The number digits or Chinese numerals write ("14", "十四", "二十", "两"), or None."""
+    if text.isdigit():
+        return int(text)
+    if "十" not in text:
+        return _ZH_DIGITS.get(text) if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    high = _ZH_DIGITS.get(tens, 0) if tens else 1
+    low = _ZH_DIGITS.get(ones, 0) if ones else 0
+    if (tens and tens not in _ZH_DIGITS) or (ones and ones not in _ZH_DIGITS) or not high:
+        return None
+    return high * 10 + low
+
+
+def congratulated(text: str) -> tuple[str, ...]:
+    """The people a line congratulates: "congrats to Yisong, Tangwen and all coauthors!"."""
+    found = _CONGRATS.search(text)
+    if found is None:
+        return ()
+    rest = text[found.end() : found.end() + 600]
+    end = _CONGRATS_END.search(rest)
+    rest = rest[: end.start()] if end else rest
+    return _names(_ROLE_TAG.sub("", rest))
+
+
+def _chinese_clause(text: str) -> PageClause | None:
+    """One Chinese paper clause: COUNT篇论文 … 被 VENUE 录用/接收; None when it is not one."""
+    paper = text.find(_ZH_PAPER)
+    if paper < 0:
+        return None
+    verbs = [i for i in (text.find(v, paper) for v in _ZH_VERBS) if i >= 0]
+    if not verbs:
+        return None
+    verb = min(verbs)
+    by = text.rfind("被", paper, verb)
+    if by < 0:
+        return None
+    region = text[by + 1 : verb].strip()
+    group = _LAST_GROUP.search(region)
+    if group is not None:  # "…Pattern Recognition 2026 (CVPR 26)": the acronym in parentheses
+        venue = group["inner"].strip()
+    else:  # "二区TOP期刊J-STARS": what follows the last Chinese character
+        parts = _CJK.split(region)
+        venue = parts[-1].strip(" []") if parts else ""
+    if not venue or len(venue) > MAX_VENUE or _LETTER.search(venue) is None:
+        return None
+    found = _ZH_COUNT.search(text, max(0, paper - 12), paper)
+    count = zh_number(found["n"]) if found else 1
+    if count is None or not 1 <= count <= MAX_COUNT:
+        return None
+    title = _ZH_TITLE.search(text, paper, by)
+    return PageClause(count, venue, congratulated(text), title["title"][:500] if title else "")
 
 
 def _one_clause(text: str) -> PageClause | None:
@@ -304,6 +382,8 @@ def read_line(body: str) -> tuple[list[PageClause], list[str]]:
     """The paper clauses of a line's text, and the parts of it that are not clauses."""
     clauses: list[PageClause] = []
     unread: list[str] = []
+    if _ZH_PAPER in body:
+        return _chinese_line(body)
     several = "," in body or ";" in body or "&" in body or "and" in body.lower()
     for part in _CLAUSE_START.split(body) if several else (body,):
         part = part.strip(" ,;&")
@@ -317,6 +397,26 @@ def read_line(body: str) -> tuple[list[PageClause], list[str]]:
         else:
             clauses.append(clause)
     return clauses, unread
+
+
+def _chinese_line(body: str) -> tuple[list[PageClause], list[str]]:
+    """A line in Chinese: its sentences that are paper clauses, and the ones that are not."""
+    clauses: list[PageClause] = []
+    unread: list[str] = []
+    greetings: list[str] = []
+    for part in _ZH_SENTENCE.split(body):
+        part = part.strip(" ，,")
+        if not part:
+            continue
+        clause = _chinese_clause(part) if _ZH_PAPER in part else None
+        if clause is None:
+            # "恭喜A、B！" after a clause names its people; on its own it is other news.
+            (greetings if part.startswith(("恭喜", "祝贺")) else unread).append(part)
+            continue
+        if not clause.names:
+            clause = replace(clause, names=congratulated(body))
+        clauses.append(clause)
+    return clauses, unread if clauses else [*unread, *greetings]
 
 
 def read_tally(body: str) -> tuple[int, list[tuple[str, int]], list[str]] | None:
