@@ -34,7 +34,8 @@ _NOUN = r"(?:papers?|works?|articles?|manuscripts?|submissions?)(?![a-z])"
 # "Two papers", "We have 3x new papers", "Our paper": the start of a clause.
 _CLAUSE_HEAD = re.compile(
     r"(?:(?:we|our\s(?:lab|team|group)|the\s(?:lab|team|group))\s(?:have|has|had|got|get)\s)?"
-    rf"(?:(?P<count>{_COUNT})\s)?(?P<adj>{_ADJECTIVES}{{0,3}})(?P<noun>{_NOUN})",
+    rf"(?:(?P<count>{_COUNT})\s(?:of\s(?:our|my|their|his|her)\s)?)?"  # "Three of our papers"
+    rf"(?P<adj>{_ADJECTIVES}{{0,3}})(?P<noun>{_NOUN})",
     re.IGNORECASE,
 )
 _VERB_WORD = r"(?:accepted|published|to\sappear|appears?|appeared)(?![a-z])"
@@ -54,6 +55,12 @@ _BEFORE_VERB = re.compile(r"\s?(?:(?:entitled|titled|on)\s)?(?P<open>[\"“'‘�
 _CLOSERS = {"“": "”", "‘": "’", "«": "»", "(": ")"}
 _QUOTE = re.compile(r"[\"“«]")
 _SENTENCE = re.compile(r"[.!?:]\s")
+# A paper named by one word before its verb: "ONE-SHOT", "HumanBA", "Humans-as-Checkerboards".
+_NAMED_PAPER = re.compile(r"(?P<name>[A-Za-z][A-Za-z0-9]{1,30}(?:-[A-Za-z0-9]{1,20}){0,4})(?=\s)")
+_NOT_A_PAPER_NAME = frozenset(
+    {"i", "we", "he", "she", "it", "they", "this", "that", "which", "who", "one", "paper"}
+)
+_EDITION_IN = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)|['’]\d{2}(?!\d)")
 _ZH_SENTENCE = re.compile(r"[。；;！!]|，(?=恭喜|祝贺)")
 _KOREAN_CLAUSE = re.compile(
     r"(?P<venue>[^()]{1,120}?)\s?논문\s?(?P<count>\d{1,3})\s?편\s?(?:채택|게재|승인)\s?"
@@ -132,6 +139,41 @@ _NAME_STOP = frozenset(
     }
 )
 _TITLE = re.compile(r"(?:prof|dr|mr|ms|mrs)\.?\s", re.IGNORECASE)
+_VENUE_NAME = re.compile(
+    r"\b(?:conference|symposium|transactions|proceedings|international|workshop)\b", re.IGNORECASE
+)
+# Words of a method's or a paper's name, never of a person's: data, extended as pages show them.
+_METHOD_WORDS = frozenset(
+    {
+        "video",
+        "image",
+        "editing",
+        "neural",
+        "network",
+        "networks",
+        "learning",
+        "model",
+        "models",
+        "art",
+        "intelligent",
+        "bench",
+        "benchmark",
+        "dataset",
+        "detection",
+        "segmentation",
+        "generation",
+        "transformer",
+        "diffusion",
+        "vision",
+        "language",
+        "face",
+        "systems",
+        "robots",
+        "constellation",
+    }
+)
+_ACRONYM_WORD = re.compile(r"[A-Z]{2,}(?:-\S*)?|\S*-[A-Z]{2,}")
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 # "congrats to A, B and all coauthors!", "恭喜A、B（本科生）！", "축하합니다": who a line credits.
 _CONGRATS = re.compile(
     r"(?:congratulations|congrats)(?:\s(?:to|go\sto))?[\s,:]+|恭喜|祝贺", re.IGNORECASE
@@ -186,7 +228,7 @@ def _count(word: str | None) -> int | None:
 
 def _names(text: str | None) -> tuple[str, ...]:
     """The person names in a parenthesis; ranks, impact factors and labels are not names."""
-    if not text:
+    if not text or _VENUE_NAME.search(text):  # "(IEEE/RSJ International Conference on …)"
         return ()
     names = []
     for part in _NAME_SPLIT.split(text):
@@ -205,10 +247,22 @@ def _names(text: str | None) -> tuple[str, ...]:
             or _NOT_IN_NAME.search(name) is not None
             or not _NAME_STOP.isdisjoint(name.lower().replace(".", " ").replace(":", " ").split())
             or (not name.isascii() and not name_key(name))
+            or not _person_shaped(words)
         ):
             continue
         names.append(" ".join(words))
     return tuple(dict.fromkeys(names))
+
+
+def _person_shaped(words: list[str]) -> bool:
+    """Whether words read as a person's name, not a method's: "FishNet", "HRS-Bench", "AI Art
+    Neural Constellation" and "Intelligent Video Editing" do not; "ByungKwan Chae" does."""
+    if len(words) == 1 and _INNER_CAPITAL.search(words[0]):  # one CamelCase word: a method
+        return False
+    for word in words:
+        if _ACRONYM_WORD.fullmatch(word) or word.lower().strip(".,") in _METHOD_WORDS:
+            return False
+    return True
 
 
 def _groups(text: str, position: int = 0) -> Iterator[str]:
@@ -279,6 +333,20 @@ def _chinese_clause(text: str) -> PageClause | None:
     return PageClause(count, venue, congratulated(text), title["title"][:500] if title else "")
 
 
+def _named_paper(text: str) -> PageClause | None:
+    """ "KITRO was accepted to CVPR 2024": one paper, named by one word, at a venue with a year."""
+    named = _NAMED_PAPER.match(text)
+    if named is None or named["name"].lower() in _NOT_A_PAPER_NAME:
+        return None
+    verb = _VERB.match(text, named.end())
+    if verb is None:
+        return None
+    rest = text[verb.end() :]
+    if _EDITION_IN.search(rest[:MAX_VENUE]) is None:  # "I was accepted to the PhD program"
+        return None
+    return _clause_tail(None, rest, named["name"], ())
+
+
 def _one_clause(text: str) -> PageClause | None:
     """Read one clause; None when the text is not "N papers accepted to VENUE"."""
     korean = _KOREAN_CLAUSE.match(text) if "논문" in text else None
@@ -291,7 +359,7 @@ def _one_clause(text: str) -> PageClause | None:
             if head is not None:
                 break
         else:
-            return None
+            return _named_paper(text)
     position = head.end()
     title = ""
     before: tuple[str, ...] = ()
@@ -320,7 +388,7 @@ def _one_clause(text: str) -> PageClause | None:
 
 
 def _clause_tail(
-    head: re.Match[str], rest: str, title: str, before: tuple[str, ...]
+    head: re.Match[str] | None, rest: str, title: str, before: tuple[str, ...]
 ) -> PageClause | None:
     """The venue, names and presentation after the verb, and the clause they make."""
     paren = rest.find("(")
@@ -354,6 +422,8 @@ def _clause_tail(
             if names:
                 break
     notes: list[str] = []
+    if head is None:  # a paper named, not counted: one paper
+        return PageClause(1, venue, names, title[:500], presentation=presentation)
     plural = head["noun"].lower().endswith("s")
     count = _count(head["count"])
     words = head["count"] or head["noun"]
