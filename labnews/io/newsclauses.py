@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from labnews.core.names import name_key
 from labnews.core.words import NUMBER_WORDS, word_number
@@ -34,7 +34,8 @@ _NOUN = r"(?:papers?|works?|articles?|manuscripts?|submissions?)(?![a-z])"
 # "Two papers", "We have 3x new papers", "Our paper": the start of a clause.
 _CLAUSE_HEAD = re.compile(
     r"(?:(?:we|our\s(?:lab|team|group)|the\s(?:lab|team|group))\s(?:have|has|had|got|get)\s)?"
-    rf"(?:(?P<count>{_COUNT})\s)?(?P<adj>{_ADJECTIVES}{{0,3}})(?P<noun>{_NOUN})",
+    rf"(?:(?P<count>{_COUNT})\s(?:of\s(?:our|my|their|his|her)\s)?)?"  # "Three of our papers"
+    rf"(?P<adj>{_ADJECTIVES}{{0,3}})(?P<noun>{_NOUN})",
     re.IGNORECASE,
 )
 _VERB_WORD = r"(?:accepted|published|to\sappear|appears?|appeared)(?![a-z])"
@@ -54,6 +55,13 @@ _BEFORE_VERB = re.compile(r"\s?(?:(?:entitled|titled|on)\s)?(?P<open>[\"“'‘�
 _CLOSERS = {"“": "”", "‘": "’", "«": "»", "(": ")"}
 _QUOTE = re.compile(r"[\"“«]")
 _SENTENCE = re.compile(r"[.!?:]\s")
+# A paper named by one word before its verb: "ONE-SHOT", "HumanBA", "Humans-as-Checkerboards".
+_NAMED_PAPER = re.compile(r"(?P<name>[A-Za-z][A-Za-z0-9]{1,30}(?:-[A-Za-z0-9]{1,20}){0,4})(?=\s)")
+_NOT_A_PAPER_NAME = frozenset(
+    {"i", "we", "he", "she", "it", "they", "this", "that", "which", "who", "one", "paper"}
+)
+_EDITION_IN = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)|['’]\d{2}(?!\d)")
+_ZH_SENTENCE = re.compile(r"[。；;！!]|，(?=恭喜|祝贺)")
 _KOREAN_CLAUSE = re.compile(
     r"(?P<venue>[^()]{1,120}?)\s?논문\s?(?P<count>\d{1,3})\s?편\s?(?:채택|게재|승인)\s?"
     r"(?:\((?P<names>[^()]{0,2000})\))?\s?[.!]?$"
@@ -121,10 +129,68 @@ _NAME_STOP = frozenset(
         "link",
         "pdf",
         "and",
+        "all",
+        "coauthors",
+        "co-authors",
+        "collaborators",
+        "everyone",
+        "team",
         *NUMBER_WORDS,
     }
 )
 _TITLE = re.compile(r"(?:prof|dr|mr|ms|mrs)\.?\s", re.IGNORECASE)
+_VENUE_NAME = re.compile(
+    r"\b(?:conference|symposium|transactions|proceedings|international|workshop)\b", re.IGNORECASE
+)
+# Words of a method's or a paper's name, never of a person's: data, extended as pages show them.
+_METHOD_WORDS = frozenset(
+    {
+        "video",
+        "image",
+        "editing",
+        "neural",
+        "network",
+        "networks",
+        "learning",
+        "model",
+        "models",
+        "art",
+        "intelligent",
+        "bench",
+        "benchmark",
+        "dataset",
+        "detection",
+        "segmentation",
+        "generation",
+        "transformer",
+        "diffusion",
+        "vision",
+        "language",
+        "face",
+        "systems",
+        "robots",
+        "constellation",
+    }
+)
+_ACRONYM_WORD = re.compile(r"[A-Z]{2,}(?:-\S*)?|\S*-[A-Z]{2,}")
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+# "congrats to A, B and all coauthors!", "恭喜A、B（本科生）！", "축하합니다": who a line credits.
+_CONGRATS = re.compile(
+    r"(?:congratulations|congrats)(?:\s(?:to|go\sto))?[\s,:]+|恭喜|祝贺", re.IGNORECASE
+)
+_CONGRATS_END = re.compile(r"[!！。.;；?？]|\s(?:for|on)\s")
+_ROLE_TAG = re.compile(r"（[^（）]{0,20}）|\([^()]{0,20}\)")
+
+# Chinese paper news: "团队2篇论文(…)被ECCV 2020接收", "论文“…”已被…(CVPR 26)录用": data, not one
+# regex per page. The verbs that mean accepted, and the numerals a count is written in.
+_ZH_VERBS = ("录用", "接收", "录取", "接受")
+_ZH_PAPER = "论文"
+_ZH_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7}
+_ZH_DIGITS |= {"八": 8, "九": 9}
+_ZH_COUNT = re.compile(r"(?P<n>\d{1,3}|[零一二两三四五六七八九十]{1,3})\s?篇\s?$")
+_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+_LAST_GROUP = re.compile(r"[(（](?P<inner>[^()（）]{1,120})[)）]\s?$")
+_ZH_TITLE = re.compile(r"[\"“《](?P<title>[^\"“”《》]{1,500})[\"”》]")
 _LETTER = re.compile(r"[^\W\d_]")
 _NOT_IN_NAME = re.compile(r"[\d%$€£₩@=+<>]")
 _ET_AL = re.compile(r"\s?\bet\.?\sal\.?$", re.IGNORECASE)
@@ -162,7 +228,7 @@ def _count(word: str | None) -> int | None:
 
 def _names(text: str | None) -> tuple[str, ...]:
     """The person names in a parenthesis; ranks, impact factors and labels are not names."""
-    if not text:
+    if not text or _VENUE_NAME.search(text):  # "(IEEE/RSJ International Conference on …)"
         return ()
     names = []
     for part in _NAME_SPLIT.split(text):
@@ -181,10 +247,22 @@ def _names(text: str | None) -> tuple[str, ...]:
             or _NOT_IN_NAME.search(name) is not None
             or not _NAME_STOP.isdisjoint(name.lower().replace(".", " ").replace(":", " ").split())
             or (not name.isascii() and not name_key(name))
+            or not _person_shaped(words)
         ):
             continue
         names.append(" ".join(words))
     return tuple(dict.fromkeys(names))
+
+
+def _person_shaped(words: list[str]) -> bool:
+    """Whether words read as a person's name, not a method's: "FishNet", "HRS-Bench", "AI Art
+    Neural Constellation" and "Intelligent Video Editing" do not; "ByungKwan Chae" does."""
+    if len(words) == 1 and _INNER_CAPITAL.search(words[0]):  # one CamelCase word: a method
+        return False
+    for word in words:
+        if _ACRONYM_WORD.fullmatch(word) or word.lower().strip(".,") in _METHOD_WORDS:
+            return False
+    return True
 
 
 def _groups(text: str, position: int = 0) -> Iterator[str]:
@@ -201,6 +279,74 @@ def _groups(text: str, position: int = 0) -> Iterator[str]:
         position = end + 1
 
 
+def zh_number(text: str) -> int | None:
+    """The number digits or Chinese numerals write ("14", "十四", "二十", "两"), or None."""
+    if text.isdigit():
+        return int(text)
+    if "十" not in text:
+        return _ZH_DIGITS.get(text) if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    high = _ZH_DIGITS.get(tens, 0) if tens else 1
+    low = _ZH_DIGITS.get(ones, 0) if ones else 0
+    if (tens and tens not in _ZH_DIGITS) or (ones and ones not in _ZH_DIGITS) or not high:
+        return None
+    return high * 10 + low
+
+
+def congratulated(text: str) -> tuple[str, ...]:
+    """The people a line congratulates: "congrats to Yisong, Tangwen and all coauthors!"."""
+    found = _CONGRATS.search(text)
+    if found is None:
+        return ()
+    rest = text[found.end() : found.end() + 600]
+    end = _CONGRATS_END.search(rest)
+    rest = rest[: end.start()] if end else rest
+    return _names(_ROLE_TAG.sub("", rest))
+
+
+def _chinese_clause(text: str) -> PageClause | None:
+    """One Chinese paper clause: COUNT篇论文 … 被 VENUE 录用/接收; None when it is not one."""
+    paper = text.find(_ZH_PAPER)
+    if paper < 0:
+        return None
+    verbs = [i for i in (text.find(v, paper) for v in _ZH_VERBS) if i >= 0]
+    if not verbs:
+        return None
+    verb = min(verbs)
+    by = text.rfind("被", paper, verb)
+    if by < 0:
+        return None
+    region = text[by + 1 : verb].strip()
+    group = _LAST_GROUP.search(region)
+    if group is not None:  # "…Pattern Recognition 2026 (CVPR 26)": the acronym in parentheses
+        venue = group["inner"].strip()
+    else:  # "二区TOP期刊J-STARS": what follows the last Chinese character
+        parts = _CJK.split(region)
+        venue = parts[-1].strip(" []") if parts else ""
+    if not venue or len(venue) > MAX_VENUE or _LETTER.search(venue) is None:
+        return None
+    found = _ZH_COUNT.search(text, max(0, paper - 12), paper)
+    count = zh_number(found["n"]) if found else 1
+    if count is None or not 1 <= count <= MAX_COUNT:
+        return None
+    title = _ZH_TITLE.search(text, paper, by)
+    return PageClause(count, venue, congratulated(text), title["title"][:500] if title else "")
+
+
+def _named_paper(text: str) -> PageClause | None:
+    """ "KITRO was accepted to CVPR 2024": one paper, named by one word, at a venue with a year."""
+    named = _NAMED_PAPER.match(text)
+    if named is None or named["name"].lower() in _NOT_A_PAPER_NAME:
+        return None
+    verb = _VERB.match(text, named.end())
+    if verb is None:
+        return None
+    rest = text[verb.end() :]
+    if _EDITION_IN.search(rest[:MAX_VENUE]) is None:  # "I was accepted to the PhD program"
+        return None
+    return _clause_tail(None, rest, named["name"], ())
+
+
 def _one_clause(text: str) -> PageClause | None:
     """Read one clause; None when the text is not "N papers accepted to VENUE"."""
     korean = _KOREAN_CLAUSE.match(text) if "논문" in text else None
@@ -213,7 +359,7 @@ def _one_clause(text: str) -> PageClause | None:
             if head is not None:
                 break
         else:
-            return None
+            return _named_paper(text)
     position = head.end()
     title = ""
     before: tuple[str, ...] = ()
@@ -242,7 +388,7 @@ def _one_clause(text: str) -> PageClause | None:
 
 
 def _clause_tail(
-    head: re.Match[str], rest: str, title: str, before: tuple[str, ...]
+    head: re.Match[str] | None, rest: str, title: str, before: tuple[str, ...]
 ) -> PageClause | None:
     """The venue, names and presentation after the verb, and the clause they make."""
     paren = rest.find("(")
@@ -276,6 +422,8 @@ def _clause_tail(
             if names:
                 break
     notes: list[str] = []
+    if head is None:  # a paper named, not counted: one paper
+        return PageClause(1, venue, names, title[:500], presentation=presentation)
     plural = head["noun"].lower().endswith("s")
     count = _count(head["count"])
     words = head["count"] or head["noun"]
@@ -304,6 +452,8 @@ def read_line(body: str) -> tuple[list[PageClause], list[str]]:
     """The paper clauses of a line's text, and the parts of it that are not clauses."""
     clauses: list[PageClause] = []
     unread: list[str] = []
+    if _ZH_PAPER in body:
+        return _chinese_line(body)
     several = "," in body or ";" in body or "&" in body or "and" in body.lower()
     for part in _CLAUSE_START.split(body) if several else (body,):
         part = part.strip(" ,;&")
@@ -317,6 +467,26 @@ def read_line(body: str) -> tuple[list[PageClause], list[str]]:
         else:
             clauses.append(clause)
     return clauses, unread
+
+
+def _chinese_line(body: str) -> tuple[list[PageClause], list[str]]:
+    """A line in Chinese: its sentences that are paper clauses, and the ones that are not."""
+    clauses: list[PageClause] = []
+    unread: list[str] = []
+    greetings: list[str] = []
+    for part in _ZH_SENTENCE.split(body):
+        part = part.strip(" ，,")
+        if not part:
+            continue
+        clause = _chinese_clause(part) if _ZH_PAPER in part else None
+        if clause is None:
+            # "恭喜A、B！" after a clause names its people; on its own it is other news.
+            (greetings if part.startswith(("恭喜", "祝贺")) else unread).append(part)
+            continue
+        if not clause.names:
+            clause = replace(clause, names=congratulated(body))
+        clauses.append(clause)
+    return clauses, unread if clauses else [*unread, *greetings]
 
 
 def read_tally(body: str) -> tuple[int, list[tuple[str, int]], list[str]] | None:

@@ -79,6 +79,7 @@ _LEAD = re.compile(r"[\s\-*+•>#|\[(_~]*")
 _AFTER_DATE = re.compile(r"[\s\])}*_:\-–—|,~>.]*")
 
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,500}>")
+_ESCAPE = re.compile(r"\\([\[\]()*_#<>`~|.!-])")
 _LIQUID = re.compile(r"\{%[^%{}]{0,500}%\}|\{\{[^{}]{0,500}\}\}")
 _IMAGE = re.compile(r"!\[[^\[\]]{0,1000}\]\([^()\s]{0,2000}\)")
 _LINK = re.compile(r"\[([^\[\]]{0,1000})\]\([^()\s]{0,2000}\)")
@@ -98,9 +99,13 @@ _BREAK_TAG = re.compile(
 )
 _MARKER = re.compile(r"(?:[-*+•]|\d{1,3}[.)])(?=\s|$)")
 _HEADING = re.compile(r"#{1,6}(?=\s|$)")
-_FRONT_MATTER = re.compile(r"---[ \t]*\n(?P<body>(?:[^\n]*\n){0,200}?)---[ \t]*(?:\n|$)")
-_FRONT_DATE = re.compile(r"^date:\s*['\"]?(\d{4})-(\d{1,2})(?:-(\d{1,2}))?", re.MULTILINE)
-_YAML_LINE = re.compile(r"[A-Za-z_][\w-]*\s?:|\s|-\s|#")
+# YAML (---) or TOML (+++) front matter, closed by the fence that opened it.
+_FRONT_MATTER = re.compile(
+    r"(?P<fence>---|\+\+\+)[ \t]*\n(?P<body>(?:[^\n]*\n){0,200}?)(?P=fence)[ \t]*(?:\n|$)"
+)
+_LEADING_COMMENTS = re.compile(r"(?:[ \t]*<!--(?:(?!-->)[^\n]){0,2000}-->[ \t]*\n)*")
+_FRONT_DATE = re.compile(r"^date\s?[:=]\s*['\"]?(\d{4})-(\d{1,2})(?:-(\d{1,2}))?", re.MULTILINE)
+_YAML_LINE = re.compile(r"[A-Za-z_][\w.-]*\s*[:=]|\[|\s|-\s|#")
 _FILE_DATE = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?!\d)")
 
 
@@ -200,8 +205,11 @@ def clean_text(raw: str) -> str:
         text = _EMOJI.sub(" ", text.replace("\xa0", " "))
     if "{" in text:
         text = _LIQUID.sub(" ", text)
+    if "\\" in text:  # Markdown escapes: "**\[Feb 2024\]**" is "[Feb 2024]"
+        text = _ESCAPE.sub(r"\1", text)
     if "*" in text or "_" in text:
-        text = text.replace("**", "").replace("__", "")
+        # "***<font>TGRS</font>***": bold italic around a tag, the tag gone, leaves "*** TGRS ***"
+        text = text.replace("***", "").replace("**", "").replace("__", "")
         if "*" in text or "_" in text:
             text = _EMPHASIS.sub("", text)
     if "](" in text:
@@ -440,13 +448,18 @@ def read_page(text: str, source: str = "page") -> Page:
     if text.startswith("\ufeff"):
         text = text[1:]
     first_line = 1
+    lead = _LEADING_COMMENTS.match(text)
+    if lead is not None and lead.end():
+        # "<!-- source: ... -->" above a news file's front matter: the front matter still leads.
+        first_line += text.count("\n", 0, lead.end())
+        text = text[lead.end() :]
     date: tuple[int, int, int | None] | None = None
     front = _FRONT_MATTER.match(text)
     if front and all(_YAML_LINE.match(line) for line in front["body"].splitlines() if line):
         found = _FRONT_DATE.search(front["body"]) or _FILE_DATE.match(Path(source).name)
         if found:
             date = int(found[1]), int(found[2]), int(found[3]) if found[3] else None
-        first_line = front.group(0).count("\n") + 1
+        first_line += front.group(0).count("\n")
         text = text[front.end() :]
     readings, page = _read_body(text, first_line, "")
     page.source = source

@@ -27,7 +27,11 @@ from labnews.io.plan import (
 from labnews.store import queries
 
 # A venue's edition year: "NeurIPS 2024", "CVPR'24", "CVPR '24", "CVPR-2024", "CVPR2024".
-_EDITION = re.compile(r"['’‘](?P<short>\d{2})(?!\d)|(?<!\d)(?P<year>(?:19|20)\d{2})(?!\d)")
+# The edition in a venue: "CVPR'24", "CVPR 2024", "AAAI23" / "NeurIPS2024", "(CVPR 26)" at the end.
+_EDITION = re.compile(
+    r"['’‘](?P<short>\d{2})(?!\d)|(?<!\d)(?P<year>(?:19|20)\d{2})(?!\d)"
+    r"|(?<=[A-Za-z]\s)(?P<bare>\d{2})$"
+)
 _FINDINGS = re.compile(r"findings\sof\s(?:the\s)?(?P<name>.+)|(?P<name2>.+?)\sfindings", re.I)
 _WORKSHOP_END = re.compile(r"(?P<name>.+?)[\s-]?(?:workshops?|w)", re.IGNORECASE)
 _WORKSHOP_ON = re.compile(r"(?P<name>\S+)\sworkshops?\s(?:on|of|in)\s.+", re.IGNORECASE)
@@ -39,6 +43,12 @@ _WORKSHOP_AT = re.compile(
 _VENUE_NOISE = re.compile(
     r"^(?:ieee/cvf|ieee|acm|the)\s|\s(?:main\sconference|main\strack|main|conference"
     r"|proceedings)$",
+    re.IGNORECASE,
+)
+# "ACM MM 2025 Dataset Track", "NeurIPS (Datasets and Benchmarks Track)": the conference's own.
+_TRACK = re.compile(
+    r"[\s(]+(?:datasets?(?:\sand\sbenchmarks?)?|demo|industry|short|long)(?:\spapers?)?"
+    r"\stracks?\)?$",
     re.IGNORECASE,
 )
 _JOURNAL = re.compile(r"\b(journal|j\.|trans\.|transactions|letters)(?!\w)", re.IGNORECASE)
@@ -62,7 +72,7 @@ def _venue_and_year(text: str, line_year: int) -> tuple[str, int | None]:
     if match["year"]:
         year = int(match["year"])
     else:
-        year = 2000 + int(match["short"])
+        year = 2000 + int(match["short"] or match["bare"])
         if year > line_year + 5:
             year -= 100
     name = f"{cleaned[: match.start()]} {cleaned[match.end() :]}"
@@ -107,6 +117,9 @@ class _Venues:
     def _known(self, name: str) -> str | None:
         """The venue a spelling means, also without "IEEE"/"the"/"main conference" noise."""
         found = self.lookup(name)
+        if found is None and _TRACK.search(name):
+            name = _TRACK.sub("", name)
+            found = self.lookup(name)
         if found is None:
             bare = name
             for _ in range(3):
