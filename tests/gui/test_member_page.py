@@ -4,16 +4,18 @@ and achievements, copies exactly what `labnews news --member` prints, and opens 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QTableWidget
+from PySide6.QtWidgets import QApplication, QTableWidget
 from pytestqt.qtbot import QtBot
 
+from labnews.gui.app import install_translations, interface_locale, remove_translations
 from labnews.gui.dialogs.member_page import MemberPage
 from labnews.gui.main_window import MainWindow
+from labnews.gui.preferences import Preferences
 from labnews.store import queries
 from labnews.store.database import Database
 from tests.conftest import Runner
@@ -155,3 +157,30 @@ def test_open_in_news_shows_the_members_publication_list_there(
         "news", "--format", "publications", "--member", PI, "--lang", page.language()
     )
     qtbot.waitUntil(lambda: news.raw.toPlainText().rstrip("\n") == printed.out.rstrip("\n"))
+
+
+@pytest.fixture
+def korean(qapp: QApplication) -> Iterator[None]:
+    translators = install_translations(qapp, interface_locale("ko"))
+    yield
+    remove_translations(qapp, translators)
+
+
+def test_in_korean_the_page_speaks_korean_and_gives_the_author_position_in_korean(
+    qtbot: QtBot, korean: None, demo_database: Database, preferences: Preferences
+) -> None:
+    window = MainWindow(preferences=preferences)
+    qtbot.addWidget(window)
+    window.set_database(demo_database)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.menus.member_page_action.text() == "구성원 페이지(&P)…"
+    page = open_page(qtbot, window, demo_database, PI)
+    assert page.windowTitle() == f"구성원 페이지 — {PI}"
+    assert page.papers_box.title().startswith("논문 (")
+    assert re.fullmatch(r"제\d+저자", column(page.paper_table, 2)[0])
+    assert page.copy_publications_button.text() == "논문 목록 복사(&P)"
+    page.copy_awards_button.click()
+    assert page.status.text() == "수상 내역을 복사했습니다."
+    page.close()
+    window.close()
