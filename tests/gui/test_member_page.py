@@ -147,15 +147,14 @@ def test_open_in_news_shows_the_members_publication_list_there(
     qtbot: QtBot, window: MainWindow, demo_database: Database, on: Callable[[Database], Runner]
 ) -> None:
     page = open_page(qtbot, window, demo_database, PI)
+    lang = page.language()
     page.news_button.click()
     assert not page.isVisible()
     assert window.current_view() == "news"
     news = window.news
     assert news.format_name() == "publications"
     assert news.member() == PI
-    printed = on(demo_database)(
-        "news", "--format", "publications", "--member", PI, "--lang", page.language()
-    )
+    printed = on(demo_database)("news", "--format", "publications", "--member", PI, "--lang", lang)
     qtbot.waitUntil(lambda: news.raw.toPlainText().rstrip("\n") == printed.out.rstrip("\n"))
 
 
