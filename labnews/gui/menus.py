@@ -15,9 +15,11 @@ from labnews.gui.deferred import deferred
 
 if TYPE_CHECKING:
     from labnews.gui.dialogs import help as help_dialogs
+    from labnews.gui.dialogs import member_page
     from labnews.gui.main_window import MainWindow
 else:
     help_dialogs = deferred("labnews.gui.dialogs.help")
+    member_page = deferred("labnews.gui.dialogs.member_page")
 
 # The window's strings keep the window's translation context ("MainWindow") here.
 translate = QCoreApplication.translate
@@ -151,6 +153,15 @@ class WindowMenus:
             shortcut="Ctrl+D",
             tip=translate("MainWindow", "A new paper with the same venue, dates and authors"),
         )
+        self.member_page_action = self._action(
+            translate("MainWindow", "Member's &page…"),
+            lambda: member_page.open_member_page(window),
+            shortcut="Ctrl+Shift+M",
+            tip=translate(
+                "MainWindow",
+                "The selected member's papers and achievements; copy their own lists",
+            ),
+        )
         self.delete_action = self._action(
             translate("MainWindow", "&Delete"),
             window.delete_selected,
@@ -250,6 +261,7 @@ class WindowMenus:
         edit_menu.addSeparator()
         edit_menu.addAction(self.edit_action)
         edit_menu.addAction(self.duplicate_action)
+        edit_menu.addAction(self.member_page_action)
         edit_menu.addAction(self.delete_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
@@ -312,12 +324,17 @@ class WindowMenus:
         )
         for records_view in window.built_records_views():
             records_view.add_button.setEnabled(has_database)
+        members = window.built_records_view("members")
+        if members is not None:
+            # The Members view offers the page on its rows once it is built.
+            members.add_row_action(self.member_page_action)
         # Only a built view can have a selection: asking must not build it.
         name = window.current_view()
         current = window.built_records_view(name)
         chosen = len(current.selected_records()) if current is not None else 0
         self.edit_action.setEnabled(chosen >= 1)
         self.duplicate_action.setEnabled(chosen >= 1 and name == "papers")
+        self.member_page_action.setEnabled(chosen >= 1 and name == "members")
         self.delete_action.setEnabled(chosen >= 1)
         if current is not None and chosen > 1:
             self.delete_action.setText(

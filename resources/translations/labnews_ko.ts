@@ -932,6 +932,14 @@
         <translation>게재처, 날짜, 저자가 같은 새 논문</translation>
     </message>
     <message>
+        <source>Member&apos;s &amp;page…</source>
+        <translation>구성원 페이지(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The selected member&apos;s papers and achievements; copy their own lists</source>
+        <translation>선택한 구성원의 논문과 성과를 보고, 그 구성원의 목록을 복사합니다</translation>
+    </message>
+    <message>
         <source>&amp;Delete</source>
         <translation>삭제(&amp;D)</translation>
     </message>
@@ -1255,6 +1263,97 @@ J. Ham</translation>
     <message>
         <source>This must be an http:// or https:// link.</source>
         <translation>http:// 또는 https:// 링크여야 합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPage</name>
+    <message>
+        <source>Member&apos;s page: {0}</source>
+        <translation>구성원 페이지 — {0}</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>게재처</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>연도</translation>
+    </message>
+    <message>
+        <source>Author position</source>
+        <translation>저자 순서</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>날짜</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>The language of the lists copied or shown in the news</source>
+        <translation>복사하거나 뉴스 보기에 보일 목록의 언어</translation>
+    </message>
+    <message>
+        <source>&amp;Language of the lists:</source>
+        <translation>목록 언어(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Copy &amp;publication list</source>
+        <translation>논문 목록 복사(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The member&apos;s own publication list, as the News view&apos;s publications format</source>
+        <translation>이 구성원 개인의 논문 목록 (뉴스 보기의 publications 형식과 같음)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;awards</source>
+        <translation>수상 내역 복사(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The member&apos;s awards and challenges</source>
+        <translation>이 구성원의 수상과 챌린지</translation>
+    </message>
+    <message>
+        <source>Copy p&amp;ortfolio</source>
+        <translation>포트폴리오 복사(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Headings for a portfolio: the papers in the order accepted, then challenges</source>
+        <translation>포트폴리오 제목 목록: 채택된 순서대로 논문, 그다음 챌린지</translation>
+    </message>
+    <message>
+        <source>Open in &amp;News view</source>
+        <translation>뉴스 보기에서 열기(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Show this member&apos;s publication list in the News view</source>
+        <translation>이 구성원의 논문 목록을 뉴스 보기에 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Papers ({0})</source>
+        <translation>논문 ({0})</translation>
+    </message>
+    <message>
+        <source>Achievements ({0})</source>
+        <translation>성과 ({0})</translation>
+    </message>
+    <message>
+        <source>Publication list copied.</source>
+        <translation>논문 목록을 복사했습니다.</translation>
+    </message>
+    <message>
+        <source>Awards copied.</source>
+        <translation>수상 내역을 복사했습니다.</translation>
+    </message>
+    <message>
+        <source>Portfolio copied.</source>
+        <translation>포트폴리오를 복사했습니다.</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -101,6 +102,8 @@ class RecordsView(QWidget, Generic[R]):
         self.noun = ""
         self._nouns = ("", "")
         self.can_duplicate = can_duplicate
+        # The window's actions on the chosen row beyond editing (a member's page, say).
+        self.row_actions: list[QAction] = []
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.setToolTip(self.tr("Filters as you type (Ctrl+F)"))
@@ -158,6 +161,16 @@ class RecordsView(QWidget, Generic[R]):
     def set_empty_actions(self, actions: Sequence[QAction]) -> None:
         """The window's actions that fill an empty view, offered as buttons under the hint."""
         self.empty_hint.set_actions(actions)
+
+    def add_row_action(self, action: QAction) -> None:
+        """Offer one of the window's actions on the chosen row in the context menu and as a
+        button beside New (the action says when it is enabled); offered once however asked."""
+        if action in self.row_actions:
+            return
+        self.row_actions.append(action)
+        button = QToolButton()
+        button.setDefaultAction(action)
+        self.bar.insertWidget(self.bar.indexOf(self.add_button), button)
 
     def is_empty(self) -> bool:
         """True while there are no records at all (not merely none that match the search)."""
@@ -243,13 +256,15 @@ class RecordsView(QWidget, Generic[R]):
         menu.deleteLater()
 
     def context_menu(self) -> QMenu:
-        """The menu for the selected rows: Edit, Duplicate, Delete, and New."""
+        """The menu for the selected rows: Edit, the row actions, Duplicate, Delete, and New."""
         menu = QMenu(self)
         count = len(self.selected_records())
         edit = QAction(self.tr("&Edit…"), menu)
         edit.setEnabled(count >= 1)
         edit.triggered.connect(self.edit_current)
         menu.addAction(edit)
+        for action in self.row_actions:
+            menu.addAction(action)
         if self.can_duplicate:
             duplicate = QAction(self.tr("Dupli&cate…"), menu)
             duplicate.setEnabled(count >= 1)
