@@ -1132,6 +1132,18 @@ postgresql+psycopg://user@host/lab
         <translation>게시했지만 기록하지 못함</translation>
     </message>
     <message>
+        <source>Published into {0} ({1}): {2}</source>
+        <translation>게시했습니다: {0} ({1}): {2}</translation>
+    </message>
+    <message>
+        <source>{0}; not committed: {1}</source>
+        <translation>{0}; 커밋하지 않음: {1}</translation>
+    </message>
+    <message>
+        <source>{0}; committed {1} in {2}</source>
+        <translation>{0}; 커밋함: {1}, 저장소: {2}</translation>
+    </message>
+    <message>
         <source>The interface language changes the next time labnews starts</source>
         <translation>화면 언어는 labnews를 다음에 시작할 때 바뀝니다</translation>
     </message>
@@ -2219,6 +2231,14 @@ J. Ham</translation>
         <translation>홈페이지에 게시</translation>
     </message>
     <message>
+        <source>Publish into the homepage site &lt;b&gt;{0}&lt;/b&gt;?</source>
+        <translation>홈페이지 사이트에 게시할까요? &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{0} files of labnews&apos;s change ({1} lines added, {2} removed): {3}. Everything else in the site stays as it is; each file is written whole or not at all.</source>
+        <translation>labnews가 바꾸는 파일 {0}개 ({1}줄 추가, {2}줄 삭제): {3}. 사이트의 나머지는 그대로 두며, 각 파일은 통째로 쓰거나 전혀 쓰지 않습니다.</translation>
+    </message>
+    <message>
         <source>Publish the news into &lt;b&gt;{0}&lt;/b&gt;?</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;에 뉴스를 게시할까요?</translation>
     </message>
@@ -2235,8 +2255,24 @@ J. Ham</translation>
         <translation>게시(&amp;P)</translation>
     </message>
     <message>
+        <source>Write the changed files into the site</source>
+        <translation>바뀐 파일을 사이트에 쓰기</translation>
+    </message>
+    <message>
         <source>Write the file (the previous one becomes .bak)</source>
         <translation>파일을 씁니다 (이전 파일은 .bak이 됩니다)</translation>
+    </message>
+    <message>
+        <source>Commit in &amp;git</source>
+        <translation>git에 커밋(&amp;G)</translation>
+    </message>
+    <message>
+        <source>One commit of the files labnews writes, as `labnews publish --commit` makes (refused when one of them holds changes of yours not yet committed)</source>
+        <translation>labnews가 쓰는 파일을 한 번에 커밋합니다. `labnews publish --commit`과 같습니다 (그 파일 중 아직 커밋하지 않은 내 변경이 있으면 거절합니다)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
     </message>
 </context>
 <context>
@@ -2376,10 +2412,6 @@ J. Ham</translation>
         <translation>게재처와 달마다 한 줄</translation>
     </message>
     <message>
-        <source>Publishing</source>
-        <translation>게시</translation>
-    </message>
-    <message>
         <source>&amp;Browse…</source>
         <translation>찾아보기(&amp;B)…</translation>
     </message>
@@ -2390,10 +2422,6 @@ J. Ham</translation>
     <message>
         <source>&amp;Homepage file:</source>
         <translation>홈페이지 파일(&amp;H):</translation>
-    </message>
-    <message>
-        <source>Publish replaces the news between this file&apos;s two labnews marker lines, and keeps the previous version as a .bak file.</source>
-        <translation>게시하면 이 파일의 labnews 표시 두 줄 사이의 뉴스를 바꾸고, 이전 버전은 .bak 파일로 남깁니다.</translation>
     </message>
     <message>
         <source>the page&apos;s owner (the PI)</source>
@@ -2432,12 +2460,88 @@ J. Ham</translation>
         <translation>labnews를 다음에 시작할 때 적용됩니다.</translation>
     </message>
     <message>
+        <source>&amp;The lab</source>
+        <translation>연구실(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Ho&amp;mepage</source>
+        <translation>홈페이지(&amp;M)</translation>
+    </message>
+    <message>
+        <source>The homepage checkout (a Jekyll or Hugo site)</source>
+        <translation>홈페이지 체크아웃 (Jekyll 또는 Hugo 사이트)</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>찾아보기(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Choose the homepage checkout&apos;s folder</source>
+        <translation>홈페이지 체크아웃 폴더 고르기</translation>
+    </message>
+    <message>
+        <source>&amp;Site folder:</source>
+        <translation>사이트 폴더(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Publish writes the news and the chosen sections into this site, in the files its theme expects (as `labnews site` and `labnews publish` do).</source>
+        <translation>게시하면 소식과 고른 섹션을 이 사이트의 테마가 기대하는 파일에 씁니다 (`labnews site`, `labnews publish`와 같습니다).</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>테마:</translation>
+    </message>
+    <message>
+        <source>labnews writes there:</source>
+        <translation>labnews가 쓰는 곳:</translation>
+    </message>
+    <message>
+        <source>Sections besides the news:</source>
+        <translation>소식 외의 섹션:</translation>
+    </message>
+    <message>
+        <source>Without a checkout</source>
+        <translation>체크아웃 없이</translation>
+    </message>
+    <message>
+        <source>With no site folder, Publish replaces the news between this file&apos;s two labnews marker lines, and keeps the previous version as a .bak file.</source>
+        <translation>사이트 폴더가 없으면 이 파일의 labnews 표시 줄 두 개 사이의 소식을 바꾸고, 이전 내용은 .bak 파일로 남깁니다.</translation>
+    </message>
+    <message>
+        <source>The publication list</source>
+        <translation>논문 목록</translation>
+    </message>
+    <message>
+        <source>(no site folder: Publish writes the homepage file)</source>
+        <translation>(사이트 폴더 없음: 홈페이지 파일에 게시합니다)</translation>
+    </message>
+    <message>
+        <source>{0} (built by {1})</source>
+        <translation>{0} (빌드: {1})</translation>
+    </message>
+    <message>
+        <source>Not ready to publish: {0}</source>
+        <translation>아직 게시할 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <source>The homepage checkout</source>
+        <translation>홈페이지 체크아웃</translation>
+    </message>
+    <message>
         <source>The homepage file</source>
         <translation>홈페이지 파일</translation>
     </message>
     <message>
         <source>Homepage pages (*.md *.markdown *.html *.htm);;All files (*)</source>
         <translation>홈페이지 문서 (*.md *.markdown *.html *.htm);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>There is no folder at this path.</source>
+        <translation>이 경로에 폴더가 없습니다.</translation>
+    </message>
+    <message>
+        <source>This folder is not a Jekyll or Hugo site (no _config.yml, hugo.toml or config.toml).</source>
+        <translation>이 폴더는 Jekyll이나 Hugo 사이트가 아닙니다 (_config.yml, hugo.toml, config.toml이 없음).</translation>
     </message>
     <message>
         <source>There is no file at this path.</source>
