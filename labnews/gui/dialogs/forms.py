@@ -287,7 +287,10 @@ class RecordDialog(QDialog, Generic[I]):
             key = self.form.first_wrong()
             if key is not None:
                 self.reveal(key)
-                self.form.widget(key).setFocus()
+                wrong = self.form.widget(key)
+                wrong.setFocus()
+                if isinstance(wrong, QLineEdit):
+                    wrong.selectAll()  # kept as typed, and retyped by simply typing
             return
         try:
             value = self.read()

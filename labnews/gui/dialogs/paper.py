@@ -315,6 +315,11 @@ class PaperDialog(RecordDialog[PaperInput]):
         # Typing starts at the venue (the link row above it is one Shift+Tab away), and Esc
         # asks before throwing away anything typed since the dialog opened.
         self.venue.setFocus(Qt.FocusReason.OtherFocusReason)
+        if paper_id is None:  # a new paper has the link row
+            # Paste and Fill come before the link field, so that it is one Shift+Tab away.
+            QWidget.setTabOrder(self.paste_button, self.fill_button)
+            QWidget.setTabOrder(self.fill_button, self.lookup_text)
+            QWidget.setTabOrder(self.lookup_text, self.venue)
         self._opened_as = self._snapshot()
 
     # --- filled from a link ---------------------------------------------------------------------
@@ -770,13 +775,20 @@ class PaperDialog(RecordDialog[PaperInput]):
             if self.lookup is not None and focused is self.lookup_text:
                 self.fill()
             else:
-                self.focusNextChild()
+                self.move_on()
             return
         if key == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
             if not self.has_changes() or self.ask_discard():
                 self.reject()
             return
         super().keyPressEvent(event)
+
+    def move_on(self) -> None:
+        """Focus the next field, past the buttons beside fields (New venue, Paste, Add, Up…)."""
+        for _ in range(len(self.findChildren(QWidget))):
+            self.focusNextChild()
+            if not isinstance(self.focusWidget(), QAbstractButton):
+                return
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
