@@ -12,6 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from labnews.core.inputs import AuthorInput, PaperInput
 from labnews.core.records import PaperRecord, YearMonth
 from labnews.gui.dialogs.paper import PaperDialog
 from labnews.gui.main_window import MainWindow
@@ -224,3 +225,173 @@ def test_the_paper_from_its_link_paste_enter_and_ctrl_enter(
     record_property("seconds_from_link", steps)
     print(f"\nfrom the link: {keys.keystrokes} keystrokes {keys.log}; seconds {steps}")
     assert keys.keystrokes == 4  # Shift+Tab, Ctrl+V, Enter, Ctrl+Enter
+
+
+def test_esc_with_changes_asks_and_keep_editing_keeps_every_field_as_typed(
+    qtbot: QtBot, window: MainWindow, demo_database: Database, modal: ModalAnswers
+) -> None:
+    title = "Kept Through an Esc"
+
+    def escape_then_keep(dialog: PaperDialog) -> None:
+        keys = shown(qtbot, dialog)
+        keys.type("CVPR")
+        keys.press(Qt.Key.Key_Return)
+        keys.type("2025")
+        keys.press(Qt.Key.Key_Return)
+        keys.press(Qt.Key.Key_Return)
+        keys.type(title)
+        keys.press(Qt.Key.Key_Return)
+        keys.type("Jaeseok Ham")
+        keys.press(Qt.Key.Key_Return)
+        keys.type("Half Typed")  # an author not added yet is typing too
+        modal.expect(QMessageBox, keep_editing)
+        keys.press(Qt.Key.Key_Escape)
+        assert len(modal.seen) == 2  # the question was asked
+        assert dialog.isVisible()
+        assert (dialog.venue.text(), dialog.year.text(), dialog.title.text()) == (
+            "CVPR", "2025", title,
+        )  # fmt: skip
+        assert [p.name for p in dialog.authors.people()] == ["Jaeseok Ham"]
+        assert dialog.authors.entry.text() == "Half Typed"
+        assert keys.focused() is dialog.authors.entry  # the typing goes on where it was
+        keys.press(Qt.Key.Key_Return)
+        keys.press(Qt.Key.Key_Return, CTRL)
+        assert dialog.result() == PaperDialog.DialogCode.Accepted
+
+    open_new_acceptance(window, modal, escape_then_keep)
+    [paper] = saved_papers(demo_database, title)
+    assert (paper.venue_short, paper.year, paper.news) == ("CVPR", 2025, YearMonth(2025, 6))
+    assert [a.name for a in paper.authors] == ["Ham Jaeseok", "Half Typed"]
+
+
+def test_esc_discards_only_when_told_and_closes_at_once_when_nothing_was_typed(
+    qtbot: QtBot, window: MainWindow, demo_database: Database, modal: ModalAnswers
+) -> None:
+    before = len(saved_papers(demo_database, "Thrown Away"))
+
+    def escape_then_discard(dialog: PaperDialog) -> None:
+        keys = shown(qtbot, dialog)
+        keys.type("ECCV")
+        keys.press(Qt.Key.Key_Return)
+        keys.press(Qt.Key.Key_Return)
+        keys.press(Qt.Key.Key_Return)
+        keys.type("Thrown Away")
+        modal.expect(QMessageBox, discard)
+        keys.press(Qt.Key.Key_Escape)
+        assert not dialog.isVisible()
+        assert dialog.result() == PaperDialog.DialogCode.Rejected
+
+    open_new_acceptance(window, modal, escape_then_discard)
+    assert len(saved_papers(demo_database, "Thrown Away")) == before == 0
+
+    def escape_untouched(dialog: PaperDialog) -> None:
+        keys = shown(qtbot, dialog)
+        keys.type("X")
+        keys.press(Qt.Key.Key_Backspace)  # typed and taken back: nothing to lose
+        keys.press(Qt.Key.Key_Escape)
+        assert dialog.discard_box is None  # no question was asked
+        assert not dialog.isVisible()
+
+    open_new_acceptance(window, modal, escape_untouched)
+    assert len(modal.seen) == 3  # two paper dialogs and the one question
+
+
+def test_wrong_year_and_month_stay_as_typed_and_save_refuses_at_the_field(
+    qtbot: QtBot, window: MainWindow, demo_database: Database, modal: ModalAnswers
+) -> None:
+    title = "Typed Wrong, Then Right"
+    assert window.news.to_box.value() == 2024  # the demo lab's newest year of papers
+
+    def wrong_then_right(dialog: PaperDialog) -> None:
+        keys = shown(qtbot, dialog)
+        keys.type("CVPR")
+        keys.press(Qt.Key.Key_Return)
+        keys.type("1800")
+        keys.press(Qt.Key.Key_Return)
+        assert dialog.year.text() == "1800"  # not clamped to 1900, not back to this year
+        assert dialog.form.message("year") == "“1800” is not a year between 1900 and 2100."
+        keys.press(Qt.Key.Key_Return)
+        keys.type(title)
+        keys.press(Qt.Key.Key_Return)
+        keys.type("Jaeseok Ham")
+        keys.press(Qt.Key.Key_Return)
+        keys.press(Qt.Key.Key_Return, CTRL)
+        assert dialog.isVisible()  # refused: the cursor is at the wrong year, selected
+        assert keys.focused() is dialog.year
+        assert dialog.year.text() == "1800"
+        keys.type("2025")
+        assert dialog.form.message("year") == ""
+        keys.press(Qt.Key.Key_Return)
+        assert keys.focused() is dialog.news
+        keys.type("2025-13")
+        keys.press(Qt.Key.Key_Return, CTRL)
+        assert dialog.isVisible()
+        assert keys.focused() is dialog.news
+        assert dialog.news.text() == "2025-13"  # not turned into 2025-01
+        assert dialog.form.message("month") == (
+            "There is no month 13: give it as YYYY-MM, 01 to 12."
+        )
+        keys.type("2025")  # a year where a month belongs is named, not ignored
+        keys.press(Qt.Key.Key_Return, CTRL)
+        assert dialog.isVisible()
+        assert dialog.news.text() == "2025"
+        assert dialog.form.message("month") == "Add the month: 2025-MM."
+        keys.type("2025-07")
+        keys.press(Qt.Key.Key_Return, CTRL)
+        assert dialog.result() == PaperDialog.DialogCode.Accepted
+
+    open_new_acceptance(window, modal, wrong_then_right)
+    [paper] = saved_papers(demo_database, title)
+    assert (paper.venue_short, paper.year, paper.news) == ("CVPR", 2025, YearMonth(2025, 7))
+    # The News view's range takes in the new newest year at once.
+    assert window.news.to_box.value() == 2025
+    years = window.news.years()
+    assert years is None or 2025 in years
+
+
+def test_after_add_the_focus_stays_in_the_authors_field(
+    qtbot: QtBot, window: MainWindow, demo_database: Database, modal: ModalAnswers
+) -> None:
+    title = "Added With the Button"
+
+    def with_the_add_button(dialog: PaperDialog) -> None:
+        keys = shown(qtbot, dialog)
+        keys.type("ECCV")
+        keys.press(Qt.Key.Key_Return)
+        keys.type("2024")
+        keys.press(Qt.Key.Key_Return)
+        keys.press(Qt.Key.Key_Return)
+        keys.type(title)
+        keys.press(Qt.Key.Key_Return)
+        keys.type("Youngwan Lee")
+        qtbot.mouseClick(dialog.authors.add_button, Qt.MouseButton.LeftButton)
+        assert keys.focused() is dialog.authors.entry
+        keys.type("Jane Outsider")
+        keys.press(Qt.Key.Key_Tab)  # to the Add button, and Space presses it
+        assert keys.focused() is dialog.authors.add_button
+        keys.press(Qt.Key.Key_Space)
+        assert keys.focused() is dialog.authors.entry
+        assert [p.name for p in dialog.authors.people()] == ["", "Jane Outsider"]
+        keys.press(Qt.Key.Key_Return, CTRL)
+        assert dialog.result() == PaperDialog.DialogCode.Accepted
+
+    open_new_acceptance(window, modal, with_the_add_button)
+    [paper] = saved_papers(demo_database, title)
+    assert [a.name for a in paper.authors] == ["Youngwan Lee", "Jane Outsider"]
+    assert (paper.venue_short, paper.year) == ("ECCV", 2024)
+
+
+def test_a_range_the_user_narrowed_is_kept_when_a_newer_year_arrives(
+    window: MainWindow, demo_database: Database
+) -> None:
+    news = window.news
+    assert news.to_box.set_value(2023)  # the user looks at an older range on purpose
+    with demo_database.session(write=True) as session:
+        member = queries.find_member(session, "Youngwan Lee")
+        change = commands.add_paper(
+            session,
+            PaperInput(venue="ICLR", year=2025, authors=(AuthorInput(member.name, member.id),)),
+        )
+    window.refresh(change)
+    assert 2025 in news.to_box.values  # offered
+    assert news.to_box.value() == 2023  # but the chosen range is not moved under the user

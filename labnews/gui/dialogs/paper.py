@@ -817,12 +817,16 @@ class PaperDialog(RecordDialog[PaperInput]):
         box.setDefaultButton(keep)
         box.setEscapeButton(keep)
         self.discard_box = box
+        typing_in = self.focusWidget()
         try:
             box.exec()
-            return box.clickedButton() is discard
+            kept = box.clickedButton() is not discard
         finally:
             self.discard_box = None
             box.deleteLater()
+        if kept and typing_in is not None:
+            typing_in.setFocus(Qt.FocusReason.OtherFocusReason)  # the typing goes on there
+        return not kept
 
 
 def _optional_choice(value: object) -> str | None:
