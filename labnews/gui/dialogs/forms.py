@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -130,6 +131,10 @@ class Form:
         """The message shown under field ``key`` ("" when it is fine)."""
         field = self._fields[key]
         return field.message.text() if not field.message.isHidden() else ""
+
+    def first_wrong(self) -> str | None:
+        """The first field, in the form's order, that shows what is wrong with it."""
+        return next((key for key, field in self._fields.items() if field.invalid), None)
 
     def show_messages(self, messages: Mapping[str, str]) -> None:
         """Show each message under its field, with a red border; clear the other fields."""
@@ -278,6 +283,14 @@ class RecordDialog(QDialog, Generic[I]):
 
     def accept(self) -> None:
         if not self.validate():
+            # Save refused: the cursor goes to the field whose message says why.
+            key = self.form.first_wrong()
+            if key is not None:
+                self.reveal(key)
+                wrong = self.form.widget(key)
+                wrong.setFocus()
+                if isinstance(wrong, QLineEdit):
+                    wrong.selectAll()  # kept as typed, and retyped by simply typing
             return
         try:
             value = self.read()
@@ -326,6 +339,86 @@ def year_box(value: int) -> QSpinBox:
     spin.setValue(value)
     spin.setAccelerated(True)
     return spin
+
+
+class YearEdit(QLineEdit):
+    """A year typed as text: a wrong year stays as typed and is named at the field.
+
+    A spin box would clamp 1800 to 1900 or drop a fifth digit without a word; here ``value``
+    is None until the text is a year labnews keeps, and ``problem`` says what is wrong.
+    """
+
+    def __init__(self, value: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText("YYYY")
+        self.setMaxLength(12)  # room to show a mistyped value, not a paragraph
+        self.setValue(value)
+
+    def value(self) -> int | None:
+        """The year typed, or None when the text is not a year between MIN_YEAR and MAX_YEAR."""
+        text = self.text().strip()
+        if not (text.isascii() and text.isdigit()):
+            return None
+        year = int(text)
+        return year if MIN_YEAR <= year <= MAX_YEAR else None
+
+    def setValue(self, value: int | None) -> None:
+        self.setText("" if value is None else str(value))
+
+    def problem(self) -> str | None:
+        """What is wrong with the typed year, as the field shows it (None: nothing)."""
+        if self.value() is not None:
+            return None
+        text = self.text().strip()
+        if not text:
+            return self.tr("Give the year.")
+        return self.tr("“{0}” is not a year between {1} and {2}.").format(text, MIN_YEAR, MAX_YEAR)
+
+
+_MONTH = re.compile(r"^(\d{4})\s*[-/.]\s*(\d{1,2})$")
+
+
+class MonthEdit(QLineEdit):
+    """A year and month typed as ``2024-06``: a wrong one stays as typed and is named at the field.
+
+    A date editor turns month 13 into 01 and drops a bare year without a word; here ``value``
+    is None until the text is a month, and ``problem`` says what is wrong.
+    """
+
+    def __init__(self, value: YearMonth | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText("YYYY-MM")
+        self.setMaxLength(20)
+        self.setValue(value)
+
+    def value(self) -> YearMonth | None:
+        """The month typed (``2024-06``, ``2024-6`` or ``2024/06``), or None when it is not one."""
+        found = _MONTH.match(self.text().strip())
+        if found is None:
+            return None
+        year, month = int(found.group(1)), int(found.group(2))
+        if not (MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12):
+            return None
+        return YearMonth(year, month)
+
+    def setValue(self, value: YearMonth | None) -> None:
+        self.setText("" if value is None else f"{value.year:04d}-{value.month:02d}")
+
+    def problem(self) -> str | None:
+        """What is wrong with the typed month, as the field shows it (None: nothing)."""
+        if self.value() is not None:
+            return None
+        text = self.text().strip()
+        found = _MONTH.match(text)
+        if found is not None and not 1 <= int(found.group(2)) <= 12:
+            return self.tr("There is no month {0}: give it as YYYY-MM, 01 to 12.").format(
+                found.group(2)
+            )
+        if found is not None:
+            return self.tr("The year must be between {0} and {1}.").format(MIN_YEAR, MAX_YEAR)
+        if text.isascii() and text.isdigit() and len(text) == 4:
+            return self.tr("Add the month: {0}-MM.").format(text)
+        return self.tr("Give the month as YYYY-MM, such as 2024-06.")
 
 
 def month_box(value: YearMonth) -> QDateEdit:

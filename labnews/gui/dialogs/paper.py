@@ -8,14 +8,16 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCompleter,
     QMessageBox,
     QPlainTextEdit,
@@ -44,15 +46,13 @@ from labnews.gui.choice_box import ChoiceBox
 from labnews.gui.deferred import deferred
 from labnews.gui.dialogs.forms import (
     Form,
+    MonthEdit,
     RecordDialog,
+    YearEdit,
     line,
     looks_like_link,
-    month_box,
-    month_of,
     muted_label,
     optional,
-    set_month,
-    year_box,
 )
 from labnews.gui.dialogs.links import LinksEditor
 from labnews.gui.dialogs.people import PeopleEditor
@@ -150,6 +150,7 @@ class PaperDialog(RecordDialog[PaperInput]):
         self.check = check
         self._create_venue = create_venue
         self.duplicate: PaperRecord | None = None
+        self.discard_box: QMessageBox | None = None
         self._venue: VenueRecord | None = None
         self._filling = False
         today = datetime.date.today()
@@ -188,13 +189,13 @@ class PaperDialog(RecordDialog[PaperInput]):
         self.year = paper.add(
             "year",
             self.tr("&Year:"),
-            year_box(start.year),
+            YearEdit(start.year),
             tip=self.tr("The edition: NeurIPS 2024 is 2024"),
         )
         self.news = paper.add(
             "month",
             self.tr("&News month:"),
-            month_box(start.news or YearMonth(today.year, today.month)),
+            MonthEdit(start.news or YearMonth(today.year, today.month)),
             tip=self.tr("The month of the news line; filled in from the venue's usual month"),
         )
         self.title = paper.add(
@@ -281,6 +282,9 @@ class PaperDialog(RecordDialog[PaperInput]):
         self.bibkey = links.add("bibkey", self.tr("&BibTeX key:"), line(start.bibkey))
         self.note = links.add("note", self.tr("N&ote:"), QPlainTextEdit(start.note or ""))
         self.note.setTabChangesFocus(True)
+        # Ctrl+Enter saves from the text boxes too, rather than starting a new line.
+        self.note.installEventFilter(self)
+        self.also_presented.installEventFilter(self)
         # Store errors name fields on either tab; one form answers for both.
         paper.include(links)
         self.form = paper
@@ -296,8 +300,8 @@ class PaperDialog(RecordDialog[PaperInput]):
         self._rebuild_featured(start.featured)
         self.authors.changed.connect(lambda: self._rebuild_featured(self.featured_choice()))
         self.venue.textChanged.connect(self._venue_typed)
-        self.year.valueChanged.connect(self._when_changed)
-        self.news.dateChanged.connect(self._news_edited)
+        self.year.textChanged.connect(self._when_changed)
+        self.news.textEdited.connect(self._news_edited)
         self.watch(
             self.venue, self.year, self.news, self.title, self.featured, self.status,
             self.presentation, self.url, self.doi, self.arxiv, self.code, self.project,
@@ -308,6 +312,15 @@ class PaperDialog(RecordDialog[PaperInput]):
         self._resolve_venue()
         self.finish_layout(self.tabs)
         self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()))
+        # Typing starts at the venue (the link row above it is one Shift+Tab away), and Esc
+        # asks before throwing away anything typed since the dialog opened.
+        self.venue.setFocus(Qt.FocusReason.OtherFocusReason)
+        if paper_id is None:  # a new paper has the link row
+            # Paste and Fill come before the link field, so that it is one Shift+Tab away.
+            QWidget.setTabOrder(self.paste_button, self.fill_button)
+            QWidget.setTabOrder(self.fill_button, self.lookup_text)
+            QWidget.setTabOrder(self.lookup_text, self.venue)
+        self._opened_as = self._snapshot()
 
     # --- filled from a link ---------------------------------------------------------------------
 
@@ -375,7 +388,7 @@ class PaperDialog(RecordDialog[PaperInput]):
         self.venue.setText(planned.venue if planned is not None else "")
         if planned is not None and planned.news is not None:
             self._news_touched = True
-            set_month(self.news, planned.news)
+            self.news.setValue(planned.news)
         self.title.setText(found.title)
         self.authors.set_people(self._author_inputs(found.authors))
         for edit, value in (
@@ -495,11 +508,12 @@ class PaperDialog(RecordDialog[PaperInput]):
         if self._news_touched or self._venue is None:
             return
         month = self._typical_month(self._venue)
-        if month is None:
+        year = self.year.value()
+        if month is None or year is None:
             return
         self._filling = True
         try:
-            set_month(self.news, YearMonth(self.year.value(), month))
+            self.news.setValue(YearMonth(year, month))
         finally:
             self._filling = False
 
@@ -571,6 +585,11 @@ class PaperDialog(RecordDialog[PaperInput]):
             if self._create_venue is not None:
                 message += " " + self.tr("Or add it with the New venue button.")
             found["venue"] = message
+        # A wrong year or month stays as typed, named at its field (never clamped or dropped).
+        for key, when in (("year", self.year), ("month", self.news)):
+            wrong = when.problem()
+            if wrong is not None:
+                found[key] = wrong
         for key, edit in (("url", self.url), ("code", self.code), ("project", self.project)):
             if edit.text().strip() and not looks_like_link(edit.text()):
                 found[key] = self.tr("This must be an http:// or https:// link.")
@@ -595,11 +614,12 @@ class PaperDialog(RecordDialog[PaperInput]):
 
     def _find_duplicate(self) -> PaperRecord | None:
         title = self.title.text().strip()
-        if self._venue is None or not title:
+        year = self.year.value()
+        if self._venue is None or not title or year is None:
             return None
         with self.database.session() as session:
             return queries.find_duplicate_paper(
-                session, title, self._venue.id, self.year.value(), exclude_id=self.paper_id
+                session, title, self._venue.id, year, exclude_id=self.paper_id
             )
 
     def confirm(self, value: PaperInput) -> bool:
@@ -683,10 +703,15 @@ class PaperDialog(RecordDialog[PaperInput]):
 
     def read(self) -> PaperInput:
         venue = self._venue
+        year, news = self.year.value(), self.news.value()
+        if year is None:
+            raise LabnewsError(self.year.problem() or "", field="year")
+        if news is None:
+            raise LabnewsError(self.news.problem() or "", field="month")
         return PaperInput(
             venue=venue.short if venue is not None else self.venue.text().strip(),
-            year=self.year.value(),
-            news=month_of(self.news),
+            year=year,
+            news=news,
             title=" ".join(self.title.text().split()),
             authors=self.authors.people(),
             featured=self._featured_to_save(),
@@ -707,6 +732,101 @@ class PaperDialog(RecordDialog[PaperInput]):
             ),
             accepted=self._accepted_day(),
         )
+
+    # --- the keyboard ---------------------------------------------------------------------------
+
+    def _snapshot(self) -> tuple[object, ...]:
+        """Everything the user can type or choose, to tell whether Esc would lose any of it."""
+        texts = (
+            self.venue, self.year, self.news, self.title, self.authors.entry, self.url,
+            self.doi, self.arxiv, self.code, self.project, self.accepted_on, self.bibkey,
+        )  # fmt: skip
+        lookup = self.lookup_text.text() if self.lookup is not None else ""
+        return (
+            *(edit.text() for edit in texts),
+            lookup,
+            self.authors.people(),
+            self.links.links(),
+            self.note.toPlainText(),
+            self.also_presented.toPlainText(),
+            self.featured.currentIndex(),
+            self.status.currentIndex(),
+            self.presentation.currentIndex(),
+        )
+
+    def has_changes(self) -> bool:
+        """Whether anything differs from what the dialog opened with."""
+        return self._snapshot() != self._opened_as
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter moves on and Ctrl+Enter saves; Esc asks before losing what was typed.
+
+        Only keys no field used arrive here: the author entry takes Enter to add a name, a
+        completion popup takes it to choose, a text box to start a new line.
+        """
+        key = event.key()
+        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        control = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if enter and control:
+            self.accept()
+            return
+        focused = self.focusWidget()
+        if enter and not isinstance(focused, QAbstractButton):
+            if self.lookup is not None and focused is self.lookup_text:
+                self.fill()
+            else:
+                self.move_on()
+            return
+        if key == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            if not self.has_changes() or self.ask_discard():
+                self.reject()
+            return
+        super().keyPressEvent(event)
+
+    def move_on(self) -> None:
+        """Focus the next field, past the buttons beside fields (New venue, Paste, Add, Up…)."""
+        for _ in range(len(self.findChildren(QWidget))):
+            self.focusNextChild()
+            if not isinstance(self.focusWidget(), QAbstractButton):
+                return
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched in (self.note, self.also_presented)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.accept()
+            return True
+        return super().eventFilter(watched, event)
+
+    def ask_discard(self) -> bool:
+        """Ask whether to throw away what was typed: True discards, False keeps editing."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.windowTitle(),
+            self.tr("Discard what you typed in this paper?"),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        discard = box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        # Enter or Esc on the question keeps the typing: only a deliberate Discard loses it.
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        self.discard_box = box
+        typing_in = self.focusWidget()
+        try:
+            box.exec()
+            kept = box.clickedButton() is not discard
+        finally:
+            self.discard_box = None
+            box.deleteLater()
+        if kept and typing_in is not None:
+            typing_in.setFocus(Qt.FocusReason.OtherFocusReason)  # the typing goes on there
+        return not kept
 
 
 def _optional_choice(value: object) -> str | None:

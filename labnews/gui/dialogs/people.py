@@ -127,7 +127,7 @@ class PeopleEditor(QWidget):
         self.entry.setCompleter(completer)
         self.entry.installEventFilter(self)
         self.add_button = button(
-            self.tr("Add"), self.tr("Add the typed name (Enter)"), self.add_typed
+            self.tr("Add"), self.tr("Add the typed name (Enter)"), self._add_clicked
         )
         self.list = QListWidget()
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -208,6 +208,11 @@ class PeopleEditor(QWidget):
             self.entry.clear()
             return True
         return False
+
+    def _add_clicked(self) -> None:
+        # The next name is typed where the last one was: the focus goes back to the entry.
+        self.add_typed()
+        self.entry.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def add_text(self, text: str) -> bool:
         """Add a person by any spelling: the member it matches, else an outsider (if allowed)."""
@@ -315,11 +320,13 @@ class PeopleEditor(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Enter in the entry adds the name; it must not reach the dialog and press Save.
+        # Ctrl+Enter is the dialog's Save and passes on.
         if (
             watched is self.entry
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
             and self.entry.text().strip()
         ):
             self.add_typed()

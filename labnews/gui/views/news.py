@@ -379,14 +379,22 @@ class NewsView(QWidget):
 
     def set_tallies(self, tallies: Sequence[YearTally], rules: TallyRules) -> None:
         """The years there are and each one's tally order, for the pickers and the order list."""
+        before = {t.year for t in self._tallies}
         self._tallies = tuple(tallies)
         self._rules = rules
         years = sorted({t.year for t in self._tallies}, reverse=True)
         first, last = self.from_box.value(), self.to_box.value()
         oldest = years[-1] if years else None
+        newest = years[0] if years else None
+        # A range that reached the newest (or oldest) year stretches to a year added beyond it:
+        # right after a 2025 paper is recorded the view shows 2025, not the old 2022-2024.
+        if last not in years or (before and last == max(before)):
+            last = newest
+        if first not in years or (before and first == min(before)):
+            first = oldest
         choices = [(str(y), y) for y in years]
-        self.from_box.set_choices(choices, first if first in years else oldest)
-        self.to_box.set_choices(choices, last if last in years else (years[0] if years else None))
+        self.from_box.set_choices(choices, first)
+        self.to_box.set_choices(choices, last)
         self._follow_range()
         self.mark_stale()
 
