@@ -1491,6 +1491,25 @@ J. Ham</translation>
     </message>
 </context>
 <context>
+    <name>MonthEdit</name>
+    <message>
+        <source>There is no month {0}: give it as YYYY-MM, 01 to 12.</source>
+        <translation>없는 월입니다: {0}. YYYY-MM 형식으로, 01부터 12까지 쓰세요.</translation>
+    </message>
+    <message>
+        <source>The year must be between {0} and {1}.</source>
+        <translation>연도는 {0}부터 {1} 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Add the month: {0}-MM.</source>
+        <translation>월을 덧붙이세요: {0}-MM.</translation>
+    </message>
+    <message>
+        <source>Give the month as YYYY-MM, such as 2024-06.</source>
+        <translation>월을 YYYY-MM 형식으로 쓰세요. 예: 2024-06.</translation>
+    </message>
+</context>
+<context>
     <name>NewsView</name>
     <message>
         <source>The news format: the lab&apos;s yearly block, a theme&apos;s…</source>
@@ -1945,6 +1964,18 @@ J. Ham</translation>
     <message>
         <source>usually in {0}</source>
         <translation>보통 {0}</translation>
+    </message>
+    <message>
+        <source>Discard what you typed in this paper?</source>
+        <translation>이 논문에 입력한 내용을 버릴까요?</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>버리기(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>계속 편집(&amp;K)</translation>
     </message>
     <message>
         <source>no usual month: set the news month</source>
@@ -3252,6 +3283,17 @@ J. Ham</translation>
     <message>
         <source>{words} accepted to {venue}</source>
         <translation>{venue} 논문 {count}편 채택</translation>
+    </message>
+</context>
+<context>
+    <name>YearEdit</name>
+    <message>
+        <source>Give the year.</source>
+        <translation>연도를 쓰세요.</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a year between {1} and {2}.</source>
+        <translation>{1}부터 {2} 사이의 연도가 아닙니다: “{0}”.</translation>
     </message>
 </context>
 <context>
