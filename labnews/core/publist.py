@@ -9,7 +9,7 @@ presented, and its labelled links in order.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Final
 
 from labnews.core.records import PaperRecord
@@ -114,25 +114,3 @@ def publication_list(
             place = next(i for i, a in enumerate(paper.authors, 1) if a.member_id == member_id)
             data["author_position"] = author_position(place, lang)
     return listed
-
-
-class Deferred(Sequence[dict[str, Any]]):
-    """A list built on first use, so formats that never read it never pay for it."""
-
-    def __init__(self, build: Callable[[], list[dict[str, Any]]]) -> None:
-        self._build = build
-        self._items: list[dict[str, Any]] | None = None
-
-    def _all(self) -> list[dict[str, Any]]:
-        if self._items is None:
-            self._items = self._build()
-        return self._items
-
-    def __getitem__(self, index: Any) -> Any:
-        return self._all()[index]
-
-    def __len__(self) -> int:
-        return len(self._all())
-
-    def __iter__(self) -> Iterator[dict[str, Any]]:
-        return iter(self._all())

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Final, cast
 
 from labnews.core import publist
 from labnews.core.controls import drop_unsafe
+from labnews.core.deferred import Deferred
 from labnews.core.errors import TemplateError
 from labnews.core.news import NewsEntry
 from labnews.core.records import AchievementRecord, PaperRecord, YearTally
@@ -701,61 +702,6 @@ def _entry_data(entry: NewsEntry, lang: str) -> dict[str, Any]:
     }
 
 
-def _paper_data(paper: PaperRecord, lang: str) -> dict[str, Any]:
-    doi_url = f"https://doi.org/{paper.doi}" if paper.doi else ""
-    arxiv_url = f"https://arxiv.org/abs/{paper.arxiv}" if paper.arxiv else ""
-    return {
-        "id": paper.id,
-        "title": paper.title,
-        "placeholder": paper.is_placeholder,
-        "venue": paper.venue_short,
-        "venue_full": paper.venue_full or paper.venue_short,
-        "venue_kind": paper.venue_kind,
-        "year": paper.year,
-        "news_year": paper.news.year,
-        "news_month": paper.news.month,
-        "authors": [
-            {
-                "name": (a.native or a.name) if lang == "ko" and a.member_id else a.name,
-                "written": a.written,
-                "member": a.member_id is not None,
-            }
-            for a in paper.authors
-        ],
-        "status": paper.status,
-        "presentation": paper.presentation or "",
-        "links": {
-            "paper": paper.url or arxiv_url or doi_url or "",
-            "arxiv": arxiv_url,
-            "doi": doi_url,
-            "code": paper.code or "",
-            "project": paper.project or "",
-        },
-    }
-
-
-class _Deferred(Sequence[dict[str, Any]]):
-    """A list built on first use, so formats that never read it never pay for it."""
-
-    def __init__(self, build: Callable[[], list[dict[str, Any]]]) -> None:
-        self._build = build
-        self._items: list[dict[str, Any]] | None = None
-
-    def _all(self) -> list[dict[str, Any]]:
-        if self._items is None:
-            self._items = self._build()
-        return self._items
-
-    def __getitem__(self, index: Any) -> Any:
-        return self._all()[index]
-
-    def __len__(self) -> int:
-        return len(self._all())
-
-    def __iter__(self) -> Iterator[dict[str, Any]]:
-        return iter(self._all())
-
-
 def build_context(
     *,
     tallies: Sequence[YearTally],
@@ -794,9 +740,7 @@ def build_context(
             for year in years
         ],
         # Only the publication list reads every paper's details: build them when it asks.
-        "papers": publist.Deferred(
-            lambda: publist.publication_list(counted, lang=lang, safe=safe_url)
-        ),
+        "papers": Deferred(lambda: publist.publication_list(counted, lang=lang, safe=safe_url)),
     }
 
 

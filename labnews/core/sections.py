@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Final
 from urllib.parse import parse_qs, urlsplit
 
 from labnews.core import fields as field_rules
+from labnews.core.deferred import Deferred
 from labnews.core.errors import ValidationError
 from labnews.core.links import http_url
 from labnews.core.records import ACHIEVEMENT_LINK_KINDS, AchievementLink, AchievementRecord
@@ -240,28 +241,6 @@ FILTERS: Final[dict[str, Callable[..., Any]]] = {"md_text": markdown_text, "page
 # --- the data templates see --------------------------------------------------------------------
 
 
-class LazyList(Sequence[dict[str, Any]]):
-    """A list built on first use: the yearly formats never read the sections, nor pay for them."""
-
-    def __init__(self, build: Callable[[], list[dict[str, Any]]]) -> None:
-        self._build = build
-        self._items: list[dict[str, Any]] | None = None
-
-    def _all(self) -> list[dict[str, Any]]:
-        if self._items is None:
-            self._items = self._build()
-        return self._items
-
-    def __getitem__(self, index: Any) -> Any:
-        return self._all()[index]
-
-    def __len__(self) -> int:
-        return len(self._all())
-
-    def __iter__(self) -> Iterator[dict[str, Any]]:
-        return iter(self._all())
-
-
 def _newest_first(items: Iterable[AchievementRecord]) -> list[AchievementRecord]:
     """Newest first; on the same date, in the order they were entered."""
     return sorted(items, key=lambda a: (-a.date.year, -a.date.month, -(a.day or 0), a.id))
@@ -334,8 +313,8 @@ def section_context(
             cache.append(_newest_first(items))
         return cache[0]
 
-    def section(keep: Callable[[AchievementRecord], bool]) -> LazyList:
-        return LazyList(lambda: [achievement_data(a, lang) for a in chosen() if keep(a)])
+    def section(keep: Callable[[AchievementRecord], bool]) -> Deferred:
+        return Deferred(lambda: [achievement_data(a, lang) for a in chosen() if keep(a)])
 
     return {
         "projects": section(lambda a: a.kind in PROJECT_KINDS),

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from labnews.core import publist
+from labnews.core.deferred import Deferred
 from labnews.core.errors import LabnewsError, TemplateError
 from labnews.core.links import site_path
 from labnews.core.news import news_entries
@@ -148,7 +149,7 @@ def _publication_context(
     member_id = chosen.id if chosen is not None else None
     return {
         "member": {"name": chosen.name} if chosen is not None else None,
-        "papers": publist.Deferred(
+        "papers": Deferred(
             lambda: publist.publication_list(
                 papers, bold=bold, lang=lang, safe=_writable, member_id=member_id
             )
