@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from labnews.cli.adopt import cmd_adopt
 from labnews.cli.common import (
     PROG,
     Handler,
@@ -364,6 +365,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--dry-run",
         action="store_true",
         help="report only, change nothing; exit 1 (and say why) if the import would fail",
+    )
+
+    adopting = command(
+        "adopt",
+        cmd_adopt,
+        "import a hand-kept news page, then wrap its news block in the labnews markers",
+    )
+    adopting.add_argument("path", type=Path, metavar="PAGE")
+    adopting.add_argument(
+        "--dry-run", action="store_true", help="print the plan and the wrapping; change nothing"
     )
 
     exporting = command("export", cmd_export, "write the records as BibTeX, CSV or JSON")

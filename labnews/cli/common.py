@@ -88,7 +88,7 @@ exist, never does."""
 
 def _makes_a_lab(args: argparse.Namespace) -> bool:
     command = getattr(args, "command", None)
-    if command == "import":
+    if command in ("import", "adopt"):
         return not args.dry_run
     if command == "rules":
         return any(getattr(args, key) is not None for key in ("workshops", "order", "lines"))
