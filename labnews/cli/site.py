@@ -25,12 +25,10 @@ def _site_folder(session: Any) -> Path:
 
 def _sections(session: Any) -> tuple[str, ...]:
     from labnews.io.site import sections_of
-    from labnews.store import queries, settings
+    from labnews.store import settings
 
     # Unset: the default sections; set to "" (``--sections ''``): the news alone.
-    if queries.setting(session, settings.HOMEPAGE_SECTIONS) is None:
-        return sections_of(settings.TEXT_SETTINGS[settings.HOMEPAGE_SECTIONS])
-    return sections_of(settings.setting_text(session, settings.HOMEPAGE_SECTIONS))
+    return sections_of(settings.homepage_sections_text(session))
 
 
 def _chosen_sections(text: str) -> tuple[str, ...]:

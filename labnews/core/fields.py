@@ -14,6 +14,8 @@ from labnews.core.links import arxiv_of, doi_of, http_url
 
 MAX_TEXT: Final = 2_000
 MAX_NOTE: Final = 20_000
+MAX_LABEL: Final = 200
+"""A link's label: what the database's short text columns hold."""
 
 
 def clean_text(value: str | None, field: str, *, limit: int = MAX_TEXT) -> str | None:

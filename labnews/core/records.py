@@ -191,14 +191,18 @@ def fold_links(
 
     The list is the one place a link lives; ``url``, ``code`` and ``project`` given apart (a
     form, a BibTeX field, an older file) replace the first link of their kind, or are added
-    after the others when the paper has none. Folding twice changes nothing.
+    after the others when the paper has none; given empty ("" as `edit --url ''` gives), they
+    remove it. Folding twice changes nothing.
     """
     folded = list(links)
     for kind, value in (("url", url), ("code", code), ("project", project)):
         if value is None:
             continue
         at = next((i for i, link in enumerate(folded) if link.kind == kind), None)
-        if at is None:
+        if not value.strip():
+            if at is not None:
+                del folded[at]
+        elif at is None:
             folded.append(PaperLink(_DEFAULT_LABEL[kind], value))
         elif folded[at].url != value:
             folded[at] = PaperLink(folded[at].label, value)

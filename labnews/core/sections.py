@@ -29,7 +29,7 @@ TALK_KINDS: Final = ("talk", "media")
 AWARD_KINDS: Final = ("award", "challenge")
 MAX_DESCRIPTION: Final = 5000
 MAX_LINKS: Final = 50
-MAX_LABEL: Final = 200
+MAX_LABEL: Final = field_rules.MAX_LABEL
 
 _YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 _YOUTUBE_HOSTS = ("youtube.com", "www.youtube.com", "m.youtube.com", "youtube-nocookie.com")
@@ -241,7 +241,7 @@ FILTERS: Final[dict[str, Callable[..., Any]]] = {"md_text": markdown_text, "page
 # --- the data templates see --------------------------------------------------------------------
 
 
-def _newest_first(items: Iterable[AchievementRecord]) -> list[AchievementRecord]:
+def newest_first(items: Iterable[AchievementRecord]) -> list[AchievementRecord]:
     """Newest first; on the same date, in the order they were entered."""
     return sorted(items, key=lambda a: (-a.date.year, -a.date.month, -(a.day or 0), a.id))
 
@@ -310,7 +310,7 @@ def section_context(
             items = list(load())
             if member_id is not None:
                 items = [a for a in items if any(m.member_id == member_id for m in a.members)]
-            cache.append(_newest_first(items))
+            cache.append(newest_first(items))
         return cache[0]
 
     def section(keep: Callable[[AchievementRecord], bool]) -> Deferred:

@@ -26,7 +26,9 @@ EQUAL: Final = PREFIX + "equal"
 ALSO: Final = PREFIX + "also"
 ACCEPTED: Final = PREFIX + "accepted"
 _ALSO_SEPARATOR: Final = " || "
-_LINK: Final = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
+# "[label](url)": a label may hold "]" (not "]("); a URL may hold balanced parentheses
+# ("https://en.wikipedia.org/wiki/Foo_(bar)"), as Markdown itself allows.
+_LINK: Final = re.compile(r"\[(.*?)\]\(((?:[^()\s]|\([^()\s]*\))*)\)")
 
 
 def _text(value: str) -> str:

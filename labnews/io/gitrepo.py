@@ -47,6 +47,8 @@ def _environment() -> dict[str, str]:
 
     env = dict(os.environ)
     env["GIT_TERMINAL_PROMPT"] = "0"
+    # Paths come from the user's tree: a page named "*.md" or ":x" is that file, not a pattern.
+    env["GIT_LITERAL_PATHSPECS"] = "1"
     env.setdefault("LC_ALL", "C")
     return env
 

@@ -228,7 +228,8 @@ def pages_with(site: Path, marker: str) -> list[str]:
         )
         for name in sorted(names):
             path = Path(folder) / name
-            if path.suffix.lower() not in PAGE_SUFFIXES:
+            # A linked page may lie outside the checkout: labnews writes only the site's own.
+            if path.suffix.lower() not in PAGE_SUFFIXES or path.is_symlink():
                 continue
             try:
                 if path.stat().st_size > MAX_PAGE_BYTES:
@@ -326,6 +327,9 @@ class _Planner:
         Files labnews wrote earlier that are no longer wanted are removed.
         """
         base = self.site / folder
+        if base.exists() and not base.resolve().is_relative_to(self.site.resolve()):
+            # A data folder linked elsewhere: writing "inside" it would write outside the site.
+            raise LabnewsError(f"refusing to write into {folder}: it leads outside the site")
         homes: dict[str, str | None] = {}
         taken: set[str] = set()
         for name, text in wanted.items():

@@ -74,7 +74,7 @@ EQUAL_MARK: Final = " (equal)"
 """After an author's name (and member mark) in the papers table: an equal contribution."""
 LINES: Final = "\n"
 """Between the lines of one cell (a paper's links, its also-presented-at venues)."""
-_LINK_CELL: Final = re.compile(r"^\[(?P<label>[^\]]*)\]\((?P<url>.*)\)$")
+_LINK_CELL: Final = re.compile(r"^\[(?P<label>.*?)\]\((?P<url>.*)\)$")
 
 
 def links_cell(links: Sequence[PaperLink]) -> str:

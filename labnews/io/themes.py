@@ -145,7 +145,10 @@ THEMES: Final[tuple[Theme, ...]] = (
         signs=(
             _path("hugo.toml", 1),
             _path("hugo.yaml", 1),
+            _path("hugo.json", 1),
             _path("config.toml", 1),
+            _path("config.yaml", 1),
+            _path("config.json", 1),
             _path("config/_default", 1),
         ),
         news_pages=("content/_index.md",),
@@ -182,10 +185,3 @@ def detect_theme(site: Path, themes: Iterable[Theme] = THEMES) -> Theme:
             f"{site} is not a Jekyll or Hugo site (no _config.yml, hugo.toml or config.toml)"
         )
     return best
-
-
-def theme_named(name: str) -> Theme:
-    for theme in THEMES:
-        if theme.name == name:
-            return theme
-    raise LabnewsError(f"no theme named {name!r}")

@@ -260,7 +260,9 @@ class PaperChecker:
             # A known kind is named as its own field (the form's url, code, project).
             field = link.kind or "links"
             what = link.kind or f"link {index + 1}"
-            label = field_rules.clean_text(" ".join(link.label.split()), f"{what} label")
+            label = field_rules.clean_text(
+                " ".join(link.label.split()), f"{what} label", limit=field_rules.MAX_LABEL
+            )
             if not label:
                 raise ValidationError(f"{what} has no label", field=field)
             # A labelled link may also be a file of the member's own site ("assets/x.pdf").

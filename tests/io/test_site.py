@@ -105,6 +105,8 @@ def test_each_theme_is_told_from_its_checkout(tmp_path: Path) -> None:
     assert detect_theme(tmp_path / "jekyll").name == "jekyll"
     write(tmp_path / "hugo/hugo.toml", "title = 'x'\n")
     assert detect_theme(tmp_path / "hugo").name == "hugo"
+    write(tmp_path / "hugo-yaml/config.yaml", "title: x\n")  # Hugo's other config files
+    assert detect_theme(tmp_path / "hugo-yaml").name == "hugo"
     (tmp_path / "empty").mkdir()
     with pytest.raises(LabnewsError, match="not a Jekyll or Hugo site"):
         detect_theme(tmp_path / "empty")
@@ -299,6 +301,32 @@ def test_commit_adds_and_removes_theme_files(demo: Cli, tmp_path: Path) -> None:
 
 
 # --- nothing a site engine evaluates -----------------------------------------------------------
+
+
+def test_publish_never_writes_outside_the_checkout_through_a_link(
+    demo: Cli, tmp_path: Path
+) -> None:
+    """A cloned site is not trusted: a data folder or a page that links elsewhere is not
+    followed (the outside folder and file stay as they were)."""
+    site = al_folio(tmp_path)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    shutil.rmtree(site / "_news")
+    (site / "_news").symlink_to(outside, target_is_directory=True)
+    elsewhere = write(
+        tmp_path / "elsewhere.md", "x\n<!-- labnews:start -->\n<!-- labnews:end -->\n"
+    )
+    (site / "_pages/linked.md").symlink_to(elsewhere)
+    assert demo("site", str(site), "--sections", "").code == 0
+    result = demo("publish")
+    assert (result.code, result.err) == (
+        1,
+        "labnews: error: refusing to write into _news: it leads outside the site\n",
+    )
+    assert list(outside.iterdir()) == []
+    assert (
+        elsewhere.read_text(encoding="utf-8") == "x\n<!-- labnews:start -->\n<!-- labnews:end -->\n"
+    )
 
 
 def test_engine_inert_text_shows_the_same_and_holds_no_tag() -> None:

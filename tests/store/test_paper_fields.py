@@ -4,17 +4,19 @@ plain-dict (JSON/CSV) round trip and the paper form without further edits, or fa
 from __future__ import annotations
 
 import json
-from dataclasses import fields
+from dataclasses import fields, replace
 from datetime import date
 
 import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy.sql.schema import Table
 
+from labnews.core.errors import ValidationError
 from labnews.core.inputs import AuthorInput, PaperInput
 from labnews.core.paperdata import NEWS_KEY, PAPER_KEYS, paper_from_dict, paper_to_dict
-from labnews.core.records import PaperLink, YearMonth
+from labnews.core.records import PaperLink, PaperRecord, YearMonth
 from labnews.core.snapshots import paper_input
+from labnews.io.plan import PlannedPaper
 from labnews.store import commands, queries
 from labnews.store.database import Database, insert_whole_rows
 from labnews.store.models import Paper
@@ -113,6 +115,39 @@ def test_a_link_given_apart_replaces_its_kind_in_place_or_comes_last() -> None:
     assert (data.url, data.code, data.project) == ("https://new.org", "https://c", "https://p.org")
     # Folding is idempotent: a record rebuilt from its input is the same input again.
     assert PaperInput(venue="CVPR", year=2024, links=data.links, url=data.url) == data
+
+
+def test_an_empty_link_given_apart_removes_the_link_of_its_kind() -> None:
+    """`edit paper --url ''` takes the paper's link off, as it did before links had labels."""
+    links = (PaperLink("paper", "https://old.org"), PaperLink("slides", "https://s.org"))
+    data = PaperInput(venue="CVPR", year=2024, links=links, url="")
+    assert data.links == (PaperLink("slides", "https://s.org"),)
+    assert data.url is None
+    assert PaperInput(venue="CVPR", year=2024, links=data.links, url=data.url) == data
+
+
+def test_a_link_label_longer_than_its_column_is_a_field_error(database: Database) -> None:
+    """The label column holds 200 characters: a longer one is refused at the field on every
+    database, not left to PostgreSQL's driver error."""
+    long_label = PaperLink("x" * 201, "https://example.org")
+    with database.session(write=True) as session, pytest.raises(ValidationError, match="label"):
+        commands.add_paper(session, PaperInput(venue="CVPR", year=2024, links=(long_label,)))
+
+
+def test_links_with_brackets_and_parentheses_survive_bibtex_and_the_table_cell() -> None:
+    from labnews.io import bibdetails, tables
+
+    links = (
+        PaperLink("slides [pdf]", "https://example.org/s.pdf"),
+        PaperLink("wiki", "https://en.wikipedia.org/wiki/Foo_(bar)"),
+    )
+    assert tables.links_of_cell(tables.links_cell(links)) == links
+    record = PaperRecord(id=1, venue_id=1, venue_short="CVPR", year=2024, news=YearMonth(2024, 6))
+    fields_ = dict(bibdetails.detail_fields(replace(record, links=links)))
+    warnings: list[str] = []
+    empty = PlannedPaper(venue="CVPR", year=2024, news=YearMonth(2024, 6))
+    planned = bibdetails.with_details(empty, fields_, warnings.append)
+    assert (planned.links, warnings) == (links, [])
 
 
 def test_the_plain_dict_names_every_input_field() -> None:

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from labnews.core.errors import LabnewsError
 from labnews.core.publist import publication_list
-from labnews.core.records import AchievementRecord, MemberRecord
+from labnews.core.records import MemberRecord
+from labnews.core.sections import newest_first
 from labnews.gui.choice_box import ChoiceBox
 from labnews.gui.messages import capitalised, shown
 from labnews.gui.models.achievements import date_text, kind_text
@@ -185,7 +186,7 @@ class MemberPage(QDialog):
         )
         _fill(
             self.achievement_table,
-            [(date_text(a), kind_text(a.kind), a.title) for a in _newest_first(achievements)],
+            [(date_text(a), kind_text(a.kind), a.title) for a in newest_first(achievements)],
         )
         self.papers_box.setTitle(self.tr("Papers ({0})").format(self.paper_table.rowCount()))
         self.achievements_box.setTitle(
@@ -229,10 +230,6 @@ class MemberPage(QDialog):
         """Ask for the News view on this member's publication list, and close the page."""
         self.news_requested.emit(self.member.name)
         self.accept()
-
-
-def _newest_first(records: Sequence[AchievementRecord]) -> list[AchievementRecord]:
-    return sorted(records, key=lambda a: (a.date, a.day or 0, a.id), reverse=True)
 
 
 def show_in_news(window: MainWindow, name: str, lang: str) -> None:
