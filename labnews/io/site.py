@@ -1,10 +1,11 @@
 """Publishing into the lab's homepage checkout: every part labnews keeps there, for its theme.
 
-A plan is computed first and written only as a whole: the news block between the markers of the
-page that has them, each chosen section between its own markers, and the theme's own data files
-(al-folio ``_news/*.md``, academicpages ``_publications/*.md``, Hugo Blox
-``content/publication/<slug>/``). labnews's own data files carry ``labnews: true`` in their front
-matter (a ``cite.bib`` its first line's comment): only those are ever updated or removed.
+A plan is computed first, checked against the files as they are now, then written file by file
+(each atomically): the news block between the markers of the page that has them, each chosen
+section between its own markers, and the theme's own data files (al-folio ``_news/*.md``,
+academicpages ``_publications/*.md``, Hugo Blox ``content/publication/<slug>/``). labnews's own
+data files carry ``labnews: true`` in their front matter (a ``cite.bib`` its first line's
+comment): only those are ever updated or removed.
 """
 
 from __future__ import annotations
@@ -570,7 +571,20 @@ def _hugo_blox(session: Session, context: Mapping[str, Any]) -> dict[str, str]:
 
 
 def apply_plan(plan: SitePlan) -> list[FileChange]:
-    """Write the plan's changes (each file atomically); returns what was written or removed."""
+    """Write the plan's changes (each file atomically); returns what was written or removed.
+
+    Every file is first checked to be as the plan read it: a page edited since (say, in an
+    editor while the diff was shown) is refused before anything is written, not overwritten.
+    """
+    first_seen: dict[Path, FileChange] = {}
+    for change in plan.changes:
+        first_seen.setdefault(change.path, change)
+    for path, change in first_seen.items():
+        if _read_text(path) != change.before:
+            raise LabnewsError(
+                f"{change.relative} changed since the plan was made: publish again to see the "
+                "new diff"
+            )
     written: list[FileChange] = []
     done: set[Path] = set()
     for change in plan.changes:

@@ -329,6 +329,26 @@ def test_publish_never_writes_outside_the_checkout_through_a_link(
     )
 
 
+def test_a_page_edited_after_the_plan_is_refused_not_overwritten(
+    demo_database: Database, tmp_path: Path
+) -> None:
+    """The window shows the diff, the user edits the page meanwhile, then presses Publish: the
+    edit is kept and nothing is written."""
+    from labnews.io import site as site_io
+    from labnews.io.newsfile import NewsRequest
+
+    site = acadhomepage(tmp_path)
+    about = site / "_pages/about.md"
+    with demo_database.session() as session:
+        plan = site_io.plan_site(session, site, NewsRequest(), ("publications",))
+    assert plan.changes
+    edited = about.read_text(encoding="utf-8") + "A line the user added.\n"
+    about.write_text(edited, encoding="utf-8")
+    with pytest.raises(LabnewsError, match=r"_pages/about.md changed since the plan was made"):
+        site_io.apply_plan(plan)
+    assert about.read_text(encoding="utf-8") == edited
+
+
 def test_engine_inert_text_shows_the_same_and_holds_no_tag() -> None:
     from markdown_it import MarkdownIt
 
