@@ -35,3 +35,12 @@ def one_line(text: str) -> str:
     one ``labnews: error:`` line two.
     """
     return escape_unsafe(text.replace("\r", "\\r").replace("\n", "\\n"))
+
+
+def braces_as_references(text: str) -> str:
+    """Every brace as its HTML character reference, which Markdown and HTML show as the brace.
+
+    A backslash does not stop the engines that build pages (``\\{% x %\\}`` still holds a
+    Liquid tag, ``\\{{<`` a Hugo shortcode); ``&#123;`` opens nothing in any of them.
+    """
+    return text.replace("{", "&#123;").replace("}", "&#125;")

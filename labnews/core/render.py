@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, cast
 
 from labnews.core import publist
-from labnews.core.controls import drop_unsafe
+from labnews.core.controls import braces_as_references, drop_unsafe
 from labnews.core.deferred import Deferred
 from labnews.core.errors import TemplateError
 from labnews.core.news import NewsEntry
@@ -71,9 +71,7 @@ def markdown_escape(text: object) -> str:
     flat = one_line(text)
     flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     flat = _MD_SPECIAL.sub(r"\\\1", flat)
-    # Braces as character references, not backslashed: `\{%` still opens a Liquid tag (and
-    # `\{{<` a Hugo shortcode) when the site is built; `&#123;` shows as `{` and opens nothing.
-    flat = flat.replace("{", "&#123;").replace("}", "&#125;")
+    flat = braces_as_references(flat)  # not backslashed: `\{%` still opens a Liquid tag
     # Data may begin a line (an al-folio body, a publication's author line): a leading "-",
     # "+", "=" or "1." would start a list, rule or heading there, so it is escaped too.
     return _MD_LINE_START.sub(r"\1\\\2", flat, count=1)
@@ -84,7 +82,7 @@ def html_escape(text: object) -> str:
     from markupsafe import Markup, escape
 
     # Braces as character references: a page Jekyll or Hugo builds runs no tag from the data.
-    flat = str(escape(one_line(text))).replace("{", "&#123;").replace("}", "&#125;")
+    flat = braces_as_references(str(escape(one_line(text))))
     return Markup(flat)
 
 

@@ -17,6 +17,7 @@ from typing import Any, Final
 from urllib.parse import parse_qs, urlsplit
 
 from labnews.core import fields as field_rules
+from labnews.core.controls import braces_as_references
 from labnews.core.deferred import Deferred
 from labnews.core.errors import ValidationError
 from labnews.core.links import http_url
@@ -218,9 +219,7 @@ def markdown_text(text: object) -> str:
     award titles such as "Google Cloud & YouTube-8M" are written as their pages write them."""
     flat = _CONTROL.sub("", _LINE_BREAKS.sub(" ", str(text)))
     flat = _ENTITY_AMP.sub("&amp;", flat).replace("<", "&lt;").replace(">", "&gt;")
-    # A backslash does not stop Liquid or Hugo ("\\{% x %\\}" still holds "{%"): braces are
-    # written as entities, which the page shows as braces and no engine reads.
-    flat = _MD_SPECIAL.sub(r"\\\1", flat).replace("{", "&#123;").replace("}", "&#125;")
+    flat = braces_as_references(_MD_SPECIAL.sub(r"\\\1", flat))
     return _MD_LINE_START.sub(r"\1\\\2", flat, count=1)
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+from labnews.core.controls import braces_as_references
 from labnews.core.errors import LabnewsError, ValidationError
 from labnews.core.render import (
     one_line,
@@ -60,8 +61,7 @@ def engine_inert(text: str) -> str:
     HTML show as the brace itself: the page reads the same and the engine sees no tag. A
     Markdown-escaped brace (``\\{``) loses its backslash with it, or the backslash would show.
     """
-    text = text.replace("\\{", "&#123;").replace("\\}", "&#125;")
-    return text.replace("{", "&#123;").replace("}", "&#125;")
+    return braces_as_references(text.replace("\\{", "{").replace("\\}", "}"))
 
 
 _JEKYLL_VALUE = str.maketrans(
