@@ -217,3 +217,13 @@ def on(capsys: pytest.CaptureFixture[str]) -> Callable[[Database], Runner]:
         return run
 
     return bind
+
+
+@pytest.fixture
+def no_personal_templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty user template folder, so a developer's own templates cannot change the output
+    (modules that compare built-in formats use it: ``pytest.mark.usefixtures``)."""
+    folder = tmp_path / "user-templates"
+    folder.mkdir()
+    monkeypatch.setenv("LABNEWS_TEMPLATES", str(folder))
+    return folder

@@ -23,11 +23,7 @@ BEFORE = "---\nlayout: about\n---\n\n# About the lab\n\nWe study vision.\n\n## N
 AFTER = "\n## Contact\n\nMail us at lab@example.org.\n"
 
 
-@pytest.fixture(autouse=True)
-def no_personal_templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = tmp_path / "user-templates"
-    folder.mkdir()
-    monkeypatch.setenv("LABNEWS_TEMPLATES", str(folder))
+pytestmark = pytest.mark.usefixtures("no_personal_templates")
 
 
 def normalised(text: str) -> str:

@@ -24,12 +24,7 @@ from tests.io.test_site import acadhomepage, al_folio
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="the git program is missing")
 
 
-@pytest.fixture(autouse=True)
-def no_personal_templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # Only the built-in formats: the user's own templates would change the sections offered.
-    folder = tmp_path / "user-templates"
-    folder.mkdir()
-    monkeypatch.setenv("LABNEWS_TEMPLATES", str(folder))
+pytestmark = pytest.mark.usefixtures("no_personal_templates")
 
 
 def git(repo: Path, *args: str) -> str:

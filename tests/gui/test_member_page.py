@@ -23,11 +23,7 @@ from tests.conftest import Runner
 PI = "Yong-Ju Lee"
 
 
-@pytest.fixture(autouse=True)
-def no_personal_templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = tmp_path / "user-templates"
-    folder.mkdir()
-    monkeypatch.setenv("LABNEWS_TEMPLATES", str(folder))
+pytestmark = pytest.mark.usefixtures("no_personal_templates")
 
 
 def open_page(qtbot: QtBot, window: MainWindow, database: Database, name: str) -> MemberPage:

@@ -23,11 +23,7 @@ START = START_MARKER.encode()
 END = END_MARKER.encode()
 
 
-@pytest.fixture(autouse=True)
-def no_personal_templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = tmp_path / "user-templates"
-    folder.mkdir()
-    monkeypatch.setenv("LABNEWS_TEMPLATES", str(folder))
+pytestmark = pytest.mark.usefixtures("no_personal_templates")
 
 
 @pytest.fixture

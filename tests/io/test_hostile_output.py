@@ -79,12 +79,7 @@ ACHIEVEMENT_SENTENCE = '<a href="javascript:alert(1)">x</a>\n"quoted": *text*'
 GRANT_TITLE = '"}: {a: b [x](javascript:alert(1))'
 
 
-@pytest.fixture(autouse=True)
-def no_personal_templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Only the built-in templates: a developer's own must not change what is checked."""
-    folder = tmp_path / "user-templates"
-    folder.mkdir()
-    monkeypatch.setenv("LABNEWS_TEMPLATES", str(folder))
+pytestmark = pytest.mark.usefixtures("no_personal_templates")
 
 
 # --- the corpus --------------------------------------------------------------------------------

@@ -4,7 +4,6 @@ page's words are Korean, the records' own text (titles, names, venues) stays as 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
@@ -13,12 +12,7 @@ from tests.conftest import Runner
 from tests.io.test_member_publications import _lab
 from tests.io.test_sections import _member_awards
 
-
-@pytest.fixture(autouse=True)
-def no_personal_templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = tmp_path / "user-templates"
-    folder.mkdir()
-    monkeypatch.setenv("LABNEWS_TEMPLATES", str(folder))
+pytestmark = pytest.mark.usefixtures("no_personal_templates")
 
 
 def test_a_members_korean_publication_list_has_no_english_page_words(

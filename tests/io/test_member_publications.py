@@ -7,7 +7,6 @@ from __future__ import annotations
 import html
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -92,11 +91,7 @@ HAND_TYPED = (
 )
 
 
-@pytest.fixture(autouse=True)
-def no_personal_templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = tmp_path / "user-templates"
-    folder.mkdir()
-    monkeypatch.setenv("LABNEWS_TEMPLATES", str(folder))
+pytestmark = pytest.mark.usefixtures("no_personal_templates")
 
 
 def _lab(database: Database) -> None:

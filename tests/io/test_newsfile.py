@@ -46,13 +46,7 @@ AL_FOLIO_NAME = re.compile(r"^(\d{4})-(\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
 ACHIEVEMENT_LINE = " -- **(2025/04)**: Yong-Ju Lee received the Prime Minister's Commendation <br>"
 
 
-@pytest.fixture(autouse=True)
-def no_personal_templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty user template folder, so a developer's own templates cannot change the output."""
-    folder = tmp_path / "user-templates"
-    folder.mkdir()
-    monkeypatch.setenv("LABNEWS_TEMPLATES", str(folder))
-    return folder
+pytestmark = pytest.mark.usefixtures("no_personal_templates")
 
 
 @pytest.fixture

@@ -39,11 +39,7 @@ NEWS = "<!-- labnews:start -->\nold news\n<!-- labnews:end -->"
 PUBS = "<!-- labnews:publications:start -->\n<!-- labnews:publications:end -->"
 
 
-@pytest.fixture(autouse=True)
-def no_personal_templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = tmp_path / "user-templates"
-    folder.mkdir()
-    monkeypatch.setenv("LABNEWS_TEMPLATES", str(folder))
+pytestmark = pytest.mark.usefixtures("no_personal_templates")
 
 
 @pytest.fixture
