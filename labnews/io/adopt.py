@@ -7,14 +7,14 @@ directly above it and the continuation lines of its last item. Every byte outsid
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from labnews.core.errors import LabnewsError
 from labnews.io.files import write_atomic
-from labnews.io.homepage import END_MARKER, START_MARKER
+from labnews.io.homepage import END_MARKER, START_MARKER, PageChange
 from labnews.io.newspage import Page, PageItem
 from labnews.io.plan import ImportPlan
 
@@ -25,29 +25,16 @@ _LIST_START = re.compile(r"\s*(?:[-*+]|\d+[.)])\s")
 
 
 @dataclass(frozen=True, slots=True)
-class Adoption:
+class Adoption(PageChange):
     """The page before and after wrapping; ``first``/``last`` are the block's 1-based lines."""
 
-    path: Path
-    before: str
-    after: str
     first: int = 0
     last: int = 0
+    done: ClassVar[str] = "adopted"
 
     @property
     def already_adopted(self) -> bool:
         return self.before == self.after
-
-    def diff(self) -> str:
-        """A unified diff of the wrapping, for ``--dry-run``."""
-        return "".join(
-            difflib.unified_diff(
-                self.before.splitlines(keepends=True),
-                self.after.splitlines(keepends=True),
-                fromfile=str(self.path),
-                tofile=f"{self.path} (adopted)",
-            )
-        )
 
 
 def read_page_text(path: Path) -> str:

@@ -6,6 +6,7 @@ import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from labnews.core.errors import LabnewsError
 from labnews.core.render import PUBLISH_MARKER
@@ -17,16 +18,14 @@ _NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True, slots=True)
-class Publication:
-    """The homepage file before and after: what ``publish`` would write."""
+class PageChange:
+    """A page before and after labnews writes into it, shown as a diff before it is written."""
 
     path: Path
     before: str
     after: str
-
-    @property
-    def changed(self) -> bool:
-        return self.before != self.after
+    done: ClassVar[str] = "changed"
+    """What the diff's new side is called: ``about.md (published)``."""
 
     def diff(self) -> str:
         """A unified diff of the change, for ``--dry-run`` and the GUI's confirmation."""
@@ -35,9 +34,20 @@ class Publication:
                 self.before.splitlines(keepends=True),
                 self.after.splitlines(keepends=True),
                 fromfile=str(self.path),
-                tofile=f"{self.path} (published)",
+                tofile=f"{self.path} ({self.done})",
             )
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Publication(PageChange):
+    """The homepage file before and after: what ``publish`` would write."""
+
+    done: ClassVar[str] = "published"
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
 
 
 def section_markers(section: str | None) -> tuple[str, str]:

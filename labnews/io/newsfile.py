@@ -157,8 +157,8 @@ def _publication_context(
     }
 
 
-def render_news(session: Session, request: NewsRequest) -> tuple[OutputFormat, str]:
-    """Render a single-file format to text."""
+def _request_context(session: Session, request: NewsRequest) -> tuple[OutputFormat, dict[str, Any]]:
+    """The request's format and the context its template is rendered with."""
     fmt, lang = resolve_request(session, request)
     context = news_context(
         session,
@@ -167,18 +167,17 @@ def render_news(session: Session, request: NewsRequest) -> tuple[OutputFormat, s
         with_achievements=request.with_achievements,
         member=request.member,
     )
+    return fmt, context
+
+
+def render_news(session: Session, request: NewsRequest) -> tuple[OutputFormat, str]:
+    """Render a single-file format to text."""
+    fmt, context = _request_context(session, request)
     return fmt, render_text(fmt, context)
 
 
 def render_news_folder(session: Session, request: NewsRequest) -> dict[str, str]:
-    fmt, lang = resolve_request(session, request)
-    context = news_context(
-        session,
-        request.years,
-        lang,
-        with_achievements=request.with_achievements,
-        member=request.member,
-    )
+    fmt, context = _request_context(session, request)
     return render_folder(fmt, context)
 
 
@@ -187,14 +186,7 @@ def write_news(session: Session, request: NewsRequest, output: Path) -> str:
 
     Everything is rendered before anything is written, so a broken template writes nothing.
     """
-    fmt, lang = resolve_request(session, request)
-    context = news_context(
-        session,
-        request.years,
-        lang,
-        with_achievements=request.with_achievements,
-        member=request.member,
-    )
+    fmt, context = _request_context(session, request)
     if fmt.is_folder:
         files = render_folder(fmt, context)
         if output.exists() and not output.is_dir():

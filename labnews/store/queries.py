@@ -7,7 +7,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
-from typing import Any, TypeVar
+from typing import Any, TypeVar, TypeVarTuple
 
 from sqlalchemy import BigInteger, ColumnElement, Select, cast, func, select
 from sqlalchemy.orm import Session, aliased
@@ -50,6 +50,7 @@ from labnews.store.models import (
 
 RULES_KEY = "tally_rules"
 _T = TypeVar("_T", str, int)  # what goes in an IN list here
+_Columns = TypeVarTuple("_Columns")
 
 _NOT_A_LETTER = re.compile(r"[\W_]+")
 
@@ -655,18 +656,26 @@ def achievements_in(
     statement = select(Achievement).order_by(
         Achievement.year, Achievement.month, Achievement.day, Achievement.id
     )
+    wanted = None if years is None else sorted(set(years))
+
+    def of_wanted_years(rows: Select[*_Columns], achievement_id: Any) -> Select[*_Columns]:
+        """The rows of the wanted years' achievements only (all when no years are given)."""
+        if wanted is None:
+            return rows
+        return rows.join(Achievement, achievement_id == Achievement.id).where(
+            Achievement.year.in_(wanted)
+        )
+
+    if wanted is not None:
+        statement = statement.where(Achievement.year.in_(wanted))
     member_rows = select(
         AchievementMember.achievement_id, Member.id, Member.name, Member.native
     ).join(Member, AchievementMember.member_id == Member.id)
-    if years is not None:
-        wanted = sorted(set(years))
-        statement = statement.where(Achievement.year.in_(wanted))
-        member_rows = member_rows.join(
-            Achievement, AchievementMember.achievement_id == Achievement.id
-        ).where(Achievement.year.in_(wanted))
     people: dict[int, list[AuthorRecord]] = defaultdict(list)
     for achievement_id, member_id, name, native in session.execute(
-        member_rows.order_by(AchievementMember.achievement_id, AchievementMember.position)
+        of_wanted_years(member_rows, AchievementMember.achievement_id).order_by(
+            AchievementMember.achievement_id, AchievementMember.position
+        )
     ):
         people[achievement_id].append(AuthorRecord(name, member_id, native))
     link_rows = select(
@@ -675,13 +684,11 @@ def achievements_in(
         AchievementLinkRow.url,
         AchievementLinkRow.label,
     )
-    if years is not None:
-        link_rows = link_rows.join(
-            Achievement, AchievementLinkRow.achievement_id == Achievement.id
-        ).where(Achievement.year.in_(wanted))
     links: dict[int, list[AchievementLink]] = defaultdict(list)
     for achievement_id, kind, url, label in session.execute(
-        link_rows.order_by(AchievementLinkRow.achievement_id, AchievementLinkRow.position)
+        of_wanted_years(link_rows, AchievementLinkRow.achievement_id).order_by(
+            AchievementLinkRow.achievement_id, AchievementLinkRow.position
+        )
     ):
         links[achievement_id].append(AchievementLink(kind, url, label))
     return tuple(
