@@ -33,6 +33,7 @@ from labnews.core.records import (
     ROLES,
     VENUE_KINDS,
     Change,
+    ChangeKind,
     VenueRecord,
     YearMonth,
     check_month,
@@ -59,6 +60,7 @@ from labnews.store.models import (
 from labnews.store.paperchecker import AuthorRow, LinkRow, PaperChecker
 
 _Row = TypeVar("_Row")
+_Versioned = TypeVar("_Versioned", Member, Venue, Paper, Achievement)
 _Alias = TypeVar("_Alias", MemberAlias, VenueAlias)
 
 
@@ -78,16 +80,27 @@ def _existing(session: Session, model: type[_Row], row_id: int, kind: str) -> _R
     return row
 
 
-def _replace_aliases(
-    session: Session, current: list[_Alias], wanted: list[str], alias: Callable[[str], _Alias]
+def _rewrite(
+    session: Session,
+    row: Member | Venue,
+    fields: dict[str, object],
+    current: list[_Alias],
+    wanted: list[str],
+    alias: Callable[[str], _Alias],
 ) -> None:
-    """Make a record's aliases ``wanted``, leaving them alone when they are so already."""
+    """Write a member's or venue's checked fields, and make its aliases ``wanted``.
+
+    The aliases are left alone when they are so already.
+    """
+    for key, value in fields.items():
+        setattr(row, key, value)
     if [a.alias for a in current] != wanted:
         # Delete before inserting: the unit of work would insert first and trip the unique index
         # when an alias moves between spellings (renaming "AVSS" to its alias "IEEE AVSS").
         current.clear()
         session.flush()
         current.extend(alias(a) for a in wanted)
+    session.flush()
 
 
 def _news_years(session: Session, papers: ColumnElement[bool]) -> frozenset[int]:
@@ -95,18 +108,49 @@ def _news_years(session: Session, papers: ColumnElement[bool]) -> frozenset[int]
     return frozenset(session.scalars(select(Paper.news_year).where(papers).distinct()))
 
 
-def _refuse_if_used(subject: str, uses: list[str], advice: str, field: str) -> None:
-    """Refuse a removal while ``uses`` says what still needs the record."""
+def _remove_unused(
+    session: Session,
+    row: Member | Venue,
+    kind: ChangeKind,
+    subject: str,
+    uses: list[str],
+    advice: str,
+) -> Change:
+    """Remove a member or venue, refused while ``uses`` says what still needs it."""
     if uses:
-        raise InUseError(f"{subject} {' and '.join(uses)}; {advice} those first", field=field)
+        raise InUseError(f"{subject} {' and '.join(uses)}; {advice} those first", field=kind)
+    session.delete(row)
+    session.flush()
+    return Change(f"Removed {kind} {_named(row)}", frozenset({kind}), ids=(row.id,))
 
 
-def _check_version(kind: str, label: str, current: int, expected: int | None) -> None:
-    if expected is not None and current != expected:
+def _named(row: Member | Venue | Paper | Achievement) -> str:
+    """How a refusal names the row: a member by name, a venue by short name, others by id."""
+    if isinstance(row, Member):
+        return row.name
+    if isinstance(row, Venue):
+        return row.short
+    return f"#{row.id}"
+
+
+def _added(session: Session, row: Member | Venue, kind: ChangeKind) -> Change:
+    """Insert a new member or venue (with its aliases), and say so."""
+    session.add(row)
+    session.flush()
+    return Change(f"Added {kind} {_named(row)}", frozenset({kind}), ids=(row.id,))
+
+
+def _unchanged(
+    session: Session, model: type[_Versioned], row_id: int, kind: str, expected: int | None
+) -> _Versioned:
+    """The row to update, refused if someone else changed it since version ``expected``."""
+    row = _existing(session, model, row_id, kind)
+    if expected is not None and row.version != expected:
         raise ConflictError(
-            f"{kind} {label} was changed by someone else since you opened it; "
+            f"{kind} {_named(row)} was changed by someone else since you opened it; "
             "reload it and make your change again"
         )
+    return row
 
 
 # --- members -----------------------------------------------------------------------------------
@@ -159,24 +203,22 @@ def add_member(session: Session, data: MemberInput) -> Change:
     fields = _member_fields(session, data, None)
     member = Member(**fields)
     member.aliases = [MemberAlias(alias=a) for a in _aliases(data.aliases)]
-    session.add(member)
-    session.flush()
-    return Change(f"Added member {member.name}", frozenset({"member"}), ids=(member.id,))
+    return _added(session, member, "member")
 
 
 def update_member(
     session: Session, member_id: int, data: MemberInput, *, expected_version: int | None = None
 ) -> Change:
     """Replace a member's fields; refused if someone else changed it since ``expected_version``."""
-    member = _existing(session, Member, member_id, "member")
-    _check_version("member", member.name, member.version, expected_version)
-    fields = _member_fields(session, data, member_id)
-    for key, value in fields.items():
-        setattr(member, key, value)
-    _replace_aliases(
-        session, member.aliases, _aliases(data.aliases), lambda a: MemberAlias(alias=a)
+    member = _unchanged(session, Member, member_id, "member", expected_version)
+    _rewrite(
+        session,
+        member,
+        _member_fields(session, data, member_id),
+        member.aliases,
+        _aliases(data.aliases),
+        lambda a: MemberAlias(alias=a),
     )
-    session.flush()
     years = _news_years(
         session, Paper.id.in_(select(Authorship.paper_id).where(Authorship.member_id == member_id))
     )
@@ -196,10 +238,9 @@ def remove_member(session: Session, member_id: int) -> Change:
         uses.append(f"named in the news of {count_digits(featured)}")
     if achievements:
         uses.append(f"named by {count_digits(achievements, 'achievement')}")
-    _refuse_if_used(f"member {member.name} is still", uses, "remove or edit", "member")
-    session.delete(member)
-    session.flush()
-    return Change(f"Removed member {member.name}", frozenset({"member"}), ids=(member_id,))
+    return _remove_unused(
+        session, member, "member", f"member {member.name} is still", uses, "remove or edit"
+    )
 
 
 # --- venues ------------------------------------------------------------------------------------
@@ -279,23 +320,17 @@ def add_venue(session: Session, data: VenueInput) -> Change:
     venue.aliases = [
         VenueAlias(alias=a) for a in _venue_aliases(session, data.aliases, venue.short, None)
     ]
-    session.add(venue)
-    session.flush()
-    return Change(f"Added venue {venue.short}", frozenset({"venue"}), ids=(venue.id,))
+    return _added(session, venue, "venue")
 
 
 def update_venue(
     session: Session, venue_id: int, data: VenueInput, *, expected_version: int | None = None
 ) -> Change:
     """Replace a venue's fields (renaming and relabelling move the tallies of its years)."""
-    venue = _existing(session, Venue, venue_id, "venue")
-    _check_version("venue", venue.short, venue.version, expected_version)
+    venue = _unchanged(session, Venue, venue_id, "venue", expected_version)
     fields = _venue_fields(session, data, venue_id)
     aliases = _venue_aliases(session, data.aliases, str(fields["short"]), venue_id)
-    for key, value in fields.items():
-        setattr(venue, key, value)
-    _replace_aliases(session, venue.aliases, aliases, lambda a: VenueAlias(alias=a))
-    session.flush()
+    _rewrite(session, venue, fields, venue.aliases, aliases, lambda a: VenueAlias(alias=a))
     years = _news_years(
         session,
         Paper.venue_id.in_(
@@ -314,10 +349,7 @@ def remove_venue(session: Session, venue_id: int) -> Change:
         uses.append(f"has {count_digits(papers)}")
     if children:
         uses.append(f"is the parent of {', '.join(children)}")
-    _refuse_if_used(f"venue {venue.short}", uses, "move or remove", "venue")
-    session.delete(venue)
-    session.flush()
-    return Change(f"Removed venue {venue.short}", frozenset({"venue"}), ids=(venue_id,))
+    return _remove_unused(session, venue, "venue", f"venue {venue.short}", uses, "move or remove")
 
 
 # --- papers ------------------------------------------------------------------------------------
@@ -450,8 +482,7 @@ def update_paper(
     a change of venue never moves the news silently. ``news_from_venue`` asks for the venue's
     usual month instead.
     """
-    paper = _existing(session, Paper, paper_id, "paper")
-    _check_version("paper", f"#{paper_id}", paper.version, expected_version)
+    paper = _unchanged(session, Paper, paper_id, "paper", expected_version)
     old_year, old_month = paper.news_year, paper.news_month
     if data.news is None and not news_from_venue:
         kept_year = old_year if data.year == paper.year else old_year + data.year - paper.year
@@ -578,8 +609,7 @@ def update_achievement(
     *,
     expected_version: int | None = None,
 ) -> Change:
-    achievement = _existing(session, Achievement, achievement_id, "achievement")
-    _check_version("achievement", f"#{achievement_id}", achievement.version, expected_version)
+    achievement = _unchanged(session, Achievement, achievement_id, "achievement", expected_version)
     old_year = achievement.year
     links = _achievement_links(data)
     for key, value in _achievement_fields(session, data).items():
