@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -15,7 +16,7 @@ from sqlalchemy import (
     Text,
     func,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from labnews.core.fields import sql_in
 from labnews.core.records import (
@@ -31,7 +32,25 @@ _YEAR_OK = "BETWEEN 1900 AND 2100"
 _MONTH_OK = "BETWEEN 1 AND 12"
 
 
-class Member(Base):
+class _Versioned:
+    """A record the forms edit: its version refuses a write made over someone else's change."""
+
+    # Its own columns first, then the version, as the migrations made the tables.
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+
+
+class _Alias:
+    """Another spelling of a member's or venue's name: the id, the owner's id, the spelling."""
+
+    id: Mapped[int] = mapped_column(primary_key=True, sort_order=-1)
+    alias: Mapped[ShortText]
+
+
+class Member(_Versioned, Base):
     """A lab member; ``name`` is printed exactly as the news should show it."""
 
     __tablename__ = "member"
@@ -56,27 +75,22 @@ class Member(Base):
     homepage: Mapped[OptLongText]
     orcid: Mapped[OptShortText]
     note: Mapped[OptLongText]
-    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
     aliases: Mapped[list[MemberAlias]] = relationship(
         back_populates="member", cascade="all, delete-orphan", order_by="MemberAlias.id"
     )
 
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
-
-class MemberAlias(Base):
+class MemberAlias(_Alias, Base):
     """Another spelling of a member's name, used only for matching ("J. Ham")."""
 
     __tablename__ = "member_alias"
-    id: Mapped[IntPK]
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"), index=True)
-    alias: Mapped[ShortText]
 
     member: Mapped[Member] = relationship(back_populates="aliases")
 
 
-class Venue(Base):
+class Venue(_Versioned, Base):
     """A conference, workshop or journal; ``label`` overrides the tally label when set."""
 
     __tablename__ = "venue"
@@ -98,28 +112,23 @@ class Venue(Base):
     label: Mapped[OptShortText]
     month: Mapped[int | None]
     homepage: Mapped[OptLongText]
-    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
     parent: Mapped[Venue | None] = relationship(remote_side="Venue.id")
     aliases: Mapped[list[VenueAlias]] = relationship(
         back_populates="venue", cascade="all, delete-orphan", order_by="VenueAlias.id"
     )
 
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
-
-class VenueAlias(Base):
+class VenueAlias(_Alias, Base):
     """Another spelling of a venue (DBLP, BibTeX): unique across all venues, ignoring case."""
 
     __tablename__ = "venue_alias"
-    id: Mapped[IntPK]
     venue_id: Mapped[int] = mapped_column(ForeignKey("venue.id", ondelete="CASCADE"), index=True)
-    alias: Mapped[ShortText]
 
     venue: Mapped[Venue] = relationship(back_populates="aliases")
 
 
-class Paper(Base):
+class Paper(_Versioned, Base):
     """An accepted paper: counted once, in the year of its news month."""
 
     __tablename__ = "paper"
@@ -156,7 +165,6 @@ class Paper(Base):
     also_presented: Mapped[OptLongText]
     accepted: Mapped[date | None] = mapped_column(Date)
     position: Mapped[int] = mapped_column(Integer, default=0)
-    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
     venue: Mapped[Venue] = relationship()
     featured: Mapped[Member | None] = relationship()
@@ -168,8 +176,6 @@ class Paper(Base):
     links: Mapped[list[PaperLinkRow]] = relationship(
         cascade="all, delete-orphan", order_by="PaperLinkRow.position"
     )
-
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
 class Authorship(Base):
@@ -295,16 +301,13 @@ class AchievementLinkRow(Base):
     achievement: Mapped[Achievement] = relationship(back_populates="links")
 
 
-class Setting(Base):
+class Setting(_Versioned, Base):
     """One shared setting (lab name, tally rules, homepage file...), stored as JSON text."""
 
     __tablename__ = "setting"
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
-    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
-
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
 class LabState(Base):
