@@ -6,6 +6,7 @@ import html
 import json
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import quote
@@ -32,16 +33,53 @@ def _plain(text: object) -> str:
     return " ".join(html.unescape(_TAG.sub("", text)).split())
 
 
-def _malformed(name: str, what: str, why: str) -> LookupFailed:
-    return LookupFailed(f"{name}'s answer for {what} could not be read ({why})")
+@dataclass(frozen=True, slots=True)
+class _Asking:
+    """One lookup at one service: asks it, and words what its answer lacks in one line."""
 
+    client: httpx.Client
+    urls: ServiceURLs
+    ident: Identifier
+    name: str
+    """The service as the messages name it ("the ACL Anthology")."""
+    what: str
+    """The record asked for as the messages name it ("DBLP record conf/wacv/ParkLL25")."""
 
-def _year(value: object, name: str, what: str) -> int:
-    if isinstance(value, int) and 1900 <= value <= 2200:
-        return value
-    if isinstance(value, str) and value.strip().isdigit():
-        return _year(int(value), name, what)
-    raise _malformed(name, what, "no year")
+    def answer(self, path: str, missing: str, params: Mapping[str, str] | None = None) -> bytes:
+        """The body of the service's answer to ``path``; ``missing`` is the sentence for a 404."""
+        return get(
+            self.client,
+            self.urls.of(self.ident.service),
+            path,
+            params=params,
+            service=self.name,
+            missing=missing,
+        )
+
+    def malformed(self, why: str) -> LookupFailed:
+        return LookupFailed(f"{self.name}'s answer for {self.what} could not be read ({why})")
+
+    def json_field(self, content: bytes, key: str) -> object:
+        """The ``key`` of the JSON object the service answered (None when it has none)."""
+        try:
+            data = json.loads(content)
+        except (ValueError, RecursionError) as exc:
+            raise self.malformed("not JSON") from exc
+        return data.get(key) if isinstance(data, dict) else None
+
+    def xml(self, content: bytes) -> ElementTree.Element:
+        # Answers carry no DTD of their own; expat never fetches external entities.
+        try:
+            return ElementTree.fromstring(content)
+        except ElementTree.ParseError as exc:
+            raise self.malformed("not XML") from exc
+
+    def year(self, value: object) -> int:
+        if isinstance(value, int) and 1900 <= value <= 2200:
+            return value
+        if isinstance(value, str) and value.strip().isdigit():
+            return self.year(int(value))
+        raise self.malformed("no year")
 
 
 # --- Crossref ----------------------------------------------------------------------------------
@@ -49,24 +87,16 @@ def _year(value: object, name: str, what: str) -> int:
 
 def crossref(client: httpx.Client, urls: ServiceURLs, ident: Identifier) -> FoundPaper:
     """A work from Crossref's REST API: ``/works/{doi}``, a JSON "message"."""
-    what = f"DOI {ident.id}"
-    answer = get(
-        client,
-        urls.of("crossref"),
-        "/works/" + quote(ident.id, safe="/:;()"),
-        service="Crossref",
-        missing=f"Crossref has no work with DOI {ident.id}",
+    ask = _Asking(client, urls, ident, "Crossref", f"DOI {ident.id}")
+    answer = ask.answer(
+        "/works/" + quote(ident.id, safe="/:;()"), f"Crossref has no work with DOI {ident.id}"
     )
-    try:
-        data = json.loads(answer)
-    except (ValueError, RecursionError) as exc:
-        raise _malformed("Crossref", what, "not JSON") from exc
-    message = data.get("message") if isinstance(data, dict) else None
+    message = ask.json_field(answer, "message")
     if not isinstance(message, dict):
-        raise _malformed("Crossref", what, "no message")
+        raise ask.malformed("no message")
     title = _plain(_first(message.get("title")))
     if not title:
-        raise _malformed("Crossref", what, "no title")
+        raise ask.malformed("no title")
     authors = tuple(name for person in _list(message.get("author")) if (name := _person(person)))
     event = _dict(message.get("event"))
     container = _plain(_first(message.get("container-title")))
@@ -80,7 +110,7 @@ def crossref(client: httpx.Client, urls: ServiceURLs, ident: Identifier) -> Foun
         short = known_short(acronym[:-1])  # "CVPRW": the CVPR workshops
     parts = _date_parts(message.get("published")) or _date_parts(message.get("issued"))
     if not parts:
-        raise _malformed("Crossref", what, "no year")
+        raise ask.malformed("no year")
     doi = doi_of(_plain(message.get("DOI"))) or ident.id
     return FoundPaper(
         source=ident,
@@ -91,7 +121,7 @@ def crossref(client: httpx.Client, urls: ServiceURLs, ident: Identifier) -> Foun
         workshop=workshop,
         journal=kind == "journal-article",
         preprint=kind == "posted-content",
-        year=_year(parts[0], "Crossref", what),
+        year=ask.year(parts[0]),
         month=parts[1] if len(parts) > 1 and 1 <= parts[1] <= 12 else None,
         doi=doi,
         arxiv=None,
@@ -150,24 +180,16 @@ _ACCEPTED: Final = re.compile(
 
 def arxiv(client: httpx.Client, urls: ServiceURLs, ident: Identifier) -> FoundPaper:
     """A paper from the arXiv API's Atom feed: ``/api/query?id_list={id}``."""
-    what = f"arXiv {ident.id}"
+    ask = _Asking(client, urls, ident, "arXiv", f"arXiv {ident.id}")
     missing = f"arXiv has no paper {ident.id}"
-    answer = get(
-        client,
-        urls.of("arxiv"),
-        "/api/query",
-        params={"id_list": ident.id, "max_results": "1"},
-        service="arXiv",
-        missing=missing,
-    )
-    root = _xml(answer, "arXiv", what)
+    root = ask.xml(ask.answer("/api/query", missing, {"id_list": ident.id, "max_results": "1"}))
     entry = root.find(f"{_ATOM}entry")
     # An unknown id gives a feed without entries, or (for a malformed one) an entry "Error".
     if entry is None or _text(entry, f"{_ATOM}title") == "Error":
         raise LookupFailed(missing)
     title = _text(entry, f"{_ATOM}title")
     if not title:
-        raise _malformed("arXiv", what, "no title")
+        raise ask.malformed("no title")
     authors = tuple(
         name
         for author in entry.findall(f"{_ATOM}author")
@@ -178,7 +200,7 @@ def arxiv(client: httpx.Client, urls: ServiceURLs, ident: Identifier) -> FoundPa
     published = _text(entry, f"{_ATOM}published")
     date = re.match(r"^(\d{4})-(\d{2})", published)
     if date is None:
-        raise _malformed("arXiv", what, "no date")
+        raise ask.malformed("no date")
     hint = journal_ref
     if not hint:
         accepted = _ACCEPTED.search(comment)
@@ -209,14 +231,6 @@ def arxiv(client: httpx.Client, urls: ServiceURLs, ident: Identifier) -> FoundPa
     )
 
 
-def _xml(content: bytes, name: str, what: str) -> ElementTree.Element:
-    # Answers carry no DTD of their own; expat never fetches external entities.
-    try:
-        return ElementTree.fromstring(content)
-    except ElementTree.ParseError as exc:
-        raise _malformed(name, what, "not XML") from exc
-
-
 def _text(element: ElementTree.Element, path: str) -> str:
     found = element.find(path)
     return " ".join("".join(found.itertext()).split()) if found is not None else ""
@@ -236,23 +250,12 @@ _NOT_ACCEPTED: Final = re.compile(r"(?:^|/)(?:Rejected|Withdrawn|Desk_Rejected)?
 
 def openreview(client: httpx.Client, urls: ServiceURLs, ident: Identifier) -> FoundPaper:
     """A forum's note from OpenReview API v2: ``/notes?id={id}``, content values as {"value": x}."""
-    what = f"OpenReview note {ident.id}"
+    ask = _Asking(client, urls, ident, "OpenReview", f"OpenReview note {ident.id}")
     missing = f"OpenReview has no paper {ident.id}"
-    answer = get(
-        client,
-        urls.of("openreview"),
-        "/notes",
-        params={"id": ident.id},
-        service="OpenReview",
-        missing=missing,
-    )
-    try:
-        data = json.loads(answer)
-    except (ValueError, RecursionError) as exc:
-        raise _malformed("OpenReview", what, "not JSON") from exc
-    notes = data.get("notes") if isinstance(data, dict) else None
+    answer = ask.answer("/notes", missing, {"id": ident.id})
+    notes = ask.json_field(answer, "notes")
     if not isinstance(notes, list):
-        raise _malformed("OpenReview", what, "no notes")
+        raise ask.malformed("no notes")
     if not notes or not isinstance(notes[0], dict):
         raise LookupFailed(missing)
     note = notes[0]
@@ -264,7 +267,7 @@ def openreview(client: httpx.Client, urls: ServiceURLs, ident: Identifier) -> Fo
 
     title = _plain(value("title"))
     if not title:
-        raise _malformed("OpenReview", what, "no title")
+        raise ask.malformed("no title")
     authors = tuple(name for a in _list(value("authors")) if (name := _plain(a)))
     venue = _plain(value("venue"))
     venueid = _plain(value("venueid"))
@@ -281,7 +284,7 @@ def openreview(client: httpx.Client, urls: ServiceURLs, ident: Identifier) -> Fo
     elif isinstance(pdate, int | float) and pdate > 0:
         year = datetime.fromtimestamp(pdate / 1000, UTC).year
     else:
-        raise _malformed("OpenReview", what, "no year")
+        raise ask.malformed("no year")
     # pdate is the decision date (September for NeurIPS): the venue's own month dates the news.
     preprint = (
         not venueid or bool(_NOT_ACCEPTED.search(venueid)) or venue.startswith("Submitted to")
@@ -351,23 +354,17 @@ _RECORD_TAGS: Final = ("inproceedings", "article", "proceedings", "incollection"
 
 def dblp(client: httpx.Client, urls: ServiceURLs, ident: Identifier) -> FoundPaper:
     """A record from DBLP: ``/rec/{key}.xml``, <dblp><inproceedings key=...>...</dblp>."""
-    what = f"DBLP record {ident.id}"
-    answer = get(
-        client,
-        urls.of("dblp"),
-        f"/rec/{quote(ident.id, safe='/')}.xml",
-        service="DBLP",
-        missing=f"DBLP has no record {ident.id}",
-    )
-    root = _xml(answer, "DBLP", what)
+    ask = _Asking(client, urls, ident, "DBLP", f"DBLP record {ident.id}")
+    missing = f"DBLP has no record {ident.id}"
+    root = ask.xml(ask.answer(f"/rec/{quote(ident.id, safe='/')}.xml", missing))
     record = next((r for tag in _RECORD_TAGS if (r := root.find(tag)) is not None), None)
     if record is None:
-        raise _malformed("DBLP", what, "no record")
+        raise ask.malformed("no record")
     title = _text(record, "title")
     if title.endswith(".") and not title.endswith(".."):
         title = title[:-1]  # DBLP ends every title with a period of its own
     if not title:
-        raise _malformed("DBLP", what, "no title")
+        raise ask.malformed("no title")
     authors = tuple(
         _HOMONYM.sub("", name)
         for author in record.findall("author")
@@ -410,7 +407,7 @@ def dblp(client: httpx.Client, urls: ServiceURLs, ident: Identifier) -> FoundPap
         workshop=workshop,
         journal=record.tag == "article" and not preprint,
         preprint=preprint,
-        year=_year(_text(record, "year"), "DBLP", what),
+        year=ask.year(_text(record, "year")),
         month=month,
         doi=doi,
         arxiv=found_arxiv,
@@ -447,32 +444,26 @@ def acl(client: httpx.Client, urls: ServiceURLs, ident: Identifier) -> FoundPape
     from labnews.io.latex import decode_latex
     from labnews.io.plan import ImportPlan
 
-    what = f"ACL Anthology paper {ident.id}"
-    answer = get(
-        client,
-        urls.of("acl"),
-        f"/{quote(ident.id)}.bib",
-        service="the ACL Anthology",
-        missing=f"the ACL Anthology has no paper {ident.id}",
-    )
+    ask = _Asking(client, urls, ident, "the ACL Anthology", f"ACL Anthology paper {ident.id}")
+    answer = ask.answer(f"/{quote(ident.id)}.bib", f"the ACL Anthology has no paper {ident.id}")
     try:
         text = answer.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise _malformed("the ACL Anthology", what, "not UTF-8") from exc
+        raise ask.malformed("not UTF-8") from exc
     if "@" not in text:
-        raise _malformed("the ACL Anthology", what, "not BibTeX")
+        raise ask.malformed("not BibTeX")
     plan = ImportPlan(source=f"{ident.id}.bib")
     try:
         entries = parse_bibtex(text, plan).entries
     except LabnewsError as exc:
-        raise _malformed("the ACL Anthology", what, "not BibTeX") from exc
+        raise ask.malformed("not BibTeX") from exc
     if not entries:
-        raise _malformed("the ACL Anthology", what, "not BibTeX")
+        raise ask.malformed("not BibTeX")
     entry = entries[0]
     fields: Mapping[str, str] = entry.fields
     title = decode_latex(fields.get("title", ""))
     if not title:
-        raise _malformed("the ACL Anthology", what, "no title")
+        raise ask.malformed("no title")
     authors = tuple(split_authors(fields.get("author", "")))
     journal = entry.kind == "article"
     venue = decode_latex(fields.get("booktitle") or fields.get("journal") or "")
@@ -490,7 +481,7 @@ def acl(client: httpx.Client, urls: ServiceURLs, ident: Identifier) -> FoundPape
         workshop=workshop,
         journal=journal,
         preprint=False,
-        year=_year(year_text, "the ACL Anthology", what),
+        year=ask.year(year_text),
         month=_month(fields.get("month", "")),
         doi=doi_of(fields.get("doi")),
         arxiv=None,
