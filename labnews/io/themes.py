@@ -1,22 +1,26 @@
 """The homepage themes labnews knows: how each is recognised and what labnews writes into it.
 
-One entry per theme, data only: the signs that give a checkout away (files or folders it has,
-top-level keys of its ``_config.yml``, words in a file such as ``go.mod``), the pages that
-usually hold the news markers, the news format its block is written in, and the theme's own
-data folders labnews keeps. ``detect_theme`` scores every theme by its signs and takes the best.
+One table per theme in ``resources/themes.toml``, data only: the signs that give a checkout
+away (files or folders it has, top-level keys of its ``_config.yml``, words in a file such as
+``go.mod``), the pages that usually hold the news markers, the news format its block is written
+in, and the theme's own data folders labnews keeps. ``detect_theme`` scores every theme by its
+signs and takes the best.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final, Literal
+from typing import Any, Final, Literal, cast, get_args
 
 from labnews.core.errors import LabnewsError
+from labnews.resources import resource
 
 SignKind = Literal["path", "config", "text"]
+Engine = Literal["jekyll", "hugo"]
 DataKind = Literal["al-folio-news", "academicpages-publications", "hugo-blox-publications"]
 MAX_SIGN_BYTES: Final = 1_000_000
 """How much of a config file is read for its keys: a site's config is never larger."""
@@ -46,7 +50,7 @@ class Theme:
 
     name: str
     title: str
-    engine: Literal["jekyll", "hugo"]
+    engine: Engine
     signs: tuple[Sign, ...]
     news_pages: tuple[str, ...]
     """Pages that usually hold the news markers, most likely first (told when none has them)."""
@@ -58,103 +62,76 @@ class Theme:
     """Whether a page must hold the news markers (al-folio's news lives in _news/ instead)."""
 
 
-def _config(key: str, weight: int = 2) -> Sign:
-    return Sign("config", "_config.yml", key, weight)
+THEMES_FILE: Final = "themes.toml"
+"""The table of themes under ``resources/``: one ``[[theme]]`` each, in the order of a tie."""
 
 
-def _path(path: str, weight: int = 2) -> Sign:
-    return Sign("path", path, "", weight)
+def read_themes(text: str) -> tuple[Theme, ...]:
+    """The themes of a themes table, each field checked (a broken table names its theme)."""
+    try:
+        tables = tomllib.loads(text).get("theme", [])
+    except tomllib.TOMLDecodeError as exc:
+        raise LabnewsError(f"{THEMES_FILE} is not TOML: {exc}") from None
+    return tuple(_theme(table) for table in tables)
 
 
-def _text(path: str, word: str, weight: int = 4) -> Sign:
-    return Sign("text", path, word, weight)
+def _theme(table: object) -> Theme:
+    name = table.get("name", "?") if isinstance(table, dict) else "?"
+    try:
+        if not isinstance(table, dict):
+            raise TypeError("not a table")
+        unknown = set(table) - _THEME_KEYS
+        if unknown:
+            raise ValueError(f"unknown keys {', '.join(sorted(unknown))}")
+        engine = _choice(table["engine"], get_args(Engine))
+        data = tuple(_choice(kind, get_args(DataKind)) for kind in table.get("data", ()))
+        news_format = table.get("news_format")
+        return Theme(
+            name=_text_value(name),
+            title=_text_value(table["title"]),
+            engine=cast(Engine, engine),
+            signs=tuple(_sign(entry) for entry in table["signs"]),
+            news_pages=tuple(_text_value(page) for page in table["news_pages"]),
+            news_format=None if news_format is None else _text_value(news_format),
+            data=cast(tuple[DataKind, ...], data),
+            block_required=bool(table.get("block_required", True)),
+        )
+    except KeyError as exc:
+        raise LabnewsError(f"theme {name} in {THEMES_FILE} has no {exc.args[0]}") from None
+    except (TypeError, ValueError) as exc:
+        raise LabnewsError(f"theme {name} in {THEMES_FILE} is malformed: {exc}") from None
 
 
-# A theme's signs are its own: the files every Jekyll or Hugo site has are the plain entries'
-# only, so a site with nothing more is told as a plain one.
-THEMES: Final[tuple[Theme, ...]] = (
-    Theme(
-        name="acadhomepage",
-        title="AcadHomepage",
-        engine="jekyll",
-        signs=(
-            _path("google_scholar_crawler", 4),
-            _config("google_scholar_stats_use_cdn", 4),
-            _path("_includes/fetch_google_scholar_stats.html", 4),
-        ),
-        news_pages=("_pages/about.md",),
-        news_format="acadhomepage",
-    ),
-    Theme(
-        name="al-folio",
-        title="al-folio",
-        engine="jekyll",
-        signs=(
-            _path("_news", 4),
-            _path("_bibliography", 3),
-            _config("scholar", 2),
-            _config("announcements", 2),
-            _config("enable_publication_badges", 2),
-        ),
-        news_pages=("_pages/about.md", "_pages/about.markdown"),
-        news_format=None,
-        data=("al-folio-news",),
-        block_required=False,
-    ),
-    Theme(
-        name="academicpages",
-        title="academicpages",
-        engine="jekyll",
-        signs=(
-            _path("_publications", 4),
-            _path("_talks", 2),
-            _path("_portfolio", 2),
-            _path("talkmap.py", 3),
-            _text("_config.yml", "academicpages", 4),
-        ),
-        news_pages=("_pages/about.md",),
-        news_format=None,
-        data=("academicpages-publications",),
-    ),
-    Theme(
-        name="hugo-blox",
-        title="Hugo Blox",
-        engine="hugo",
-        signs=(
-            _text("go.mod", "hugo-blox", 6),
-            _text("go.mod", "wowchemy", 6),
-            _path("content/publication", 3),
-            _path("config/_default/params.yaml", 2),
-        ),
-        news_pages=("content/_index.md",),
-        news_format=None,
-        data=("hugo-blox-publications",),
-    ),
-    Theme(
-        name="jekyll",
-        title="a plain Jekyll site",
-        engine="jekyll",
-        signs=(_path("_config.yml", 1),),
-        news_pages=("index.md", "index.markdown", "about.md"),
-        news_format=None,
-    ),
-    Theme(
-        name="hugo",
-        title="a plain Hugo site",
-        engine="hugo",
-        signs=(
-            _path("hugo.toml", 1),
-            _path("hugo.yaml", 1),
-            _path("hugo.json", 1),
-            _path("config.toml", 1),
-            _path("config.yaml", 1),
-            _path("config.json", 1),
-            _path("config/_default", 1),
-        ),
-        news_pages=("content/_index.md",),
-        news_format=None,
-    ),
+_THEME_KEYS: Final = frozenset(
+    {"name", "title", "engine", "signs", "news_pages", "news_format", "data", "block_required"}
 )
+
+
+def _sign(entry: dict[str, Any]) -> Sign:
+    """A sign: ``{path, weight}``, ``{config, weight}`` or ``{file, word, weight}``."""
+    weight = entry["weight"]
+    if isinstance(weight, bool) or not isinstance(weight, int) or weight < 1:
+        raise ValueError(f"sign weight {weight!r} is not a whole number from 1")
+    if "path" in entry:
+        return Sign("path", _text_value(entry["path"]), "", weight)
+    if "config" in entry:
+        return Sign("config", "_config.yml", _text_value(entry["config"]), weight)
+    return Sign("text", _text_value(entry["file"]), _text_value(entry["word"]), weight)
+
+
+def _text_value(value: object) -> str:
+    if not isinstance(value, str) or not value:
+        raise ValueError(f"{value!r} is not a text")
+    return value
+
+
+def _choice(value: object, choices: tuple[str, ...]) -> str:
+    if value not in choices:
+        raise ValueError(f"{value!r} is not one of {', '.join(choices)}")
+    return str(value)
+
+
+THEMES: Final[tuple[Theme, ...]] = read_themes(resource(THEMES_FILE).read_text(encoding="utf-8"))
 
 
 def _read_small(path: Path) -> str:
