@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from labnews.cli.common import PROG, date_arg, lab_session, say, write_change
 from labnews.cli.lookup import record_found
@@ -103,6 +103,10 @@ def _mark_equal(authors: tuple[AuthorInput, ...], names: Sequence[str]) -> tuple
     )
 
 
+_PAPER_OPTIONS_AS_GIVEN: Final = tuple("venue year presentation doi arxiv url code project".split())
+"""The paper options that are the PaperInput field of the same name, as given."""
+
+
 def _paper_input(session: Any, args: argparse.Namespace, base: PaperRecord | None) -> PaperInput:
     """A PaperInput from the options; on edit, options not given keep the paper's values."""
     if base is None:
@@ -111,19 +115,12 @@ def _paper_input(session: Any, args: argparse.Namespace, base: PaperRecord | Non
             authors = _mark_equal(authors, args.equal)
         featured = _featured_choice(session, args.featured)
         return PaperInput(
-            venue=args.venue,
-            year=args.year,
+            **{name: getattr(args, name) for name in _PAPER_OPTIONS_AS_GIVEN},
             news=args.month,
             title=args.title or "",
             authors=authors,
             featured=featured,
             status=args.status or "accepted",
-            presentation=args.presentation,
-            doi=args.doi,
-            arxiv=args.arxiv,
-            url=args.url,
-            code=args.code,
-            project=args.project,
             links=_links(args.link or ()),
             also_presented=tuple(args.also or ()),
             accepted=_accepted(args.accepted),

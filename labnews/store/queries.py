@@ -12,6 +12,7 @@ from typing import Any, TypeVar, TypeVarTuple
 from sqlalchemy import BigInteger, ColumnElement, Select, cast, func, select
 from sqlalchemy.orm import Session, aliased
 
+from labnews.core.byname import by_name
 from labnews.core.errors import NotFoundError
 from labnews.core.names import MemberDirectory, closest, venue_spelling_key, venue_spellings
 from labnews.core.records import (
@@ -74,19 +75,12 @@ def members(session: Session) -> tuple[MemberRecord, ...]:
 
 
 def _member_record(m: Member, aliases: tuple[str, ...]) -> MemberRecord:
-    return MemberRecord(
-        id=m.id,
-        name=m.name,
-        native=m.native,
+    return by_name(
+        m,
+        MemberRecord,
         aliases=aliases,
-        role=m.role,
-        in_news=m.in_news,
         joined=_year_month(m.joined_year, m.joined_month),
         left=_year_month(m.left_year, m.left_month),
-        homepage=m.homepage,
-        orcid=m.orcid,
-        note=m.note,
-        version=m.version,
     )
 
 
@@ -692,24 +686,11 @@ def achievements_in(
     ):
         links[achievement_id].append(AchievementLink(kind, url, label))
     return tuple(
-        AchievementRecord(
-            id=a.id,
-            kind=a.kind,
-            title=a.title,
+        by_name(
+            a,
+            AchievementRecord,
             date=YearMonth(a.year, a.month),
-            day=a.day,
             members=tuple(people.get(a.id, ())),
-            organisation=a.organisation,
-            url=a.url,
-            sentence=a.sentence,
-            version=a.version,
-            year_only=a.year_only,
-            end_year=a.end_year,
-            role=a.role,
-            description=a.description,
-            rank=a.rank,
-            teams=a.teams,
-            in_news=a.in_news,
             links=tuple(links.get(a.id, ())),
         )
         for a in session.scalars(statement)
