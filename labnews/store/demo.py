@@ -10,15 +10,8 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from labnews.core import inputs
 from labnews.core.errors import LabnewsError
-from labnews.core.inputs import (
-    AUTO,
-    AchievementInput,
-    AuthorInput,
-    FeaturedChoice,
-    MemberInput,
-    PaperInput,
-)
 from labnews.core.records import AchievementLink, Change, PaperLink, YearMonth
 from labnews.core.snapshots import venue_input
 from labnews.resources import resource
@@ -54,7 +47,7 @@ def load_demo(session: Session, *, force: bool = False) -> Change:
     for member in data["members"]:
         commands.add_member(
             session,
-            MemberInput(
+            inputs.MemberInput(
                 name=member["name"],
                 native=member.get("native"),
                 aliases=tuple(member.get("aliases", ())),
@@ -65,9 +58,9 @@ def load_demo(session: Session, *, force: bool = False) -> Change:
     directory = queries.member_directory(session)
     pi = next(m for m in directory.members if m.role == "pi")
 
-    def author(name: str) -> AuthorInput:
+    def author(name: str) -> inputs.AuthorInput:
         match = directory.find(name)
-        return AuthorInput(name=name, member_id=match.member.id if match else None)
+        return inputs.AuthorInput(name=name, member_id=match.member.id if match else None)
 
     def member_id(name: str) -> int:
         match = directory.find(name)
@@ -77,11 +70,13 @@ def load_demo(session: Session, *, force: bool = False) -> Change:
 
     for paper in data["papers"]:
         # Without "featured", the first member author listed in news (none: the PI alone).
-        featured: FeaturedChoice = member_id(paper["featured"]) if "featured" in paper else AUTO
+        featured: inputs.FeaturedChoice = (
+            member_id(paper["featured"]) if "featured" in paper else inputs.AUTO
+        )
         names = paper.get("authors") or [paper["featured"], pi.name]
         commands.add_paper(
             session,
-            PaperInput(
+            inputs.PaperInput(
                 venue=paper["venue"],
                 year=paper["year"],
                 news=YearMonth.parse(paper["month"]),
@@ -109,11 +104,11 @@ def load_demo(session: Session, *, force: bool = False) -> Change:
     )
 
 
-def _achievement(item: dict[str, Any], member_id: Callable[[str], int]) -> AchievementInput:
+def _achievement(item: dict[str, Any], member_id: Callable[[str], int]) -> inputs.AchievementInput:
     """An achievement of the demo data: a project or talk known to the year only is dated
     "2022" (kept as January, so it sorts after the year's dated ones)."""
     year_only = len(item["date"]) == 4
-    return AchievementInput(
+    return inputs.AchievementInput(
         kind=item["kind"],
         title=item["title"],
         date=YearMonth(int(item["date"]), 1) if year_only else YearMonth.parse(item["date"]),
