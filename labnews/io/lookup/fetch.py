@@ -7,7 +7,7 @@ import re
 import threading
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from math import ceil
@@ -49,7 +49,7 @@ class ServiceURLs:
         defaults = cls()
         values = {
             name: (env.get(f"LABNEWS_{name.upper()}_URL") or "").strip() or getattr(defaults, name)
-            for name in ("crossref", "arxiv", "openreview", "dblp", "acl")
+            for name in (field.name for field in fields(cls))
         }
         return cls(**values)
 
