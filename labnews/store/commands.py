@@ -60,7 +60,7 @@ from labnews.store.models import (
 from labnews.store.paperchecker import AuthorRow, LinkRow, PaperChecker
 
 _Row = TypeVar("_Row")
-_Versioned = TypeVar("_Versioned", Member, Venue, Paper, Achievement)
+_EditedRow = TypeVar("_EditedRow", Member, Venue, Paper, Achievement)
 _Alias = TypeVar("_Alias", MemberAlias, VenueAlias)
 
 
@@ -141,8 +141,8 @@ def _added(session: Session, row: Member | Venue, kind: ChangeKind) -> Change:
 
 
 def _unchanged(
-    session: Session, model: type[_Versioned], row_id: int, kind: str, expected: int | None
-) -> _Versioned:
+    session: Session, model: type[_EditedRow], row_id: int, kind: str, expected: int | None
+) -> _EditedRow:
     """The row to update, refused if someone else changed it since version ``expected``."""
     row = _existing(session, model, row_id, kind)
     if expected is not None and row.version != expected:
