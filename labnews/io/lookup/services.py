@@ -74,6 +74,12 @@ class _Asking:
         except ElementTree.ParseError as exc:
             raise self.malformed("not XML") from exc
 
+    def title(self, text: str) -> str:
+        """The paper's title, refused when the answer gives none."""
+        if not text:
+            raise self.malformed("no title")
+        return text
+
     def year(self, value: object) -> int:
         if isinstance(value, int) and 1900 <= value <= 2200:
             return value
@@ -94,9 +100,7 @@ def crossref(client: httpx.Client, urls: ServiceURLs, ident: Identifier) -> Foun
     message = ask.json_field(answer, "message")
     if not isinstance(message, dict):
         raise ask.malformed("no message")
-    title = _plain(_first(message.get("title")))
-    if not title:
-        raise ask.malformed("no title")
+    title = ask.title(_plain(_first(message.get("title"))))
     authors = tuple(name for person in _list(message.get("author")) if (name := _person(person)))
     event = _dict(message.get("event"))
     container = _plain(_first(message.get("container-title")))
@@ -187,9 +191,7 @@ def arxiv(client: httpx.Client, urls: ServiceURLs, ident: Identifier) -> FoundPa
     # An unknown id gives a feed without entries, or (for a malformed one) an entry "Error".
     if entry is None or _text(entry, f"{_ATOM}title") == "Error":
         raise LookupFailed(missing)
-    title = _text(entry, f"{_ATOM}title")
-    if not title:
-        raise ask.malformed("no title")
+    title = ask.title(_text(entry, f"{_ATOM}title"))
     authors = tuple(
         name
         for author in entry.findall(f"{_ATOM}author")
@@ -265,9 +267,7 @@ def openreview(client: httpx.Client, urls: ServiceURLs, ident: Identifier) -> Fo
         field = content.get(name)
         return field.get("value") if isinstance(field, dict) else None
 
-    title = _plain(value("title"))
-    if not title:
-        raise ask.malformed("no title")
+    title = ask.title(_plain(value("title")))
     authors = tuple(name for a in _list(value("authors")) if (name := _plain(a)))
     venue = _plain(value("venue"))
     venueid = _plain(value("venueid"))
@@ -363,8 +363,7 @@ def dblp(client: httpx.Client, urls: ServiceURLs, ident: Identifier) -> FoundPap
     title = _text(record, "title")
     if title.endswith(".") and not title.endswith(".."):
         title = title[:-1]  # DBLP ends every title with a period of its own
-    if not title:
-        raise ask.malformed("no title")
+    ask.title(title)
     authors = tuple(
         _HOMONYM.sub("", name)
         for author in record.findall("author")
@@ -461,9 +460,7 @@ def acl(client: httpx.Client, urls: ServiceURLs, ident: Identifier) -> FoundPape
         raise ask.malformed("not BibTeX")
     entry = entries[0]
     fields: Mapping[str, str] = entry.fields
-    title = decode_latex(fields.get("title", ""))
-    if not title:
-        raise ask.malformed("no title")
+    title = ask.title(decode_latex(fields.get("title", "")))
     authors = tuple(split_authors(fields.get("author", "")))
     journal = entry.kind == "article"
     venue = decode_latex(fields.get("booktitle") or fields.get("journal") or "")
