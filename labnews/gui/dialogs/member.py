@@ -15,7 +15,6 @@ from labnews.gui.dialogs.forms import (
     box_lines,
     line,
     lines_box,
-    looks_like_link,
     optional,
 )
 from labnews.gui.models.members import role_text
@@ -38,9 +37,8 @@ class MemberDialog(RecordDialog[MemberInput]):
         editing: bool = False,
         check: MemberCheck | None = None,
     ) -> None:
-        super().__init__(parent, "")
-        self.setWindowTitle(self.tr("Edit member") if editing else self.tr("New member"))
-        self.check = check
+        title = self.tr("Edit member") if editing else self.tr("New member")
+        super().__init__(parent, title, check=check)
         start = initial or MemberInput(name="")
         form = self.form
         self.name = form.add(
@@ -79,11 +77,7 @@ class MemberDialog(RecordDialog[MemberInput]):
         self.left = form.add(
             "left", self.tr("&Left:"), line(_month_text(start.left), placeholder="YYYY-MM")
         )
-        self.homepage = form.add(
-            "homepage",
-            self.tr("&Homepage:"),
-            line(start.homepage, placeholder="https://"),
-        )
+        self.homepage = self.link_field("homepage", self.tr("&Homepage:"), start.homepage)
         self.orcid = form.add(
             "orcid", self.tr("OR&CID:"), line(start.orcid, placeholder="0000-0000-0000-0000")
         )
@@ -114,8 +108,6 @@ class MemberDialog(RecordDialog[MemberInput]):
         joined, left = months.get("joined"), months.get("left")
         if joined and left and left < joined:
             found["left"] = self.tr("Leaving cannot come before joining.")
-        if self.homepage.text().strip() and not looks_like_link(self.homepage.text()):
-            found["homepage"] = self.tr("This must be an http:// or https:// link.")
         return found
 
     def read(self) -> MemberInput:

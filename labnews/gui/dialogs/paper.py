@@ -99,13 +99,10 @@ class PaperDialog(LinkFill):
         create_venue: VenueCreator | None = None,
         check: PaperCheck | None = None,
     ) -> None:
-        super().__init__(parent, "")
-        self.setWindowTitle(
-            self.tr("Edit paper") if paper_id is not None else self.tr("New acceptance")
-        )
+        title = self.tr("Edit paper") if paper_id is not None else self.tr("New acceptance")
+        super().__init__(parent, title, check=check)
         self.database = database
         self.paper_id = paper_id
-        self.check = check
         self._create_venue = create_venue
         self.duplicate: PaperRecord | None = None
         self.discard_box: QMessageBox | None = None
@@ -201,14 +198,14 @@ class PaperDialog(LinkFill):
         )
 
         links = Form()
-        self.url = links.add("url", self.tr("Paper &URL:"), line(start.url, placeholder="https://"))
+        self.url = self.link_field("url", self.tr("Paper &URL:"), start.url, form=links)
         self.doi = links.add("doi", self.tr("&DOI:"), line(start.doi, placeholder="10.1234/…"))
         self.arxiv = links.add(
             "arxiv", self.tr("ar&Xiv:"), line(start.arxiv, placeholder="2312.04005")
         )
-        self.code = links.add("code", self.tr("&Code:"), line(start.code, placeholder="https://"))
-        self.project = links.add(
-            "project", self.tr("P&roject page:"), line(start.project, placeholder="https://")
+        self.code = self.link_field("code", self.tr("&Code:"), start.code, form=links)
+        self.project = self.link_field(
+            "project", self.tr("P&roject page:"), start.project, form=links
         )
         self.links = links.add(
             "links",
@@ -450,9 +447,6 @@ class PaperDialog(LinkFill):
             wrong = when.problem()
             if wrong is not None:
                 found[key] = wrong
-        for key, edit in (("url", self.url), ("code", self.code), ("project", self.project)):
-            if edit.text().strip() and not looks_like_link(edit.text()):
-                found[key] = self.tr("This must be an http:// or https:// link.")
         for index, (label, url) in enumerate(self.links.rows(), start=1):
             # A link of no known kind may also be a file of the member's site (assets/x.pdf).
             own_file = PaperLink(label, url).kind is None and site_path(url) is not None
