@@ -14,10 +14,11 @@ from shiboken6 import isValid
 from labnews.gui.deferred import deferred
 
 if TYPE_CHECKING:
+    from labnews.gui.dialogs import adopt, member_page
     from labnews.gui.dialogs import help as help_dialogs
-    from labnews.gui.dialogs import member_page
     from labnews.gui.main_window import MainWindow
 else:
+    adopt = deferred("labnews.gui.dialogs.adopt")
     help_dialogs = deferred("labnews.gui.dialogs.help")
     member_page = deferred("labnews.gui.dialogs.member_page")
 
@@ -94,6 +95,14 @@ class WindowMenus:
             shortcut="Ctrl+Shift+P",
             tip=translate(
                 "MainWindow", "Write the news between the labnews markers of the homepage file"
+            ),
+        )
+        self.adopt_action = self._action(
+            translate("MainWindow", "&Adopt a homepage page…"),
+            lambda: adopt.adopt_page(window),
+            tip=translate(
+                "MainWindow",
+                "Import the news of a page kept by hand and wrap it in the labnews markers",
             ),
         )
         self.settings_action = self._action(
@@ -241,6 +250,7 @@ class WindowMenus:
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.save_news_action)
         file_menu.addAction(self.publish_action)
+        file_menu.addAction(self.adopt_action)
         file_menu.addSeparator()
         file_menu.addAction(self.demo_action)
         file_menu.addSeparator()
@@ -315,6 +325,7 @@ class WindowMenus:
             self.import_action,
             self.save_news_action,
             self.publish_action,
+            self.adopt_action,
             self.settings_action,
             self.check_action,
         ):

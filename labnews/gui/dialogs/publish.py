@@ -61,6 +61,30 @@ class DiffHighlighter(QSyntaxHighlighter):
             self.setFormat(0, len(text), self.removed)
 
 
+class DiffView(QPlainTextEdit):
+    """A unified diff, read-only, wrapped and highlighted, with room for a long one."""
+
+    def __init__(self, diff: str) -> None:
+        super().__init__(diff)
+        self.setReadOnly(True)
+        # News lines are long: wrapped, the whole change reads without a sideways scroll.
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.setTabChangesFocus(True)
+        self._highlighter = DiffHighlighter(self.document(), self.palette())
+
+    def roomy_size(self) -> QSize:
+        """Room for a long diff: 160 columns by 40 lines, within 85% of the screen."""
+        metrics = QFontMetrics(self.font())
+        wanted = QSize(metrics.horizontalAdvance("x") * 160, metrics.lineSpacing() * 40)
+        wanted = wanted.expandedTo(QSize(900, 560))
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            wanted = wanted.boundedTo(screen.availableGeometry().size() * 0.85)
+        return wanted
+
+
 class PublishDialog(QDialog):
     """Shows what publishing would change in the homepage file and asks before writing."""
 
@@ -105,14 +129,7 @@ class PublishDialog(QDialog):
         note = QLabel(note_text)
         note.setTextFormat(Qt.TextFormat.PlainText)
         note.setWordWrap(True)
-        self.diff = QPlainTextEdit(diff)
-        self.diff.setReadOnly(True)
-        # News lines are long: wrapped, the whole change reads without a sideways scroll.
-        self.diff.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.diff.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self.diff.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.diff.setTabChangesFocus(True)
-        self._highlighter = DiffHighlighter(self.diff.document(), self.palette())
+        self.diff = DiffView(diff)
         diff_label = QLabel(self.tr("&Changes:"))
         diff_label.setBuddy(self.diff)
         self.buttons = QDialogButtonBox()
@@ -152,17 +169,7 @@ class PublishDialog(QDialog):
         layout.addWidget(self.commit_box)
         layout.addWidget(self.outcome)
         layout.addWidget(self.buttons)
-        self.resize(self.roomy_size())
-
-    def roomy_size(self) -> QSize:
-        """Room for a long diff: 160 columns by 40 lines, within 85% of the screen."""
-        metrics = QFontMetrics(self.diff.font())
-        wanted = QSize(metrics.horizontalAdvance("x") * 160, metrics.lineSpacing() * 40)
-        wanted = wanted.expandedTo(QSize(900, 560))
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is not None:
-            wanted = wanted.boundedTo(screen.availableGeometry().size() * 0.85)
-        return wanted
+        self.resize(self.diff.roomy_size())
 
     def accept(self) -> None:
         """Into a site: publish here, and keep the dialog open to show what happened."""

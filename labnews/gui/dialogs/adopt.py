@@ -1,0 +1,189 @@
+"""File > Adopt a homepage page: import a hand-kept page's news and wrap its block in the markers.
+
+The window's way to do what ``labnews adopt PAGE`` does: the page is planned as the news importer
+reads it, the dialog shows what would come in and the diff of the wrapping, and only Adopt
+imports the plan and writes the page (the page as it was kept as PAGE.bak).
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QVBoxLayout, QWidget
+
+from labnews.core.errors import LabnewsError
+from labnews.gui.dialogs.publish import DiffView
+from labnews.gui.lab_file import busy
+
+if TYPE_CHECKING:
+    from labnews.core.records import Change
+    from labnews.gui.main_window import MainWindow
+    from labnews.io.adopt import Adoption
+    from labnews.io.plan import ImportPlan
+    from labnews.store.database import Database
+
+# The flow's strings keep the window's translation context ("MainWindow"), as the menus do.
+translate = QCoreApplication.translate
+
+
+class AdoptDialog(QDialog):
+    """What adopting a page would do (the papers it imports, the lines it wraps), and its diff."""
+
+    def __init__(self, parent: QWidget | None, adoption: Adoption, plan: ImportPlan) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Adopt a homepage page"))
+        self.setModal(True)
+        path = adoption.path
+        heading = QLabel(self.tr("Adopt <b>{0}</b>?").format(html.escape(path.name)))
+        where = QLabel(str(path))
+        where.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary = QLabel(self._summary(adoption, plan))
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        self.diff = DiffView(adoption.diff())
+        diff_label = QLabel(self.tr("&Changes to the page:"))
+        diff_label.setBuddy(self.diff)
+        self.buttons = QDialogButtonBox()
+        self.adopt_button = self.buttons.addButton(
+            self.tr("&Adopt"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.adopt_button.setToolTip(
+            self.tr("Import the news and write the page (the previous one becomes .bak)")
+        )
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.adopt_button.setDefault(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(where)
+        layout.addWidget(self.summary)
+        layout.addSpacing(6)
+        layout.addWidget(diff_label)
+        layout.addWidget(self.diff, 1)
+        layout.addWidget(self.buttons)
+        self.resize(self.diff.roomy_size())
+
+    def _summary(self, adoption: Adoption, plan: ImportPlan) -> str:
+        papers = len(plan.included_papers)
+        if plan.is_empty:
+            parts = [
+                self.tr("Every news line of the page is in the lab already: nothing to import.")
+            ]
+        else:
+            parts = [self.tr("Imports {0} papers from the page's news.").format(papers)]
+        parts += [
+            self.tr("{0}: already in the lab: {1}, new: {2}").format(year, present, new)
+            for year, present, new in plan.by_year()
+        ]
+        if adoption.already_adopted:
+            parts.append(self.tr("The page has the labnews markers already; it stays as it is."))
+        else:
+            parts.append(
+                self.tr(
+                    "Wraps lines {0}-{1}, the news block, in the labnews markers; nothing else in "
+                    "the page changes, and the page as it is now is kept as {2}."
+                ).format(adoption.first, adoption.last, adoption.path.name + ".bak")
+            )
+        return "\n".join(parts)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, adoption: Adoption, plan: ImportPlan) -> bool:
+        """Show what adopting would do; True when the user chose to adopt."""
+        dialog = cls(parent, adoption, plan)
+        try:
+            return dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()
+
+
+def choose_page(window: MainWindow) -> Path | None:
+    """Ask for the hand-kept page whose news labnews should take over."""
+    path, _filter = QFileDialog.getOpenFileName(
+        window,
+        translate("MainWindow", "Adopt a homepage page"),
+        str(Path.home()),
+        translate("MainWindow", "Homepage pages (*.md *.markdown *.html *.htm);;All files (*)"),
+    )
+    return Path(path) if path else None
+
+
+def plan_page(database: Database, path: Path) -> tuple[Adoption, ImportPlan]:
+    """The page's news as an import plan, and the page wrapped; LabnewsError when it cannot be."""
+    from labnews.io import adopt, newspage, newsplan
+
+    if not path.is_file():
+        raise LabnewsError(f"{path} is not a file; adopt takes the page with the news")
+    text = adopt.read_page_text(path)
+    page = newspage.read_page(text, path.name)
+    with database.session() as session:
+        plan = newsplan.plan_page(session, page)
+    errors = plan.of_kind("error")
+    if errors:
+        raise LabnewsError(
+            f"{path} has {len(errors)} errors to fix before adopting it; first: {errors[0]}"
+        )
+    return adopt.plan_adoption(path, text, page, plan), plan
+
+
+def carry_out(database: Database, adoption: Adoption, plan: ImportPlan) -> Change | None:
+    """Import the plan (after a backup of a SQLite lab), then write the wrapped page.
+
+    The import comes first: when it fails, the page is left as it was.
+    """
+    from labnews.io import adopt
+    from labnews.io.plan import apply_plan
+    from labnews.store.backup import backup_before
+
+    change = None
+    if not plan.is_empty:
+        if database.path is not None:
+            backup_before(database.path, "pre-import")
+        with database.session(write=True) as session:
+            change = apply_plan(session, plan)
+    try:
+        adopt.write_adoption(adoption)
+    except OSError as error:
+        raise LabnewsError(f"cannot write {adoption.path}: {error.strerror or error}") from None
+    return change
+
+
+def adopt_page(window: MainWindow, path: Path | None = None) -> bool:
+    """Adopt a page (chosen here when not given) after the user saw the plan; True if adopted."""
+    database = window.require_database()
+    if database is None:
+        return False
+    path = path or choose_page(window)
+    if path is None:
+        return False
+    title = translate("MainWindow", "Cannot adopt the page")
+    try:
+        with busy():
+            adoption, plan = plan_page(database, path)
+    except LabnewsError as error:
+        window.report(error, title=title)
+        return False
+    if plan.is_empty and adoption.already_adopted:
+        window.statusBar().showMessage(
+            translate("MainWindow", "{0} is adopted already; nothing to import").format(path.name)
+        )
+        return False
+    if not AdoptDialog.ask(window, adoption, plan):
+        return False
+    try:
+        with busy():
+            change = carry_out(database, adoption, plan)
+    except LabnewsError as error:
+        window.report(error, title=title)
+        return False
+    if change is not None:
+        window.refresh(change)
+    window.statusBar().showMessage(
+        translate("MainWindow", "Adopted {0}: {1} papers imported").format(
+            path.name, len(plan.included_papers) if change is not None else 0
+        )
+    )
+    return True
