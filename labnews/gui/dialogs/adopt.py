@@ -11,11 +11,11 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from labnews.core.errors import LabnewsError
-from labnews.gui.dialogs.publish import DiffView
+from labnews.gui.dialogs.publish import DiffDialog
 from labnews.gui.lab_file import busy
 
 if TYPE_CHECKING:
@@ -29,43 +29,26 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 
 
-class AdoptDialog(QDialog):
+class AdoptDialog(DiffDialog):
     """What adopting a page would do (the papers it imports, the lines it wraps), and its diff."""
 
     def __init__(self, parent: QWidget | None, adoption: Adoption, plan: ImportPlan) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Adopt a homepage page"))
-        self.setModal(True)
         path = adoption.path
-        heading = QLabel(self.tr("Adopt <b>{0}</b>?").format(html.escape(path.name)))
-        where = QLabel(str(path))
-        where.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary = QLabel(self._summary(adoption, plan))
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setWordWrap(True)
-        self.diff = DiffView(adoption.diff())
-        diff_label = QLabel(self.tr("&Changes to the page:"))
-        diff_label.setBuddy(self.diff)
-        self.buttons = QDialogButtonBox()
-        self.adopt_button = self.buttons.addButton(
-            self.tr("&Adopt"), QDialogButtonBox.ButtonRole.AcceptRole
+        super().__init__(
+            parent,
+            self.tr("Adopt a homepage page"),
+            self.tr("Adopt <b>{0}</b>?").format(html.escape(path.name)),
+            str(path),
+            self._summary(adoption, plan),
+            adoption.diff(),
+            (
+                self.tr("&Adopt"),
+                self.tr("Import the news and write the page (the previous one becomes .bak)"),
+            ),
         )
-        self.adopt_button.setToolTip(
-            self.tr("Import the news and write the page (the previous one becomes .bak)")
-        )
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.adopt_button.setDefault(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(where)
-        layout.addWidget(self.summary)
-        layout.addSpacing(6)
-        layout.addWidget(diff_label)
-        layout.addWidget(self.diff, 1)
-        layout.addWidget(self.buttons)
-        self.resize(self.diff.roomy_size())
+        self.summary = self.note
+        self.adopt_button = self.go_button
+        self.finish()
 
     def _summary(self, adoption: Adoption, plan: ImportPlan) -> str:
         papers = len(plan.included_papers)

@@ -254,6 +254,11 @@ class RecordDialog(QDialog, Generic[I]):
         self._link_fields[key] = edit
         return edit
 
+    def spellings_field(self, values: Iterable[str], example: str, hint: str) -> QPlainTextEdit:
+        """The other spellings of a name (field "alias"), one a line, as the store matches them."""
+        box = lines_box(values, placeholder=example)
+        return self.form.add("alias", self.tr("&Other spellings:"), box, hint=hint)
+
     # --- validation -----------------------------------------------------------------------------
 
     def watch(self, *widgets: QWidget) -> None:

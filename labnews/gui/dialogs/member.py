@@ -14,7 +14,6 @@ from labnews.gui.dialogs.forms import (
     RecordDialog,
     box_lines,
     line,
-    lines_box,
     optional,
 )
 from labnews.gui.models.members import role_text
@@ -53,11 +52,10 @@ class MemberDialog(RecordDialog[MemberInput]):
             line(start.native, placeholder="함재석"),
             tip=self.tr("The name in its own script, for the Korean news"),
         )
-        self.aliases = form.add(
-            "alias",
-            self.tr("&Other spellings:"),
-            lines_box(start.aliases, placeholder=self.tr("Jaeseok Ham\nJ. Ham")),
-            hint=self.tr("One per line: how papers and imported pages write this name"),
+        self.aliases = self.spellings_field(
+            start.aliases,
+            self.tr("Jaeseok Ham\nJ. Ham"),
+            self.tr("One per line: how papers and imported pages write this name"),
         )
         self.role = form.add(
             "role", self.tr("&Role:"), ChoiceBox(((role_text(r), r) for r in ROLES), start.role)

@@ -22,8 +22,7 @@ if TYPE_CHECKING:
 
 
 class LinkFill(RecordDialog[PaperInput]):
-    """The paper dialog's part that asks a service for a paper named by a link and fills the
-    fields from the answer; the dialog builds the fields this part fills."""
+    """The paper dialog's lookup: asks a service about a linked paper and fills the fields."""
 
     database: Database
     lookup: PaperLookup | None

@@ -15,7 +15,6 @@ from labnews.gui.dialogs.forms import (
     RecordDialog,
     box_lines,
     line,
-    lines_box,
     optional,
 )
 from labnews.gui.models.venues import kind_text, month_name
@@ -87,11 +86,10 @@ class VenueDialog(RecordDialog[VenueInput]):
             ),
             tip=self.tr("Fills in the news month of a new paper at this venue"),
         )
-        self.aliases = form.add(
-            "alias",
-            self.tr("&Other spellings:"),
-            lines_box(start.aliases, placeholder="CVPR (1)\nCVPRW"),
-            hint=self.tr("One per line: DBLP and BibTeX spellings, to recognise the venue"),
+        self.aliases = self.spellings_field(
+            start.aliases,
+            "CVPR (1)\nCVPRW",
+            self.tr("One per line: DBLP and BibTeX spellings, to recognise the venue"),
         )
         self.homepage = self.link_field("homepage", self.tr("&Homepage:"), start.homepage)
         self.watch(
