@@ -201,16 +201,7 @@ class ImportWizard(ReviewTables):
         ]
         if held:
             parts.append("; ".join(held))
-        parts += [
-            self._count(counts["members"], self.tr("1 new member"), self.tr("{0} new members")),
-            self._count(counts["venues"], self.tr("1 new venue"), self.tr("{0} new venues")),
-        ]
-        if counts["achievements"]:
-            parts.append(
-                self._count(
-                    counts["achievements"], self.tr("1 achievement"), self.tr("{0} achievements")
-                )
-            )
+        parts += self._new_records(counts)
         if counts["pins"]:
             parts.append(
                 self._count(
@@ -251,6 +242,22 @@ class ImportWizard(ReviewTables):
         if warnings == 1 and text == source:
             text = "{0} matched, {1} skipped, {2} warning"
         return text.format(matched, skipped, warnings)
+
+    def _new_records(self, counts: dict[str, int]) -> list[str]:
+        """The members and venues an import creates (or would), and its achievements if any."""
+        said = [
+            self._count(
+                counts.get("members", 0), self.tr("1 new member"), self.tr("{0} new members")
+            ),
+            self._count(counts.get("venues", 0), self.tr("1 new venue"), self.tr("{0} new venues")),
+        ]
+        if counts.get("achievements"):
+            said.append(
+                self._count(
+                    counts["achievements"], self.tr("1 achievement"), self.tr("{0} achievements")
+                )
+            )
+        return said
 
     @staticmethod
     def _count(count: int, one: str, many: str) -> str:
@@ -322,21 +329,8 @@ class ImportWizard(ReviewTables):
             page.status.setText(self.tr("The import is done."))
             done = [
                 self._count(counts.get("papers", 0), self.tr("1 paper"), self.tr("{0} papers")),
-                self._count(
-                    counts.get("members", 0), self.tr("1 new member"), self.tr("{0} new members")
-                ),
-                self._count(
-                    counts.get("venues", 0), self.tr("1 new venue"), self.tr("{0} new venues")
-                ),
+                *self._new_records(counts),
             ]
-            if counts.get("achievements"):
-                done.append(
-                    self._count(
-                        counts["achievements"],
-                        self.tr("1 achievement"),
-                        self.tr("{0} achievements"),
-                    )
-                )
             if counts.get("pins"):
                 done.append(
                     self._count(
