@@ -109,3 +109,22 @@ def test_the_file_menu_offers_adopting_once_a_lab_is_open(
     assert not action.isEnabled()
     window.set_database(database)
     assert action.isEnabled()
+
+
+def test_adopting_an_adopted_page_again_asks_nothing_and_changes_nothing(
+    empty_window: MainWindow, modal: ModalAnswers, page: Path
+) -> None:
+    modal.expect(AdoptDialog, lambda dialog: dialog.adopt_button.click())
+    assert adopt_page(empty_window, page)
+    modal.check()
+    adopted = page.read_bytes()
+    backup = (page.parent / "about.md.bak").read_bytes()
+
+    assert not adopt_page(empty_window, page)
+
+    assert empty_window.statusBar().currentMessage() == (
+        "about.md is adopted already; nothing to import"
+    )
+    assert page.read_bytes() == adopted
+    assert (page.parent / "about.md.bak").read_bytes() == backup
+    assert _papers(empty_window) == 34

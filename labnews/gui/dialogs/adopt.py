@@ -112,26 +112,27 @@ def plan_page(database: Database, path: Path) -> tuple[Adoption, ImportPlan]:
     return adopt.plan_adoption(path, text, page, plan), plan
 
 
-def carry_out(database: Database, adoption: Adoption, plan: ImportPlan) -> Change | None:
-    """Import the plan (after a backup of a SQLite lab), then write the wrapped page.
-
-    The import comes first: when it fails, the page is left as it was.
-    """
-    from labnews.io import adopt
+def import_plan(database: Database, plan: ImportPlan) -> Change | None:
+    """Import the page's plan in one transaction, after a backup of a SQLite lab."""
     from labnews.io.plan import apply_plan
     from labnews.store.backup import backup_before
 
-    change = None
-    if not plan.is_empty:
-        if database.path is not None:
-            backup_before(database.path, "pre-import")
-        with database.session(write=True) as session:
-            change = apply_plan(session, plan)
+    if plan.is_empty:
+        return None
+    if database.path is not None:
+        backup_before(database.path, "pre-import")
+    with database.session(write=True) as session:
+        return apply_plan(session, plan)
+
+
+def write_page(adoption: Adoption) -> None:
+    """Write the wrapped page (its previous version kept as PAGE.bak)."""
+    from labnews.io import adopt
+
     try:
         adopt.write_adoption(adoption)
     except OSError as error:
         raise LabnewsError(f"cannot write {adoption.path}: {error.strerror or error}") from None
-    return change
 
 
 def adopt_page(window: MainWindow, path: Path | None = None) -> bool:
@@ -156,14 +157,20 @@ def adopt_page(window: MainWindow, path: Path | None = None) -> bool:
         return False
     if not AdoptDialog.ask(window, adoption, plan):
         return False
+    # The import comes first: when it fails, the page is left as it was.
     try:
         with busy():
-            change = carry_out(database, adoption, plan)
+            change = import_plan(database, plan)
     except LabnewsError as error:
         window.report(error, title=title)
         return False
     if change is not None:
         window.refresh(change)
+    try:
+        write_page(adoption)
+    except LabnewsError as error:
+        window.report(error, title=translate("MainWindow", "Imported, but the page is not written"))
+        return False
     window.statusBar().showMessage(
         translate("MainWindow", "Adopted {0}: {1} papers imported").format(
             path.name, len(plan.included_papers) if change is not None else 0
