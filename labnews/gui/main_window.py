@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, cast
+from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar, cast, overload
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import (
@@ -74,6 +74,27 @@ IDLE_BACKUP_MS: Final = 5 * 60 * 1000
 """How long after the last change the scheduled backup is taken."""
 ANSWER_ORDER: Final = ("members", "venues", "papers", "achievements", "overview", "news")
 """The order the views answer a change in: the overview shows the tables' fresh records."""
+
+
+V = TypeVar("V", bound=QWidget)
+
+
+class _View(Generic[V]):
+    """The window's view of one name, typed (``window.papers``): built when first asked for."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, window: None, owner: object = None) -> _View[V]: ...
+
+    @overload
+    def __get__(self, window: MainWindow, owner: object = None) -> V: ...
+
+    def __get__(self, window: MainWindow | None, owner: object = None) -> V | _View[V]:
+        if window is None:
+            return self
+        return cast("V", window.view(self.name))
 
 
 class MainWindow(QMainWindow):
@@ -223,29 +244,12 @@ class MainWindow(QMainWindow):
             self.view(self.current_view())
         self._update_actions()
 
-    @property
-    def overview(self) -> OverviewView:
-        return cast("OverviewView", self.view("overview"))
-
-    @property
-    def papers(self) -> PapersView:
-        return cast("PapersView", self.view("papers"))
-
-    @property
-    def members(self) -> MembersView:
-        return cast("MembersView", self.view("members"))
-
-    @property
-    def venues(self) -> VenuesView:
-        return cast("VenuesView", self.view("venues"))
-
-    @property
-    def achievements(self) -> AchievementsView:
-        return cast("AchievementsView", self.view("achievements"))
-
-    @property
-    def news(self) -> NewsView:
-        return cast("NewsView", self.view("news"))
+    overview: _View[OverviewView] = _View("overview")
+    papers: _View[PapersView] = _View("papers")
+    members: _View[MembersView] = _View("members")
+    venues: _View[VenuesView] = _View("venues")
+    achievements: _View[AchievementsView] = _View("achievements")
+    news: _View[NewsView] = _View("news")
 
     def built_records_views(self) -> list[RecordsView[Any]]:
         """The table views built so far (asking must not build them)."""

@@ -14,10 +14,11 @@ from shiboken6 import isValid
 from labnews.gui.deferred import deferred
 
 if TYPE_CHECKING:
+    from labnews.gui.dialogs import adopt, member_page
     from labnews.gui.dialogs import help as help_dialogs
-    from labnews.gui.dialogs import member_page
     from labnews.gui.main_window import MainWindow
 else:
+    adopt = deferred("labnews.gui.dialogs.adopt")
     help_dialogs = deferred("labnews.gui.dialogs.help")
     member_page = deferred("labnews.gui.dialogs.member_page")
 
@@ -94,6 +95,14 @@ class WindowMenus:
             shortcut="Ctrl+Shift+P",
             tip=translate(
                 "MainWindow", "Write the news between the labnews markers of the homepage file"
+            ),
+        )
+        self.adopt_action = self._action(
+            translate("MainWindow", "&Adopt a homepage page…"),
+            lambda: adopt.adopt_page(window),
+            tip=translate(
+                "MainWindow",
+                "Import the news of a page kept by hand and wrap it in the labnews markers",
             ),
         )
         self.settings_action = self._action(
@@ -227,64 +236,56 @@ class WindowMenus:
         )
 
     def _create_menus(self, window: MainWindow) -> None:
-        bar = window.menuBar()
-        file_menu = bar.addMenu(translate("MainWindow", "&File"))
-        file_menu.addAction(self.new_database_action)
-        file_menu.addAction(self.open_action)
-        file_menu.addAction(self.open_server_action)
         self.recent_menu = QMenu(translate("MainWindow", "Open &recent"), window)
         self.recent_menu.aboutToShow.connect(
             lambda: window.lab_file.fill_recent_menu(self.recent_menu)
         )
-        file_menu.addMenu(self.recent_menu)
-        file_menu.addSeparator()
-        file_menu.addAction(self.import_action)
-        file_menu.addAction(self.save_news_action)
-        file_menu.addAction(self.publish_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.demo_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.settings_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        self.file_menu = file_menu
+        self.file_menu = self._menu(
+            translate("MainWindow", "&File"),
+            self.new_database_action, self.open_action, self.open_server_action, self.recent_menu,
+            None,
+            self.import_action, self.save_news_action, self.publish_action, self.adopt_action,
+            None,
+            self.demo_action,
+            None,
+            self.settings_action,
+            None,
+            self.quit_action,
+        )  # fmt: skip
+        self.edit_menu = self._menu(
+            translate("MainWindow", "&Edit"),
+            self.undo_action, self.redo_action,
+            None,
+            *self.new_actions.values(),
+            None,
+            self.edit_action, self.duplicate_action, self.member_page_action, self.delete_action,
+            None,
+            self.find_action,
+        )  # fmt: skip
+        self.view_menu = self._menu(
+            translate("MainWindow", "&View"), *self.view_actions.values(), None, self.reload_action
+        )
+        self.tools_menu = self._menu(
+            translate("MainWindow", "Data&base"), self.check_action, self.backup_action
+        )
+        self.help_menu = self._menu(
+            translate("MainWindow", "&Help"),
+            self.guide_action, self.shortcuts_action, self.documentation_action,
+            None,
+            self.about_action,
+        )  # fmt: skip
 
-        edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
-        self.edit_menu = edit_menu
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.new_paper_action)
-        edit_menu.addAction(self.new_member_action)
-        edit_menu.addAction(self.new_venue_action)
-        edit_menu.addAction(self.new_achievement_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.edit_action)
-        edit_menu.addAction(self.duplicate_action)
-        edit_menu.addAction(self.member_page_action)
-        edit_menu.addAction(self.delete_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.find_action)
-
-        view_menu = bar.addMenu(translate("MainWindow", "&View"))
-        self.view_menu = view_menu
-        for action in self.view_actions.values():
-            view_menu.addAction(action)
-        view_menu.addSeparator()
-        view_menu.addAction(self.reload_action)
-
-        tools_menu = bar.addMenu(translate("MainWindow", "Data&base"))
-        self.tools_menu = tools_menu
-        tools_menu.addAction(self.check_action)
-        tools_menu.addAction(self.backup_action)
-
-        help_menu = bar.addMenu(translate("MainWindow", "&Help"))
-        self.help_menu = help_menu
-        help_menu.addAction(self.guide_action)
-        help_menu.addAction(self.shortcuts_action)
-        help_menu.addAction(self.documentation_action)
-        help_menu.addSeparator()
-        help_menu.addAction(self.about_action)
+    def _menu(self, title: str, *entries: QAction | QMenu | None) -> QMenu:
+        """A menu of the menu bar: its actions and submenus in order, None for a separator."""
+        menu = self.window.menuBar().addMenu(title)
+        for entry in entries:
+            if entry is None:
+                menu.addSeparator()
+            elif isinstance(entry, QMenu):
+                menu.addMenu(entry)
+            else:
+                menu.addAction(entry)
+        return menu
 
     def update_undo(self, *_changed: object) -> None:
         # The stack clears itself, and says so, while the window is being destroyed.
@@ -315,6 +316,7 @@ class WindowMenus:
             self.import_action,
             self.save_news_action,
             self.publish_action,
+            self.adopt_action,
             self.settings_action,
             self.check_action,
         ):

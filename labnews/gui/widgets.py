@@ -15,6 +15,14 @@ def button(text: str, tip: str, slot: Callable[[], object]) -> QPushButton:
     return made
 
 
+def move_buttons(
+    earlier: tuple[str, str], later: tuple[str, str], move: Callable[[int], object]
+) -> tuple[QPushButton, QPushButton]:
+    """Two buttons (text and tooltip each) that move the selection one place: ``move(-1)``
+    earlier, ``move(1)`` later."""
+    return button(*earlier, lambda: move(-1)), button(*later, lambda: move(1))
+
+
 def move_current_row(items: QListWidget, step: int) -> bool:
     """Move the current item ``step`` places, keeping it current; False when it cannot go there."""
     row = items.currentRow()

@@ -72,6 +72,21 @@ def test_member_dialog_shows_bad_dates_at_their_fields(qtbot: QtBot) -> None:
     assert dialog.save_button.isEnabled()
 
 
+def test_member_and_achievement_links_must_be_web_links(qtbot: QtBot) -> None:
+    member = MemberDialog(None, MemberInput(name="Someone"))
+    award = AchievementDialog(None, None, members=())
+    for dialog, edit, key in ((member, member.homepage, "homepage"), (award, award.url, "url")):
+        qtbot.addWidget(dialog)
+        if dialog is award:
+            award.title.setText("Best Paper Award")
+        edit.setText("example.org/page")
+        assert dialog.form.message(key) == "This must be an http:// or https:// link."
+        assert not dialog.save_button.isEnabled()
+        edit.setText("https://example.org/page")
+        assert dialog.form.message(key) == ""
+        assert dialog.save_button.isEnabled()
+
+
 VENUE = VenueInput(
     short="LabW",
     full="The Lab's Workshop on Things",

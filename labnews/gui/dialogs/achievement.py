@@ -37,7 +37,6 @@ from labnews.gui.dialogs.forms import (
     box_lines,
     line,
     lines_box,
-    looks_like_link,
     month_box,
     month_of,
     optional,
@@ -119,10 +118,8 @@ class AchievementDialog(RecordDialog[AchievementInput]):
         editing: bool = False,
         check: AchievementCheck | None = None,
     ) -> None:
-        super().__init__(parent, "")
         title = self.tr("Edit achievement") if editing else self.tr("New achievement")
-        self.setWindowTitle(title)
-        self.check = check
+        super().__init__(parent, title, check=check)
         today = datetime.date.today()
         start = initial or AchievementInput(
             kind="award", title="", date=YearMonth(today.year, today.month)
@@ -163,7 +160,7 @@ class AchievementDialog(RecordDialog[AchievementInput]):
             self.tr("&Organisation:"),
             line(start.organisation, placeholder=self.tr("Who gave it, or where")),
         )
-        self.url = form.add("url", self.tr("&Link:"), line(start.url, placeholder="https://"))
+        self.url = self.link_field("url", self.tr("&Link:"), start.url)
         self.sentence = form.add(
             "sentence",
             self.tr("Se&ntence:"),
@@ -225,8 +222,6 @@ class AchievementDialog(RecordDialog[AchievementInput]):
         last = calendar.monthrange(month.year, month.month)[1]
         if self.day.value() > last:
             found["day"] = self.tr("{0} has {1} days.").format(month, last)
-        if self.url.text().strip() and not looks_like_link(self.url.text()):
-            found["url"] = self.tr("This must be an http:// or https:// link.")
         if self.year_only.isChecked() and self.day.value():
             found["day"] = self.tr("A date known to the year only has no day.")
         end = _number_of(self.end_year)

@@ -173,13 +173,20 @@ class RecordDialog(QDialog, Generic[I]):
     ``confirm`` may ask about an input that is valid but probably not meant.
     """
 
-    def __init__(self, parent: QWidget | None, title: str) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        *,
+        check: Callable[[I], LabnewsError | None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setModal(True)
         self.form = Form()
         self.value: I | None = None
-        self.check: Callable[[I], LabnewsError | None] | None = None
+        self.check = check
+        self._link_fields: dict[str, QLineEdit] = {}
         self._extra_messages: dict[str, str] = {}
         self.problem = QLabel()
         self.problem.setWordWrap(True)
@@ -238,6 +245,20 @@ class RecordDialog(QDialog, Generic[I]):
     def reveal(self, key: str) -> None:
         """Make field ``key`` visible (subclasses with tabs switch to its tab)."""
 
+    def link_field(
+        self, key: str, label: str, value: str | None, *, form: Form | None = None, tip: str = ""
+    ) -> QLineEdit:
+        """A field for a web link (on ``form``, the dialog's own by default): an empty one is
+        fine, anything else must be an http:// or https:// link to save."""
+        edit = (form or self.form).add(key, label, line(value, placeholder="https://"), tip=tip)
+        self._link_fields[key] = edit
+        return edit
+
+    def spellings_field(self, values: Iterable[str], example: str, hint: str) -> QPlainTextEdit:
+        """The other spellings of a name (field "alias"), one a line, as the store matches them."""
+        box = lines_box(values, placeholder=example)
+        return self.form.add("alias", self.tr("&Other spellings:"), box, hint=hint)
+
     # --- validation -----------------------------------------------------------------------------
 
     def watch(self, *widgets: QWidget) -> None:
@@ -262,11 +283,18 @@ class RecordDialog(QDialog, Generic[I]):
 
     def validate(self) -> bool:
         """Show what is wrong at each field; enable Save only when nothing is."""
-        messages = {**self.problems(), **self._extra_messages}
+        messages = {**self._link_problems(), **self.problems(), **self._extra_messages}
         self.form.show_messages(messages)
         ok = not messages and self.complete()
         self.save_button.setEnabled(ok)
         return ok
+
+    def _link_problems(self) -> dict[str, str]:
+        return {
+            key: self.tr("This must be an http:// or https:// link.")
+            for key, edit in self._link_fields.items()
+            if edit.text().strip() and not looks_like_link(edit.text())
+        }
 
     def show_error(self, error: LabnewsError) -> None:
         """Show a store error at its field (or under the form) and keep the dialog open."""

@@ -14,8 +14,6 @@ from labnews.gui.dialogs.forms import (
     RecordDialog,
     box_lines,
     line,
-    lines_box,
-    looks_like_link,
     optional,
 )
 from labnews.gui.models.members import role_text
@@ -38,9 +36,8 @@ class MemberDialog(RecordDialog[MemberInput]):
         editing: bool = False,
         check: MemberCheck | None = None,
     ) -> None:
-        super().__init__(parent, "")
-        self.setWindowTitle(self.tr("Edit member") if editing else self.tr("New member"))
-        self.check = check
+        title = self.tr("Edit member") if editing else self.tr("New member")
+        super().__init__(parent, title, check=check)
         start = initial or MemberInput(name="")
         form = self.form
         self.name = form.add(
@@ -55,11 +52,10 @@ class MemberDialog(RecordDialog[MemberInput]):
             line(start.native, placeholder="함재석"),
             tip=self.tr("The name in its own script, for the Korean news"),
         )
-        self.aliases = form.add(
-            "alias",
-            self.tr("&Other spellings:"),
-            lines_box(start.aliases, placeholder=self.tr("Jaeseok Ham\nJ. Ham")),
-            hint=self.tr("One per line: how papers and imported pages write this name"),
+        self.aliases = self.spellings_field(
+            start.aliases,
+            self.tr("Jaeseok Ham\nJ. Ham"),
+            self.tr("One per line: how papers and imported pages write this name"),
         )
         self.role = form.add(
             "role", self.tr("&Role:"), ChoiceBox(((role_text(r), r) for r in ROLES), start.role)
@@ -79,11 +75,7 @@ class MemberDialog(RecordDialog[MemberInput]):
         self.left = form.add(
             "left", self.tr("&Left:"), line(_month_text(start.left), placeholder="YYYY-MM")
         )
-        self.homepage = form.add(
-            "homepage",
-            self.tr("&Homepage:"),
-            line(start.homepage, placeholder="https://"),
-        )
+        self.homepage = self.link_field("homepage", self.tr("&Homepage:"), start.homepage)
         self.orcid = form.add(
             "orcid", self.tr("OR&CID:"), line(start.orcid, placeholder="0000-0000-0000-0000")
         )
@@ -114,8 +106,6 @@ class MemberDialog(RecordDialog[MemberInput]):
         joined, left = months.get("joined"), months.get("left")
         if joined and left and left < joined:
             found["left"] = self.tr("Leaving cannot come before joining.")
-        if self.homepage.text().strip() and not looks_like_link(self.homepage.text()):
-            found["homepage"] = self.tr("This must be an http:// or https:// link.")
         return found
 
     def read(self) -> MemberInput:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -31,6 +31,7 @@ from labnews.core.sections import newest_first
 from labnews.gui.choice_box import ChoiceBox
 from labnews.gui.messages import capitalised, shown
 from labnews.gui.models.achievements import date_text, kind_text
+from labnews.gui.widgets import button
 from labnews.gui.wording import LANGUAGE_NAMES, interface_language
 from labnews.io import newsfile
 from labnews.store import queries
@@ -108,30 +109,39 @@ class MemberPage(QDialog):
         choices = QFormLayout()
         choices.addRow(self.tr("&Language of the lists:"), self.lang_box)
 
-        self.copy_publications_button = QPushButton(self.tr("Copy &publication list"))
-        self.copy_publications_button.setToolTip(
-            self.tr("The member's own publication list, as the News view's publications format")
+        copies = (
+            (
+                "publications",
+                self.tr("Copy &publication list"),
+                self.tr(
+                    "The member's own publication list, as the News view's publications format"
+                ),
+            ),
+            ("awards", self.tr("Copy &awards"), self.tr("The member's awards and challenges")),
+            (
+                "portfolio",
+                self.tr("Copy p&ortfolio"),
+                self.tr(
+                    "Headings for a portfolio: the papers in the order accepted, then challenges"
+                ),
+            ),
         )
-        self.copy_publications_button.clicked.connect(lambda: self.copy("publications"))
-        self.copy_awards_button = QPushButton(self.tr("Copy &awards"))
-        self.copy_awards_button.setToolTip(self.tr("The member's awards and challenges"))
-        self.copy_awards_button.clicked.connect(lambda: self.copy("awards"))
-        self.copy_portfolio_button = QPushButton(self.tr("Copy p&ortfolio"))
-        self.copy_portfolio_button.setToolTip(
-            self.tr("Headings for a portfolio: the papers in the order accepted, then challenges")
+        self.copy_publications_button, self.copy_awards_button, self.copy_portfolio_button = (
+            button(text, tip, partial(self.copy, list_format)) for list_format, text, tip in copies
         )
-        self.copy_portfolio_button.clicked.connect(lambda: self.copy("portfolio"))
-        self.news_button = QPushButton(self.tr("Open in &News view"))
-        self.news_button.setToolTip(self.tr("Show this member's publication list in the News view"))
-        self.news_button.clicked.connect(self.open_in_news)
+        self.news_button = button(
+            self.tr("Open in &News view"),
+            self.tr("Show this member's publication list in the News view"),
+            self.open_in_news,
+        )
         buttons = QHBoxLayout()
-        for button in (
+        for made in (
             self.copy_publications_button,
             self.copy_awards_button,
             self.copy_portfolio_button,
             self.news_button,
         ):
-            buttons.addWidget(button)
+            buttons.addWidget(made)
         buttons.addStretch(1)
         # What the last button did, or why it could not (a broken template, say).
         self.status = QLabel()

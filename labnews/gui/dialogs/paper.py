@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QEvent,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCompleter,
@@ -27,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from labnews.core.errors import AmbiguousNameError, LabnewsError
-from labnews.core.inputs import AUTO, AuthorInput, FeaturedChoice, PaperInput
+from labnews.core.errors import LabnewsError
+from labnews.core.inputs import AUTO, FeaturedChoice, PaperInput
 from labnews.core.links import site_path
 from labnews.core.names import closest
 from labnews.core.records import (
@@ -47,7 +44,6 @@ from labnews.gui.deferred import deferred
 from labnews.gui.dialogs.forms import (
     Form,
     MonthEdit,
-    RecordDialog,
     YearEdit,
     line,
     looks_like_link,
@@ -55,10 +51,12 @@ from labnews.gui.dialogs.forms import (
     optional,
 )
 from labnews.gui.dialogs.links import LinksEditor
+from labnews.gui.dialogs.paper_lookup import LinkFill
+from labnews.gui.dialogs.paper_venue import VENUE_SHORT_ROLE, VenueSpellings
 from labnews.gui.dialogs.people import PeopleEditor
-from labnews.gui.lookup_worker import LookupAnswer, PaperLookup
+from labnews.gui.lookup_worker import PaperLookup
 from labnews.gui.models.papers import status_text
-from labnews.gui.models.roles import DISPLAY_ROLE, EDIT_ROLE
+from labnews.gui.models.roles import EDIT_ROLE
 from labnews.gui.models.venues import kind_text, month_name
 from labnews.gui.widgets import button
 
@@ -68,8 +66,6 @@ if TYPE_CHECKING:
 else:
     queries = deferred("labnews.store.queries")
 
-
-VENUE_SHORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
 VenueCreator = Callable[[QWidget, str], VenueRecord | None]
 """Creates a venue on the spot (the window's own flow, so it can be undone), from typed text."""
@@ -90,45 +86,7 @@ _LINK_FIELDS = (
 )
 
 
-class VenueSpellings(QAbstractListModel):
-    """Every spelling of every venue (short, full name, aliases) for completion.
-
-    The completer matches and inserts the spelling (edit role); the popup also says which venue
-    a long name or alias means ("CVPR (1) — CVPR").
-    """
-
-    def __init__(self, venues: Sequence[VenueRecord], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[str, str]] = []
-        self.set_venues(venues)
-
-    def set_venues(self, venues: Sequence[VenueRecord]) -> None:
-        self.beginResetModel()
-        rows: dict[tuple[str, str], None] = {}
-        for venue in venues:
-            for spelling in (venue.short, venue.full, *venue.aliases):
-                if spelling:
-                    rows[(spelling, venue.short)] = None
-        self._rows = sorted(rows, key=lambda r: (r[0] != r[1], r[0].casefold()))
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY_ROLE) -> Any:
-        if not index.isValid():
-            return None
-        spelling, short = self._rows[index.row()]
-        if role == EDIT_ROLE:
-            return spelling
-        if role == DISPLAY_ROLE:
-            return spelling if spelling == short else f"{spelling}  —  {short}"
-        if role == VENUE_SHORT_ROLE:
-            return short
-        return None
-
-
-class PaperDialog(RecordDialog[PaperInput]):
+class PaperDialog(LinkFill):
     """Record a new acceptance, or edit a paper: returns the PaperInput to save."""
 
     def __init__(
@@ -141,13 +99,10 @@ class PaperDialog(RecordDialog[PaperInput]):
         create_venue: VenueCreator | None = None,
         check: PaperCheck | None = None,
     ) -> None:
-        super().__init__(parent, "")
-        self.setWindowTitle(
-            self.tr("Edit paper") if paper_id is not None else self.tr("New acceptance")
-        )
+        title = self.tr("Edit paper") if paper_id is not None else self.tr("New acceptance")
+        super().__init__(parent, title, check=check)
         self.database = database
         self.paper_id = paper_id
-        self.check = check
         self._create_venue = create_venue
         self.duplicate: PaperRecord | None = None
         self.discard_box: QMessageBox | None = None
@@ -243,14 +198,14 @@ class PaperDialog(RecordDialog[PaperInput]):
         )
 
         links = Form()
-        self.url = links.add("url", self.tr("Paper &URL:"), line(start.url, placeholder="https://"))
+        self.url = self.link_field("url", self.tr("Paper &URL:"), start.url, form=links)
         self.doi = links.add("doi", self.tr("&DOI:"), line(start.doi, placeholder="10.1234/…"))
         self.arxiv = links.add(
             "arxiv", self.tr("ar&Xiv:"), line(start.arxiv, placeholder="2312.04005")
         )
-        self.code = links.add("code", self.tr("&Code:"), line(start.code, placeholder="https://"))
-        self.project = links.add(
-            "project", self.tr("P&roject page:"), line(start.project, placeholder="https://")
+        self.code = self.link_field("code", self.tr("&Code:"), start.code, form=links)
+        self.project = self.link_field(
+            "project", self.tr("P&roject page:"), start.project, form=links
         )
         self.links = links.add(
             "links",
@@ -321,104 +276,6 @@ class PaperDialog(RecordDialog[PaperInput]):
             QWidget.setTabOrder(self.fill_button, self.lookup_text)
             QWidget.setTabOrder(self.lookup_text, self.venue)
         self._opened_as = self._snapshot()
-
-    # --- filled from a link ---------------------------------------------------------------------
-
-    def _add_lookup(self, form: Form) -> None:
-        """The row that fills a new paper from its DOI or link (asked only on Fill or Paste)."""
-        self.lookup = PaperLookup(self.database, self)
-        self.fill_button = button(
-            self.tr("Fill"), self.tr("Ask the service for the paper's details"), self.fill
-        )
-        self.paste_button = button(
-            self.tr("Paste"), self.tr("Paste a link from the clipboard and fill"), self.paste
-        )
-        for made in (self.fill_button, self.paste_button):
-            made.setAutoDefault(False)
-        self.lookup_text = form.add(
-            "lookup",
-            self.tr("From a lin&k:"),
-            line("", placeholder=self.tr("DOI, arXiv, OpenReview, DBLP or ACL Anthology link")),
-            tip=self.tr("labnews asks the service only when you press Fill or Paste"),
-            beside=[self.paste_button, self.fill_button],
-        )
-        self.lookup_info = muted_label()
-        self.lookup_info.setWordWrap(True)
-        self.lookup_info.setVisible(False)
-        form.layout.addRow("", self.lookup_info)
-        self.lookup.answered.connect(self._fill_from)
-        self.lookup.failed.connect(self._say_lookup)
-        self.lookup.running_changed.connect(self._lookup_running)
-
-    def paste(self) -> None:
-        """Paste the clipboard's text into the link field and fill from it."""
-        clipboard = QGuiApplication.clipboard()
-        self.lookup_text.setText(clipboard.text().strip())
-        self.fill()
-
-    def fill(self) -> None:
-        """Fill the form from the link (or Cancel the question on its way)."""
-        assert self.lookup is not None
-        if self.lookup.running:
-            self.lookup.cancel()
-            self._say_lookup(self.tr("Cancelled."))
-            return
-        text = self.lookup_text.text().strip()
-        if not text:
-            self._say_lookup(self.tr("Paste or type a DOI, arXiv, OpenReview or DBLP link."))
-            return
-        self._say_lookup(self.tr("Asking…"))
-        self.lookup.start(text)
-
-    def _lookup_running(self, running: bool) -> None:
-        self.fill_button.setText(self.tr("Cancel") if running else self.tr("Fill"))
-        self.paste_button.setEnabled(not running)
-
-    def _say_lookup(self, message: str) -> None:
-        self.lookup_info.setText(message)
-        self.lookup_info.setVisible(bool(message))
-
-    def _fill_from(self, answer: LookupAnswer) -> None:
-        found, planned = answer.found, answer.planned
-        source = found.source.service_name
-        if answer.held:
-            self._say_lookup(self.tr("Already in the lab: “{0}”.").format(found.title))
-            return
-        self.year.setValue(planned.year if planned is not None else found.year)
-        self.venue.setText(planned.venue if planned is not None else "")
-        if planned is not None and planned.news is not None:
-            self._news_touched = True
-            self.news.setValue(planned.news)
-        self.title.setText(found.title)
-        self.authors.set_people(self._author_inputs(found.authors))
-        for edit, value in (
-            (self.doi, found.doi),
-            (self.arxiv, found.arxiv),
-            (self.url, found.url),
-        ):
-            if value:
-                edit.setText(value)
-        if planned is None:
-            message = self.tr("{0} knows no venue that accepted it yet: type the venue.")
-        elif self._venue is None:
-            message = self.tr(
-                "Filled from {0}; its venue is not in the lab yet: add it with New venue."
-            )
-        else:
-            message = self.tr("Filled from {0}: check the fields, then save.")
-        self._say_lookup(message.format(source))
-        self.validate()
-
-    def _author_inputs(self, names: Sequence[str]) -> tuple[AuthorInput, ...]:
-        """Each name as a member when it means one (in either name order), else as written."""
-        people = []
-        for name in names:
-            try:
-                match = self._directory.find(name)
-            except AmbiguousNameError:
-                match = None  # several members share it: the person picks in the list
-            people.append(AuthorInput(name, match.member.id if match is not None else None))
-        return tuple(people)
 
     # --- the venue ------------------------------------------------------------------------------
 
@@ -590,9 +447,6 @@ class PaperDialog(RecordDialog[PaperInput]):
             wrong = when.problem()
             if wrong is not None:
                 found[key] = wrong
-        for key, edit in (("url", self.url), ("code", self.code), ("project", self.project)):
-            if edit.text().strip() and not looks_like_link(edit.text()):
-                found[key] = self.tr("This must be an http:// or https:// link.")
         for index, (label, url) in enumerate(self.links.rows(), start=1):
             # A link of no known kind may also be a file of the member's site (assets/x.pdf).
             own_file = PaperLink(label, url).kind is None and site_path(url) is not None

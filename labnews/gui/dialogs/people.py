@@ -38,7 +38,7 @@ from labnews.core.inputs import AuthorInput
 from labnews.core.names import MemberDirectory
 from labnews.core.records import MemberRecord
 from labnews.gui.dialogs.forms import error_color
-from labnews.gui.widgets import button, move_current_row
+from labnews.gui.widgets import button, move_buttons, move_current_row
 
 PERSON_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
@@ -136,15 +136,10 @@ class PeopleEditor(QWidget):
         self.list.model().rowsMoved.connect(self._moved)
         self.list.currentRowChanged.connect(self._update_buttons)
         self.list.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
-        self.up_button = button(
-            self.tr("Up"),
-            self.tr("Move the selected person up (Alt+Up)"),
-            lambda: self.move_selected(-1),
-        )
-        self.down_button = button(
-            self.tr("Down"),
-            self.tr("Move the selected person down (Alt+Down)"),
-            lambda: self.move_selected(1),
+        self.up_button, self.down_button = move_buttons(
+            (self.tr("Up"), self.tr("Move the selected person up (Alt+Up)")),
+            (self.tr("Down"), self.tr("Move the selected person down (Alt+Down)")),
+            self.move_selected,
         )
         self.remove_button = button(
             self.tr("Remove"), self.tr("Remove the selected person (Delete)"), self.remove_selected

@@ -61,7 +61,83 @@ class DiffHighlighter(QSyntaxHighlighter):
             self.setFormat(0, len(text), self.removed)
 
 
-class PublishDialog(QDialog):
+class DiffView(QPlainTextEdit):
+    """A unified diff, read-only, wrapped and highlighted, with room for a long one."""
+
+    def __init__(self, diff: str) -> None:
+        super().__init__(diff)
+        self.setReadOnly(True)
+        # News lines are long: wrapped, the whole change reads without a sideways scroll.
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.setTabChangesFocus(True)
+        self._highlighter = DiffHighlighter(self.document(), self.palette())
+
+    def roomy_size(self) -> QSize:
+        """Room for a long diff: 160 columns by 40 lines, within 85% of the screen."""
+        metrics = QFontMetrics(self.font())
+        wanted = QSize(metrics.horizontalAdvance("x") * 160, metrics.lineSpacing() * 40)
+        wanted = wanted.expandedTo(QSize(900, 560))
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            wanted = wanted.boundedTo(screen.availableGeometry().size() * 0.85)
+        return wanted
+
+
+class DiffDialog(QDialog):
+    """A change shown before it is made: what and where, a note, the diff; then do it or Cancel.
+
+    Subclasses lay out their own widgets between the diff and the buttons with ``finish``.
+    """
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        heading: str,
+        where: str,
+        note: str,
+        diff: str,
+        go: tuple[str, str],
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setModal(True)
+        heading_label = QLabel(heading)
+        where_label = QLabel(where)
+        where_label.setTextFormat(Qt.TextFormat.PlainText)
+        where_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.note = QLabel(note)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setWordWrap(True)
+        self.diff = DiffView(diff)
+        diff_label = QLabel(self.tr("&Changes:"))
+        diff_label.setBuddy(self.diff)
+        self.buttons = QDialogButtonBox()
+        go_text, go_tip = go
+        self.go_button = self.buttons.addButton(go_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.go_button.setToolTip(go_tip)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.go_button.setDefault(True)
+        self.body = QVBoxLayout(self)
+        for widget in (heading_label, where_label, self.note):
+            self.body.addWidget(widget)
+        self.body.addSpacing(6)
+        self.body.addWidget(diff_label)
+        self.body.addWidget(self.diff, 1)
+
+    def finish(self, *below_diff: QWidget) -> None:
+        """Add the subclass's widgets under the diff, then the buttons; size for the diff."""
+        for widget in below_diff:
+            self.body.addWidget(widget)
+        self.body.addWidget(self.buttons)
+        self.resize(self.diff.roomy_size())
+
+
+class PublishDialog(DiffDialog):
     """Shows what publishing would change in the homepage file and asks before writing."""
 
     def __init__(
@@ -70,11 +146,6 @@ class PublishDialog(QDialog):
         publication: Publication | SitePlan,
         action: SiteAction | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Publish into the homepage"))
-        self.setModal(True)
-        self.action = action
-        self.result_line: str | None = None
         diff = publication.diff()
         lines = diff.splitlines()
         added = sum(1 for x in lines if x.startswith("+") and not x.startswith("+++"))
@@ -96,35 +167,23 @@ class PublishDialog(QDialog):
                 "removed). The file as it is now is kept as {2}."
             ).format(added, removed, target.name + ".bak")
             where_text = str(target)
-        heading = QLabel(
-            heading_text.format(target.name.replace("&", "&amp;").replace("<", "&lt;"))
+        super().__init__(
+            parent,
+            self.tr("Publish into the homepage"),
+            heading_text.format(target.name.replace("&", "&amp;").replace("<", "&lt;")),
+            where_text,
+            note_text,
+            diff,
+            (
+                self.tr("&Publish"),
+                self.tr("Write the changed files into the site")
+                if action is not None
+                else self.tr("Write the file (the previous one becomes .bak)"),
+            ),
         )
-        where = QLabel(where_text)
-        where.setTextFormat(Qt.TextFormat.PlainText)
-        where.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        note = QLabel(note_text)
-        note.setTextFormat(Qt.TextFormat.PlainText)
-        note.setWordWrap(True)
-        self.diff = QPlainTextEdit(diff)
-        self.diff.setReadOnly(True)
-        # News lines are long: wrapped, the whole change reads without a sideways scroll.
-        self.diff.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.diff.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self.diff.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.diff.setTabChangesFocus(True)
-        self._highlighter = DiffHighlighter(self.diff.document(), self.palette())
-        diff_label = QLabel(self.tr("&Changes:"))
-        diff_label.setBuddy(self.diff)
-        self.buttons = QDialogButtonBox()
-        self.publish_button = self.buttons.addButton(
-            self.tr("&Publish"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.publish_button.setToolTip(
-            self.tr("Write the changed files into the site")
-            if action is not None
-            else self.tr("Write the file (the previous one becomes .bak)")
-        )
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.action = action
+        self.result_line: str | None = None
+        self.publish_button = self.go_button
         # Git's word (its refusal, or the commit made) shows here, in plain text.
         self.outcome = QLabel()
         self.outcome.setTextFormat(Qt.TextFormat.PlainText)
@@ -139,30 +198,7 @@ class PublishDialog(QDialog):
             )
         )
         self.commit_box.setVisible(action is not None)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.publish_button.setDefault(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(where)
-        layout.addWidget(note)
-        layout.addSpacing(6)
-        layout.addWidget(diff_label)
-        layout.addWidget(self.diff, 1)
-        layout.addWidget(self.commit_box)
-        layout.addWidget(self.outcome)
-        layout.addWidget(self.buttons)
-        self.resize(self.roomy_size())
-
-    def roomy_size(self) -> QSize:
-        """Room for a long diff: 160 columns by 40 lines, within 85% of the screen."""
-        metrics = QFontMetrics(self.diff.font())
-        wanted = QSize(metrics.horizontalAdvance("x") * 160, metrics.lineSpacing() * 40)
-        wanted = wanted.expandedTo(QSize(900, 560))
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is not None:
-            wanted = wanted.boundedTo(screen.availableGeometry().size() * 0.85)
-        return wanted
+        self.finish(self.commit_box, self.outcome)
 
     def accept(self) -> None:
         """Into a site: publish here, and keep the dialog open to show what happened."""

@@ -48,8 +48,7 @@ class SettingsDialog(RecordDialog[SettingsChoice]):
         formats: Sequence[str] = ("yearly",),
         database: Database | None = None,
     ) -> None:
-        super().__init__(parent, "")
-        self.setWindowTitle(self.tr("Settings"))
+        super().__init__(parent, self.tr("Settings"))
         self.database = database
         lab = initial.lab
         form = self.form

@@ -15,8 +15,6 @@ from labnews.gui.dialogs.forms import (
     RecordDialog,
     box_lines,
     line,
-    lines_box,
-    looks_like_link,
     optional,
 )
 from labnews.gui.models.venues import kind_text, month_name
@@ -36,9 +34,8 @@ class VenueDialog(RecordDialog[VenueInput]):
         venue_id: int | None = None,
         check: VenueCheck | None = None,
     ) -> None:
-        super().__init__(parent, "")
-        self.setWindowTitle(self.tr("Edit venue") if venue_id is not None else self.tr("New venue"))
-        self.check = check
+        title = self.tr("Edit venue") if venue_id is not None else self.tr("New venue")
+        super().__init__(parent, title, check=check)
         # A venue cannot be its own parent; the store also refuses longer cycles.
         self._parents = {v.short.casefold(): v for v in venues if v.id != venue_id}
         for venue in venues:
@@ -89,15 +86,12 @@ class VenueDialog(RecordDialog[VenueInput]):
             ),
             tip=self.tr("Fills in the news month of a new paper at this venue"),
         )
-        self.aliases = form.add(
-            "alias",
-            self.tr("&Other spellings:"),
-            lines_box(start.aliases, placeholder="CVPR (1)\nCVPRW"),
-            hint=self.tr("One per line: DBLP and BibTeX spellings, to recognise the venue"),
+        self.aliases = self.spellings_field(
+            start.aliases,
+            "CVPR (1)\nCVPRW",
+            self.tr("One per line: DBLP and BibTeX spellings, to recognise the venue"),
         )
-        self.homepage = form.add(
-            "homepage", self.tr("&Homepage:"), line(start.homepage, placeholder="https://")
-        )
+        self.homepage = self.link_field("homepage", self.tr("&Homepage:"), start.homepage)
         self.watch(
             self.short, self.full, self.kind, self.parent_venue, self.label, self.month,
             self.aliases, self.homepage,
@@ -112,8 +106,6 @@ class VenueDialog(RecordDialog[VenueInput]):
         parent = self.parent_venue.text().strip()
         if parent and parent.casefold() not in self._parents:
             found["parent"] = self.tr("No other venue is called “{0}”.").format(parent)
-        if self.homepage.text().strip() and not looks_like_link(self.homepage.text()):
-            found["homepage"] = self.tr("This must be an http:// or https:// link.")
         return found
 
     def read(self) -> VenueInput:
