@@ -488,6 +488,11 @@ def _plan_other(plan: ImportPlan, item: PageItem, text: str, news: YearMonth) ->
     )
 
 
+def _label_key(label: str) -> str:
+    """A tally label compared without case, spaces or hyphens: "SCIE" is "SCI-E"."""
+    return "".join(ch for ch in label.casefold() if ch.isalnum())
+
+
 def _index_labels(plan: ImportPlan, stated: dict[int, PageItem], venues: _Venues) -> dict[str, str]:
     """The index labels ("3 SCI-E") a page's tallies give the journals its lines list.
 
@@ -497,8 +502,10 @@ def _index_labels(plan: ImportPlan, stated: dict[int, PageItem], venues: _Venues
     years would label differently is proposed nothing.
     """
     journals: dict[int, Counter[str]] = defaultdict(Counter)
+    used: dict[int, set[str]] = defaultdict(set)  # the labels the lines' venues have, by key
     for paper in plan.papers:
         assert paper.news is not None
+        used[paper.news.year].add(_label_key(venues.label_of(paper.venue)))
         if venues.planner.kind_of(paper.venue) == "journal" and (
             venues.label_of(paper.venue) == paper.venue
         ):
@@ -509,10 +516,10 @@ def _index_labels(plan: ImportPlan, stated: dict[int, PageItem], venues: _Venues
         unknown: list[tuple[str, int]] = []
         for label, count in item.tally_items:
             short = venues.lookup(label)
-            if short is None:
-                unknown.append((label, count))
-            else:
+            if short is not None:
                 named.add(short)
+            elif _label_key(label) not in used[year]:
+                unknown.append((label, count))
         if len(unknown) != 1:
             continue
         label, count = unknown[0]
@@ -563,7 +570,11 @@ def _check_arithmetic(plan: ImportPlan, stated: dict[int, PageItem], venues: _Ve
         spelled: dict[str, str] = {}
         for label, count in item.tally_items:
             short = venues.lookup(label)
-            resolved = label_of(short) if short else label
+            if short:
+                resolved = label_of(short)
+            else:  # "SCIE" for the lab's "SCI-E"
+                key = _label_key(label)
+                resolved = next((c for c in counted[year] if _label_key(c) == key), label)
             said[resolved] += count
             spelled.setdefault(resolved, label)
         for resolved, count in said.items():

@@ -7,10 +7,12 @@ findings, labels) or what the lab then holds and writes.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from labnews.core.snapshots import venue_input
 from labnews.io.newspage import read_page
 from labnews.io.newsplan import plan_page
 from labnews.io.plan import ImportPlan, apply_plan
@@ -238,3 +240,19 @@ def test_a_new_journal_tallied_under_a_label_is_created_with_it(database: Databa
     with database.session() as session:
         (venue,) = queries.venues_by_short(session, ["Journal of Foo Studies"])
     assert venue.label == "KCI"
+
+
+def test_a_label_the_lab_gives_is_the_tallys_label_however_hyphenated(
+    database: Database,
+) -> None:
+    with database.session() as session:
+        etri = queries.find_venue(session, "ETRI J.")
+        commands.update_venue(session, etri.id, replace(venue_input(etri), label="SCI-E"))
+    plan = _plan(
+        database,
+        " - **(2024)** : We have **3 papers** this year(2 SCIE, 1 CVPR). <br>\n"
+        " -- **(2024/06)**: One paper accepted to CVPR 2024 (Kim Minsu) <br>\n"
+        " -- **(2024/02)**: Two papers accepted to ETRI J. (Lee Jiwon) <br><br>\n",
+    )
+    assert _found(plan, "mismatch") == []
+    assert plan.labels == {}
