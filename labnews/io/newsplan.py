@@ -25,6 +25,7 @@ from labnews.io.plan import (
     VenuePlanner,
 )
 from labnews.store import queries
+from labnews.store.catalog import catalog_venue
 
 # A venue's edition year: "NeurIPS 2024", "CVPR'24", "CVPR '24", "CVPR-2024", "CVPR2024".
 # The edition in a venue: "CVPR'24", "CVPR 2024", "AAAI23" / "NeurIPS2024", "(CVPR 26)" at the end.
@@ -41,8 +42,8 @@ _WORKSHOP_AT = re.compile(
     re.IGNORECASE,
 )
 _VENUE_NOISE = re.compile(
-    r"^(?:ieee/cvf|ieee|acm|the)\s|\s(?:main\sconference|main\strack|main|conference"
-    r"|proceedings)$",
+    r"^(?:ieee/cvf|ieee|acm|the|mdpi|elsevier|springer)\s|\s(?:main\sconference|main\strack"
+    r"|main|conference|proceedings)$",
     re.IGNORECASE,
 )
 # "ACM MM 2025 Dataset Track", "NeurIPS (Datasets and Benchmarks Track)": the conference's own.
@@ -51,7 +52,25 @@ _TRACK = re.compile(
     r"\stracks?\)?$",
     re.IGNORECASE,
 )
-_JOURNAL = re.compile(r"\b(journal|j\.|trans\.|transactions|letters)(?!\w)", re.IGNORECASE)
+# What a journal's name reads like: "Transactions", "Journal", "Letters", "Review", a
+# publisher's name before the title ("MDPI AI", "Elsevier Neurocomputing").
+_JOURNAL = re.compile(
+    r"\b(journal|j\.|trans\.|transactions|letters|lett\.|reviews?|magazine|mag\.|surveys?"
+    r"|bulletin|annals|frontiers\s(?:in|of))(?!\w)|^(?:mdpi|elsevier|springer|wiley|plos|npj)\b",
+    re.IGNORECASE,
+)
+# With no edition year, a name ending as a journal's subject does ("Knowledge-based Systems",
+# "Systems with Applications", "Information Fusion"); a conference's name says what it is.
+_JOURNAL_SUBJECT = re.compile(
+    r"\b(?:systems|applications|computing|intelligence|networks|engineering|sciences?|research"
+    r"|informatics|fusion|imaging|robotics|technology|communications)$",
+    re.IGNORECASE,
+)
+_CONFERENCE_WORDS = re.compile(
+    r"\b(?:conference|conf\.|symposium|symp\.|workshops?|congress|meeting|summit|forum"
+    r"|proceedings|proc\.|challenge|competition|track)\b",
+    re.IGNORECASE,
+)
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&./-]{1,11}")
 _NOT_NEWS_OF_RECORD = re.compile(
     r"\b(defen[cs]e|defended|graduat\w*|joined|joins|welcome|new member|visit\w*|moved to)\b", re.I
@@ -87,7 +106,7 @@ class _Venues:
 
     def __init__(self, planner: VenuePlanner) -> None:
         self.planner = planner
-        self._resolved: dict[tuple[str, bool], str] = {}
+        self._resolved: dict[tuple[str, bool, bool], str] = {}
         self._labels: dict[str, str] = {}
         self._lookups: dict[str, str | None] = {}
 
@@ -105,11 +124,12 @@ class _Venues:
             self._labels[short] = self.planner.label_of(short)
         return self._labels[short]
 
-    def resolve(self, name: str, workshop: bool, line: int) -> str:
-        key = (name.casefold(), workshop)
+    def resolve(self, name: str, workshop: bool, line: int, *, dated: bool = True) -> str:
+        """The short name a written venue means; ``dated`` when the line gives its edition year."""
+        key = (name.casefold(), workshop, dated)
         if key not in self._resolved:
             planned = len(self.planner.plan.venues)
-            self._resolved[key] = self._resolve(name, workshop, line)
+            self._resolved[key] = self._resolve(name, workshop, line, dated)
             if len(self.planner.plan.venues) != planned:
                 self._lookups.clear()  # a spelling that meant nothing may mean the new venue
         return self._resolved[key]
@@ -121,9 +141,7 @@ class _Venues:
             name = _TRACK.sub("", name)
             found = self.lookup(name)
         if found is None:
-            bare = name
-            for _ in range(3):
-                bare = _VENUE_NOISE.sub("", bare).strip()
+            bare = self._bare(name)
             if bare and bare != name:
                 found = self.lookup(bare)
         return found
@@ -138,7 +156,7 @@ class _Venues:
             VenueInput(short=f"{conference} Workshop", kind="workshop", parent=conference), line
         )
 
-    def _resolve(self, name: str, workshop: bool, line: int) -> str:
+    def _resolve(self, name: str, workshop: bool, line: int, dated: bool) -> str:
         found = self._known(name)
         if found:
             return self._workshop_of(found, line) if workshop else found
@@ -160,9 +178,71 @@ class _Venues:
                 conference = self._known(match["name"].strip(" -,"))
                 if conference:
                     return self._workshop_of(conference, line)
-        kind = "journal" if _JOURNAL.search(name) else "conference"
-        created = self.planner.create(VenueInput(short=name, kind=kind), line)
+        created = self._from_catalog(name, line) or self._unknown(name, line, dated)
         return self._workshop_of(created, line) if workshop else created
+
+    def _bare(self, name: str) -> str:
+        """The name without "IEEE"/"ACM"/"MDPI"/"the" before it or "conference" after it."""
+        bare = name
+        for _ in range(3):
+            bare = _VENUE_NOISE.sub("", bare).strip()
+        return bare
+
+    def _from_catalog(self, name: str, line: int) -> str | None:
+        """A catalog venue this lab lacks (its database was made before the catalog knew it),
+        planned from its catalog row: a lab is seeded only once."""
+        for spelling in dict.fromkeys((name, self._bare(name))):
+            row = catalog_venue(spelling)
+            if row is None or (row.parent and self.lookup(row.parent) is None):
+                continue
+            if known := self.lookup(row.short):
+                return known
+            aliases = tuple(a for a in row.aliases if self.lookup(a) is None)
+            return self.planner.create(
+                VenueInput(
+                    short=row.short,
+                    full=row.full,
+                    kind=row.kind,
+                    parent=self.lookup(row.parent) if row.parent else None,
+                    label=row.label,
+                    month=row.month,
+                    aliases=aliases,
+                ),
+                line,
+            )
+        return None
+
+    def _unknown(self, name: str, line: int, dated: bool) -> str:
+        """A venue neither the lab nor the catalog knows: a journal when it reads as one.
+
+        "ACM ICAIF" is planned as "ICAIF" (the society is not part of an acronym's name). A
+        journal guessed from its name is flagged in the plan's note, so its kind is checked.
+        """
+        bare = self._bare(name)
+        short = bare if bare != name and _ACRONYM.fullmatch(bare) else name
+        why = _journal_shape(name, dated)
+        return self.planner.create(
+            VenueInput(
+                short=short,
+                full=name if short != name else None,
+                kind="journal" if why else "conference",
+            ),
+            line,
+            why=why,
+        )
+
+
+def _journal_shape(name: str, dated: bool) -> str | None:
+    """Why an unknown venue reads as a journal ("its name is a journal's"), or None."""
+    if _JOURNAL.search(name):
+        return "its name reads as a journal's"
+    if dated or _CONFERENCE_WORDS.search(name):
+        return None
+    if _ACRONYM.fullmatch(name):
+        return "an acronym with no edition year"
+    if _JOURNAL_SUBJECT.search(name):
+        return "a name with no edition year that ends as a journal's"
+    return None
 
 
 def _looks_like_paper(text: str) -> bool:
@@ -317,7 +397,7 @@ def _clause_papers(
     names = clause.names
     if len(names) == 1 and _ACRONYM.fullmatch(names[0]) and venues.lookup(names[0]):
         names = ()  # "accepted to IEEE Transactions on ... (TPAMI)": the parenthesis is the venue
-    short = venues.resolve(name, clause.workshop, item.line)
+    short = venues.resolve(name, clause.workshop, item.line, dated=edition is not None)
     year = edition if edition is not None else item.year
     if edition is not None and edition != item.year:
         plan.note(
@@ -408,13 +488,65 @@ def _plan_other(plan: ImportPlan, item: PageItem, text: str, news: YearMonth) ->
     )
 
 
+def _label_key(label: str) -> str:
+    """A tally label compared without case, spaces or hyphens: "SCIE" is "SCI-E"."""
+    return "".join(ch for ch in label.casefold() if ch.isalnum())
+
+
+def _index_labels(plan: ImportPlan, stated: dict[int, PageItem], venues: _Venues) -> dict[str, str]:
+    """The index labels ("3 SCI-E") a page's tallies give the journals its lines list.
+
+    A tally item that names no venue is a label; when it is the only such item of its year and
+    the journal papers the tally names in no other way add up to its count, those journals are
+    proposed that label (a venue the lab already labels keeps its own). A journal that two
+    years would label differently is proposed nothing.
+    """
+    journals: dict[int, Counter[str]] = defaultdict(Counter)
+    used: dict[int, set[str]] = defaultdict(set)  # the labels the lines' venues have, by key
+    for paper in plan.papers:
+        assert paper.news is not None
+        used[paper.news.year].add(_label_key(venues.label_of(paper.venue)))
+        if venues.planner.kind_of(paper.venue) == "journal" and (
+            venues.label_of(paper.venue) == paper.venue
+        ):
+            journals[paper.news.year][paper.venue] += 1
+    proposed: dict[str, set[str]] = defaultdict(set)
+    for year, item in stated.items():
+        named: set[str] = set()
+        unknown: list[tuple[str, int]] = []
+        for label, count in item.tally_items:
+            short = venues.lookup(label)
+            if short is not None:
+                named.add(short)
+            elif _label_key(label) not in used[year]:
+                unknown.append((label, count))
+        if len(unknown) != 1:
+            continue
+        label, count = unknown[0]
+        unnamed = {v: n for v, n in journals[year].items() if v not in named}
+        if unnamed and sum(unnamed.values()) == count:
+            for venue in unnamed:
+                proposed[venue].add(label)
+    return {venue: labels.pop() for venue, labels in proposed.items() if len(labels) == 1}
+
+
 def _check_arithmetic(plan: ImportPlan, stated: dict[int, PageItem], venues: _Venues) -> None:
-    """Report every place the page's own numbers disagree, and pin tally orders it sets."""
+    """Report every place the page's own numbers disagree, and pin tally orders it sets.
+
+    Journals the page tallies under an index label are proposed that label first, so "3 SCI-E"
+    over three journal papers is a label to give, not a mismatch.
+    """
+    labels = _index_labels(plan, stated, venues)
+    _propose_labels(plan, labels, stated)
+
+    def label_of(venue: str) -> str:
+        return labels.get(venue) or venues.label_of(venue)
+
     counted: dict[int, Counter[str]] = defaultdict(Counter)
     first_seen: dict[int, dict[str, None]] = defaultdict(dict)
     for paper in plan.papers:
         assert paper.news is not None
-        label = venues.label_of(paper.venue)
+        label = label_of(paper.venue)
         counted[paper.news.year][label] += 1
         first_seen[paper.news.year].setdefault(label)
     for year, item in sorted(stated.items(), reverse=True):
@@ -438,7 +570,11 @@ def _check_arithmetic(plan: ImportPlan, stated: dict[int, PageItem], venues: _Ve
         spelled: dict[str, str] = {}
         for label, count in item.tally_items:
             short = venues.lookup(label)
-            resolved = venues.label_of(short) if short else label
+            if short:
+                resolved = label_of(short)
+            else:  # "SCIE" for the lab's "SCI-E"
+                key = _label_key(label)
+                resolved = next((c for c in counted[year] if _label_key(c) == key), label)
             said[resolved] += count
             spelled.setdefault(resolved, label)
         for resolved, count in said.items():
@@ -462,3 +598,28 @@ def _check_arithmetic(plan: ImportPlan, stated: dict[int, PageItem], venues: _Ve
         in_page_order = [label for label in said if label in counted[year]]
         if in_page_order and in_page_order != computed:
             plan.pins[year] = tuple(in_page_order)
+
+
+def _propose_labels(plan: ImportPlan, labels: dict[str, str], stated: dict[int, PageItem]) -> None:
+    """Put the index labels in the plan: on a venue it creates, else as a label to give."""
+    if not labels:
+        return
+    new = {v.short: n for n, v in enumerate(plan.venues)}
+    for venue, label in labels.items():
+        if venue in new:
+            plan.venues[new[venue]] = replace(plan.venues[new[venue]], label=label)
+        else:
+            plan.labels[venue] = label
+    for year, item in sorted(stated.items(), reverse=True):
+        given = Counter(
+            p.venue for p in plan.papers if p.news and p.news.year == year and p.venue in labels
+        )
+        if given:
+            label = labels[next(iter(given))]
+            plan.note(
+                "matched",
+                f"{_where(item)}{year}: the tally's {sum(given.values())} {label} are the lines' "
+                f"journal papers ({', '.join(f'{n} {v}' for v, n in given.items())}): "
+                f"those journals will count as {label}",
+                item.line,
+            )

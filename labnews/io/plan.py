@@ -23,7 +23,7 @@ from labnews.core.inputs import (
 from labnews.core.names import MemberDirectory, name_key, venue_spelling_key, venue_spellings
 from labnews.core.records import AchievementLink, Change, PaperLink, YearMonth
 from labnews.core.rules import TallyRules
-from labnews.core.snapshots import input_of
+from labnews.core.snapshots import input_of, venue_input
 from labnews.core.tally import tally_label, venue_labels
 from labnews.core.words import count_digits
 
@@ -153,6 +153,8 @@ class ImportPlan:
     papers: list[PlannedPaper] = field(default_factory=list)
     achievements: list[PlannedAchievement] = field(default_factory=list)
     pins: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+    """Tally labels to give venues the lab has, by short name ("ETRI J." counted as "SCI-E")."""
     conference_years: set[int] = field(default_factory=set)
     """Years whose month lines are to name a workshop paper's conference, as the source's."""
     findings: list[Finding] = field(default_factory=list)
@@ -174,6 +176,7 @@ class ImportPlan:
             or self.included_papers
             or included
             or self.pins
+            or self.labels
             or self.conference_years
         )
 
@@ -233,6 +236,9 @@ class ImportPlan:
             lines.append(f"  to create: {count_digits(len(included), 'achievement')}")
         for year, labels in sorted(self.pins.items(), reverse=True):
             lines.append(f"  to pin the {year} tally order: {', '.join(labels)}")
+        for label in dict.fromkeys(self.labels.values()):
+            shorts = ", ".join(s for s, given in self.labels.items() if given == label)
+            lines.append(f"  to count {shorts} as {label} in the tallies")
         for year in sorted(self.conference_years, reverse=True):
             lines.append(f"  to name {year}'s workshop papers by their conference in its news")
         order: tuple[FindingKind, ...] = (
@@ -309,6 +315,10 @@ def _apply(session: Session, plan: ImportPlan) -> Change:
             session,
             input_of(item, AchievementInput, members=tuple(member_id(m) for m in item.members)),
         )
+    for short, label in plan.labels.items():
+        held = queries.find_venue(session, short)
+        if held.label != label:  # a plan applied in pieces may carry it twice
+            commands.update_venue(session, held.id, replace(venue_input(held), label=label))
     for year, labels in plan.pins.items():
         commands.pin_order(session, year, labels)
     if plan.conference_years:
@@ -416,12 +426,14 @@ class VenuePlanner:
             or planned.short
         )
 
-    def create(self, venue: VenueInput, line: int | None) -> str:
+    def create(self, venue: VenueInput, line: int | None, *, why: str | None = None) -> str:
+        """Plan a new venue, noting it; ``why`` says how its kind was guessed, to be checked."""
         key = venue.short.casefold()
         if key not in self._new:
             self._new[key] = venue
             self.plan.venues.append(venue)
             what = venue.kind + (f" of {venue.parent}" if venue.parent else "")
+            what += f": {why}; check it" if why else ""
             self.plan.note(
                 "warning", f"unknown venue {venue.short!r}: will create it ({what})", line
             )

@@ -1,8 +1,14 @@
-"""The built-in venue catalog (resources/venues.csv) that every new lab database starts with."""
+"""The built-in venue catalog (resources/venues.csv) that every new lab database starts with.
+
+A lab database is seeded once, when it is made: venues the catalog gains later reach an older
+lab through ``catalog_spellings`` and ``catalog_venue`` (an import that names one plans it from
+its catalog row), not by being added to the lab behind its back.
+"""
 
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -27,6 +33,8 @@ class CatalogVenue:
     label: str | None
     month: int | None
     aliases: tuple[str, ...]
+    issn: str | None = None
+    """The journal's ISSN (print, else electronic), only where it is known for certain."""
 
 
 def read_catalog(path: Path | None = None) -> tuple[CatalogVenue, ...]:
@@ -48,6 +56,7 @@ def read_catalog(path: Path | None = None) -> tuple[CatalogVenue, ...]:
                     label=row["label"].strip() or None,
                     month=int(month) if month else None,
                     aliases=tuple(a.strip() for a in row["aliases"].split("|") if a.strip()),
+                    issn=(row.get("issn") or "").strip().upper() or None,
                 )
             )
     return tuple(rows)
@@ -65,6 +74,31 @@ def catalog_spellings() -> dict[str, str]:
         for spelling in (*venue.aliases, venue.full):
             found.setdefault(venue_spelling_key(spelling), venue.short)
     return found
+
+
+@cache
+def _by_short() -> dict[str, CatalogVenue]:
+    return {venue.short.casefold(): venue for venue in read_catalog()}
+
+
+def catalog_venue(spelling: str) -> CatalogVenue | None:
+    """The catalog venue a spelling (short name, alias or full name) means, if any."""
+    short = catalog_spellings().get(venue_spelling_key(spelling), spelling)
+    return _by_short().get(short.casefold())
+
+
+@cache
+def _by_issn() -> dict[str, str]:
+    return {venue.issn: venue.short for venue in read_catalog() if venue.issn}
+
+
+def catalog_short_of_issn(issns: Iterable[object]) -> str | None:
+    """The short name of the catalog journal with one of these ISSNs (as Crossref lists them)."""
+    known = _by_issn()
+    for issn in issns:
+        if isinstance(issn, str) and (short := known.get(issn.strip().upper())):
+            return short
+    return None
 
 
 def seed_catalog(session: Session) -> int:

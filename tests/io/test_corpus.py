@@ -22,7 +22,6 @@ GAPS: dict[str, str] = {
         "'Congrats to Kim and Lee!' to credit no one (a decision for the issue)"
     ),
     "alfolio_workshop_too.md": "long linked titles between 'Two papers' and 'have been accepted'",
-    "html_li_spans.md": "an unknown venue keeps its 'ACM' prefix: 'ACM ICAIF' for ICAIF",
     "hugo_yaml_our_papers.md": "'Our papers A and B are accepted' counts one paper, not two",
     "ko_year_headings.md": "items under year headings with no month; **Authors:** lines",
 }

@@ -1,0 +1,121 @@
+"""The built-in venue catalog: its journals, one venue per spelling, ISSNs that check out."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import func, select
+
+from labnews.core.names import venue_spelling_key
+from labnews.store import queries
+from labnews.store.catalog import (
+    CatalogVenue,
+    catalog_short_of_issn,
+    catalog_venue,
+    read_catalog,
+)
+from labnews.store.database import Database
+from labnews.store.models import Venue, VenueAlias
+
+_ISSN = re.compile(r"\d{4}-\d{3}[\dX]")
+
+# Short names tests, the demo lab and labs' databases already use: they never change.
+KEPT = (
+    "AAAI", "CVPR", "ICCV", "ECCV", "NeurIPS", "ICML", "ICLR", "AVSS", "BMVC", "ITSC", "EMNLP",
+    "CVPR Workshop", "ECCV Workshop", "Findings of ACL", "NeurIPS Datasets and Benchmarks",
+    "TPAMI", "IJCV", "TIP", "TNNLS", "Pattern Recognition", "Neurocomputing", "ETRI J.",
+    "Information Sciences", "J. Supercomput.", "IEICE Trans. Inf. Syst.", "Cluster Computing",
+    "IEEE Access", "Sensors", "Applied Sciences", "Electronics", "Remote Sensing", "RA-L",
+    "Knowledge-Based Systems", "Expert Systems with Applications", "CVIU", "TGRS", "MedIA",
+    "Information Fusion", "ACM Computing Surveys", "arXiv",
+)  # fmt: skip
+
+
+def _check_digit_holds(issn: str) -> bool:
+    digits = issn.replace("-", "")
+    total = sum(int(d) * weight for d, weight in zip(digits[:7], range(8, 1, -1), strict=True))
+    expected = (11 - total % 11) % 11
+    return digits[7] == ("X" if expected == 10 else str(expected))
+
+
+def test_the_catalog_knows_the_journals_labs_publish_in() -> None:
+    catalog = read_catalog()
+    journals = [v for v in catalog if v.kind == "journal"]
+    assert len(journals) >= 300
+    shorts = {v.short for v in catalog}
+    assert set(KEPT) <= shorts
+    for word in ("IEEE", "ACM"):
+        assert sum(word in v.full for v in journals) >= 25, word
+    # MDPI, Elsevier, Springer, Korean and Chinese titles are known by name.
+    assert {
+        "MDPI AI",
+        "Drones",
+        "Mathematics",
+        "Entropy",
+        "Sustainability",
+        "J. Imaging",
+        "Signal Processing",
+        "ISPRS J.",
+        "RSE",
+        "ASOC",
+        "MVA",
+        "The Visual Computer",
+        "AIR",
+        "KSII TIIS",
+        "JKSCI",
+        "JCN",
+        "MIR",
+        "SCIS",
+        "Science Robotics",
+        "PNAS",
+    } <= {v.short for v in journals}
+    assert all(v.full for v in journals)
+    assert all(v.month is None and v.parent is None for v in journals)
+
+
+def test_no_spelling_means_two_venues() -> None:
+    """A short name, alias or full name (case and spacing ignored) belongs to one row only."""
+    owner: dict[str, str] = {}
+    clashes = []
+    for venue in read_catalog():
+        for spelling in dict.fromkeys((venue.short, venue.full, *venue.aliases)):
+            key = venue_spelling_key(spelling)
+            if owner.setdefault(key, venue.short) != venue.short:
+                clashes.append((spelling, owner[key], venue.short))
+    assert clashes == []
+
+
+def test_every_issn_is_well_formed_checks_out_and_names_one_journal() -> None:
+    with_issn = [v for v in read_catalog() if v.issn]
+    assert len(with_issn) >= 250
+    for venue in with_issn:
+        assert venue.issn is not None
+        assert _ISSN.fullmatch(venue.issn), venue
+        assert _check_digit_holds(venue.issn), venue
+        assert venue.kind == "journal", venue
+    assert len({v.issn for v in with_issn}) == len(with_issn)
+
+
+def test_a_crossref_issn_and_any_spelling_find_the_catalog_journal() -> None:
+    assert catalog_short_of_issn(["1939-1404"]) == "JSTARS"
+    assert catalog_short_of_issn([None, "2041-1723"]) == "Nature Communications"
+    assert catalog_short_of_issn(["0000-0000"]) is None
+    found = catalog_venue("IEEE Trans. Geosci. Remote Sens.")
+    assert isinstance(found, CatalogVenue)
+    assert found.short == "TGRS"
+    assert found.issn == "0196-2892"
+    assert catalog_venue("tpami") is not None
+    assert catalog_venue("Journal of Foo Studies") is None
+
+
+def test_a_new_lab_holds_every_catalog_venue_and_alias(database: Database) -> None:
+    catalog = read_catalog()
+    with database.session() as session:
+        assert session.scalar(select(func.count()).select_from(Venue)) == len(catalog)
+        aliases = session.scalar(select(func.count()).select_from(VenueAlias))
+        (jstars,) = queries.venues_by_short(session, ["JSTARS"])
+        assert queries.find_venue(session, "J-STARS").short == "JSTARS"
+        assert queries.find_venue(session, "INFFUS").short == "Information Fusion"
+    # Every alias is written: none was dropped for clashing with another venue's.
+    assert aliases == sum(len(v.aliases) for v in catalog)
+    assert (jstars.kind, jstars.label) == ("journal", None)
