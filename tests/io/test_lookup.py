@@ -181,7 +181,7 @@ def test_crossref_journal_article(services: Services) -> None:
         title="Described Object Detection with a Chain of Multimodal Tools",
         authors=("Kwanyong Park", "Youngwan Lee"),
         venue="IEEE Transactions on Pattern Analysis and Machine Intelligence",
-        venue_short=None,
+        venue_short="TPAMI",  # by its ISSN 0162-8828 in the catalog
         workshop=False,
         journal=True,
         preprint=False,

@@ -17,6 +17,7 @@ from labnews.core.links import arxiv_of, doi_of, http_url
 from labnews.io.lookup.fetch import LookupFailed, ServiceURLs, get
 from labnews.io.lookup.found import JOURNAL_SHORTS, FoundPaper, known_short, refined, short_in
 from labnews.io.lookup.identify import Identifier, Service
+from labnews.store.catalog import catalog_short_of_issn
 
 if TYPE_CHECKING:
     import httpx
@@ -109,7 +110,8 @@ def crossref(client: httpx.Client, urls: ServiceURLs, ident: Identifier) -> Foun
     kind = message.get("type")
     workshop = bool(_WORKSHOP.search(f"{container} {event_name}"))
     acronym = _plain(event.get("acronym")) or _paren_acronym(container)
-    short = known_short(acronym)
+    # A journal names no acronym; its ISSN finds it in the catalog (TPAMI's 0162-8828).
+    short = known_short(acronym) or catalog_short_of_issn(_list(message.get("ISSN")))
     if short is None and workshop and acronym.upper().endswith("W"):
         short = known_short(acronym[:-1])  # "CVPRW": the CVPR workshops
     parts = _date_parts(message.get("published")) or _date_parts(message.get("issued"))
