@@ -25,6 +25,19 @@ GAPS: dict[str, str] = {
     "html_li_spans.md": "an unknown venue keeps its 'ACM' prefix: 'ACM ICAIF' for ICAIF",
     "hugo_yaml_our_papers.md": "'Our papers A and B are accepted' counts one paper, not two",
     "ko_year_headings.md": "items under year headings with no month; **Authors:** lines",
+    "js_array_congrats.js": (
+        "'Congratulations to A and B!' credits no one; 'accepted as an Oral presentation at "
+        "AAAI 2025' and 'as TVCG Journal paper at IEEE VR 2025' keep the words before the venue"
+    ),
+    "yaml_headline_congrats.yml": (
+        "the venue runs on past its sentence ('TGRS. Congratulations to Kai Li'); \"CIKM' 25\" "
+        "(a space after the apostrophe) is not read as CIKM 2025; 'Congratulations to' credits "
+        "no one"
+    ),
+    "yaml_keyed_authors.yml": (
+        "'accepted @ICRA 2026' (the venue after '@') is not read; 'KISS-IMU and GSAT accepted' "
+        "names two papers by their methods"
+    ),
 }
 
 

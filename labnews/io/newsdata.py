@@ -1,0 +1,313 @@
+"""Read news kept as data: a YAML list (Jekyll's ``_data/news.yml``) or a JavaScript or TypeScript
+array (``export const news = [...]`` in ``news.ts``), into the same dated items as a news page.
+
+Each record (``date`` with ``headline``, ``title``, ``content``, ``description``...; bilingual
+values as ``{zh, en}``; people as ``participants``) becomes one line of news, and that line is
+read by the page reader (``io/newspage.py``), so dates, counts, venues and names follow one
+grammar whatever the container. The arrays are parsed by chompjs, a parser of JavaScript object
+literals (any quoting, comments, trailing commas), and YAML by PyYAML's safe loader.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Final, Literal
+
+import chompjs
+import yaml
+
+from labnews.core.errors import LabnewsError
+from labnews.io.newspage import MAX_PAGE, Page, PageItem, clean_text, read_page
+from labnews.store.database import read_file_bytes
+
+DataKind = Literal["yaml", "script"]
+
+YAML_SUFFIXES: Final = (".yml", ".yaml")
+SCRIPT_SUFFIXES: Final = (".js", ".mjs", ".cjs", ".ts", ".mts", ".cts")
+
+# Record keys, compared without case, "_" or "-": the first that holds a value is used.
+_DATE_KEYS: Final = ("date", "time", "when", "day", "pubdate", "published", "year")
+# The text of a record, most telling first: a headline or title is read before the body, and the
+# body only when the title tells of no paper (the body of "Eight papers accepted" repeats them).
+_TEXT_KEYS: Final = (
+    "headline",
+    "title",
+    "news",
+    "text",
+    "content",
+    "description",
+    "summary",
+    "html",
+    "body",
+    "message",
+    "detail",
+    "details",
+    "desc",
+    "label",
+)
+_PEOPLE_KEYS: Final = ("participants", "authors", "people", "members", "names", "students")
+# In a bilingual value ({zh, en}), English is read first: it is the language with most forms.
+_LANGUAGES: Final = ("en", "eng", "english", "ko", "kr", "zh", "cn", "zh_cn", "zhcn", "ja", "jp")
+
+# Where a JavaScript array of records may start: after "=", "(", "default" or "return".
+_ARRAY_START = re.compile(r"(?:=|\(|\bdefault|\breturn)\s*\[")
+# What a script that exports an array looks like (for a file whose name says nothing).
+_SCRIPT_SIGN = re.compile(
+    r"\b(?:export\s+default|(?:export\s+)?(?:const|let|var)\s+[\w$]+(?:\s*:\s*[\w$.<>\[\]]+)?\s*="
+    r"|window\.[\w$]+\s*=|module\.exports\s*=)\s*(?:Object\.freeze\()?\s*\["
+)
+# A YAML news list: its first line (after comments) is "- date:" or another record key.
+_YAML_SIGN = re.compile(
+    r"(?:[ \t]*(?:#[^\n]*)?\n)*[ \t]*-[ \t]+(?:"
+    + "|".join((*_DATE_KEYS, *_TEXT_KEYS))
+    + r")[ \t]*:",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One record of a news data file, as plain text: where it is, its date, texts and people."""
+
+    line: int
+    date: str
+    texts: tuple[str, ...]
+    people: tuple[str, ...]
+
+
+def data_kind(path: Path) -> DataKind | None:
+    """Which data form a file's name says it holds, if any."""
+    suffix = path.suffix.lower()
+    if suffix in YAML_SUFFIXES:
+        return "yaml"
+    if suffix in SCRIPT_SUFFIXES:
+        return "script"
+    return None
+
+
+def sniff(text: str) -> DataKind | None:
+    """Which data form a text holds, judged from its start (for a file named ``news.txt``)."""
+    head = text[:65536].lstrip("\ufeff")
+    if _YAML_SIGN.match(head):
+        return "yaml"
+    if _SCRIPT_SIGN.search(head):
+        return "script"
+    return None
+
+
+def read_data_file(path: Path, kind: DataKind | None = None) -> Page:
+    """A news data file read into dated items; ``kind`` from its name (or its text) if not given."""
+    text = _read_text(path)
+    kind = kind or data_kind(path) or sniff(text)
+    if kind is None:
+        raise LabnewsError(f"{path.name} is neither a YAML news list nor a script with an array")
+    return read_data(text, kind, path.name)
+
+
+def read_data(text: str, kind: DataKind, source: str = "data") -> Page:
+    """The text of a YAML list or a script's array read into dated items."""
+    if len(text) > MAX_PAGE:
+        raise LabnewsError(f"{source} is too large to be a news file ({len(text):,} characters)")
+    records = yaml_records(text, source) if kind == "yaml" else script_records(text, source)
+    return read_records(records, source)
+
+
+# --- YAML --------------------------------------------------------------------------------------
+
+
+def yaml_records(text: str, source: str = "data") -> list[Record]:
+    """The news records of a YAML file: a top-level list, or the lists under its keys."""
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+        found: list[Record] = []
+        if root is not None:
+            for node in _record_nodes(root, 0):
+                value = loader.construct_object(node, deep=True)
+                if isinstance(value, dict):
+                    record = _record(value, node.start_mark.line + 1)
+                    if record is not None:
+                        found.append(record)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        problem = exc.problem or exc.context or "a syntax error"
+        raise LabnewsError(f"{source} is not valid YAML{where}: {problem}") from exc
+    except yaml.YAMLError as exc:
+        raise LabnewsError(f"{source} is not valid YAML: {exc}") from exc
+    finally:
+        loader.dispose()
+    if not found:
+        raise LabnewsError(f"{source} holds no list of news items (each with a date and a text)")
+    return found
+
+
+def _record_nodes(node: yaml.Node, depth: int) -> Iterator[yaml.Node]:
+    """The mappings of every list in the document, down to lists under keys of keys."""
+    if isinstance(node, yaml.SequenceNode):
+        for child in node.value:
+            if isinstance(child, yaml.MappingNode):
+                yield child
+    elif isinstance(node, yaml.MappingNode) and depth < 3:
+        # {papers: [...], awards: [...]} or {config: ..., items: [...]}: every list is news.
+        for _key, value in node.value:
+            yield from _record_nodes(value, depth + 1)
+
+
+# --- JavaScript and TypeScript -----------------------------------------------------------------
+
+
+def script_records(text: str, source: str = "data") -> list[Record]:
+    """The news records of a script: the first array of objects it assigns or exports."""
+    for start in _array_starts(text):
+        try:
+            value: object = chompjs.parse_js_object(text[start:])
+        except ValueError:
+            continue
+        if not isinstance(value, list):
+            continue
+        records = _script_records(value, text, start)
+        if records:
+            return records
+    raise LabnewsError(
+        f"{source} holds no array of news items "
+        "(expected e.g. export const news = [{date: ..., title: ...}])"
+    )
+
+
+def _array_starts(text: str) -> Iterator[int]:
+    """Where each candidate array starts, leaving out those in comments."""
+    for match in _ARRAY_START.finditer(text):
+        start = match.end() - 1
+        line_start = text.rfind("\n", 0, start) + 1
+        if "//" in text[line_start:start]:
+            continue
+        if text.count("/*", 0, start) > text.count("*/", 0, start):
+            continue
+        yield start
+
+
+def _script_records(values: list[object], text: str, start: int) -> list[Record]:
+    records = []
+    cursor = start
+    line = text.count("\n", 0, start) + 1
+    for value in values:
+        if not isinstance(value, dict):
+            continue
+        # chompjs gives no positions: a record's line is where its first text is next found.
+        anchor = next((v for v in value.values() if isinstance(v, str) and len(v) >= 4), None)
+        if anchor is not None:
+            found = text.find(anchor, cursor)
+            if found >= 0:
+                line += text.count("\n", cursor, found)
+                cursor = found + len(anchor)
+        record = _record(value, line)
+        if record is not None:
+            records.append(record)
+    return records
+
+
+# --- records into items ------------------------------------------------------------------------
+
+
+def _key(name: object) -> str:
+    return str(name).lower().replace("_", "").replace("-", "")
+
+
+def _field(record: dict[object, object], names: tuple[str, ...]) -> list[object]:
+    """The record's values under ``names``, in the order of ``names``."""
+    by_key = {_key(k): v for k, v in record.items()}
+    return [by_key[name] for name in names if by_key.get(name) not in (None, "", [], {})]
+
+
+def _text(value: object) -> str:
+    """A value as text: a bilingual mapping in its first language, a list joined."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return ""
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, dict):
+        by_key = {_key(k): v for k, v in value.items()}
+        texts = [_text(by_key[lang]) for lang in _LANGUAGES if lang in by_key]
+        texts += [_text(v) for v in value.values()]
+        return next((t for t in texts if t.strip()), "")
+    if isinstance(value, list):
+        return " ".join(t for t in (_text(v) for v in value) if t.strip())
+    return ""
+
+
+def _people(value: object) -> list[str]:
+    """The people a record names: a list of names (or of {name: ...}), or a string of them."""
+    if isinstance(value, str):
+        return [p.strip() for p in re.split(r"\s*(?:,|;|、|\band\b)\s*", value) if p.strip()]
+    if isinstance(value, dict):
+        name = _field(value, ("name", "fullname", "en"))
+        return _people(name[0]) if name else []
+    if isinstance(value, list):
+        return [name for v in value for name in _people(v)]
+    return []
+
+
+def _record(value: dict[object, object], line: int) -> Record | None:
+    texts = tuple(t for t in (clean_text(_text(v)) for v in _field(value, _TEXT_KEYS)) if t)
+    if not texts:
+        return None
+    dates = _field(value, _DATE_KEYS)
+    people = tuple(p for v in _field(value, _PEOPLE_KEYS) for p in _people(v))
+    return Record(line, clean_text(_text(dates[0])) if dates else "", texts, people)
+
+
+def read_records(records: list[Record], source: str = "data") -> Page:
+    """Records read as lines of a news page: the first of a record's texts that tells of papers
+    (else its first text), dated by its date, crediting its people when its text names none."""
+    page = Page(source)
+    for record in records:
+        item = _read_record(record)
+        if item is None:
+            page.undated.append((record.line, record.texts[0]))
+        else:
+            page.items.append(item)
+    return page
+
+
+def _read_record(record: Record) -> PageItem | None:
+    chosen: PageItem | None = None
+    for text in record.texts:
+        # The date leads, as on a page: "Aug 2025: Our paper ... got accepted by CIKM'25".
+        read = read_page(f"{record.date}: {text}" if record.date else text)
+        if len(read.items) != 1:
+            continue
+        item = read.items[0]
+        if chosen is None:
+            chosen = item
+        if item.clauses or item.tally_total is not None:
+            chosen = item
+            break
+    if chosen is None:
+        return None
+    chosen.line = record.line
+    if record.people:
+        chosen.clauses = [c if c.names else replace(c, names=record.people) for c in chosen.clauses]
+    return chosen
+
+
+def _read_text(path: Path) -> str:
+    try:
+        data = read_file_bytes(path)
+    except OSError as exc:
+        raise LabnewsError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if len(data) > MAX_PAGE:
+        raise LabnewsError(f"{path.name} is too large to be a news file")
+    if b"\x00" in data[:8192]:
+        raise LabnewsError(f"{path.name} is not a text file (it holds binary data)")
+    return data.decode("utf-8-sig", errors="replace")
