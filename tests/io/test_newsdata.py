@@ -246,3 +246,26 @@ def test_a_data_file_imported_twice_adds_nothing_the_second_time(cli: Cli, tmp_p
     again = cli("import", "news", path)
     assert again.code == 0, again.err
     assert cli("summary").out == first
+
+
+def test_an_al_folio_folder_dates_items_by_front_matter_and_reads_files_with_no_suffix(
+    database: Database, tmp_path: Path
+) -> None:
+    folder = tmp_path / "_news"
+    folder.mkdir()
+    # The name says September; the front matter, which al-folio shows, says October.
+    _write(
+        folder,
+        "2024-09-neurips.md",
+        "---\nlayout: post\ndate: 2024-10-02\n---\n\n"
+        "Two papers accepted to NeurIPS 2024 (Kim, Lee)\n",
+    )
+    _write(
+        folder, "announcement_7", "---\ndate: 2025-02-27\n---\nOne paper accepted by CVPR 2025\n"
+    )
+    _write(folder, "notes", "2023-07-01 One paper accepted to ICCV 2023, still to announce\n")
+    (folder / "thumbs").write_bytes(b"\x00\x01binary")
+    assert detect_kind(folder) == "news"
+    plan = _plan(database, folder)
+    assert _papers(plan) == {"2024/10 NeurIPS 2024": 2, "2025/02 CVPR 2025": 1}
+    assert {m.name for m in plan.members} == {"Kim", "Lee"}
