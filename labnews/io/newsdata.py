@@ -26,6 +26,9 @@ from labnews.store.database import read_file_bytes
 
 DataKind = Literal["yaml", "script"]
 
+# libyaml's parser where PyYAML was built with it (ten times faster), else PyYAML's own.
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 YAML_SUFFIXES: Final = (".yml", ".yaml")
 SCRIPT_SUFFIXES: Final = (".js", ".mjs", ".cjs", ".ts", ".mts", ".cts")
 
@@ -50,6 +53,14 @@ _TEXT_KEYS: Final = (
     "label",
 )
 _PEOPLE_KEYS: Final = ("participants", "authors", "people", "members", "names", "students")
+_PEOPLE_SPLIT = re.compile(r"\s*(?:,|;|、|\band\b)\s*")
+_MAX_TEXT: Final = 20_000
+"""Characters of one record's text read at most."""
+_MAX_PEOPLE: Final = 200
+_MAX_CANDIDATES: Final = 200
+"""Places a script's array may start that are tried at most."""
+_NEAR: Final = 100_000
+"""Characters after the last record searched for the next one's first text (for its line)."""
 # In a bilingual value ({zh, en}), English is read first: it is the language with most forms.
 _LANGUAGES: Final = ("en", "eng", "english", "ko", "kr", "zh", "cn", "zh_cn", "zhcn", "ja", "jp")
 
@@ -121,7 +132,7 @@ def read_data(text: str, kind: DataKind, source: str = "data") -> Page:
 
 def yaml_records(text: str, source: str = "data") -> list[Record]:
     """The news records of a YAML file: a top-level list, or the lists under its keys."""
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         root = loader.get_single_node()
         found: list[Record] = []
@@ -180,13 +191,21 @@ def script_records(text: str, source: str = "data") -> list[Record]:
 
 
 def _array_starts(text: str) -> Iterator[int]:
-    """Where each candidate array starts, leaving out those in comments."""
-    for match in _ARRAY_START.finditer(text):
+    """Where each candidate array starts, leaving out those in comments (the first few only: a
+    minified bundle has thousands, and news is among the first)."""
+    opened = closed = 0
+    counted = 0
+    for tried, match in enumerate(_ARRAY_START.finditer(text)):
+        if tried >= _MAX_CANDIDATES:
+            return
         start = match.end() - 1
         line_start = text.rfind("\n", 0, start) + 1
         if "//" in text[line_start:start]:
             continue
-        if text.count("/*", 0, start) > text.count("*/", 0, start):
+        opened += text.count("/*", counted, start)
+        closed += text.count("*/", counted, start)
+        counted = start
+        if opened > closed:
             continue
         yield start
 
@@ -201,7 +220,7 @@ def _script_records(values: list[object], text: str, start: int) -> list[Record]
         # chompjs gives no positions: a record's line is where its first text is next found.
         anchor = next((v for v in value.values() if isinstance(v, str) and len(v) >= 4), None)
         if anchor is not None:
-            found = text.find(anchor, cursor)
+            found = text.find(anchor, cursor, cursor + _NEAR)
             if found >= 0:
                 line += text.count("\n", cursor, found)
                 cursor = found + len(anchor)
@@ -226,6 +245,40 @@ def _field(record: dict[object, object], names: tuple[str, ...]) -> list[object]
 
 def _text(value: object) -> str:
     """A value as text: a bilingual mapping in its first language, a list joined."""
+    parts: list[str] = []
+    _gather(value, parts, [_MAX_TEXT])
+    return " ".join(parts)
+
+
+def _gather(value: object, parts: list[str], budget: list[int]) -> None:
+    """Add the text of ``value`` to ``parts`` while ``budget`` lasts: YAML aliases can nest a
+    list in itself a billion times over, and a news line is never that long."""
+    budget[0] -= 1  # each value costs, the empty ones too
+    if budget[0] <= 0:
+        return
+    if isinstance(value, dict):
+        by_key = {_key(k): v for k, v in value.items()}
+        chosen = [by_key[lang] for lang in _LANGUAGES if lang in by_key]
+        for candidate in [*chosen, *value.values()]:
+            before = len(parts)
+            _gather(candidate, parts, budget)
+            if any(p.strip() for p in parts[before:]):
+                return
+            del parts[before:]
+        return
+    if isinstance(value, list):
+        for item in value:
+            _gather(item, parts, budget)
+            if budget[0] <= 0:
+                return
+        return
+    text = _scalar(value)
+    if text.strip():
+        parts.append(text[: budget[0]])
+        budget[0] -= len(text) + 1
+
+
+def _scalar(value: object) -> str:
     if isinstance(value, str):
         return value
     if isinstance(value, dt.datetime):
@@ -236,26 +289,18 @@ def _text(value: object) -> str:
         return ""
     if isinstance(value, int | float):
         return str(value)
-    if isinstance(value, dict):
-        by_key = {_key(k): v for k, v in value.items()}
-        texts = [_text(by_key[lang]) for lang in _LANGUAGES if lang in by_key]
-        texts += [_text(v) for v in value.values()]
-        return next((t for t in texts if t.strip()), "")
-    if isinstance(value, list):
-        return " ".join(t for t in (_text(v) for v in value) if t.strip())
     return ""
 
 
 def _people(value: object) -> list[str]:
     """The people a record names: a list of names (or of {name: ...}), or a string of them."""
-    if isinstance(value, str):
-        return [p.strip() for p in re.split(r"\s*(?:,|;|、|\band\b)\s*", value) if p.strip()]
-    if isinstance(value, dict):
-        name = _field(value, ("name", "fullname", "en"))
-        return _people(name[0]) if name else []
-    if isinstance(value, list):
-        return [name for v in value for name in _people(v)]
-    return []
+    names: list[str] = []
+    for item in value[:_MAX_PEOPLE] if isinstance(value, list) else [value]:
+        if isinstance(item, dict):
+            found = _field(item, ("name", "fullname", "en"))
+            item = found[0] if found else ""
+        names += (p.strip() for p in _PEOPLE_SPLIT.split(_text(item)) if p.strip())
+    return names[:_MAX_PEOPLE]
 
 
 def _record(value: dict[object, object], line: int) -> Record | None:

@@ -269,3 +269,14 @@ def test_an_al_folio_folder_dates_items_by_front_matter_and_reads_files_with_no_
     plan = _plan(database, folder)
     assert _papers(plan) == {"2024/10 NeurIPS 2024": 2, "2025/02 CVPR 2025": 1}
     assert {m.name for m in plan.members} == {"Kim", "Lee"}
+
+
+def test_a_yaml_alias_bomb_reads_as_one_bounded_line() -> None:
+    # Nine lists of nine lists, eight deep: 43 million words once every alias is followed.
+    text = "a: &a [" + ", ".join(["lol"] * 9) + "]\n"
+    for before, name in zip("abcdefg", "bcdefgh", strict=True):
+        text += f"{name}: &{name} [" + ", ".join([f"*{before}"] * 9) + "]\n"
+    text += "items:\n  - date: 2024-01\n    headline: *h\n    authors: *h\n"
+    page = newsdata.read_data(text, "yaml")
+    assert [(i.year, i.month) for i in page.items] == [(2024, 1)]
+    assert 1000 < len(page.items[0].text) <= 20_000
