@@ -21,6 +21,7 @@ GAPS: dict[str, str] = {
         "'congrats to Yisong, Tangwen' credits no one: test_newspage's free wordings expect "
         "'Congrats to Kim and Lee!' to credit no one (a decision for the issue)"
     ),
+    "alfolio_no_suffix": "a misspelt venue ('NeuIPS '23') is not matched to NeurIPS",
     "alfolio_workshop_too.md": "long linked titles between 'Two papers' and 'have been accepted'",
     "html_li_spans.md": "an unknown venue keeps its 'ACM' prefix: 'ACM ICAIF' for ICAIF",
     "hugo_yaml_our_papers.md": "'Our papers A and B are accepted' counts one paper, not two",
