@@ -33,7 +33,7 @@ YAML_SUFFIXES: Final = (".yml", ".yaml")
 SCRIPT_SUFFIXES: Final = (".js", ".mjs", ".cjs", ".ts", ".mts", ".cts")
 
 # Record keys, compared without case, "_" or "-": the first that holds a value is used.
-_DATE_KEYS: Final = ("date", "time", "when", "day", "pubdate", "published", "year")
+_DATE_KEYS: Final = ("date", "time", "when", "pubdate", "published", "year")
 # The text of a record, most telling first: a headline or title is read before the body, and the
 # body only when the title tells of no paper (the body of "Eight papers accepted" repeats them).
 _TEXT_KEYS: Final = (
@@ -307,9 +307,24 @@ def _record(value: dict[object, object], line: int) -> Record | None:
     texts = tuple(t for t in (clean_text(_text(v)) for v in _field(value, _TEXT_KEYS)) if t)
     if not texts:
         return None
-    dates = _field(value, _DATE_KEYS)
     people = tuple(p for v in _field(value, _PEOPLE_KEYS) for p in _people(v))
-    return Record(line, clean_text(_text(dates[0])) if dates else "", texts, people)
+    return Record(line, _date(value), texts, people)
+
+
+def _date(record: dict[object, object]) -> str:
+    """A record's date as a page writes it: its date field, or its year, month and day fields
+    joined ("2024-06-18", "June 2024")."""
+    dates = _field(record, _DATE_KEYS[:-1])
+    if dates:
+        return clean_text(_text(dates[0]))
+    year, month, day = (
+        _text(_field(record, (key,))[:1]).strip() for key in ("year", "month", "day")
+    )
+    if not month:
+        return year
+    if month.isdigit():
+        return f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day.isdigit() else "")
+    return f"{month} {day}, {year}" if day.isdigit() else f"{month} {year}"
 
 
 def read_records(records: list[Record], source: str = "data") -> Page:

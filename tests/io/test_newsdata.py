@@ -110,6 +110,21 @@ awards:
     assert [(a.kind, a.date.month, a.line) for a in plan.achievements] == [("award", 6, 8)]
 
 
+def test_a_date_kept_as_year_month_and_day_fields_dates_its_record() -> None:
+    text = """\
+- {year: 2024, month: 6, day: 18, title: One paper accepted by CVPR 2024}
+- {year: 2023, month: June, title: Two papers accepted by ICCV 2023}
+- {year: 2022, month: Oct, day: 3, title: One paper accepted by ECCV 2022}
+"""
+    page = newsdata.read_data(text, "yaml")
+    assert [(i.year, i.month, i.day, i.line) for i in page.items] == [
+        (2024, 6, 18, 1),
+        (2023, 6, None, 2),
+        (2022, 10, 3, 3),
+    ]
+    assert [c.count for i in page.items for c in i.clauses] == [1, 2, 1]
+
+
 def test_the_title_is_read_first_and_the_body_only_when_the_title_tells_of_no_paper(
     database: Database, tmp_path: Path
 ) -> None:
