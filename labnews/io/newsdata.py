@@ -238,9 +238,16 @@ def _key(name: object) -> str:
 
 
 def _field(record: dict[object, object], names: tuple[str, ...]) -> list[object]:
-    """The record's values under ``names``, in the order of ``names``."""
-    by_key = {_key(k): v for k, v in record.items()}
-    return [by_key[name] for name in names if by_key.get(name) not in (None, "", [], {})]
+    """The record's values under ``names``, in the order of ``names``; a name kept per language
+    (``title_en``, ``titleZh``) is read in the first language that has it."""
+    by_key = {_key(k): v for k, v in record.items() if v not in (None, "", [], {})}
+    found = []
+    for name in names:
+        keys = [name, *(name + lang for lang in _LANGUAGES)]
+        value = next((by_key[k] for k in keys if k in by_key), None)
+        if value is not None:
+            found.append(value)
+    return found
 
 
 def _text(value: object) -> str:
@@ -303,10 +310,14 @@ def _people(value: object) -> list[str]:
     return names[:_MAX_PEOPLE]
 
 
-def _record(value: dict[object, object], line: int) -> Record | None:
+def _record(value: dict[object, object], line: int, nested: bool = False) -> Record | None:
     texts = tuple(t for t in (clean_text(_text(v)) for v in _field(value, _TEXT_KEYS)) if t)
     if not texts:
-        return None
+        # {date, en: {title, content}, zh: {...}}: the texts are kept under each language.
+        inner = next((v for v in _field(value, _LANGUAGES) if isinstance(v, dict)), None)
+        if inner is None or nested:
+            return None
+        return _record({**inner, **{k: v for k, v in value.items() if k not in inner}}, line, True)
     people = tuple(p for v in _field(value, _PEOPLE_KEYS) for p in _people(v))
     return Record(line, _date(value), texts, people)
 

@@ -196,6 +196,25 @@ def test_a_javascript_array_in_a_call_or_a_plain_assignment(
     assert _papers(_plan(database, _write(tmp_path, "news.mjs", plain))) == {"2023/12 AAAI 2024": 1}
 
 
+def test_texts_kept_per_language_in_their_keys_or_under_a_language() -> None:
+    text = """\
+export default [
+ {date: '2024-06-18', title_zh: '一篇论文被 CVPR 2024 接收',
+  title_en: 'One paper accepted by CVPR 2024'},
+ {date: '2023-07', en: {title: 'Two papers accepted by ICCV 2023'},
+  zh: {title: '两篇论文被 ICCV 2023 接收'}},
+ {date: '2022-07', titleZh: '三篇论文被ECCV 2022接收'},
+]
+"""
+    page = newsdata.read_data(text, "script")
+    assert [(i.line, [(c.count, c.venue) for c in i.clauses]) for i in page.items] == [
+        (2, [(1, "CVPR 2024")]),
+        (4, [(2, "ICCV 2023")]),
+        (6, [(3, "ECCV 2022")]),
+    ]
+    assert page.items[0].text == "One paper accepted by CVPR 2024"  # English first
+
+
 def test_a_record_with_no_date_it_can_read_is_kept_apart_not_invented() -> None:
     text = "- headline: One paper accepted by CVPR 2024\n- date: someday\n  headline: Hello\n"
     page = newsdata.read_data(text, "yaml", "news.yml")
