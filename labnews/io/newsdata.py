@@ -123,6 +123,9 @@ def read_data(text: str, kind: DataKind, source: str = "data") -> Page:
     """The text of a YAML list or a script's array read into dated items."""
     if len(text) > MAX_PAGE:
         raise LabnewsError(f"{source} is too large to be a news file ({len(text):,} characters)")
+    if not text.isascii():
+        # A lone surrogate (text decoded with surrogateescape) cannot reach either parser.
+        text = text.encode("utf-8", errors="replace").decode("utf-8")
     records = yaml_records(text, source) if kind == "yaml" else script_records(text, source)
     return read_records(records, source)
 
@@ -149,7 +152,12 @@ def yaml_records(text: str, source: str = "data") -> list[Record]:
         problem = exc.problem or exc.context or "a syntax error"
         raise LabnewsError(f"{source} is not valid YAML{where}: {problem}") from exc
     except yaml.YAMLError as exc:
-        raise LabnewsError(f"{source} is not valid YAML: {exc}") from exc
+        # A reader error (a control character) says where on a second line: keep the first.
+        first = str(exc).splitlines()[0] if str(exc) else "a syntax error"
+        raise LabnewsError(f"{source} is not valid YAML: {first}") from exc
+    except RecursionError:
+        # PyYAML's own parser (without libyaml) recurses once per level of nesting.
+        raise LabnewsError(f"{source} is nested too deeply to be a news list") from None
     finally:
         loader.dispose()
     if not found:

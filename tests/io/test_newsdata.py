@@ -12,6 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from labnews.core.errors import LabnewsError
 from labnews.io import newsdata
@@ -314,3 +316,25 @@ def test_a_yaml_alias_bomb_reads_as_one_bounded_line() -> None:
     page = newsdata.read_data(text, "yaml")
     assert [(i.year, i.month) for i in page.items] == [(2024, 1)]
     assert 1000 < len(page.items[0].text) <= 20_000
+
+
+_PIECES = st.sampled_from(
+    [
+        *"[]{}()'\"`:,;=-#/*\n \\ab0129.\t",
+        *("export const n = [", "date", "title", "- date: ", "&a", "*a", "<br>", "${x}", "é"),
+        *("2024-06", "One paper accepted by CVPR 2024", "\x01", "\ud800"),
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join), st.sampled_from(["yaml", "script"]))
+def test_any_text_reads_as_items_or_fails_with_a_labnews_error(text: str, kind: str) -> None:
+    problem = ""
+    try:
+        page = newsdata.read_data(text, "yaml" if kind == "yaml" else "script")
+    except LabnewsError as error:
+        problem = str(error)
+    else:
+        assert all(item.year is not None for item in page.items)
+    assert "\n" not in problem  # one line
