@@ -53,6 +53,25 @@ _TEXT_KEYS: Final = (
     "label",
 )
 _PEOPLE_KEYS: Final = ("participants", "authors", "people", "members", "names", "students")
+# How a file files its news: a record's category, or the key of the list it is in.
+_KIND_KEYS: Final = ("category", "type", "kind", "tag", "tags")
+# Kinds that are not paper news: a record filed so is never read as papers, whatever its words
+# ("Best Paper Award for our CVPR 2024 paper" under awards: is an award, not a second paper).
+_OTHER_NEWS: Final = frozenset(
+    word.replace("_", "")
+    for words in (
+        "award awards honor honors honour honours prize prizes recognition",
+        "talk talks invited_talk invited_talks presentation presentations keynote keynotes",
+        "service services media press interview interviews outreach teaching course courses",
+        "grant grants funding project projects people member members new_members join joined",
+        "event events seminar seminars defense defence graduation alumni hiring position",
+        "cv career visit visits travel misc etc other others",
+    )
+    for word in words.split()
+)
+_PAPER_NEWS: Final = frozenset(
+    "paper papers publication publications pub pubs article articles conference journal".split()
+)
 _PEOPLE_SPLIT = re.compile(r"\s*(?:,|;|、|\band\b)\s*")
 _MAX_TEXT: Final = 20_000
 """Characters of one record's text read at most."""
@@ -88,6 +107,8 @@ class Record:
     date: str
     texts: tuple[str, ...]
     people: tuple[str, ...]
+    papers: bool = True
+    """False when the file itself files the record as other news (``awards:``, ``tag: talk``)."""
 
 
 def data_kind(path: Path) -> DataKind | None:
@@ -140,10 +161,10 @@ def yaml_records(text: str, source: str = "data") -> list[Record]:
         root = loader.get_single_node()
         found: list[Record] = []
         if root is not None:
-            for node in _record_nodes(root, 0):
+            for node, key in _record_nodes(root, 0):
                 value = loader.construct_object(node, deep=True)
                 if isinstance(value, dict):
-                    record = _record(value, node.start_mark.line + 1)
+                    record = _record(value, node.start_mark.line + 1, filed=key)
                     if record is not None:
                         found.append(record)
     except yaml.MarkedYAMLError as exc:
@@ -165,16 +186,17 @@ def yaml_records(text: str, source: str = "data") -> list[Record]:
     return found
 
 
-def _record_nodes(node: yaml.Node, depth: int) -> Iterator[yaml.Node]:
-    """The mappings of every list in the document, down to lists under keys of keys."""
+def _record_nodes(node: yaml.Node, depth: int, key: str = "") -> Iterator[tuple[yaml.Node, str]]:
+    """The mappings of every list in the document, down to lists under keys of keys, each with
+    the key of the list it is in ("" for a list at the top)."""
     if isinstance(node, yaml.SequenceNode):
         for child in node.value:
             if isinstance(child, yaml.MappingNode):
-                yield child
+                yield child, key
     elif isinstance(node, yaml.MappingNode) and depth < 3:
         # {papers: [...], awards: [...]} or {config: ..., items: [...]}: every list is news.
-        for _key, value in node.value:
-            yield from _record_nodes(value, depth + 1)
+        for name, value in node.value:
+            yield from _record_nodes(value, depth + 1, str(getattr(name, "value", "")))
 
 
 # --- JavaScript and TypeScript -----------------------------------------------------------------
@@ -318,16 +340,27 @@ def _people(value: object) -> list[str]:
     return names[:_MAX_PEOPLE]
 
 
-def _record(value: dict[object, object], line: int, nested: bool = False) -> Record | None:
+def _record(
+    value: dict[object, object], line: int, nested: bool = False, filed: str = ""
+) -> Record | None:
+    """A record's texts, date and people; ``filed`` is the key of the list it is in."""
     texts = tuple(t for t in (clean_text(_text(v)) for v in _field(value, _TEXT_KEYS)) if t)
     if not texts:
         # {date, en: {title, content}, zh: {...}}: the texts are kept under each language.
         inner = next((v for v in _field(value, _LANGUAGES) if isinstance(v, dict)), None)
         if inner is None or nested:
             return None
-        return _record({**inner, **{k: v for k, v in value.items() if k not in inner}}, line, True)
+        merged = {**inner, **{k: v for k, v in value.items() if k not in inner}}
+        return _record(merged, line, True, filed)
     people = tuple(p for v in _field(value, _PEOPLE_KEYS) for p in _people(v))
-    return Record(line, _date(value), texts, people)
+    filings = [filed] + [
+        _text(tag)
+        for found in _field(value, _KIND_KEYS)
+        for tag in (found[:_MAX_PEOPLE] if isinstance(found, list) else [found])
+    ]
+    kinds = {_key(kind).replace(" ", "") for kind in filings}
+    papers = bool(kinds & _PAPER_NEWS) or not kinds & _OTHER_NEWS
+    return Record(line, _date(value), texts, people, papers)
 
 
 def _date(record: dict[object, object]) -> str:
@@ -367,6 +400,9 @@ def _read_record(record: Record) -> PageItem | None:
         if len(read.items) != 1:
             continue
         item = read.items[0]
+        if not record.papers:
+            # Filed as an award or a talk: what its words say of papers is not news of them.
+            item.clauses, item.tally_total, item.tally_items = [], None, []
         if chosen is None:
             chosen = item
         if item.clauses or item.tally_total is not None:

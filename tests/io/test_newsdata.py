@@ -127,6 +127,29 @@ def test_a_date_kept_as_year_month_and_day_fields_dates_its_record() -> None:
     assert [c.count for i in page.items for c in i.clauses] == [1, 2, 1]
 
 
+def test_news_the_file_files_as_awards_or_talks_is_never_read_as_papers(
+    database: Database, tmp_path: Path
+) -> None:
+    text = """\
+papers:
+  - date: 2024-06
+    description: One paper accepted by CVPR 2024
+awards:
+  - date: 2024-06
+    description: Our paper accepted to CVPR 2024 won the best paper award
+items:
+  - date: 2024-07
+    title: Invited talk on our two papers accepted by ECCV 2024
+    category: talk
+  - date: 2024-07
+    title: One paper accepted by ECCV 2024, nominated for an award
+    tags: [publication, award]
+"""
+    plan = _plan(database, _write(tmp_path, "news.yml", text))
+    assert _papers(plan) == {"2024/06 CVPR 2024": 1, "2024/07 ECCV 2024": 1}
+    assert [(a.kind, a.line) for a in plan.achievements] == [("award", 5), ("talk", 8)]
+
+
 def test_the_title_is_read_first_and_the_body_only_when_the_title_tells_of_no_paper(
     database: Database, tmp_path: Path
 ) -> None:
