@@ -86,9 +86,15 @@ _LANGUAGES: Final = ("en", "eng", "english", "ko", "kr", "zh", "cn", "zh_cn", "z
 # Where a JavaScript array of records may start: after "=", "(", "default" or "return".
 _ARRAY_START = re.compile(r"(?:=|\(|\bdefault|\breturn)\s*\[")
 # What a script that exports an array looks like (for a file whose name says nothing).
+# Possessive quantifiers (*+, ++): a long run of blanks is scanned once, never re-split.
 _SCRIPT_SIGN = re.compile(
-    r"\b(?:export\s+default|(?:export\s+)?(?:const|let|var)\s+[\w$]+(?:\s*:\s*[\w$.<>\[\]]+)?\s*="
-    r"|window\.[\w$]+\s*=|module\.exports\s*=)\s*(?:Object\.freeze\()?\s*\["
+    r"\b(?:export\s++default|(?:export\s++)?(?:const|let|var)\s++[\w$]++"
+    r"(?:\s*+:\s*+[\w$.<>\[\]]++)?\s*+=|window\.[\w$]++\s*+=|module\.exports\s*+=)"
+    r"\s*+(?:Object\.freeze\()?\s*+\["
+)
+# How a script opens, after comments: a statement, not prose.
+_SCRIPT_OPENING = re.compile(
+    r"(?:export|import|const|let|var|window\.|module\.exports|interface|type\s|['\"]use strict)"
 )
 # A YAML news list: its first line (after comments) is "- date:" or another record key.
 _YAML_SIGN = re.compile(
@@ -126,9 +132,27 @@ def sniff(text: str) -> DataKind | None:
     head = text[:65536].lstrip("\ufeff")
     if _YAML_SIGN.match(head):
         return "yaml"
-    if _SCRIPT_SIGN.search(head):
+    # A script opens as one (a page that quotes "const news = [" in a code block is a page).
+    if _SCRIPT_OPENING.match(_after_comments(head)) and _SCRIPT_SIGN.search(head):
         return "script"
     return None
+
+
+def _after_comments(text: str) -> str:
+    """The text after its leading blanks and ``//`` and ``/* */`` comments."""
+    at = 0
+    while at < len(text):
+        if text[at].isspace():
+            at += 1
+        elif text.startswith("//", at):
+            end = text.find("\n", at)
+            at = len(text) if end < 0 else end + 1
+        elif text.startswith("/*", at):
+            end = text.find("*/", at + 2)
+            at = len(text) if end < 0 else end + 2
+        else:
+            break
+    return text[at:]
 
 
 def read_data_file(path: Path, kind: DataKind | None = None) -> Page:

@@ -268,6 +268,8 @@ def test_a_file_whose_name_says_nothing_is_told_by_its_text(tmp_path: Path) -> N
     assert import_format("news", yaml_txt).suffixes == newsdata.YAML_SUFFIXES
     assert import_format("news", script).suffixes == newsdata.SCRIPT_SUFFIXES
     assert ".md" in import_format("news", page).suffixes
+    quoting = _write(tmp_path, "how.txt", "How we keep news:\n\n    const news = [{}]\n")
+    assert ".md" in import_format("news", quoting).suffixes  # a page that quotes a script
     assert detect_kind(script) == "news"
     assert detect_kind(_write(tmp_path, "notes", "just some words\n")) is None
     assert import_names() == ("news", "bibtex", "table", "csv")
