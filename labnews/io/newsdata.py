@@ -33,7 +33,9 @@ YAML_SUFFIXES: Final = (".yml", ".yaml")
 SCRIPT_SUFFIXES: Final = (".js", ".mjs", ".cjs", ".ts", ".mts", ".cts")
 
 # Record keys, compared without case, "_" or "-": the first that holds a value is used.
-_DATE_KEYS: Final = ("date", "time", "when", "pubdate", "published", "year")
+_DATE_KEYS: Final = ("date", "time", "when", "pubdate", "published")
+# A date kept in parts: {year: 2024, month: 6, day: 18}, or a year alone.
+_DATE_PARTS: Final = ("year", "month", "day")
 # The text of a record, most telling first: a headline or title is read before the body, and the
 # body only when the title tells of no paper (the body of "Eight papers accepted" repeats them).
 _TEXT_KEYS: Final = (
@@ -84,7 +86,7 @@ _NEAR: Final = 100_000
 _LANGUAGES: Final = ("en", "eng", "english", "ko", "kr", "zh", "cn", "zh_cn", "zhcn", "ja", "jp")
 
 # Where a JavaScript array of records may start: after "=", "(", "default" or "return".
-_ARRAY_START = re.compile(r"(?:=|\(|\bdefault|\breturn)\s*\[")
+_ARRAY_START = re.compile(r"(?:=|\(|\bdefault|\breturn)\s*+\[")
 # What a script that exports an array looks like (for a file whose name says nothing).
 # Possessive quantifiers (*+, ++): a long run of blanks is scanned once, never re-split.
 _SCRIPT_SIGN = re.compile(
@@ -99,7 +101,7 @@ _SCRIPT_OPENING = re.compile(
 # A YAML news list: its first line (after comments) is "- date:" or another record key.
 _YAML_SIGN = re.compile(
     r"(?:[ \t]*(?:#[^\n]*)?\n)*[ \t]*-[ \t]+(?:"
-    + "|".join((*_DATE_KEYS, *_TEXT_KEYS))
+    + "|".join((*_DATE_KEYS, *_DATE_PARTS, *_TEXT_KEYS))
     + r")[ \t]*:",
     re.IGNORECASE,
 )
@@ -390,17 +392,15 @@ def _record(
 def _date(record: dict[object, object]) -> str:
     """A record's date as a page writes it: its date field, or its year, month and day fields
     joined ("2024-06-18", "June 2024")."""
-    dates = _field(record, _DATE_KEYS[:-1])
+    dates = _field(record, _DATE_KEYS)
     if dates:
         return clean_text(_text(dates[0]))
-    year, month, day = (
-        _text(_field(record, (key,))[:1]).strip() for key in ("year", "month", "day")
-    )
+    year, month, day = (_text(_field(record, (key,))[:1]).strip() for key in _DATE_PARTS)
     if not month:
         return year
-    if month.isdigit():
-        return f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day.isdigit() else "")
-    return f"{month} {day}, {year}" if day.isdigit() else f"{month} {year}"
+    if month.isdecimal():
+        return f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day.isdecimal() else "")
+    return f"{month} {day}, {year}" if day.isdecimal() else f"{month} {year}"
 
 
 def read_records(records: list[Record], source: str = "data") -> Page:
