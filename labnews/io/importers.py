@@ -28,6 +28,30 @@ def _plan_news(session: Session, path: Path) -> ImportPlan:
     return newsplan.plan_page(session, newspage.read_source(path))
 
 
+def _plan_news_yaml(session: Session, path: Path) -> ImportPlan:
+    from labnews.io import newsdata, newsplan
+
+    return newsplan.plan_page(session, newsdata.read_data_file(path, "yaml"))
+
+
+def _plan_news_script(session: Session, path: Path) -> ImportPlan:
+    from labnews.io import newsdata, newsplan
+
+    return newsplan.plan_page(session, newsdata.read_data_file(path, "script"))
+
+
+def _yaml_news_text(text: str) -> bool:
+    from labnews.io import newsdata
+
+    return newsdata.sniff(text) == "yaml"
+
+
+def _script_news_text(text: str) -> bool:
+    from labnews.io import newsdata
+
+    return newsdata.sniff(text) == "script"
+
+
 def _plan_bibtex(session: Session, path: Path) -> ImportPlan:
     from labnews.io import bibplan
 
@@ -51,10 +75,20 @@ class ImportFormat:
     """Other names the CLI accepts for it (what users have typed before)."""
     folders: bool = False
     """Whether a folder is read as this kind (an al-folio ``_news`` folder)."""
+    holds: Callable[[str], bool] | None = None
+    """Whether a text holds this format, for a file whose name does not say (``news.txt``)."""
 
 
 IMPORT_FORMATS: Final = (
     ImportFormat("news", (".md", ".markdown", ".html", ".htm", ".txt"), _plan_news, folders=True),
+    # News kept as data: Jekyll's _data/news.yml, a site's news.ts or news.js array.
+    ImportFormat("news", (".yml", ".yaml"), _plan_news_yaml, holds=_yaml_news_text),
+    ImportFormat(
+        "news",
+        (".js", ".mjs", ".cjs", ".ts", ".mts", ".cts"),
+        _plan_news_script,
+        holds=_script_news_text,
+    ),
     ImportFormat("bibtex", (".bib", ".bibtex"), _plan_bibtex),
     ImportFormat("table", (".csv", ".json"), _plan_table, aliases=("csv",)),
 )
@@ -62,9 +96,8 @@ IMPORT_FORMATS: Final = (
 
 def import_names() -> tuple[str, ...]:
     """Every name an import kind goes by: the kinds, then the aliases the CLI also accepts."""
-    return tuple(f.kind for f in IMPORT_FORMATS) + tuple(
-        a for f in IMPORT_FORMATS for a in f.aliases
-    )
+    names = [f.kind for f in IMPORT_FORMATS] + [a for f in IMPORT_FORMATS for a in f.aliases]
+    return tuple(dict.fromkeys(names))
 
 
 def import_kind(name: str) -> ImportKind:
@@ -76,17 +109,52 @@ def import_kind(name: str) -> ImportKind:
 
 
 def detect_kind(path: Path) -> ImportKind | None:
-    """What a file holds, by its name: a news page (or a folder of news files), BibTeX, a table."""
+    """What a file holds, by its name (or, with no suffix, its text): a news page, a news data
+    file or a folder of news files, BibTeX, a table."""
     is_dir = path.is_dir()
     suffix = path.suffix.lower()
     for fmt in IMPORT_FORMATS:
         if fmt.folders if is_dir else suffix in fmt.suffixes:
             return fmt.kind
+    if suffix == "":
+        # "news" with no suffix: a YAML list or a script's array says so in its first lines.
+        found = _by_text(list(IMPORT_FORMATS), path)
+        return found.kind if found is not None else None
     return None
+
+
+# Names that say a file is text but not which format: its text tells (a YAML list in news.txt).
+_PLAIN_SUFFIXES: Final = ("", ".txt")
+_SNIFF_CHARS: Final = 65536
+
+
+def import_format(kind: ImportKind, path: Path) -> ImportFormat:
+    """The format of ``kind`` that reads ``path``: by its name, else by its text, else the first."""
+    formats = [f for f in IMPORT_FORMATS if f.kind == kind]
+    if path.is_dir():
+        return next((f for f in formats if f.folders), formats[0])
+    suffix = path.suffix.lower()
+    named = next((f for f in formats if suffix in f.suffixes), None)
+    if named is not None and suffix not in _PLAIN_SUFFIXES:
+        return named
+    return _by_text(formats, path) or named or formats[0]
+
+
+def _by_text(formats: list[ImportFormat], path: Path) -> ImportFormat | None:
+    """The first of ``formats`` whose test accepts the start of the file's text."""
+    sniffers = [f for f in formats if f.holds is not None]
+    if not sniffers or not path.is_file():
+        return None
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(_SNIFF_CHARS).decode("utf-8", errors="replace")
+    except OSError:
+        return None  # the planner reports the file it cannot read, in its own words
+    return next((f for f in sniffers if f.holds is not None and f.holds(head)), None)
 
 
 def plan_file(session: Session, kind: ImportKind, path: Path) -> ImportPlan:
     """Read the file as ``kind`` into an ImportPlan (reading the database, changing nothing)."""
     if not path.exists():
         raise LabnewsError(f"{path} does not exist")
-    return next(f for f in IMPORT_FORMATS if f.kind == kind).plan(session, path)
+    return import_format(kind, path).plan(session, path)

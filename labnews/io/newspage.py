@@ -511,7 +511,7 @@ def _read_item(item: PageItem) -> None:
 def read_folder(folder: Path) -> Page:
     """An al-folio ``_news/`` folder: one news item per Markdown or HTML file."""
     page = Page(str(folder))
-    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in {".md", ".markdown", ".html"})
+    files = sorted(p for p in folder.iterdir() if _is_news_file(p))
     if not files:
         raise LabnewsError(f"{folder} holds no .md or .html news files")
     for path in files:
@@ -524,6 +524,20 @@ def read_folder(folder: Path) -> Page:
             for line, text in one.undated
         )
     return page
+
+
+def _is_news_file(path: Path) -> bool:
+    """A Markdown or HTML file, or one with no suffix that opens with front matter (al-folio
+    publishes any file of ``_news`` with front matter: ``announcement_3`` is an item too)."""
+    if path.suffix.lower() in {".md", ".markdown", ".html"}:
+        return True
+    if path.suffix or not path.is_file():
+        return False
+    try:
+        with path.open("rb") as stream:
+            return stream.read(4) in {b"---\n", b"---\r", b"+++\n", b"+++\r"}
+    except OSError:
+        return False
 
 
 def _read_text(path: Path) -> str:

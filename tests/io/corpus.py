@@ -64,7 +64,9 @@ class Outcome:
 
 
 def pages() -> list[Path]:
-    """Every corpus page (a page is the file its expectation file is named after)."""
+    """Every corpus page: the file its expectation file is named after, whatever its form (a
+    Markdown or HTML page, a YAML list, a JS or TS array, an al-folio item with no suffix), its
+    first line a comment of that form naming its source (``<!-- -->``, ``#`` or ``//``)."""
     return sorted(
         path
         for path in PAGES.iterdir()

@@ -21,9 +21,23 @@ GAPS: dict[str, str] = {
         "'congrats to Yisong, Tangwen' credits no one: test_newspage's free wordings expect "
         "'Congrats to Kim and Lee!' to credit no one (a decision for the issue)"
     ),
+    "alfolio_no_suffix": "a misspelt venue ('NeuIPS '23') is not matched to NeurIPS",
     "alfolio_workshop_too.md": "long linked titles between 'Two papers' and 'have been accepted'",
     "hugo_yaml_our_papers.md": "'Our papers A and B are accepted' counts one paper, not two",
     "ko_year_headings.md": "items under year headings with no month; **Authors:** lines",
+    "js_array_congrats.js": (
+        "'Congratulations to A and B!' credits no one; 'accepted as an Oral presentation at "
+        "AAAI 2025' and 'as TVCG Journal paper at IEEE VR 2025' keep the words before the venue"
+    ),
+    "yaml_headline_congrats.yml": (
+        "the venue runs on past its sentence ('TGRS. Congratulations to Kai Li'); \"CIKM' 25\" "
+        "(a space after the apostrophe) is not read as CIKM 2025; 'Congratulations to' credits "
+        "no one"
+    ),
+    "yaml_keyed_authors.yml": (
+        "'accepted @ICRA 2026' (the venue after '@') is not read; 'KISS-IMU and GSAT accepted' "
+        "names two papers by their methods"
+    ),
 }
 
 
