@@ -102,6 +102,20 @@ def test_a_page_with_no_news_lines_is_refused_in_one_line(cli: Cli, tmp_path: Pa
     assert not (tmp_path / "about.md.bak").exists()
 
 
+def test_a_news_data_file_is_refused_with_the_import_command_to_use(
+    cli: Cli, tmp_path: Path
+) -> None:
+    path = tmp_path / "news.yml"
+    data = b"- date: 2024-09-26\n  headline: Three papers accepted to NeurIPS 2024\n"
+    path.write_bytes(data)
+
+    line = cli("adopt", str(path)).one_error_line()
+
+    assert f"{path} is a news data file, not a page; import it with `labnews import news" in line
+    assert path.read_bytes() == data
+    assert not (tmp_path / "news.yml.bak").exists()
+
+
 def test_dry_run_prints_the_plan_and_the_wrapping_and_writes_nothing(
     cli: Cli, page: Path, tmp_path: Path
 ) -> None:
