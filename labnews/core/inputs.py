@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import KW_ONLY, dataclass
 from typing import Final, Literal
 
 from labnews.core.records import (
     DEFAULT_ROLE,
     AchievementLink,
-    PaperLink,
+    PaperFields,
     YearMonth,
     fold_links_into,
 )
@@ -30,32 +29,16 @@ class AuthorInput:
 
 
 @dataclass(frozen=True, slots=True)
-class PaperInput:
-    """A paper as entered; ``venue`` is a short name or alias; ``news`` defaults from the venue.
-
-    ``links`` are its labelled links in order; ``url``, ``code`` and ``project`` name the first
-    link of their kind (see ``core.records.fold_links``). ``also_presented`` are the venues where
-    the same paper was also shown (never counted); ``accepted`` is the day of its acceptance.
-    """
+class PaperInput(PaperFields):
+    """A paper as entered (its own fields in ``PaperFields``); ``venue`` is a short name or
+    alias; ``news`` defaults from the venue."""
 
     venue: str
     year: int
+    _: KW_ONLY
     news: YearMonth | None = None
-    title: str = ""
     authors: tuple[AuthorInput, ...] = ()
     featured: FeaturedChoice = AUTO
-    status: str = "accepted"
-    presentation: str | None = None
-    doi: str | None = None
-    arxiv: str | None = None
-    url: str | None = None
-    code: str | None = None
-    project: str | None = None
-    bibkey: str | None = None
-    note: str | None = None
-    links: tuple[PaperLink, ...] = ()
-    also_presented: tuple[str, ...] = ()
-    accepted: date | None = None
 
     def __post_init__(self) -> None:
         # One source of truth: url, code and project are the first links of their kinds.

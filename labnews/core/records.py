@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from datetime import date
 from functools import cache
 from typing import Final, Literal, NamedTuple
@@ -229,24 +229,19 @@ def fold_links_into(item: object) -> None:
         object.__setattr__(item, name, value)
 
 
-@dataclass(frozen=True, slots=True)
-class PaperRecord:
-    """An accepted paper with everything the tally, the news and the tables need about it."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PaperFields:
+    """A paper's own fields, declared once: its input, its record and an import's planned paper
+    all hold them, and the plain dict, the tables and the snapshots copy them by name.
 
-    id: int
-    venue_id: int
-    venue_short: str
-    year: int
-    news: YearMonth
+    A field added here (with its column in ``store/models.py``) reaches all of those;
+    ``tests/store/test_paper_fields.py`` names any place it misses. ``links`` are its labelled
+    links in order; ``url``, ``code`` and ``project`` name the first link of their kind (see
+    ``fold_links``). ``also_presented`` are the venues where the same paper was also shown
+    (never counted); ``accepted`` is the day of its acceptance.
+    """
+
     title: str = ""
-    venue_kind: str = "conference"
-    venue_label: str | None = None
-    parent_label: str | None = None
-    venue_full: str | None = None
-    authors: tuple[AuthorRecord, ...] = ()
-    featured_id: int | None = None
-    featured_name: str | None = None
-    featured_native: str | None = None
     status: str = "accepted"
     presentation: str | None = None
     doi: str | None = None
@@ -259,6 +254,26 @@ class PaperRecord:
     links: tuple[PaperLink, ...] = ()
     also_presented: tuple[str, ...] = ()
     accepted: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PaperRecord(PaperFields):
+    """An accepted paper with everything the tally, the news and the tables need about it."""
+
+    id: int
+    venue_id: int
+    venue_short: str
+    year: int
+    news: YearMonth
+    _: KW_ONLY
+    venue_kind: str = "conference"
+    venue_label: str | None = None
+    parent_label: str | None = None
+    venue_full: str | None = None
+    authors: tuple[AuthorRecord, ...] = ()
+    featured_id: int | None = None
+    featured_name: str | None = None
+    featured_native: str | None = None
     parent_short: str | None = None
     position: int = 0
     version: int = 1
