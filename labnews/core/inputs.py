@@ -7,8 +7,10 @@ from typing import Final, Literal
 
 from labnews.core.records import (
     DEFAULT_ROLE,
-    AchievementLink,
+    AchievementFields,
+    MemberFields,
     PaperFields,
+    VenueFields,
     YearMonth,
     fold_links_into,
 )
@@ -46,53 +48,27 @@ class PaperInput(PaperFields):
 
 
 @dataclass(frozen=True, slots=True)
-class MemberInput:
-    """A member as entered."""
+class MemberInput(MemberFields):
+    """A member as entered (their own fields in ``MemberFields``)."""
 
     name: str
-    native: str | None = None
-    aliases: tuple[str, ...] = ()
+    _: KW_ONLY
     role: str = DEFAULT_ROLE
-    in_news: bool = True
-    joined: YearMonth | None = None
-    left: YearMonth | None = None
-    homepage: str | None = None
-    orcid: str | None = None
-    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
-class VenueInput:
-    """A venue as entered; ``parent`` is the short name of a workshop's conference."""
+class VenueInput(VenueFields):
+    """A venue as entered (its own fields in ``VenueFields``); ``parent`` is the short name of a
+    workshop's conference."""
 
     short: str
-    full: str | None = None
-    kind: str = "conference"
+    _: KW_ONLY
     parent: str | None = None
-    label: str | None = None
-    month: int | None = None
-    aliases: tuple[str, ...] = ()
-    homepage: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class AchievementInput:
-    """An achievement as entered (fields as in AchievementRecord); ``members`` are member ids
-    in order."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AchievementInput(AchievementFields):
+    """An achievement as entered (its own fields in ``AchievementFields``); ``members`` are
+    member ids in order."""
 
-    kind: str
-    title: str
-    date: YearMonth
-    day: int | None = None
     members: tuple[int, ...] = ()
-    organisation: str | None = None
-    url: str | None = None
-    sentence: str | None = None
-    year_only: bool = False
-    end_year: int | None = None
-    role: str | None = None
-    description: str | None = None
-    rank: int | None = None
-    teams: int | None = None
-    in_news: bool = True
-    links: tuple[AchievementLink, ...] = ()

@@ -20,7 +20,7 @@ from labnews.core.inputs import (
     VenueInput,
 )
 from labnews.core.names import MemberDirectory, name_key, venue_spelling_key, venue_spellings
-from labnews.core.records import AchievementLink, Change, PaperFields, YearMonth
+from labnews.core.records import AchievementFields, Change, PaperFields, YearMonth
 from labnews.core.rules import TallyRules
 from labnews.core.snapshots import input_of
 from labnews.core.tally import tally_label, venue_labels
@@ -107,28 +107,13 @@ class PlannedPaper(PaperFields):
     include: bool = True
 
 
-@dataclass(frozen=True, slots=True)
-class PlannedAchievement:
-    """An award, talk or grant read from a non-paper line."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlannedAchievement(AchievementFields):
+    """An award, talk or grant read from a non-paper line; ``members`` are member names."""
 
-    kind: str
-    title: str
-    date: YearMonth
-    day: int | None = None
     members: tuple[str, ...] = ()
-    organisation: str | None = None
-    url: str | None = None
-    sentence: str | None = None
     line: int | None = None
     include: bool = True
-    year_only: bool = False
-    end_year: int | None = None
-    role: str | None = None
-    description: str | None = None
-    rank: int | None = None
-    teams: int | None = None
-    in_news: bool = True
-    links: tuple[AchievementLink, ...] = ()
 
 
 @dataclass
