@@ -31,6 +31,26 @@ PAPER_KEYS: Final = (
     *(f.name for f in fields(PaperFields) if f.name not in _LEADING),
 )
 PLAIN_FIELDS: Final = tuple(key for key in PAPER_KEYS if key not in _SPELLED | {NEWS_KEY})
+RULED: Final = frozenset(
+    {
+        "title",
+        "status",
+        "presentation",
+        "doi",
+        "arxiv",
+        "url",
+        "code",
+        "project",
+        "note",
+        "links",
+        "also_presented",
+        "accepted",
+    }
+)
+"""The paper fields the store and the table import check each by a rule of its own."""
+UNRULED: Final = tuple(f for f in fields(PaperFields) if f.name not in RULED)
+"""The other fields (bibkey, and a field added to ``PaperFields``): read and kept by their
+type, text cleaned as text, under their own names."""
 
 
 def paper_to_dict(paper: PaperRecord) -> dict[str, Any]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import calendar
 import csv
-import dataclasses
 import io
 import json
 from collections.abc import Mapping, Sequence
@@ -21,6 +20,7 @@ from labnews.core.fields import MAX_NOTE, MAX_TEXT
 from labnews.core.inputs import MemberInput, VenueInput
 from labnews.core.links import arxiv_of, doi_of, http_url, site_path
 from labnews.core.names import MemberDirectory, clean_name
+from labnews.core.paperdata import UNRULED
 from labnews.core.records import (
     ACHIEVEMENT_KINDS,
     DEFAULT_ROLE,
@@ -31,7 +31,6 @@ from labnews.core.records import (
     STATUSES,
     VENUE_KINDS,
     MemberRecord,
-    PaperFields,
     PaperLink,
     VenueRecord,
     YearMonth,
@@ -293,25 +292,6 @@ class _Fields:
 
 _NOT_COMPARED: Final = frozenset({"id", "name", "short", "aliases", "parent"})
 """Columns ``_compare`` leaves out: the key, the aliases (merged), the parent (by short name)."""
-_RULED: Final = frozenset(
-    {
-        "title",
-        "status",
-        "presentation",
-        "doi",
-        "arxiv",
-        "url",
-        "code",
-        "project",
-        "note",
-        "links",
-        "also_presented",
-        "accepted",
-    }
-)
-"""The paper fields ``_paper`` reads by a rule of its own."""
-_PLAIN: Final = tuple(f for f in dataclasses.fields(PaperFields) if f.name not in _RULED)
-"""The other fields of a paper (bibkey, and a field added to ``PaperFields``), read by type."""
 
 
 class _Importer:
@@ -494,7 +474,7 @@ class _Importer:
         links = self._links(fields)
         also_presented = self._lines(fields, "also_presented")
         accepted = self._day(fields, "accepted")
-        plain = {field.name: fields.plain(field) for field in _PLAIN}
+        plain = {field.name: fields.plain(field) for field in UNRULED}
         authors = self._authors(fields)
         featured = self._featured(fields, authors)
         if fields.failed or venue_name is None or year is None:
