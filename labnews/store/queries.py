@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, aliased
 
 from labnews.core.errors import NotFoundError
 from labnews.core.names import MemberDirectory, closest, venue_spelling_key, venue_spellings
+from labnews.core.paperdata import UNRULED
 from labnews.core.records import (
     AchievementLink,
     AchievementRecord,
@@ -458,6 +459,9 @@ def _paper_row_values() -> Callable[[Any], tuple[Any, ...]]:
     return operator.itemgetter(*(labels.index(name) for name in _PAPER_ROW))
 
 
+# The paper fields without a rule of their own (bibkey, and a field added to PaperFields) are
+# read from the columns of their names, after the others.
+_PLAIN_NAMES = tuple(field.name for field in UNRULED)
 # The values of a paper row, by label, in the order _paper_record unpacks them.
 _PAPER_ROW = (
     "id",
@@ -478,13 +482,13 @@ _PAPER_ROW = (
     "presentation",
     "doi",
     "arxiv",
-    "bibkey",
     "note",
     "also_presented",
     "accepted",
     "parent_short",
     "position",
     "version",
+    *_PLAIN_NAMES,
 )
 
 
@@ -520,13 +524,13 @@ def _paper_record(
         presentation,
         doi,
         arxiv,
-        bibkey,
         note,
         also_presented,
         accepted,
         parent_short,
         position,
         version,
+        *plain,
     ) = _paper_row_values()(row)
     return PaperRecord(
         id=paper_id,
@@ -547,7 +551,6 @@ def _paper_record(
         presentation=keep(presentation, presentation),
         doi=doi,
         arxiv=arxiv,
-        bibkey=bibkey,
         note=note,
         links=links,
         also_presented=tuple(also_presented.split("\n")) if also_presented else (),
@@ -555,6 +558,7 @@ def _paper_record(
         parent_short=keep(parent_short, parent_short),
         position=position,
         version=version,
+        **dict(zip(_PLAIN_NAMES, plain, strict=True)),
     )
 
 
