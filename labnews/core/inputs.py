@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import KW_ONLY, dataclass
 from typing import Final, Literal
 
 from labnews.core.records import (
     DEFAULT_ROLE,
-    AchievementLink,
-    PaperLink,
+    AchievementFields,
+    MemberFields,
+    PaperFields,
+    VenueFields,
     YearMonth,
     fold_links_into,
 )
@@ -30,32 +31,16 @@ class AuthorInput:
 
 
 @dataclass(frozen=True, slots=True)
-class PaperInput:
-    """A paper as entered; ``venue`` is a short name or alias; ``news`` defaults from the venue.
-
-    ``links`` are its labelled links in order; ``url``, ``code`` and ``project`` name the first
-    link of their kind (see ``core.records.fold_links``). ``also_presented`` are the venues where
-    the same paper was also shown (never counted); ``accepted`` is the day of its acceptance.
-    """
+class PaperInput(PaperFields):
+    """A paper as entered (its own fields in ``PaperFields``); ``venue`` is a short name or
+    alias; ``news`` defaults from the venue."""
 
     venue: str
     year: int
+    _: KW_ONLY
     news: YearMonth | None = None
-    title: str = ""
     authors: tuple[AuthorInput, ...] = ()
     featured: FeaturedChoice = AUTO
-    status: str = "accepted"
-    presentation: str | None = None
-    doi: str | None = None
-    arxiv: str | None = None
-    url: str | None = None
-    code: str | None = None
-    project: str | None = None
-    bibkey: str | None = None
-    note: str | None = None
-    links: tuple[PaperLink, ...] = ()
-    also_presented: tuple[str, ...] = ()
-    accepted: date | None = None
 
     def __post_init__(self) -> None:
         # One source of truth: url, code and project are the first links of their kinds.
@@ -63,53 +48,27 @@ class PaperInput:
 
 
 @dataclass(frozen=True, slots=True)
-class MemberInput:
-    """A member as entered."""
+class MemberInput(MemberFields):
+    """A member as entered (their own fields in ``MemberFields``)."""
 
     name: str
-    native: str | None = None
-    aliases: tuple[str, ...] = ()
+    _: KW_ONLY
     role: str = DEFAULT_ROLE
-    in_news: bool = True
-    joined: YearMonth | None = None
-    left: YearMonth | None = None
-    homepage: str | None = None
-    orcid: str | None = None
-    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
-class VenueInput:
-    """A venue as entered; ``parent`` is the short name of a workshop's conference."""
+class VenueInput(VenueFields):
+    """A venue as entered (its own fields in ``VenueFields``); ``parent`` is the short name of a
+    workshop's conference."""
 
     short: str
-    full: str | None = None
-    kind: str = "conference"
+    _: KW_ONLY
     parent: str | None = None
-    label: str | None = None
-    month: int | None = None
-    aliases: tuple[str, ...] = ()
-    homepage: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class AchievementInput:
-    """An achievement as entered (fields as in AchievementRecord); ``members`` are member ids
-    in order."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AchievementInput(AchievementFields):
+    """An achievement as entered (its own fields in ``AchievementFields``); ``members`` are
+    member ids in order."""
 
-    kind: str
-    title: str
-    date: YearMonth
-    day: int | None = None
     members: tuple[int, ...] = ()
-    organisation: str | None = None
-    url: str | None = None
-    sentence: str | None = None
-    year_only: bool = False
-    end_year: int | None = None
-    role: str | None = None
-    description: str | None = None
-    rank: int | None = None
-    teams: int | None = None
-    in_news: bool = True
-    links: tuple[AchievementLink, ...] = ()

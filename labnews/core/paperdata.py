@@ -1,7 +1,7 @@
 """One plain-dict form of a paper, for JSON, CSV and the command line: written and read here.
 
-The keys are the paper input's own field names, so a field added to ``PaperInput`` and
-``PaperRecord`` travels through every export and import of this form without another edit.
+The keys are the paper's own field names (``core.records.PaperFields``), so a field added
+there travels through every export and import of this form without another edit.
 People and venues are named, not numbered, so the dict means the same in another lab.
 """
 
@@ -14,26 +14,43 @@ from typing import Any, Final
 
 from labnews.core.errors import ValidationError
 from labnews.core.inputs import AuthorInput, PaperInput
-from labnews.core.records import AuthorRecord, PaperLink, PaperRecord, YearMonth
+from labnews.core.records import AuthorRecord, PaperFields, PaperLink, PaperRecord, YearMonth
 
 NEWS_KEY: Final = "news_month"
 """The one key of a paper's news month (older files also wrote ``news`` and ``month``)."""
 
-# Input fields whose plain form differs from the value: the rest are copied as they are.
+# The keys in the order the tables and JSON documents write them: the paper's place (venue,
+# year, news month), title and people, then its own fields as ``PaperFields`` declares them.
+_LEADING: Final = ("venue", "year", NEWS_KEY, "title", "authors", "featured")
+# Fields whose plain form differs from the value: the rest are copied as they are.
 _SPELLED: Final = frozenset(
     {"venue", "news", "authors", "featured", "links", "also_presented", "accepted"}
 )
-PLAIN_FIELDS: Final = tuple(f.name for f in fields(PaperInput) if f.name not in _SPELLED)
 PAPER_KEYS: Final = (
-    "venue",
-    NEWS_KEY,
-    "authors",
-    "featured",
-    *PLAIN_FIELDS,
-    "links",
-    "also_presented",
-    "accepted",
+    *_LEADING,
+    *(f.name for f in fields(PaperFields) if f.name not in _LEADING),
 )
+PLAIN_FIELDS: Final = tuple(key for key in PAPER_KEYS if key not in _SPELLED | {NEWS_KEY})
+RULED: Final = frozenset(
+    {
+        "title",
+        "status",
+        "presentation",
+        "doi",
+        "arxiv",
+        "url",
+        "code",
+        "project",
+        "note",
+        "links",
+        "also_presented",
+        "accepted",
+    }
+)
+"""The paper fields the store and the table import check each by a rule of its own."""
+UNRULED: Final = tuple(f for f in fields(PaperFields) if f.name not in RULED)
+"""The other fields (bibkey, and a field added to ``PaperFields``): read and kept by their
+type, text cleaned as text, under their own names."""
 
 
 def paper_to_dict(paper: PaperRecord) -> dict[str, Any]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from datetime import date
 from functools import cache
 from typing import Final, Literal, NamedTuple
@@ -102,64 +102,6 @@ def check_month(month: int, *, field: str = "month") -> int:
     return month
 
 
-@dataclass(frozen=True, slots=True)
-class MemberRecord:
-    """A lab member as news and author lists print them."""
-
-    id: int
-    name: str
-    native: str | None = None
-    aliases: tuple[str, ...] = ()
-    role: str = "other"
-    in_news: bool = True
-    joined: YearMonth | None = None
-    left: YearMonth | None = None
-    homepage: str | None = None
-    orcid: str | None = None
-    note: str | None = None
-    version: int = 1
-
-
-@dataclass(frozen=True, slots=True)
-class VenueRecord:
-    """A conference, workshop or journal; ``label`` is the explicit tally label, if any."""
-
-    id: int
-    short: str
-    full: str | None = None
-    kind: str = "conference"
-    parent_id: int | None = None
-    parent_short: str | None = None
-    label: str | None = None
-    month: int | None = None
-    aliases: tuple[str, ...] = ()
-    homepage: str | None = None
-    version: int = 1
-
-
-@dataclass(frozen=True, slots=True)
-class AuthorRecord:
-    """One author of a paper: a member (with their native name) or a plain outside name.
-
-    ``name`` is the member's display name (or the outside name); ``as_written`` keeps the
-    spelling the paper itself uses ("Seongwon Lee" for member "Lee Seongwon"), when known.
-    """
-
-    name: str
-    member_id: int | None = None
-    native: str | None = None
-    as_written: str | None = None
-    equal: bool = False  # an equal contribution: a member's list marks it with a star
-
-    @property
-    def written(self) -> str:
-        return self.as_written or self.name
-
-    @property
-    def is_member(self) -> bool:
-        return self.member_id is not None
-
-
 PAPER_LINK_LABELS: Final = {
     "paper": "url",
     "code": "code",
@@ -230,23 +172,61 @@ def fold_links_into(item: object) -> None:
 
 
 @dataclass(frozen=True, slots=True)
-class PaperRecord:
-    """An accepted paper with everything the tally, the news and the tables need about it."""
+class AchievementLink:
+    """One link of an achievement, in the order the page shows them: ``kind`` is one of
+    ACHIEVEMENT_LINK_KINDS, ``label`` what a link says ("Homepage") or an image's alternative
+    text."""
 
-    id: int
-    venue_id: int
-    venue_short: str
-    year: int
-    news: YearMonth
+    kind: str
+    url: str
+    label: str | None = None
+
+
+# Each kind's own fields, declared once: its input (core/inputs.py), its record (below) and an
+# import's planned form (io/plan.py) inherit them, and copy them by name (core/snapshots.py).
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MemberFields:
+    """A member's own fields, declared once for the input and the record: the native name and
+    other spellings, the months of joining and leaving, the news flag, the links and a note."""
+
+    native: str | None = None
+    aliases: tuple[str, ...] = ()
+    joined: YearMonth | None = None
+    left: YearMonth | None = None
+    in_news: bool = True
+    homepage: str | None = None
+    orcid: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VenueFields:
+    """A venue's own fields, declared once for the input and the record: its full name and
+    kind, its explicit tally label, its typical month, its other spellings and its homepage."""
+
+    full: str | None = None
+    kind: str = "conference"
+    label: str | None = None
+    month: int | None = None
+    aliases: tuple[str, ...] = ()
+    homepage: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PaperFields:
+    """A paper's own fields, declared once: its input, its record and an import's planned paper
+    all hold them, and the plain dict, the tables and the snapshots copy them by name.
+
+    A field added here (with its column in ``store/models.py``) reaches all of those;
+    ``tests/store/test_paper_fields.py`` names any place it misses. ``links`` are its labelled
+    links in order; ``url``, ``code`` and ``project`` name the first link of their kind (see
+    ``fold_links``). ``also_presented`` are the venues where the same paper was also shown
+    (never counted); ``accepted`` is the day of its acceptance.
+    """
+
     title: str = ""
-    venue_kind: str = "conference"
-    venue_label: str | None = None
-    parent_label: str | None = None
-    venue_full: str | None = None
-    authors: tuple[AuthorRecord, ...] = ()
-    featured_id: int | None = None
-    featured_name: str | None = None
-    featured_native: str | None = None
     status: str = "accepted"
     presentation: str | None = None
     doi: str | None = None
@@ -259,6 +239,101 @@ class PaperRecord:
     links: tuple[PaperLink, ...] = ()
     also_presented: tuple[str, ...] = ()
     accepted: date | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AchievementFields:
+    """An achievement's own fields, declared once for its input, its record and an import's
+    planned achievement (each names its members in its own way).
+
+    ``date`` is when it happened (a project's first year); ``year_only`` says the month is not
+    known and pages write the year alone. ``end_year`` ends a project's period, ``role`` is the
+    member's part in it ("Project Investigator"), ``organisation`` the giver of an award;
+    ``rank`` of ``teams`` is a challenge's placement; ``description`` holds lines of text;
+    ``in_news`` says whether the yearly news announces it.
+    """
+
+    kind: str
+    title: str
+    date: YearMonth
+    day: int | None = None
+    year_only: bool = False
+    end_year: int | None = None
+    organisation: str | None = None
+    role: str | None = None
+    rank: int | None = None
+    teams: int | None = None
+    in_news: bool = True
+    url: str | None = None
+    links: tuple[AchievementLink, ...] = ()
+    sentence: str | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRecord(MemberFields):
+    """A lab member as news and author lists print them."""
+
+    id: int
+    name: str
+    _: KW_ONLY
+    role: str = "other"
+    version: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class VenueRecord(VenueFields):
+    """A conference, workshop or journal; ``label`` is the explicit tally label, if any."""
+
+    id: int
+    short: str
+    _: KW_ONLY
+    parent_id: int | None = None
+    parent_short: str | None = None
+    version: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorRecord:
+    """One author of a paper: a member (with their native name) or a plain outside name.
+
+    ``name`` is the member's display name (or the outside name); ``as_written`` keeps the
+    spelling the paper itself uses ("Seongwon Lee" for member "Lee Seongwon"), when known.
+    """
+
+    name: str
+    member_id: int | None = None
+    native: str | None = None
+    as_written: str | None = None
+    equal: bool = False  # an equal contribution: a member's list marks it with a star
+
+    @property
+    def written(self) -> str:
+        return self.as_written or self.name
+
+    @property
+    def is_member(self) -> bool:
+        return self.member_id is not None
+
+
+@dataclass(frozen=True, slots=True)
+class PaperRecord(PaperFields):
+    """An accepted paper with everything the tally, the news and the tables need about it."""
+
+    id: int
+    venue_id: int
+    venue_short: str
+    year: int
+    news: YearMonth
+    _: KW_ONLY
+    venue_kind: str = "conference"
+    venue_label: str | None = None
+    parent_label: str | None = None
+    venue_full: str | None = None
+    authors: tuple[AuthorRecord, ...] = ()
+    featured_id: int | None = None
+    featured_name: str | None = None
+    featured_native: str | None = None
     parent_short: str | None = None
     position: int = 0
     version: int = 1
@@ -277,46 +352,13 @@ class PaperRecord:
         return not self.title.strip()
 
 
-@dataclass(frozen=True, slots=True)
-class AchievementLink:
-    """One link of an achievement, in the order the page shows them: ``kind`` is one of
-    ACHIEVEMENT_LINK_KINDS, ``label`` what a link says ("Homepage") or an image's alternative
-    text."""
-
-    kind: str
-    url: str
-    label: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class AchievementRecord:
-    """An award, talk, project, grant or other news that is not a paper.
-
-    ``date`` is when it happened (a project's first year); ``year_only`` says the month is not
-    known and pages write the year alone. ``end_year`` ends a project's period, ``role`` is the
-    member's part in it ("Project Investigator"), ``organisation`` the giver of an award;
-    ``rank`` of ``teams`` is a challenge's placement; ``description`` holds lines of text;
-    ``in_news`` says whether the yearly news announces it.
-    """
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AchievementRecord(AchievementFields):
+    """An award, talk, project, grant or other news that is not a paper."""
 
     id: int
-    kind: str
-    title: str
-    date: YearMonth
-    day: int | None = None
     members: tuple[AuthorRecord, ...] = ()
-    organisation: str | None = None
-    url: str | None = None
-    sentence: str | None = None
     version: int = 1
-    year_only: bool = False
-    end_year: int | None = None
-    role: str | None = None
-    description: str | None = None
-    rank: int | None = None
-    teams: int | None = None
-    in_news: bool = True
-    links: tuple[AchievementLink, ...] = ()
 
 
 class LabelCount(NamedTuple):

@@ -7,8 +7,7 @@ import threading
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
-from datetime import date
+from dataclasses import KW_ONLY, dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
 from labnews.core.errors import LabnewsError
@@ -21,7 +20,7 @@ from labnews.core.inputs import (
     VenueInput,
 )
 from labnews.core.names import MemberDirectory, name_key, venue_spelling_key, venue_spellings
-from labnews.core.records import AchievementLink, Change, PaperLink, YearMonth
+from labnews.core.records import AchievementFields, Change, PaperFields, YearMonth
 from labnews.core.rules import TallyRules
 from labnews.core.snapshots import input_of, venue_input
 from labnews.core.tally import tally_label, venue_labels
@@ -94,53 +93,27 @@ class PlannedAuthor:
 
 
 @dataclass(frozen=True, slots=True)
-class PlannedPaper:
-    """A paper to create; ``venue`` and ``member`` names resolve when the plan is applied."""
+class PlannedPaper(PaperFields):
+    """A paper to create (its own fields in ``PaperFields``); ``venue`` and ``member`` names
+    resolve when the plan is applied; ``line`` is where the source has it."""
 
     venue: str
     year: int
     news: YearMonth | None
-    title: str = ""
+    _: KW_ONLY
     authors: tuple[PlannedAuthor, ...] = ()
     featured: str | None = None
-    status: str = "accepted"
-    presentation: str | None = None
-    doi: str | None = None
-    arxiv: str | None = None
-    url: str | None = None
-    code: str | None = None
-    project: str | None = None
-    bibkey: str | None = None
-    note: str | None = None
-    links: tuple[PaperLink, ...] = ()
-    also_presented: tuple[str, ...] = ()
-    accepted: date | None = None
     line: int | None = None
     include: bool = True
 
 
-@dataclass(frozen=True, slots=True)
-class PlannedAchievement:
-    """An award, talk or grant read from a non-paper line."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlannedAchievement(AchievementFields):
+    """An award, talk or grant read from a non-paper line; ``members`` are member names."""
 
-    kind: str
-    title: str
-    date: YearMonth
-    day: int | None = None
     members: tuple[str, ...] = ()
-    organisation: str | None = None
-    url: str | None = None
-    sentence: str | None = None
     line: int | None = None
     include: bool = True
-    year_only: bool = False
-    end_year: int | None = None
-    role: str | None = None
-    description: str | None = None
-    rank: int | None = None
-    teams: int | None = None
-    in_news: bool = True
-    links: tuple[AchievementLink, ...] = ()
 
 
 @dataclass

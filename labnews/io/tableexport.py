@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from labnews.core.errors import AmbiguousNameError, ValidationError
 from labnews.core.names import MemberDirectory
+from labnews.core.paperdata import NEWS_KEY, paper_to_dict
 from labnews.core.records import (
     AchievementRecord,
     AuthorRecord,
@@ -159,44 +160,21 @@ def venue_document(venue: VenueRecord) -> dict[str, Any]:
 
 
 def _paper_json(paper: PaperRecord) -> dict[str, Any]:
+    # The JSON document has named the news month "news" since its first version.
     return {
-        "venue": paper.venue_short,
-        "year": paper.year,
-        "news": str(paper.news),
-        "title": paper.title,
-        "authors": [
-            {"name": a.written, "member": a.name if a.is_member else None}
-            | ({"equal": True} if a.equal else {})
-            for a in paper.authors
-        ],
-        "featured": paper.featured_name,
-        "status": paper.status,
-        "presentation": paper.presentation,
-        "doi": paper.doi,
-        "arxiv": paper.arxiv,
-        "url": paper.url,
-        "code": paper.code,
-        "project": paper.project,
-        "bibkey": paper.bibkey,
-        "note": paper.note,
-        "links": [{"label": link.label, "url": link.url} for link in paper.links],
-        "also_presented": list(paper.also_presented),
-        "accepted": paper.accepted.isoformat() if paper.accepted else None,
+        ("news" if key == NEWS_KEY else key): value for key, value in paper_to_dict(paper).items()
     }
 
 
 def _paper_row(paper: PaperRecord, directory: MemberDirectory) -> dict[str, Any]:
-    row = _paper_json(paper)
-    row.update(
-        id=paper.id,
-        news_month=row.pop("news"),
-        authors=SEPARATOR.join(
+    return paper_to_dict(paper) | {
+        "id": paper.id,
+        "authors": SEPARATOR.join(
             _author_cell(a, directory) + (EQUAL_MARK if a.equal else "") for a in paper.authors
         ),
-        links=links_cell(paper.links),
-        also_presented=LINES.join(paper.also_presented),
-    )
-    return row
+        "links": links_cell(paper.links),
+        "also_presented": LINES.join(paper.also_presented),
+    }
 
 
 def _author_cell(author: AuthorRecord, directory: MemberDirectory) -> str:

@@ -7,6 +7,7 @@ import csv
 import io
 import json
 from collections.abc import Mapping, Sequence
+from dataclasses import Field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Final
@@ -19,6 +20,7 @@ from labnews.core.fields import MAX_NOTE, MAX_TEXT
 from labnews.core.inputs import MemberInput, VenueInput
 from labnews.core.links import arxiv_of, doi_of, http_url, site_path
 from labnews.core.names import MemberDirectory, clean_name
+from labnews.core.paperdata import UNRULED
 from labnews.core.records import (
     ACHIEVEMENT_KINDS,
     DEFAULT_ROLE,
@@ -276,6 +278,17 @@ class _Fields:
             self.error(name, f"must be an http or https link, not {text[:80]!r}")
         return link
 
+    def plain(self, field: Field[Any]) -> Any:
+        """A paper field without a rule of its own, read by its declared type."""
+        if field.type == "str | None":
+            return self.text(field.name)
+        if field.type == "bool":
+            return self.flag(field.name, bool(field.default))
+        raise TypeError(
+            f"the table import reads no paper field of type {field.type} ({field.name}): "
+            "give it a rule in io/tableimport.py"
+        )
+
 
 _NOT_COMPARED: Final = frozenset({"id", "name", "short", "aliases", "parent"})
 """Columns ``_compare`` leaves out: the key, the aliases (merged), the parent (by short name)."""
@@ -420,19 +433,7 @@ class _Importer:
                     continue
                 taken.add(alias.casefold())
                 aliases.append(alias)
-            self.venues.create(
-                VenueInput(
-                    short=venue.short,
-                    full=venue.full,
-                    kind=venue.kind,
-                    parent=venue.parent,
-                    label=venue.label,
-                    month=venue.month,
-                    aliases=tuple(aliases),
-                    homepage=venue.homepage,
-                ),
-                fields.line,
-            )
+            self.venues.create(replace(venue, aliases=tuple(aliases)), fields.line)
 
     def _typical_month(self, short: str) -> int | None:
         for venue in self.venues.venues.values():
@@ -469,11 +470,11 @@ class _Importer:
         doi = self._checked(fields, "doi", doi_of, "must look like 10.1234/abc")
         arxiv = self._checked(fields, "arxiv", arxiv_of, "must look like 2312.04005")
         url, code, project = fields.link("url"), fields.link("code"), fields.link("project")
-        bibkey = fields.text("bibkey")
         note = fields.text("note", limit=MAX_NOTE)
         links = self._links(fields)
         also_presented = self._lines(fields, "also_presented")
         accepted = self._day(fields, "accepted")
+        plain = {field.name: fields.plain(field) for field in UNRULED}
         authors = self._authors(fields)
         featured = self._featured(fields, authors)
         if fields.failed or venue_name is None or year is None:
@@ -500,12 +501,12 @@ class _Importer:
             url=url,
             code=code,
             project=project,
-            bibkey=bibkey,
             note=note,
             links=links,
             also_presented=also_presented,
             accepted=accepted,
             line=fields.line,
+            **plain,
         )
         in_news = {m.name for m in self.directory.members if m.in_news}
         candidates = [a.member for a in authors if a.member and a.member in in_news]

@@ -6,33 +6,16 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
+from labnews.core.paperdata import NEWS_KEY, PAPER_KEYS
 from labnews.core.records import PaperLink
 
 FORMAT: Final = "labnews"
 VERSION: Final = 1
 TABLES: Final = ("papers", "members", "venues", "achievements")
 COLUMNS: Final[Mapping[str, tuple[str, ...]]] = {
-    "papers": (
-        "id",
-        "news_month",
-        "venue",
-        "year",
-        "title",
-        "authors",
-        "featured",
-        "status",
-        "presentation",
-        "doi",
-        "arxiv",
-        "url",
-        "code",
-        "project",
-        "bibkey",
-        "note",
-        "links",
-        "also_presented",
-        "accepted",
-    ),
+    # A spreadsheet of papers starts with the id and the news month, its sort keys; the other
+    # columns are the plain dict's keys, so a new paper field is a new column by itself.
+    "papers": ("id", NEWS_KEY, *(key for key in PAPER_KEYS if key != NEWS_KEY)),
     "members": (
         "id",
         "name",

@@ -13,6 +13,7 @@ from labnews.core.errors import DuplicateError, NotFoundError, ValidationError
 from labnews.core.inputs import AUTO, PaperInput
 from labnews.core.links import site_path
 from labnews.core.names import clean_name, venue_spelling_key
+from labnews.core.paperdata import UNRULED
 from labnews.core.records import (
     PRESENTATIONS,
     STATUSES,
@@ -233,13 +234,19 @@ class PaperChecker:
             "doi": doi,
             # Most papers lack most links: skip the checks of the values that are not there.
             "arxiv": field_rules.arxiv(data.arxiv) if data.arxiv is not None else None,
-            "bibkey": field_rules.clean_text(data.bibkey, "bibkey"),
             "note": field_rules.clean_text(data.note, "note", limit=field_rules.MAX_NOTE)
             if data.note is not None
             else None,
             "also_presented": self.also_presented(data),
             "accepted": data.accepted,
         }
+        # The fields without a rule of their own (bibkey, and a field added to PaperFields)
+        # keep their names as columns: text is cleaned as text, other values kept as they are.
+        for field in UNRULED:
+            value = getattr(data, field.name)
+            fields[field.name] = (
+                field_rules.clean_text(value, field.name) if field.type == "str | None" else value
+            )
         return fields, authors, venue
 
     @staticmethod

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, aliased
 from labnews.core.byname import by_name
 from labnews.core.errors import NotFoundError
 from labnews.core.names import MemberDirectory, closest, venue_spelling_key, venue_spellings
+from labnews.core.paperdata import UNRULED
 from labnews.core.records import (
     AchievementLink,
     AchievementRecord,
@@ -453,6 +454,9 @@ def _paper_row_values() -> Callable[[Any], tuple[Any, ...]]:
     return operator.itemgetter(*(labels.index(name) for name in _PAPER_ROW))
 
 
+# The paper fields without a rule of their own (bibkey, and a field added to PaperFields) are
+# read from the columns of their names, after the others.
+_PLAIN_NAMES = tuple(field.name for field in UNRULED)
 # The values of a paper row, by label, in the order _paper_record unpacks them.
 _PAPER_ROW = (
     "id",
@@ -473,13 +477,13 @@ _PAPER_ROW = (
     "presentation",
     "doi",
     "arxiv",
-    "bibkey",
     "note",
     "also_presented",
     "accepted",
     "parent_short",
     "position",
     "version",
+    *_PLAIN_NAMES,
 )
 
 
@@ -515,13 +519,13 @@ def _paper_record(
         presentation,
         doi,
         arxiv,
-        bibkey,
         note,
         also_presented,
         accepted,
         parent_short,
         position,
         version,
+        *plain,
     ) = _paper_row_values()(row)
     return PaperRecord(
         id=paper_id,
@@ -542,7 +546,6 @@ def _paper_record(
         presentation=keep(presentation, presentation),
         doi=doi,
         arxiv=arxiv,
-        bibkey=bibkey,
         note=note,
         links=links,
         also_presented=tuple(also_presented.split("\n")) if also_presented else (),
@@ -550,6 +553,7 @@ def _paper_record(
         parent_short=keep(parent_short, parent_short),
         position=position,
         version=version,
+        **dict(zip(_PLAIN_NAMES, plain, strict=True)),
     )
 
 

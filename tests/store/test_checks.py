@@ -48,7 +48,9 @@ def _add(database: Database, paper: PaperInput) -> int:
 def _neurips(title: str, *members: int, doi: str | None = None) -> PaperInput:
     """A NeurIPS 2024 paper of the news month the lab's page gives it."""
     authors = tuple(AuthorInput("", member) for member in members)
-    return PaperInput("NeurIPS", 2024, YearMonth(2024, 12), title, authors, doi=doi)
+    return PaperInput(
+        "NeurIPS", 2024, news=YearMonth(2024, 12), title=title, authors=authors, doi=doi
+    )
 
 
 def _member(database: Database, name: str) -> int:

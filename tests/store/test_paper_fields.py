@@ -6,17 +6,20 @@ from __future__ import annotations
 import json
 from dataclasses import fields, replace
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy.sql.schema import Table
 
 from labnews.core.errors import ValidationError
-from labnews.core.inputs import AuthorInput, PaperInput
+from labnews.core.inputs import AuthorInput, MemberInput, PaperInput
 from labnews.core.paperdata import NEWS_KEY, PAPER_KEYS, paper_from_dict, paper_to_dict
-from labnews.core.records import PaperLink, PaperRecord, YearMonth
+from labnews.core.records import PaperFields, PaperLink, PaperRecord, YearMonth
 from labnews.core.snapshots import paper_input
-from labnews.io.plan import PlannedPaper
+from labnews.io import tableexport, tableimport
+from labnews.io.plan import PlannedPaper, apply_plan
 from labnews.store import commands, queries
 from labnews.store.database import Database, insert_whole_rows
 from labnews.store.models import Paper
@@ -177,3 +180,115 @@ def test_the_paper_form_has_a_field_for_every_input_field(database: Database, qt
         key for key in INPUT_FIELDS if ("month" if key == "news" else key) not in dialog.form
     ]
     assert not missing, f"the paper form has no field for {sorted(missing)}"
+
+
+# --- a paper with every field set, through each place a field must reach -----------------------
+
+# Values of the fields that have a rule of their own (a DOI must look like one); any other field
+# of PaperFields gets a value made from its type, so a field added there is set without an edit.
+EXAMPLE: dict[str, Any] = {
+    "title": "Every field set",
+    "status": "published",
+    "presentation": "long talk",
+    "doi": "10.5555/every.field",
+    "arxiv": "2312.04005",
+    "url": "https://example.org/paper",
+    "code": "https://example.org/code",
+    "project": "https://example.org/project",
+    "note": "A note",
+    "links": (
+        PaperLink("Project page", "https://example.org/project"),
+        PaperLink("paper", "https://example.org/paper"),
+        PaperLink("slides", "https://example.org/slides.pdf"),
+        PaperLink("code", "https://example.org/code"),
+    ),
+    "also_presented": ("CVPR 2024: The Workshop on Every Field",),
+    "accepted": date(2024, 2, 27),
+}
+
+
+def _example(name: str, kind: object, default: object) -> object:
+    if name in EXAMPLE:
+        return EXAMPLE[name]
+    if kind == "str | None":
+        return f"the {name}"
+    if kind == "bool":
+        return not default
+    pytest.fail(f"no example value for the paper field {name!r} of type {kind}: add it to EXAMPLE")
+
+
+def every_field_set(member_id: int) -> PaperInput:
+    """A paper whose every own field differs from its default, by a member and an outsider."""
+    data = PaperInput(
+        venue="CVPR",
+        year=2024,
+        news=YearMonth(2024, 6),
+        authors=(AuthorInput("Kim Minsu", member_id, equal=True), AuthorInput("Outside Author")),
+        featured=member_id,
+        **{f.name: _example(f.name, f.type, f.default) for f in fields(PaperFields)},
+    )
+    unset = [f.name for f in fields(PaperFields) if getattr(data, f.name) == f.default]
+    assert not unset, f"the example leaves {unset} at their defaults: the checks below miss them"
+    return data
+
+
+def lost(expected: PaperInput, found: PaperInput) -> list[str]:
+    """The input fields whose values differ: the places a field did not reach."""
+    return [
+        f.name for f in fields(PaperInput) if getattr(found, f.name) != getattr(expected, f.name)
+    ]
+
+
+def test_every_paper_field_is_written_and_read_back(database: Database) -> None:
+    with database.session(write=True) as session:
+        member_id = commands.add_member(session, MemberInput("Kim Minsu")).ids[0]
+        data = every_field_set(member_id)
+        (paper_id,) = commands.add_paper(session, data).ids
+        found = paper_input(queries.paper_by_id(session, paper_id))
+    missed = lost(data, found)
+    assert not missed, f"the store's write or read (store/queries.py) loses {missed}"
+
+
+@pytest.mark.parametrize("form", ["csv", "json"])
+def test_every_paper_field_survives_the_table_export_and_the_bulk_import(
+    database: Database, tmp_path: Path, form: str
+) -> None:
+    with database.session(write=True) as session:
+        member_id = commands.add_member(session, MemberInput("Kim Minsu")).ids[0]
+        (paper_id,) = commands.add_paper(session, every_field_set(member_id)).ids
+        before = paper_input(queries.paper_by_id(session, paper_id))
+        if form == "csv":
+            text = tableexport.export_csv(session, "papers", None)
+        else:
+            text = tableexport.export_json(session, None)
+        commands.remove_papers(session, [paper_id])
+    path = tmp_path / f"lab.{form}"
+    path.write_text(text, encoding="utf-8")
+    with database.session(write=True) as session:
+        plan = tableimport.plan_table(session, path)
+        assert plan.of_kind("error") == []
+        # The planned paper holds every own field of the paper, and the bulk insert writes it.
+        planned = plan.papers[0]
+        missed = [
+            f.name
+            for f in fields(PaperFields)
+            if getattr(planned, f.name) != getattr(before, f.name)
+        ]
+        assert not missed, f"the {form} export or import (io/tableimport.py) loses {missed}"
+        (new_id,) = apply_plan(session, plan).ids
+        after = paper_input(queries.paper_by_id(session, new_id))
+    missed = lost(before, after)
+    assert not missed, f"the import's bulk insert loses {missed}"
+
+
+def test_every_paper_field_comes_back_from_the_paper_form(database: Database, qtbot: QtBot) -> None:
+    from labnews.gui.dialogs.paper import PaperDialog
+
+    with database.session(write=True) as session:
+        member_id = commands.add_member(session, MemberInput("Kim Minsu")).ids[0]
+        (paper_id,) = commands.add_paper(session, every_field_set(member_id)).ids
+        data = paper_input(queries.paper_by_id(session, paper_id))
+    dialog = PaperDialog(None, data, database=database, paper_id=paper_id)
+    qtbot.addWidget(dialog)
+    missed = lost(data, dialog.read())
+    assert not missed, f"the paper form (gui/dialogs/paper.py) loses {missed}"
