@@ -38,6 +38,7 @@ class PapersView(RecordsView[PaperRecord]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
             PapersModel(),
+            kind="papers",
             sort=(Column.NEWS, Qt.SortOrder.DescendingOrder),
             can_duplicate=True,
             parent=parent,
