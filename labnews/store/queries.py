@@ -763,3 +763,25 @@ def change_count(session: Session) -> int | None:
     from labnews.store.models import LabState
 
     return session.scalar(select(LabState.change_count).where(LabState.id == 1))
+
+
+def newest_papers(session: Session, limit: int) -> tuple[int, tuple[PaperRecord, ...]]:
+    """How many papers there are (withdrawn ones included), and the ``limit`` newest by news
+    month, in the order ``papers_in`` gives them: what a large papers table shows first."""
+    total = int(session.scalar(select(func.count()).select_from(Paper)) or 0)
+    newest = (Paper.news_year.desc(), Paper.news_month.desc(), Paper.position.desc())
+    ids = select(Paper.id).order_by(*newest, Paper.id.desc()).limit(limit)
+    wanted = set(session.scalars(ids))
+    chosen = select(Paper.id).where(Paper.id.in_(wanted))
+    statement = (
+        _paper_select()
+        .where(Paper.id.in_(wanted))
+        .order_by(Paper.news_year, Paper.news_month, Paper.position, Paper.id)
+    )
+    authors = _authors_of(session, chosen)
+    links = _links_of(session, chosen)
+    shared: dict[object, Any] = {}
+    rows = session.connection().execute(statement)
+    return total, tuple(
+        _paper_record(row, authors.get(row.id, ()), shared, links.get(row.id, ())) for row in rows
+    )
