@@ -185,15 +185,13 @@ class PapersView(RecordsView[PaperRecord]):
             self._loading_total = None
             self.set_papers(queries.papers_in(update.session))
             return
-        total, newest = queries.newest_papers(update.session, self.first_rows)
+        total = queries.all_papers_count(update.session)
         if total <= max(self.background_from, self.first_rows):
             self._loading_total = None
-            self.set_papers(
-                newest if total <= self.first_rows else queries.papers_in(update.session)
-            )
+            self.set_papers(queries.papers_in(update.session))
             return
         self._loading_total = total
-        self.set_papers(newest)
+        self.set_papers(queries.newest_papers(update.session, self.first_rows))
         generation = self._generation
         # The reader starts once the window has answered this change and painted: the window
         # is usable first, and the reader does not compete with the other views' reads.
