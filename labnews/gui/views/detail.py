@@ -7,8 +7,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -184,6 +184,7 @@ class DetailPane(QScrollArea):
         for field in spec.fields:
             editor = QLineEdit()
             editor.setObjectName(field.name)
+            editor.installEventFilter(self)
             editor.editingFinished.connect(lambda name=field.name: self.apply_field(name))
             error = QLabel()
             error.setWordWrap(True)
@@ -265,7 +266,23 @@ class DetailPane(QScrollArea):
             self._show_error(where, capitalised(shown(refused.message)))
             return False
         self._show_error(name, None)
+        # The table was read again and chose the record anew: typing goes on where it was.
+        self.editors[name].setFocus()
         return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A field with nothing of its own to undo lets Ctrl+Z (and redo) reach the window's
+        # history, so an edit applied from the pane is undone from where it was typed.
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QLineEdit):
+            assert isinstance(event, QKeyEvent)
+            undoing = event.matches(QKeySequence.StandardKey.Undo)
+            redoing = event.matches(QKeySequence.StandardKey.Redo)
+            if (undoing and not watched.isUndoAvailable()) or (
+                redoing and not watched.isRedoAvailable()
+            ):
+                event.ignore()
+                return True
+        return super().eventFilter(watched, event)
 
     def _show_error(self, name: str, message: str | None) -> None:
         label, editor = self.errors[name], self.editors[name]
