@@ -97,16 +97,15 @@ def pane_spec(kind: str) -> PaneSpec:
     """The pane of a table view: papers, members, venues or achievements."""
     from labnews.core import snapshots
 
-    label = translate
     if kind == "papers":
         return PaneSpec(
             (
-                FieldSpec("title", label("DetailPane", "Title"), "text"),
-                FieldSpec("venue", label("DetailPane", "Venue"), "text"),
-                FieldSpec("year", label("DetailPane", "Year"), "int"),
-                FieldSpec("doi", label("DetailPane", "DOI")),
-                FieldSpec("arxiv", label("DetailPane", "arXiv")),
-                FieldSpec("note", label("DetailPane", "Note")),
+                FieldSpec("title", translate("DetailPane", "Title"), "text"),
+                FieldSpec("venue", translate("DetailPane", "Venue"), "text"),
+                FieldSpec("year", translate("DetailPane", "Year"), "int"),
+                FieldSpec("doi", translate("DetailPane", "DOI")),
+                FieldSpec("arxiv", translate("DetailPane", "arXiv")),
+                FieldSpec("note", translate("DetailPane", "Note")),
             ),
             snapshots.paper_input,
             _paper_links,
@@ -114,11 +113,11 @@ def pane_spec(kind: str) -> PaneSpec:
     if kind == "members":
         return PaneSpec(
             (
-                FieldSpec("name", label("DetailPane", "Name"), "text"),
-                FieldSpec("native", label("DetailPane", "Native name")),
-                FieldSpec("homepage", label("DetailPane", "Homepage")),
-                FieldSpec("orcid", label("DetailPane", "ORCID")),
-                FieldSpec("note", label("DetailPane", "Note")),
+                FieldSpec("name", translate("DetailPane", "Name"), "text"),
+                FieldSpec("native", translate("DetailPane", "Native name")),
+                FieldSpec("homepage", translate("DetailPane", "Homepage")),
+                FieldSpec("orcid", translate("DetailPane", "ORCID")),
+                FieldSpec("note", translate("DetailPane", "Note")),
             ),
             snapshots.member_input,
             _member_links,
@@ -126,20 +125,20 @@ def pane_spec(kind: str) -> PaneSpec:
     if kind == "venues":
         return PaneSpec(
             (
-                FieldSpec("short", label("DetailPane", "Short name"), "text"),
-                FieldSpec("full", label("DetailPane", "Full name")),
-                FieldSpec("label", label("DetailPane", "Counted as")),
-                FieldSpec("homepage", label("DetailPane", "Homepage")),
+                FieldSpec("short", translate("DetailPane", "Short name"), "text"),
+                FieldSpec("full", translate("DetailPane", "Full name")),
+                FieldSpec("label", translate("DetailPane", "Counted as")),
+                FieldSpec("homepage", translate("DetailPane", "Homepage")),
             ),
             snapshots.venue_input,
             _venue_links,
         )
     return PaneSpec(
         (
-            FieldSpec("title", label("DetailPane", "Title"), "text"),
-            FieldSpec("organisation", label("DetailPane", "Organisation")),
-            FieldSpec("role", label("DetailPane", "Role")),
-            FieldSpec("description", label("DetailPane", "Description")),
+            FieldSpec("title", translate("DetailPane", "Title"), "text"),
+            FieldSpec("organisation", translate("DetailPane", "Organisation")),
+            FieldSpec("role", translate("DetailPane", "Role")),
+            FieldSpec("description", translate("DetailPane", "Description")),
         ),
         snapshots.achievement_input,
         _achievement_links,
