@@ -5,10 +5,13 @@ The demo lab stands in for a large one by lowering the view's threshold: the pat
 
 from __future__ import annotations
 
+import sqlite3
+
 from pytestqt.qtbot import QtBot
 
 from labnews.gui.main_window import MainWindow
 from labnews.gui.views.papers import PapersView
+from labnews.store.database import Database
 
 
 def _reload_as_large(window: MainWindow) -> PapersView:
@@ -75,3 +78,19 @@ def test_a_change_made_while_loading_is_not_lost_when_the_rest_arrive(
     titles = {p.id: p.title for p in view.model.records}
     assert titles[paper.id] == "Renamed While the Table Was Loading"
     assert len(titles) == len(window.papers.model.records)
+
+
+def test_a_read_that_fails_says_so_and_keeps_the_newest_papers(
+    qtbot: QtBot, window: MainWindow, demo_database: Database
+) -> None:
+    view = _reload_as_large(window)
+    # The reader starts a moment after the window answered: take the papers away before it.
+    assert demo_database.path is not None
+    raw = sqlite3.connect(demo_database.path)
+    with raw:
+        raw.execute("ALTER TABLE authorship RENAME TO authorship_gone")
+    raw.close()
+    qtbot.waitUntil(lambda: not view.loading, timeout=20_000)
+    assert view.model.rowCount() == 5
+    assert view.count_label.text() == "5 papers"
+    assert window.statusBar().currentMessage().startswith("Only the newest papers could be read:")

@@ -187,6 +187,8 @@ class RecordsModel(QAbstractTableModel, Generic[R]):
         """Everything ``set_records`` computes of ``records``, without touching the model: safe
         to run on a worker thread while the model shows other records."""
         kept = tuple(records)
+        # Taken before the index is built: a change of rules meanwhile makes adopt rebuild it.
+        index_key = self.index_key()
         column = self._sort_column
         ascending = None
         if column >= 0:
@@ -197,7 +199,7 @@ class RecordsModel(QAbstractTableModel, Generic[R]):
             kept,
             tuple(self.haystack(r) for r in kept),
             self.build_index(kept),
-            self.index_key(),
+            index_key,
             column,
             ascending,
         )

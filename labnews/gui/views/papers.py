@@ -14,6 +14,7 @@ from labnews.core.records import MemberRecord, PaperRecord
 from labnews.core.rules import TallyRules
 from labnews.gui.choice_box import ChoiceBox
 from labnews.gui.deferred import deferred
+from labnews.gui.messages import shown
 from labnews.gui.models.papers import Column, PapersModel
 from labnews.gui.models.records import Prepared
 from labnews.gui.views.authors_delegate import AuthorsDelegate
@@ -87,6 +88,9 @@ class PapersReader(QThread):
             prepared = self.prepare(papers)
         except LabnewsError as error:
             self.failed.emit(self.generation, error.message)
+            return
+        except Exception as error:  # a thread's error would be lost: the window says it
+            self.failed.emit(self.generation, f"{error.__class__.__name__}: {error}")
             return
         self.read.emit(self.generation, prepared)
 
@@ -229,7 +233,9 @@ class PapersView(RecordsView[PaperRecord]):
         self._update_count()
         window = self.window_
         if window is not None:
-            window.statusBar().showMessage(message)
+            window.statusBar().showMessage(
+                self.tr("Only the newest papers could be read: {0}").format(shown(message))
+            )
 
     def wait_for_records(self, timeout_ms: int = 60_000) -> bool:
         """Wait until a background read has ended (for quitting and for tests)."""
