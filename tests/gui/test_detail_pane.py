@@ -45,6 +45,10 @@ def test_choosing_a_paper_shows_its_fields_and_links(window: MainWindow) -> None
     assert pane.editors["year"].text() == str(paper.year)
     assert pane.editors["doi"].text() == paper.doi
     assert f'href="https://doi.org/{paper.doi}"' in pane.links.text()
+    # What the pane does not edit, it shows as the table does: the authors, the news month.
+    assert f"<b>Authors</b>: {', '.join(a.name for a in paper.authors)}" in pane.facts.text()
+    assert f"<b>News month</b>: {paper.news}" in pane.facts.text()
+    assert "<b>Title</b>" not in pane.facts.text()
 
 
 def test_a_clicked_link_is_passed_on_with_its_address(qtbot: QtBot, window: MainWindow) -> None:

@@ -176,6 +176,12 @@ class DetailPane(QScrollArea):
         font.setBold(True)
         self.heading.setFont(font)
         layout.addWidget(self.heading)
+        # The table's other columns (authors, news month, status...), to read, not to edit.
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.facts.setTextFormat(Qt.TextFormat.RichText)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.facts)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.editors: dict[str, QLineEdit] = {}
@@ -207,9 +213,18 @@ class DetailPane(QScrollArea):
         self.setWidget(page)
         self.show_record(None)
 
-    def show_record(self, record: object) -> None:
-        """Show a record's fields (None: nothing chosen); typing left unapplied is dropped."""
+    def show_record(self, record: object, facts: Sequence[tuple[str, str]] = ()) -> None:
+        """Show a record's fields (None: nothing chosen) and, read-only, the ``facts`` (label,
+        text) the table shows of it besides them; typing left unapplied is dropped."""
         self.record = record
+        editable = {f.label for f in self.spec.fields}
+        shown_facts = [(label, text) for label, text in facts if text and label not in editable]
+        self.facts.setText(
+            "<br>".join(
+                f"<b>{html.escape(label)}</b>: {html.escape(text)}" for label, text in shown_facts
+            )
+        )
+        self.facts.setVisible(bool(shown_facts))
         data = self.spec.snapshot(record) if record is not None else None
         self.heading.setText(
             self.tr("Choose a row to see its details here") if data is None else ""

@@ -220,7 +220,19 @@ class RecordsView(QWidget, Generic[R]):
         window.undo_stack.indexChanged.connect(self._history_moved)
 
     def _show_detail(self) -> None:
-        self.detail.show_record(self.current_record())
+        record = self.current_record()
+        facts: list[tuple[str, str]] = []
+        current = self.table.currentIndex().row()
+        if record is not None and not (current >= 0 and self.model.record_at(current) is record):
+            # A pass over the visible rows only when the current row is not the chosen one.
+            rows = self.model.rows_of([self.model.record_id(record)])
+            current = rows[0] if rows else -1
+        if record is not None and current >= 0:
+            for column in range(self.model.columnCount()):
+                label = self.model.headerData(column, Qt.Orientation.Horizontal)
+                text = self.model.index(current, column).data()
+                facts.append((str(label), str(text or "")))
+        self.detail.show_record(record, facts)
 
     def set_texts(
         self, *, nouns: tuple[str, str], add: str, add_tip: str, search: str, empty: str
