@@ -229,6 +229,7 @@ class MainWindow(QMainWindow):
         records.selection_changed.connect(self._update_actions)
         records.edit_requested.connect(self.edit_record)
         records.remove_requested.connect(self.remove_records)
+        records.bind_window(self)  # the detail pane's edits and the undo bar use the history
         columns = self.preferences.columns(name) if self.preferences is not None else None
         if columns is not None:
             records.restore_header_state(columns)

@@ -755,3 +755,29 @@ def change_count(session: Session) -> int | None:
     from labnews.store.models import LabState
 
     return session.scalar(select(LabState.change_count).where(LabState.id == 1))
+
+
+def all_papers_count(session: Session) -> int:
+    """How many papers the lab holds, withdrawn ones included (the papers table's rows)."""
+    return int(session.scalar(select(func.count()).select_from(Paper)) or 0)
+
+
+def newest_papers(session: Session, limit: int) -> tuple[PaperRecord, ...]:
+    """The ``limit`` newest papers by news month, in the order ``papers_in`` gives them: what a
+    large papers table shows first."""
+    newest = (Paper.news_year.desc(), Paper.news_month.desc(), Paper.position.desc())
+    ids = select(Paper.id).order_by(*newest, Paper.id.desc()).limit(limit)
+    wanted = set(session.scalars(ids))
+    chosen = select(Paper.id).where(Paper.id.in_(wanted))
+    statement = (
+        _paper_select()
+        .where(Paper.id.in_(wanted))
+        .order_by(Paper.news_year, Paper.news_month, Paper.position, Paper.id)
+    )
+    authors = _authors_of(session, chosen)
+    links = _links_of(session, chosen)
+    shared: dict[object, Any] = {}
+    rows = session.connection().execute(statement)
+    return tuple(
+        _paper_record(row, authors.get(row.id, ()), shared, links.get(row.id, ())) for row in rows
+    )

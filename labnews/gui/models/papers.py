@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from enum import IntEnum
 from typing import Any
 
@@ -127,13 +127,20 @@ class PapersModel(RecordsModel[PaperRecord]):
     def record_id(self, record: PaperRecord) -> int:
         return record.id
 
-    def index_records(self) -> None:
-        records = self.records
-        self._news_years = [p.news.year for p in records]
-        self._venue_ids = [p.venue_id for p in records]
-        self._member_ids = [{a.member_id for a in p.authors} for p in records]
+    def build_index(self, records: Sequence[PaperRecord]) -> Any:
         rules = self.rules
-        self._labels = [paper_label(p, rules) if p.counted else None for p in records]
+        return (
+            [p.news.year for p in records],
+            [p.venue_id for p in records],
+            [{a.member_id for a in p.authors} for p in records],
+            [paper_label(p, rules) if p.counted else None for p in records],
+        )
+
+    def use_index(self, index: Any) -> None:
+        self._news_years, self._venue_ids, self._member_ids, self._labels = index
+
+    def index_key(self) -> Any:
+        return self.rules
 
     def narrow(self, source: list[int]) -> list[int]:
         # Plain lists compared in comprehensions: a method call per record would cost more.

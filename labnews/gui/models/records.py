@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -24,6 +25,22 @@ RECORD_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 ModelIndex = QModelIndex | QPersistentModelIndex
 Display = Callable[[Any], str]
 SortKey = Callable[[Any], Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared(Generic[R]):
+    """Records with what the model computes of them, made off the window's thread for a large
+    lab: the model then takes them in one quick reset (``adopt``)."""
+
+    records: tuple[R, ...]
+    haystacks: tuple[str, ...]
+    index: Any
+    """What ``build_index`` made of the records (the filters' plain lists)."""
+    index_key: Any
+    """What the index depended on besides the records (the tally rules), to see it still holds."""
+    sort_column: int
+    ascending: list[int] | None
+    """The records' ascending order by ``sort_column`` (None: unsorted)."""
 
 
 def _narrows(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
@@ -72,6 +89,19 @@ class RecordsModel(QAbstractTableModel, Generic[R]):
 
     def index_records(self) -> None:
         """Precompute what ``narrow`` needs, once per set of records."""
+        self.use_index(self.build_index(self._records))
+
+    def build_index(self, records: Sequence[R]) -> Any:
+        """What ``narrow`` needs of these records; reads only ``index_key`` of the model, so a
+        worker thread may call it."""
+        return None
+
+    def use_index(self, index: Any) -> None:
+        """Take what ``build_index`` made."""
+
+    def index_key(self) -> Any:
+        """What ``build_index`` depends on besides the records (None: nothing)."""
+        return None
 
     def narrow(self, source: list[int]) -> list[int]:
         """Apply the filters besides the search text (year, venue, member...) to record indexes."""
@@ -149,6 +179,43 @@ class RecordsModel(QAbstractTableModel, Generic[R]):
         self._haystacks = tuple(self.haystack(r) for r in self._records)
         self._ascending.clear()
         self.index_records()
+        self._order = self._sorted_order()
+        self._rows = self._matching(self._order)
+        self.endResetModel()
+
+    def prepare(self, records: Iterable[R]) -> Prepared[R]:
+        """Everything ``set_records`` computes of ``records``, without touching the model: safe
+        to run on a worker thread while the model shows other records."""
+        kept = tuple(records)
+        # Taken before the index is built: a change of rules meanwhile makes adopt rebuild it.
+        index_key = self.index_key()
+        column = self._sort_column
+        ascending = None
+        if column >= 0:
+            key_of = self._sort_key_of[column]
+            keys = [key_of(r) for r in kept]
+            ascending = sorted(range(len(kept)), key=keys.__getitem__)
+        return Prepared(
+            kept,
+            tuple(self.haystack(r) for r in kept),
+            self.build_index(kept),
+            index_key,
+            column,
+            ascending,
+        )
+
+    def adopt(self, prepared: Prepared[R]) -> None:
+        """Show prepared records (as ``set_records`` would); the search, filters and sort stay."""
+        self.beginResetModel()
+        self._records = prepared.records
+        self._haystacks = prepared.haystacks
+        self._ascending.clear()
+        if prepared.ascending is not None:
+            self._ascending[prepared.sort_column] = prepared.ascending
+        if prepared.index_key == self.index_key():
+            self.use_index(prepared.index)
+        else:  # the rules changed while the records were prepared
+            self.index_records()
         self._order = self._sorted_order()
         self._rows = self._matching(self._order)
         self.endResetModel()

@@ -2,28 +2,97 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+import atexit
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from labnews.core.records import MemberRecord, PaperRecord
 from labnews.core.rules import TallyRules
 from labnews.gui.choice_box import ChoiceBox
 from labnews.gui.deferred import deferred
+from labnews.gui.messages import shown
 from labnews.gui.models.papers import Column, PapersModel
+from labnews.gui.models.records import Prepared
 from labnews.gui.views.authors_delegate import AuthorsDelegate
 from labnews.gui.views.records import RecordsView
 
 if TYPE_CHECKING:
     from labnews.gui.lab_change import LabChange
+    from labnews.gui.main_window import MainWindow
     from labnews.store import queries
+    from labnews.store.database import Database
 else:
     queries = deferred("labnews.store.queries")
 
 # Starting widths in average characters: a news month, "ETRI J. 2024", a year, a title...
 _WIDTHS = (11, 14, 5, 60, 38, 16, 10)
+
+BACKGROUND_FROM: Final = 5_000
+"""A lab with more papers than this shows its newest ones at once and reads the rest on a worker
+thread: reading 100,000 papers takes seconds, and the window must answer meanwhile."""
+FIRST_ROWS: Final = 400
+"""How many of the newest papers a large lab shows at once: more than a screen holds."""
+READER_DELAY_MS: Final = 50
+"""How long after the window answered a change the reader starts: the rows paint first."""
+
+_running: set[QThread] = set()
+"""Readers still running, held so that Python does not collect a thread Qt still runs."""
+
+
+def _wait_for_readers() -> None:
+    for reader in list(_running):
+        reader.wait()
+
+
+# A script that ends without quitting the application must not destroy a running reader either.
+atexit.register(_wait_for_readers)
+
+
+class PapersReader(QThread):
+    """Reads every paper in its own session and prepares them for the model, off the window's
+    thread (SQLite's driver lets the window's thread run while it waits on the file)."""
+
+    read = Signal(int, object)
+    """The load's generation and the model's Prepared records."""
+    failed = Signal(int, str)
+    """The load's generation and why it failed."""
+
+    def __init__(
+        self,
+        database: Database,
+        generation: int,
+        prepare: Callable[[Iterable[PaperRecord]], Prepared[PaperRecord]],
+    ) -> None:
+        super().__init__()
+        self.database = database
+        self.generation = generation
+        self.prepare = prepare
+        application = QCoreApplication.instance()
+        if application is not None and not application.property("labnews_papers_readers"):
+            # Python must not tear down a thread Qt still runs: quitting waits for readers.
+            application.setProperty("labnews_papers_readers", True)
+            application.aboutToQuit.connect(_wait_for_readers)
+        _running.add(self)
+        self.finished.connect(lambda: _running.discard(self))
+
+    def run(self) -> None:
+        from labnews.core.errors import LabnewsError
+
+        try:
+            with self.database.session() as session:
+                papers = queries.papers_in(session)
+            prepared = self.prepare(papers)
+        except LabnewsError as error:
+            self.failed.emit(self.generation, error.message)
+            return
+        except Exception as error:  # a thread's error would be lost: the window says it
+            self.failed.emit(self.generation, f"{error.__class__.__name__}: {error}")
+            return
+        self.read.emit(self.generation, prepared)
 
 
 class PapersView(RecordsView[PaperRecord]):
@@ -34,10 +103,13 @@ class PapersView(RecordsView[PaperRecord]):
     """
 
     model: PapersModel
+    records_loaded = Signal()
+    """Every paper is in the table now (after a large lab's background read)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
             PapersModel(),
+            kind="papers",
             sort=(Column.NEWS, Qt.SortOrder.DescendingOrder),
             can_duplicate=True,
             parent=parent,
@@ -69,6 +141,11 @@ class PapersView(RecordsView[PaperRecord]):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(Column.TITLE, header.ResizeMode.Stretch)
+        self.background_from = BACKGROUND_FROM
+        self.first_rows = FIRST_ROWS
+        self._generation = 0
+        self._loading_total: int | None = None
+        self._reader: PapersReader | None = None
         self.refresh_filters()
 
     def _filter(self, tip: str) -> ChoiceBox:
@@ -89,10 +166,97 @@ class PapersView(RecordsView[PaperRecord]):
             self.set_rules(update.rules)
         if update.touches("paper"):
             years = update.change.years
-            if years:
+            if self.loading:
+                # Records read before this change would undo it on arrival: read them again.
+                self._read_all(update)
+            elif years:
                 self.replace_years(years, queries.papers_in(update.session, years))
             else:
-                self.set_papers(queries.papers_in(update.session))
+                self._read_all(update)
+
+    # --- a large lab's papers, read in the background -----------------------------------------
+
+    @property
+    def loading(self) -> bool:
+        """True while a large lab's papers are still being read (the table shows the newest)."""
+        return self._loading_total is not None
+
+    def _read_all(self, update: LabChange) -> None:
+        self._generation += 1
+        window = self.window_
+        database = window.database if window is not None else None
+        if database is None:
+            self._loading_total = None
+            self.set_papers(queries.papers_in(update.session))
+            return
+        total = queries.all_papers_count(update.session)
+        if total <= max(self.background_from, self.first_rows):
+            self._loading_total = None
+            self.set_papers(queries.papers_in(update.session))
+            return
+        self._loading_total = total
+        self.set_papers(queries.newest_papers(update.session, self.first_rows))
+        generation = self._generation
+        # The reader starts once the window has answered this change and painted: the window
+        # is usable first, and the reader does not compete with the other views' reads.
+        QTimer.singleShot(READER_DELAY_MS, lambda: self._start_reader(database, generation))
+
+    def _start_reader(self, database: Database, generation: int) -> None:
+        if generation != self._generation:
+            return
+        reader = PapersReader(database, generation, self.model.prepare)
+        reader.read.connect(self._papers_read)
+        reader.failed.connect(self._reading_failed)
+        reader.finished.connect(reader.deleteLater)
+        self._reader = reader
+        reader.start(QThread.Priority.LowPriority)
+
+    def _papers_read(self, generation: int, prepared: Prepared[PaperRecord]) -> None:
+        if generation != self._generation:
+            return  # an older read, overtaken by a change
+        self._loading_total = None
+        self._reader = None
+        chosen = [self.model.record_id(r) for r in self.selected_records()]
+        scrolled = self.table.verticalScrollBar().value()
+        self.model.adopt(prepared)
+        self.refresh_filters()
+        if chosen:
+            self.select_ids(chosen)
+        self.table.verticalScrollBar().setValue(scrolled)
+        self.records_loaded.emit()
+
+    def _reading_failed(self, generation: int, message: str) -> None:
+        if generation != self._generation:
+            return
+        self._loading_total = None
+        self._reader = None
+        self._update_count()
+        window = self.window_
+        if window is not None:
+            window.statusBar().showMessage(
+                self.tr("Only the newest papers could be read: {0}").format(shown(message))
+            )
+
+    def wait_for_records(self, timeout_ms: int = 60_000) -> bool:
+        """Wait until a background read has ended (for quitting and for tests)."""
+        reader = self._reader
+        return reader is None or reader.wait(timeout_ms)
+
+    def bind_window(self, window: MainWindow) -> None:
+        super().bind_window(window)
+        # The overview's lists (a year's members, what is unpublished) come from this table.
+        self.records_loaded.connect(lambda: _show_papers_in_overview(window, self))
+
+    def _update_count(self) -> None:
+        total = self._loading_total if hasattr(self, "_loading_total") else None
+        if total is None:
+            super()._update_count()
+            return
+        self.count_label.setText(
+            self.tr("{0} of {1} {2}, reading the rest…").format(
+                self.model.rowCount(), total, self._nouns[1]
+            )
+        )
 
     def set_papers(self, papers: Iterable[PaperRecord]) -> None:
         self.model.set_records(papers)
@@ -170,3 +334,8 @@ class PapersView(RecordsView[PaperRecord]):
             member_id=chosen(self.member_filter),
             label=self.label_filter,
         )
+
+
+def _show_papers_in_overview(window: MainWindow, papers: PapersView) -> None:
+    overview = window.overview
+    overview.show_snapshot(replace(overview.snapshot, papers=papers.model.records))

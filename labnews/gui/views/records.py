@@ -1,9 +1,10 @@
-"""The records views' shared parts: a table that stays fast, a debounced search, a context menu."""
+"""The records views' shared parts: a fast table, a debounced search, a context menu, a detail
+pane beside the table and an undo bar after a delete."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtCore import (
     QByteArray,
@@ -17,12 +18,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
+    QSplitter,
     QStackedWidget,
     QTableView,
     QToolButton,
@@ -31,12 +34,56 @@ from PySide6.QtWidgets import (
 )
 
 from labnews.gui.models.records import RecordsModel
+from labnews.gui.views.detail import DetailPane, open_link, pane_action, pane_spec, window_commit
 from labnews.gui.views.empty import EmptyHint
+
+if TYPE_CHECKING:
+    from labnews.gui.main_window import MainWindow
 
 R = TypeVar("R")
 
 SEARCH_DELAY_MS = 150
 """How long typing must pause before the table filters: each keystroke would be wasted work."""
+UNDO_BAR_MS = 12_000
+"""How long the undo bar stays after a delete (the next change hides it sooner)."""
+
+
+def record_name(record: object) -> str:
+    """What the undo bar calls a record: its title, name or short name."""
+    for attribute in ("title", "name", "short"):
+        value = getattr(record, attribute, None)
+        if value:
+            return str(value)
+    return ""
+
+
+class UndoBar(QFrame):
+    """A strip under the table after a delete: what went, and Undo; it hides itself."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.label = QLabel()
+        self.undo_button = QPushButton(self.tr("&Undo"))
+        self.close_button = QToolButton()
+        self.close_button.setText("✕")
+        self.close_button.setToolTip(self.tr("Hide this bar"))
+        self.close_button.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.undo_button)
+        layout.addWidget(self.close_button)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(UNDO_BAR_MS)
+        self.timer.timeout.connect(self.hide)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.label.setText(text)
+        self.show()
+        self.timer.start()
 
 
 class RecordTable(QTableView):
@@ -93,12 +140,15 @@ class RecordsView(QWidget, Generic[R]):
         self,
         model: RecordsModel[R],
         *,
+        kind: str,
         sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder),
         can_duplicate: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.model = model
+        self.kind = kind
+        self.window_: MainWindow | None = None
         self.noun = ""
         self._nouns = ("", "")
         self.can_duplicate = can_duplicate
@@ -141,10 +191,48 @@ class RecordsView(QWidget, Generic[R]):
         self.stack.addWidget(self.empty_hint)
         for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
             signal.connect(self._show_hint_if_empty)
+        self.detail = DetailPane(pane_spec(kind))
+        self.detail.link_activated.connect(open_link)
+        self.selection_changed.connect(self._show_detail)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.undo_bar = UndoBar()
+        self.undo_bar.undo_button.clicked.connect(self._undo_delete)
+        self._undo_index = -1
         layout = QVBoxLayout(self)
         layout.addLayout(self.bar)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.undo_bar)
         self._show_hint_if_empty()
+
+    def bind_window(self, window: MainWindow) -> None:
+        """Edit in the detail pane and undo a delete through the window's history."""
+        self.window_ = window
+        self.detail.commit = window_commit(window)
+        action = pane_action(window)
+        self.detail.setVisible(action.isChecked())
+        action.toggled.connect(self.detail.setVisible)
+        # Any later change (or the undo itself) makes the bar's Undo mean something else.
+        window.undo_stack.indexChanged.connect(self._history_moved)
+
+    def _show_detail(self) -> None:
+        record = self.current_record()
+        facts: list[tuple[str, str]] = []
+        current = self.table.currentIndex().row()
+        if record is not None and not (current >= 0 and self.model.record_at(current) is record):
+            # A pass over the visible rows only when the current row is not the chosen one.
+            rows = self.model.rows_of([self.model.record_id(record)])
+            current = rows[0] if rows else -1
+        if record is not None and current >= 0:
+            for column in range(self.model.columnCount()):
+                label = self.model.headerData(column, Qt.Orientation.Horizontal)
+                text = self.model.index(current, column).data()
+                facts.append((str(label), str(text or "")))
+        self.detail.show_record(record, facts)
 
     def set_texts(
         self, *, nouns: tuple[str, str], add: str, add_tip: str, search: str, empty: str
@@ -246,9 +334,32 @@ class RecordsView(QWidget, Generic[R]):
             self.duplicate_requested.emit(record)
 
     def remove_selected(self) -> None:
+        """Ask the window to delete the selected records; then offer Undo in a bar."""
         records = self.selected_records()
-        if records:
-            self.remove_requested.emit(tuple(records))
+        if not records:
+            return
+        window = self.window_
+        before = window.undo_stack.index() if window is not None else -1
+        self.remove_requested.emit(tuple(records))
+        if window is None or window.undo_stack.index() <= before:
+            return  # refused (the window said why), or nothing was done
+        self._undo_index = window.undo_stack.index()
+        if len(records) == 1:
+            text = self.tr("Deleted “{0}”.").format(record_name(records[0]))
+        else:
+            text = self.tr("Deleted {0} {1}.").format(len(records), self.noun)
+        self.undo_bar.show_message(text)
+
+    def _history_moved(self, index: int) -> None:
+        if index != self._undo_index:
+            self._undo_index = -1
+            self.undo_bar.hide()
+
+    def _undo_delete(self) -> None:
+        window = self.window_
+        if window is not None and window.undo_stack.index() == self._undo_index:
+            window.undo()
+        self.undo_bar.hide()
 
     def _context_menu(self, position: QPoint) -> None:
         menu = self.context_menu()

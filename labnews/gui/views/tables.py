@@ -27,7 +27,7 @@ class MembersView(RecordsView[MemberRecord]):
     model: MembersModel
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(MembersModel(), parent=parent)
+        super().__init__(MembersModel(), kind="members", parent=parent)
         self.set_texts(
             nouns=(self.tr("member"), self.tr("members")),
             add=self.tr("&New member…"),
@@ -51,7 +51,7 @@ class VenuesView(RecordsView[VenueRecord]):
     model: VenuesModel
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(VenuesModel(), parent=parent)
+        super().__init__(VenuesModel(), kind="venues", parent=parent)
         self.set_texts(
             nouns=(self.tr("venue"), self.tr("venues")),
             add=self.tr("&New venue…"),
@@ -76,7 +76,10 @@ class AchievementsView(RecordsView[AchievementRecord]):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
-            AchievementsModel(), sort=(Column.DATE, Qt.SortOrder.DescendingOrder), parent=parent
+            AchievementsModel(),
+            kind="achievements",
+            sort=(Column.DATE, Qt.SortOrder.DescendingOrder),
+            parent=parent,
         )
         self.set_texts(
             nouns=(self.tr("achievement"), self.tr("achievements")),

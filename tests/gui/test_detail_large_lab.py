@@ -1,0 +1,96 @@
+"""A large lab's papers table: the newest papers at once, the rest read on a worker thread.
+
+The demo lab stands in for a large one by lowering the view's threshold: the path is the same.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from pytestqt.qtbot import QtBot
+
+from labnews.gui.main_window import MainWindow
+from labnews.gui.views.papers import PapersView
+from labnews.store.database import Database
+
+
+def _reload_as_large(window: MainWindow) -> PapersView:
+    view = window.papers
+    view.background_from = 10
+    view.first_rows = 5
+    window.load()
+    return view
+
+
+def test_the_newest_papers_show_first_and_the_rest_arrive(qtbot: QtBot, window: MainWindow) -> None:
+    every = window.papers.model.records
+    newest = sorted(every, key=lambda p: (p.news, p.position, p.id))[-5:]
+    view = _reload_as_large(window)
+    assert view.loading
+    assert [p.id for p in view.model.records] == [p.id for p in newest]
+    assert view.count_label.text() == f"5 of {len(every)} papers, reading the rest…"
+    with qtbot.waitSignal(view.records_loaded, timeout=20_000):
+        pass
+    assert not view.loading
+    assert view.model.rowCount() == len(every)
+    assert {p.id for p in view.model.records} == {p.id for p in every}
+    assert view.count_label.text() == f"{len(every)} papers"
+    # The overview's lists are made from the whole table again.
+    assert len(window.overview.snapshot.papers) == len(every)
+
+
+def test_a_search_typed_while_loading_finds_a_paper_read_late(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    oldest = min(
+        (p for p in window.papers.model.records if p.title), key=lambda p: (p.news, p.position)
+    )
+    view = _reload_as_large(window)
+    view.search.setText(oldest.title)
+    view.apply_search()
+    assert view.model.rowCount() == 0  # not read yet
+    with qtbot.waitSignal(view.records_loaded, timeout=20_000):
+        pass
+    assert view.model.rowCount() == 1
+    assert view.model.record_at(0).id == oldest.id
+
+
+def test_the_chosen_row_stays_chosen_when_the_rest_arrive(qtbot: QtBot, window: MainWindow) -> None:
+    view = _reload_as_large(window)
+    chosen = view.model.records[2]
+    view.select_ids([chosen.id])
+    with qtbot.waitSignal(view.records_loaded, timeout=20_000):
+        pass
+    assert [p.id for p in view.selected_records()] == [chosen.id]
+    assert view.detail.editors["title"].text() == chosen.title
+
+
+def test_a_change_made_while_loading_is_not_lost_when_the_rest_arrive(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    view = _reload_as_large(window)
+    paper = view.model.records[-1]
+    view.select_ids([paper.id])
+    editor = view.detail.editors["title"]
+    editor.setText("Renamed While the Table Was Loading")
+    assert view.detail.apply_field("title")
+    qtbot.waitUntil(lambda: not view.loading, timeout=20_000)
+    titles = {p.id: p.title for p in view.model.records}
+    assert titles[paper.id] == "Renamed While the Table Was Loading"
+    assert len(titles) == len(window.papers.model.records)
+
+
+def test_a_read_that_fails_says_so_and_keeps_the_newest_papers(
+    qtbot: QtBot, window: MainWindow, demo_database: Database
+) -> None:
+    view = _reload_as_large(window)
+    # The reader starts a moment after the window answered: take the papers away before it.
+    assert demo_database.path is not None
+    raw = sqlite3.connect(demo_database.path)
+    with raw:
+        raw.execute("ALTER TABLE authorship RENAME TO authorship_gone")
+    raw.close()
+    qtbot.waitUntil(lambda: not view.loading, timeout=20_000)
+    assert view.model.rowCount() == 5
+    assert view.count_label.text() == "5 papers"
+    assert window.statusBar().currentMessage().startswith("Only the newest papers could be read:")
