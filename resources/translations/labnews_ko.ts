@@ -136,10 +136,6 @@
         <translation>{0}: {1}일까지 있습니다.</translation>
     </message>
     <message>
-        <source>This must be an http:// or https:// link.</source>
-        <translation>http:// 또는 https:// 링크여야 합니다.</translation>
-    </message>
-    <message>
         <source>A date known to the year only has no day.</source>
         <translation>연도만 아는 날짜에는 일이 없습니다.</translation>
     </message>
@@ -232,6 +228,45 @@
     <message>
         <source>No achievements yet: awards, talks, grants and other news that is not a paper. Add one, import them, or try labnews on the demo lab.</source>
         <translation>아직 성과가 없습니다. 수상, 강연, 과제처럼 논문이 아닌 소식입니다. 하나를 추가하거나, 가져오거나, 데모 연구실에서 labnews를 써 보세요.</translation>
+    </message>
+</context>
+<context>
+    <name>AdoptDialog</name>
+    <message>
+        <source>Adopt a homepage page</source>
+        <translation>홈페이지 페이지 가져와 관리하기</translation>
+    </message>
+    <message>
+        <source>Adopt &lt;b&gt;{0}&lt;/b&gt;?</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; 페이지를 labnews로 관리할까요?</translation>
+    </message>
+    <message>
+        <source>&amp;Adopt</source>
+        <translation>관리 시작(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Import the news and write the page (the previous one becomes .bak)</source>
+        <translation>뉴스를 가져오고 페이지를 씁니다 (이전 페이지는 .bak 파일로 남습니다)</translation>
+    </message>
+    <message>
+        <source>Every news line of the page is in the lab already: nothing to import.</source>
+        <translation>페이지의 모든 뉴스 줄이 이미 연구실 기록에 있습니다. 가져올 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Imports {0} papers from the page&apos;s news.</source>
+        <translation>페이지의 뉴스에서 논문 {0}편을 가져옵니다.</translation>
+    </message>
+    <message>
+        <source>{0}: already in the lab: {1}, new: {2}</source>
+        <translation>{0}년: 이미 연구실에 {1}편, 새로 {2}편</translation>
+    </message>
+    <message>
+        <source>The page has the labnews markers already; it stays as it is.</source>
+        <translation>페이지에 labnews 표시가 이미 있어 그대로 둡니다.</translation>
+    </message>
+    <message>
+        <source>Wraps lines {0}-{1}, the news block, in the labnews markers; nothing else in the page changes, and the page as it is now is kept as {2}.</source>
+        <translation>뉴스 블록인 {0}-{1}번째 줄을 labnews 표시로 감쌉니다. 페이지의 다른 부분은 바뀌지 않으며, 지금의 페이지는 다음 파일로 보관됩니다: {2}</translation>
     </message>
 </context>
 <context>
@@ -390,6 +425,104 @@
     </message>
 </context>
 <context>
+    <name>DetailPane</name>
+    <message>
+        <source>Homepage</source>
+        <translation>홈페이지</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>링크</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>게재처</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>연도</translation>
+    </message>
+    <message>
+        <source>DOI</source>
+        <translation>DOI</translation>
+    </message>
+    <message>
+        <source>arXiv</source>
+        <translation>arXiv</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Native name</source>
+        <translation>한글 이름</translation>
+    </message>
+    <message>
+        <source>ORCID</source>
+        <translation>ORCID</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>약칭</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>정식 이름</translation>
+    </message>
+    <message>
+        <source>Counted as</source>
+        <translation>집계 이름</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>기관</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>역할</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>설명</translation>
+    </message>
+    <message>
+        <source>Choose a row to see its details here</source>
+        <translation>행을 고르면 여기에 자세한 내용이 나옵니다</translation>
+    </message>
+    <message>
+        <source>Type a number, such as 2025</source>
+        <translation>2025처럼 숫자를 입력하세요</translation>
+    </message>
+    <message>
+        <source>This field cannot be empty</source>
+        <translation>이 칸은 비워 둘 수 없습니다</translation>
+    </message>
+    <message>
+        <source>&amp;Detail Pane</source>
+        <translation>자세히 보기 창(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Show the chosen record&apos;s fields beside each table</source>
+        <translation>각 표 옆에 고른 기록의 항목을 보여 줍니다</translation>
+    </message>
+</context>
+<context>
+    <name>DiffDialog</name>
+    <message>
+        <source>&amp;Changes:</source>
+        <translation>변경 내용(&amp;C):</translation>
+    </message>
+</context>
+<context>
     <name>GuideDialog</name>
     <message>
         <source>Quick guide</source>
@@ -535,134 +668,6 @@
         <translation>파일에 오류가 {0}개 있습니다(보고 탭 참고). 고친 뒤 다시 가져오세요.</translation>
     </message>
     <message>
-        <source>Untick to leave this paper out</source>
-        <translation>이 논문을 빼려면 선택을 해제하세요</translation>
-    </message>
-    <message>
-        <source>Line</source>
-        <translation>줄</translation>
-    </message>
-    <message>
-        <source>News month</source>
-        <translation>뉴스 월</translation>
-    </message>
-    <message>
-        <source>Venue</source>
-        <translation>게재처</translation>
-    </message>
-    <message>
-        <source>Double-click (or F2) to choose another venue</source>
-        <translation>두 번 눌러(또는 F2) 다른 게재처를 고릅니다</translation>
-    </message>
-    <message>
-        <source>Year</source>
-        <translation>연도</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>제목</translation>
-    </message>
-    <message>
-        <source>(title unknown)</source>
-        <translation>(제목 모름)</translation>
-    </message>
-    <message>
-        <source>Authors</source>
-        <translation>저자</translation>
-    </message>
-    <message>
-        <source>a new member “{0}”</source>
-        <translation>새 구성원 “{0}”</translation>
-    </message>
-    <message>
-        <source>not a member (a plain name)</source>
-        <translation>구성원 아님 (이름만)</translation>
-    </message>
-    <message>
-        <source>Member</source>
-        <translation>구성원</translation>
-    </message>
-    <message>
-        <source>Untick to keep this name as a plain author name</source>
-        <translation>구성원이 아닌 일반 저자 이름으로 두려면 선택을 해제하세요</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>이름</translation>
-    </message>
-    <message>
-        <source>Written as</source>
-        <translation>표기</translation>
-    </message>
-    <message>
-        <source>Papers</source>
-        <translation>논문</translation>
-    </message>
-    <message>
-        <source>Becomes</source>
-        <translation>연결 대상</translation>
-    </message>
-    <message>
-        <source>Double-click (or F2) to match this name to another member</source>
-        <translation>두 번 눌러(또는 F2) 이 이름을 다른 구성원과 연결합니다</translation>
-    </message>
-    <message>
-        <source>a new venue “{0}”</source>
-        <translation>새 게재처 “{0}”</translation>
-    </message>
-    <message>
-        <source>Short name</source>
-        <translation>약칭</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>종류</translation>
-    </message>
-    <message>
-        <source>Part of</source>
-        <translation>상위 학술대회</translation>
-    </message>
-    <message>
-        <source>Double-click (or F2) to put these papers under a venue you already have</source>
-        <translation>두 번 눌러(또는 F2) 이 논문들을 이미 있는 게재처로 옮깁니다</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>날짜</translation>
-    </message>
-    <message>
-        <source>Members</source>
-        <translation>구성원</translation>
-    </message>
-    <message>
-        <source>error</source>
-        <translation>오류</translation>
-    </message>
-    <message>
-        <source>arithmetic</source>
-        <translation>계산 불일치</translation>
-    </message>
-    <message>
-        <source>warning</source>
-        <translation>경고</translation>
-    </message>
-    <message>
-        <source>duplicate</source>
-        <translation>중복</translation>
-    </message>
-    <message>
-        <source>skipped</source>
-        <translation>건너뜀</translation>
-    </message>
-    <message>
-        <source>matched</source>
-        <translation>일치</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>내용</translation>
-    </message>
-    <message>
         <source>Importing {0} papers from &lt;b&gt;{1}&lt;/b&gt;…</source>
         <translation>&lt;b&gt;{1}&lt;/b&gt;에서 논문 {0}편을 가져오는 중…</translation>
     </message>
@@ -721,6 +726,69 @@
     <message>
         <source>&amp;Close</source>
         <translation>닫기(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>LinkFill</name>
+    <message>
+        <source>Fill</source>
+        <translation>채우기</translation>
+    </message>
+    <message>
+        <source>Ask the service for the paper&apos;s details</source>
+        <translation>서비스에 논문 정보를 물어봅니다</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>붙여넣기</translation>
+    </message>
+    <message>
+        <source>Paste a link from the clipboard and fill</source>
+        <translation>클립보드의 링크를 붙여넣고 채웁니다</translation>
+    </message>
+    <message>
+        <source>From a lin&amp;k:</source>
+        <translation>링크로 채우기(&amp;K):</translation>
+    </message>
+    <message>
+        <source>DOI, arXiv, OpenReview, DBLP or ACL Anthology link</source>
+        <translation>DOI, arXiv, OpenReview, DBLP 또는 ACL Anthology 링크</translation>
+    </message>
+    <message>
+        <source>labnews asks the service only when you press Fill or Paste</source>
+        <translation>채우기나 붙여넣기를 누를 때만 labnews가 서비스에 묻습니다</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>취소했습니다.</translation>
+    </message>
+    <message>
+        <source>Paste or type a DOI, arXiv, OpenReview or DBLP link.</source>
+        <translation>DOI, arXiv, OpenReview 또는 DBLP 링크를 붙여넣거나 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Asking…</source>
+        <translation>묻는 중…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Already in the lab: “{0}”.</source>
+        <translation>이미 연구실에 있습니다: “{0}”.</translation>
+    </message>
+    <message>
+        <source>{0} knows no venue that accepted it yet: type the venue.</source>
+        <translation>{0}에는 아직 게재처가 없습니다: 게재처를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Filled from {0}; its venue is not in the lab yet: add it with New venue.</source>
+        <translation>{0}에서 채웠습니다. 게재처가 아직 연구실에 없으니 새 게재처로 추가하세요.</translation>
+    </message>
+    <message>
+        <source>Filled from {0}: check the fields, then save.</source>
+        <translation>{0}에서 채웠습니다: 내용을 확인하고 저장하세요.</translation>
     </message>
 </context>
 <context>
@@ -874,6 +942,14 @@
     <message>
         <source>Write the news between the labnews markers of the homepage file</source>
         <translation>홈페이지 파일의 labnews 표시 사이에 뉴스를 씁니다</translation>
+    </message>
+    <message>
+        <source>&amp;Adopt a homepage page…</source>
+        <translation>홈페이지 페이지 가져와 관리하기(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Import the news of a page kept by hand and wrap it in the labnews markers</source>
+        <translation>손으로 관리하던 페이지의 뉴스를 가져오고 labnews 표시로 감쌉니다</translation>
     </message>
     <message>
         <source>Se&amp;ttings…</source>
@@ -1112,8 +1188,28 @@ postgresql+psycopg://user@host/lab
         <translation>홈페이지 파일 고르기 (labnews 표시가 있는 파일)</translation>
     </message>
     <message>
+        <source>Adopt a homepage page</source>
+        <translation>홈페이지 페이지 가져와 관리하기</translation>
+    </message>
+    <message>
         <source>Homepage pages (*.md *.markdown *.html *.htm);;All files (*)</source>
         <translation>홈페이지 문서 (*.md *.markdown *.html *.htm);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot adopt the page</source>
+        <translation>페이지를 관리할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>{0} is adopted already; nothing to import</source>
+        <translation>이미 labnews로 관리하는 페이지입니다: {0} (가져올 것이 없습니다)</translation>
+    </message>
+    <message>
+        <source>Imported, but the page is not written</source>
+        <translation>가져왔지만 페이지는 쓰지 못했습니다</translation>
+    </message>
+    <message>
+        <source>Adopted {0}: {1} papers imported</source>
+        <translation>관리 시작: {0} (논문 {1}편 가져옴)</translation>
     </message>
     <message>
         <source>Cannot publish</source>
@@ -1215,10 +1311,6 @@ postgresql+psycopg://user@host/lab
         <translation>한국어 뉴스에 쓰는 본래 표기의 이름</translation>
     </message>
     <message>
-        <source>&amp;Other spellings:</source>
-        <translation>다른 표기(&amp;O):</translation>
-    </message>
-    <message>
         <source>Jaeseok Ham
 J. Ham</source>
         <translation>Jaeseok Ham
@@ -1271,10 +1363,6 @@ J. Ham</translation>
     <message>
         <source>Leaving cannot come before joining.</source>
         <translation>떠난 달이 합류한 달보다 앞설 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>This must be an http:// or https:// link.</source>
-        <translation>http:// 또는 https:// 링크여야 합니다.</translation>
     </message>
 </context>
 <context>
@@ -1894,66 +1982,6 @@ J. Ham</translation>
         <translation>링크와 메모(&amp;L)</translation>
     </message>
     <message>
-        <source>Fill</source>
-        <translation>채우기</translation>
-    </message>
-    <message>
-        <source>Ask the service for the paper&apos;s details</source>
-        <translation>서비스에 논문 정보를 물어봅니다</translation>
-    </message>
-    <message>
-        <source>Paste</source>
-        <translation>붙여넣기</translation>
-    </message>
-    <message>
-        <source>Paste a link from the clipboard and fill</source>
-        <translation>클립보드의 링크를 붙여넣고 채웁니다</translation>
-    </message>
-    <message>
-        <source>From a lin&amp;k:</source>
-        <translation>링크로 채우기(&amp;K):</translation>
-    </message>
-    <message>
-        <source>DOI, arXiv, OpenReview, DBLP or ACL Anthology link</source>
-        <translation>DOI, arXiv, OpenReview, DBLP 또는 ACL Anthology 링크</translation>
-    </message>
-    <message>
-        <source>labnews asks the service only when you press Fill or Paste</source>
-        <translation>채우기나 붙여넣기를 누를 때만 labnews가 서비스에 묻습니다</translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation>취소했습니다.</translation>
-    </message>
-    <message>
-        <source>Paste or type a DOI, arXiv, OpenReview or DBLP link.</source>
-        <translation>DOI, arXiv, OpenReview 또는 DBLP 링크를 붙여넣거나 입력하세요.</translation>
-    </message>
-    <message>
-        <source>Asking…</source>
-        <translation>묻는 중…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>취소</translation>
-    </message>
-    <message>
-        <source>Already in the lab: “{0}”.</source>
-        <translation>이미 연구실에 있습니다: “{0}”.</translation>
-    </message>
-    <message>
-        <source>{0} knows no venue that accepted it yet: type the venue.</source>
-        <translation>{0}에는 아직 게재처가 없습니다: 게재처를 입력하세요.</translation>
-    </message>
-    <message>
-        <source>Filled from {0}; its venue is not in the lab yet: add it with New venue.</source>
-        <translation>{0}에서 채웠습니다. 게재처가 아직 연구실에 없으니 새 게재처로 추가하세요.</translation>
-    </message>
-    <message>
-        <source>Filled from {0}: check the fields, then save.</source>
-        <translation>{0}에서 채웠습니다: 내용을 확인하고 저장하세요.</translation>
-    </message>
-    <message>
         <source>New venue…</source>
         <translation>새 게재처…</translation>
     </message>
@@ -2024,10 +2052,6 @@ J. Ham</translation>
     <message>
         <source>Or add it with the New venue button.</source>
         <translation>또는 새 게재처 단추로 추가하세요.</translation>
-    </message>
-    <message>
-        <source>This must be an http:// or https:// link.</source>
-        <translation>http:// 또는 https:// 링크여야 합니다.</translation>
     </message>
     <message>
         <source>Link {0} needs a label and an http:// or https:// link.</source>
@@ -2146,6 +2170,14 @@ J. Ham</translation>
     <message>
         <source>Show the papers of every tally label again</source>
         <translation>모든 집계 라벨의 논문을 다시 봅니다</translation>
+    </message>
+    <message>
+        <source>Only the newest papers could be read: {0}</source>
+        <translation>최신 논문만 읽을 수 있었습니다: {0}</translation>
+    </message>
+    <message>
+        <source>{0} of {1} {2}, reading the rest…</source>
+        <translation>{2} {1}개 중 {0}개 표시, 나머지를 읽는 중…</translation>
     </message>
     <message>
         <source>All years</source>
@@ -2278,10 +2310,6 @@ J. Ham</translation>
         <translation>labnews 표시 사이의 블록만 바뀝니다 ({0}줄 추가, {1}줄 삭제). 지금의 파일은 다음 이름으로 보관합니다: {2}.</translation>
     </message>
     <message>
-        <source>&amp;Changes:</source>
-        <translation>변경 내용(&amp;C):</translation>
-    </message>
-    <message>
         <source>&amp;Publish</source>
         <translation>게시(&amp;P)</translation>
     </message>
@@ -2307,6 +2335,17 @@ J. Ham</translation>
     </message>
 </context>
 <context>
+    <name>RecordDialog</name>
+    <message>
+        <source>&amp;Other spellings:</source>
+        <translation>다른 표기(&amp;O):</translation>
+    </message>
+    <message>
+        <source>This must be an http:// or https:// link.</source>
+        <translation>http:// 또는 https:// 링크여야 합니다.</translation>
+    </message>
+</context>
+<context>
     <name>RecordsView</name>
     <message>
         <source>Filters as you type (Ctrl+F)</source>
@@ -2319,6 +2358,14 @@ J. Ham</translation>
     <message>
         <source>{0} of {1} {2}</source>
         <translation>{2} {0}/{1}</translation>
+    </message>
+    <message>
+        <source>Deleted “{0}”.</source>
+        <translation>삭제함: “{0}”</translation>
+    </message>
+    <message>
+        <source>Deleted {0} {1}.</source>
+        <translation>삭제함: {1} {0}개</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
@@ -2350,6 +2397,141 @@ J. Ham</translation>
     <message>
         <source>&amp;Import</source>
         <translation>가져오기(&amp;I)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTables</name>
+    <message>
+        <source>Double-click (or F2) to choose another venue</source>
+        <translation>두 번 눌러(또는 F2) 다른 게재처를 고릅니다</translation>
+    </message>
+    <message>
+        <source>Untick to leave this paper out</source>
+        <translation>이 논문을 빼려면 선택을 해제하세요</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>줄</translation>
+    </message>
+    <message>
+        <source>News month</source>
+        <translation>뉴스 월</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>게재처</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>연도</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>(title unknown)</source>
+        <translation>(제목 모름)</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>저자</translation>
+    </message>
+    <message>
+        <source>a new member “{0}”</source>
+        <translation>새 구성원 “{0}”</translation>
+    </message>
+    <message>
+        <source>not a member (a plain name)</source>
+        <translation>구성원 아님 (이름만)</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>구성원</translation>
+    </message>
+    <message>
+        <source>Untick to keep this name as a plain author name</source>
+        <translation>구성원이 아닌 일반 저자 이름으로 두려면 선택을 해제하세요</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Written as</source>
+        <translation>표기</translation>
+    </message>
+    <message>
+        <source>Papers</source>
+        <translation>논문</translation>
+    </message>
+    <message>
+        <source>Double-click (or F2) to match this name to another member</source>
+        <translation>두 번 눌러(또는 F2) 이 이름을 다른 구성원과 연결합니다</translation>
+    </message>
+    <message>
+        <source>a new venue “{0}”</source>
+        <translation>새 게재처 “{0}”</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>약칭</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>Part of</source>
+        <translation>상위 학술대회</translation>
+    </message>
+    <message>
+        <source>Double-click (or F2) to put these papers under a venue you already have</source>
+        <translation>두 번 눌러(또는 F2) 이 논문들을 이미 있는 게재처로 옮깁니다</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <source>Becomes</source>
+        <translation>연결 대상</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>날짜</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>구성원</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <source>arithmetic</source>
+        <translation>계산 불일치</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>경고</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>중복</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>건너뜀</translation>
+    </message>
+    <message>
+        <source>matched</source>
+        <translation>일치</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>내용</translation>
     </message>
 </context>
 <context>
@@ -3076,6 +3258,17 @@ J. Ham</translation>
     </message>
 </context>
 <context>
+    <name>UndoBar</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Hide this bar</source>
+        <translation>이 막대 숨기기</translation>
+    </message>
+</context>
+<context>
     <name>VenueDialog</name>
     <message>
         <source>Edit venue</source>
@@ -3146,10 +3339,6 @@ J. Ham</translation>
         <translation>이 게재처의 새 논문에 뉴스 월로 채워집니다</translation>
     </message>
     <message>
-        <source>&amp;Other spellings:</source>
-        <translation>다른 표기(&amp;O):</translation>
-    </message>
-    <message>
         <source>One per line: DBLP and BibTeX spellings, to recognise the venue</source>
         <translation>한 줄에 하나씩: 게재처를 알아보기 위한 DBLP, BibTeX 표기</translation>
     </message>
@@ -3160,10 +3349,6 @@ J. Ham</translation>
     <message>
         <source>No other venue is called “{0}”.</source>
         <translation>이런 이름의 다른 게재처가 없습니다: “{0}”.</translation>
-    </message>
-    <message>
-        <source>This must be an http:// or https:// link.</source>
-        <translation>http:// 또는 https:// 링크여야 합니다.</translation>
     </message>
 </context>
 <context>
