@@ -51,6 +51,7 @@ _TRACK = re.compile(
     r"\stracks?\)?$",
     re.IGNORECASE,
 )
+_PUBLISHER = re.compile(r"^(?:ieee/cvf|ieee|acm|aaai|springer|elsevier|the)\s", re.IGNORECASE)
 _JOURNAL = re.compile(r"\b(journal|j\.|trans\.|transactions|letters)(?!\w)", re.IGNORECASE)
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&./-]{1,11}")
 _NOT_NEWS_OF_RECORD = re.compile(
@@ -161,6 +162,11 @@ class _Venues:
                 if conference:
                     return self._workshop_of(conference, line)
         kind = "journal" if _JOURNAL.search(name) else "conference"
+        # "ACM ICAIF" is ICAIF: a publisher's word before an acronym does not name a new venue
+        # ("ACM Computing Surveys" keeps its words: what follows is no acronym).
+        bare = _PUBLISHER.sub("", name, count=1)
+        if bare != name and _ACRONYM.fullmatch(bare):
+            name = bare
         created = self.planner.create(VenueInput(short=name, kind=kind), line)
         return self._workshop_of(created, line) if workshop else created
 
@@ -192,7 +198,7 @@ def plan_page(session: Session, page: Page) -> ImportPlan:
 
     stated: dict[int, PageItem] = {}
     # Lines are read newest first; papers are created oldest first so positions follow the page.
-    ordered: list[tuple[YearMonth, int, int, PlannedPaper]] = []
+    ordered: list[tuple[tuple[int, int], int, int, PlannedPaper]] = []
     origins: dict[int, str] = {}  # a paper's file in a folder, by id(paper), for its findings
     for item in page.items:
         if item.year is None:
@@ -200,7 +206,7 @@ def plan_page(session: Session, page: Page) -> ImportPlan:
         where = _where(item)
         for note in item.notes:
             plan.note("warning", f"{where}{note}", item.line)
-        if item.month is None:
+        if item.month is None and not item.clauses:
             if item.tally_total is not None:
                 if item.year in stated:
                     plan.note("warning", f"{where}{item.year} has a second tally line", item.line)
@@ -212,18 +218,27 @@ def plan_page(session: Session, page: Page) -> ImportPlan:
                     item.line,
                 )
             continue
-        news = YearMonth(item.year, item.month)
-        if not item.clauses:
-            if item.text or not item.children:
-                _plan_other(plan, item, item.text, news)
-            continue
-        for part in item.unread:
-            _plan_other(plan, item, part, news)
+        news = YearMonth(item.year, item.month) if item.month is not None else None
+        if news is None:  # paper news under a year heading: the papers get no news month
+            plan.note(
+                "warning",
+                f"{where}the {item.year} line gives no month: its papers take their venue's "
+                "usual news month (`labnews edit paper ID --month YYYY-MM` sets another)",
+                item.line,
+            )
+        else:
+            if not item.clauses:
+                if item.text or not item.children:
+                    _plan_other(plan, item, item.text, news)
+                continue
+            for part in item.unread:
+                _plan_other(plan, item, part, news)
         for clause_index, clause in enumerate(item.clauses):
             for papers_index, paper in enumerate(
                 _clause_papers(plan, venues, member, item, clause, news)
             ):
-                ordered.append((news, item.line, clause_index * 1000 + papers_index, paper))
+                when = (item.year, item.month or 0)
+                ordered.append((when, item.line, clause_index * 1000 + papers_index, paper))
                 if where:
                     origins[id(paper)] = where
     ordered.sort(key=lambda row: (row[0], -row[1], row[2]))
@@ -305,11 +320,10 @@ def _clause_papers(
     member: Callable[[str, int], str | None],
     item: PageItem,
     clause: PageClause,
-    news: YearMonth,
+    news: YearMonth | None,
 ) -> list[PlannedPaper]:
     """The placeholder papers one clause stands for, with its warnings noted."""
     assert item.year is not None
-    assert item.month is not None
     where = _where(item)
     for note in clause.notes:
         plan.note("warning", f"{where}{note}", item.line)
@@ -319,7 +333,7 @@ def _clause_papers(
         names = ()  # "accepted to IEEE Transactions on ... (TPAMI)": the parenthesis is the venue
     short = venues.resolve(name, clause.workshop, item.line)
     year = edition if edition is not None else item.year
-    if edition is not None and edition != item.year:
+    if edition is not None and edition != item.year and item.month is not None:
         plan.note(
             "warning",
             f"{where}the {item.year}/{item.month:02d} line names {short} {edition}: "
@@ -413,10 +427,10 @@ def _check_arithmetic(plan: ImportPlan, stated: dict[int, PageItem], venues: _Ve
     counted: dict[int, Counter[str]] = defaultdict(Counter)
     first_seen: dict[int, dict[str, None]] = defaultdict(dict)
     for paper in plan.papers:
-        assert paper.news is not None
+        year = paper.news.year if paper.news else paper.year
         label = venues.label_of(paper.venue)
-        counted[paper.news.year][label] += 1
-        first_seen[paper.news.year].setdefault(label)
+        counted[year][label] += 1
+        first_seen[year].setdefault(label)
     for year, item in sorted(stated.items(), reverse=True):
         where = _where(item)
         total = item.tally_total or 0

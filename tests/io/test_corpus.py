@@ -16,16 +16,7 @@ from labnews.store.database import Database
 from tests.io.corpus import expectation, import_page, measure, pages
 
 # What the importer cannot read yet, page by page (issue 15).
-GAPS: dict[str, str] = {
-    "alfolio_congrats_names.md": (
-        "'congrats to Yisong, Tangwen' credits no one: test_newspage's free wordings expect "
-        "'Congrats to Kim and Lee!' to credit no one (a decision for the issue)"
-    ),
-    "alfolio_workshop_too.md": "long linked titles between 'Two papers' and 'have been accepted'",
-    "html_li_spans.md": "an unknown venue keeps its 'ACM' prefix: 'ACM ICAIF' for ICAIF",
-    "hugo_yaml_our_papers.md": "'Our papers A and B are accepted' counts one paper, not two",
-    "ko_year_headings.md": "items under year headings with no month; **Authors:** lines",
-}
+GAPS: dict[str, str] = {}
 
 
 def _cases() -> list[object]:

@@ -278,8 +278,11 @@ def test_each_count_form_makes_that_many_papers(
             ("NeurIPS", 2024, 1, [None], "", None),
         ),
         (
+            # The people a paper line congratulates are its people when they read as names:
+            # real pages credit their students so ("congrats to Yisong, Tangwen and all
+            # coauthors!", tests/fixtures/pages/alfolio_congrats_names.md).
             "🔥 Two papers are accepted to ICML 2024. Congrats to Kim and Lee!",
-            ("ICML", 2024, 2, [None, None], "", None),
+            ("ICML", 2024, 2, ["Kim", "Lee"], "", None),
         ),
         (
             "1 paper accepted at ICLR 2024 as a spotlight (top 5%)!",

@@ -1,0 +1,119 @@
+"""Forms of paper news seen on real lab pages (issue 15): each read by the grammar's tables.
+
+Every test plans real text into a fresh lab and checks the papers, members and findings.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from labnews.io.newspage import read_page
+from labnews.io.newsplan import plan_page
+from labnews.io.plan import ImportPlan
+from labnews.store.database import Database
+
+
+def _plan(database: Database, text: str) -> ImportPlan:
+    with database.session() as session:
+        return plan_page(session, read_page(text))
+
+
+def _papers(plan: ImportPlan) -> Counter[tuple[str, int, str | None]]:
+    return Counter((p.venue, p.year, str(p.news) if p.news else None) for p in plan.papers)
+
+
+def _found(plan: ImportPlan, kind: str) -> list[tuple[int | None, str]]:
+    return [(f.line, f.message) for f in plan.findings if f.kind == kind]
+
+
+KOREAN_BLOCKS = """\
+### 2025
+
+**BMVC 2025 Paper Acceptance**
+- **Authors:** Youngjae Choi, Hyunsuh Koh
+- 연구실의 연구 성과가 인정받아 BMVC 2025에 논문이 채택되었습니다.
+
+**ARNOLD Challenge 1st Place**
+- Reality Lab 팀이 ARNOLD Challenge에서 1위를 차지하였습니다.
+
+**CVPR 2025 Paper Acceptance**
+- 컴퓨터 비전 최고 학술대회인 CVPR 2025에 논문 2편이 채택되었습니다.
+- **Authors:** Sangmin Lee
+"""
+
+
+def test_blocks_under_a_year_heading_with_an_authors_line(database: Database) -> None:
+    plan = _plan(database, KOREAN_BLOCKS)
+    assert _papers(plan) == {("BMVC", 2025, None): 1, ("CVPR", 2025, None): 2}
+    assert [m.name for m in plan.members] == ["Youngjae Choi", "Hyunsuh Koh", "Sangmin Lee"]
+    credited = sorted((p.venue, p.featured or "") for p in plan.papers)
+    assert credited == [("BMVC", "Youngjae Choi"), ("CVPR", ""), ("CVPR", "Sangmin Lee")]
+    # "CVPR 2025 Paper Acceptance" is a heading: no "the tally says 2025 papers".
+    assert _found(plan, "mismatch") == []
+    warnings = [line for line, message in _found(plan, "warning") if "gives no month" in message]
+    assert warnings == [5, 12]
+    assert all("--month YYYY-MM" in m for _, m in _found(plan, "warning") if "no month" in m)
+
+
+def test_a_year_alone_dates_paper_news(database: Database) -> None:
+    plan = _plan(database, "- *2026*: Two papers accepted to ECCV 2026 (Kim A, Lee B)\n")
+    assert _papers(plan) == {("ECCV", 2026, None): 2}
+    assert [p.featured for p in plan.papers] == ["Kim A", "Lee B"]
+
+
+def test_papers_named_but_not_counted_count_as_named(database: Database) -> None:
+    plan = _plan(
+        database,
+        "* 2025.2: Our papers [Mono-InternVL](https://a.org/1) and [SynerGen-VL](https://a.org/2)"
+        " on encoder-free MLLMs are accepted by **CVPR 2025**.\n"
+        "* 2024.10: Our paper [ItiNera](https://a.org/3) on trips is accepted by EMNLP 2024.\n",
+    )
+    assert _papers(plan) == {("CVPR", 2025, "2025-02"): 2, ("EMNLP", 2024, "2024-10"): 1}
+    assert _found(plan, "warning") == [
+        (1, "'Our' gives no count: counted 2 from the papers it names")
+    ]
+
+
+def test_long_linked_titles_and_a_second_counted_sentence(database: Database) -> None:
+    plan = _plan(
+        database,
+        "- 2024/11: Exciting News! Two papers [DreamClear: High-Capacity Real-World Image "
+        "Restoration with Privacy-Safe Dataset Curation](https://x.org/1) and [Visual Anchors Are "
+        "Strong Information Aggregators For Multimodal Large Language Model](https://x.org/2) "
+        "have been accepted by [2024 Conference on Neural Information Processing Systems "
+        "(NeurIPS 2024)](https://neurips.cc/). One paper [InfiMM-WebMath-40B: Advancing "
+        "Multimodal Pre-Training](https://x.org/3) has been accepted by [4th MATH-AI Workshop at "
+        "NeurIPS 24](https://mathai2024.github.io/).\n",
+    )
+    assert _papers(plan) == {
+        ("NeurIPS", 2024, "2024-11"): 2,
+        ("NeurIPS Workshop", 2024, "2024-11"): 1,
+    }
+    assert _found(plan, "skipped") == []
+
+
+def test_a_sentence_of_other_news_is_not_read_as_titles(database: Database) -> None:
+    plan = _plan(
+        database,
+        "- 2024/11: We thank the reviewers: two papers on robots, drones and boats will be "
+        "presented soon\n",
+    )
+    assert plan.papers == []
+
+
+def test_a_publisher_before_an_unknown_acronym_names_no_new_venue(database: Database) -> None:
+    plan = _plan(database, "- [Oct. 2023] One paper got accepted to ACM ICAIF’23.\n")
+    assert _papers(plan) == {("ICAIF", 2023, "2023-10"): 1}
+    assert [v.short for v in plan.venues] == ["ICAIF"]
+
+
+def test_the_people_a_paper_line_congratulates_are_its_people(database: Database) -> None:
+    plan = _plan(
+        database,
+        "- 2025/09: Three Papers have been accepted by NeurIPS 2025, congrats to Yisong, "
+        "Tangwen and all coauthors！\n"
+        "- 2025/08: Park Minho defended his PhD thesis. Congratulations, Dr. Park!\n",
+    )
+    assert _papers(plan) == {("NeurIPS", 2025, "2025-09"): 3}
+    assert [p.featured for p in plan.papers] == ["Yisong", "Tangwen", None]
+    assert [m.name for m in plan.members] == ["Yisong", "Tangwen"]
