@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from labnews.core.errors import AmbiguousNameError
 from labnews.core.inputs import VenueInput
+from labnews.core.names import name_key
 from labnews.core.records import YearMonth
 from labnews.core.words import count_digits
 from labnews.io.known import PaperIndex, Untitled, title_key
@@ -186,10 +187,16 @@ def plan_page(session: Session, page: Page) -> ImportPlan:
     members = MemberPlanner(session, plan)
     venues = _Venues(VenuePlanner(session, plan))
     resolved_names: dict[str, str | None] = {}
+    kept_spelling = _kept_spellings(page)
 
     def member(written: str, line: int) -> str | None:
         if written not in resolved_names:
             try:
+                # A new member is named as the page mostly (or first) wrote them, not as its
+                # newest line does: the kept spelling is resolved first and wins the key.
+                kept = kept_spelling.get(name_key(written), written)
+                if kept != written and kept not in resolved_names:
+                    resolved_names[kept] = members.resolve(kept, line)
                 resolved_names[written] = members.resolve(written, line)
             except AmbiguousNameError as exc:
                 plan.note("warning", f"{exc}: the paper names no member", line)
@@ -241,14 +248,59 @@ def plan_page(session: Session, page: Page) -> ImportPlan:
                 ordered.append((when, item.line, clause_index * 1000 + papers_index, paper))
                 if where:
                     origins[id(paper)] = where
-    ordered.sort(key=lambda row: (row[0], -row[1], row[2]))
+    # Within a month the page's order is kept: its first line gets the month's first position.
+    ordered.sort(key=lambda row: (row[0], row[1], row[2]))
     plan.papers = _without_twice_titled([row[3] for row in ordered], plan)
+    _spellings_as_aliases(plan, page)
     for line, text in page.undated:
         plan.note("skipped", f"no date: {text[:120]!r}", line)
     # The page's own numbers are checked on all it lists, before what the lab holds is left out.
     _check_arithmetic(plan, stated, venues)
     _leave_out_held(session, plan, origins)
     return plan
+
+
+def _written_names(page: Page) -> list[tuple[str, tuple[int, int, int]]]:
+    """Every name the page's paper clauses write, with when: (year, month, -line), oldest least."""
+    return [
+        (name, (item.year or 0, item.month or 0, -item.line))
+        for item in page.items
+        for clause in item.clauses
+        for name in clause.names
+    ]
+
+
+def _kept_spellings(page: Page) -> dict[str, str]:
+    """Per name key, the spelling a new member keeps: the page's most frequent, then earliest."""
+    counts: Counter[str] = Counter()
+    earliest: dict[str, tuple[int, int, int]] = {}
+    for name, when in _written_names(page):
+        counts[name] += 1
+        earliest[name] = min(when, earliest.get(name, when))
+    kept: dict[str, str] = {}
+    for name in sorted(counts, key=lambda n: (-counts[n], earliest[n])):
+        kept.setdefault(name_key(name), name)
+    return kept
+
+
+def _spellings_as_aliases(plan: ImportPlan, page: Page) -> None:
+    """A new member's other spellings on the page become its aliases, and the report says so."""
+    others: dict[str, dict[str, None]] = defaultdict(dict)
+    for name, _ in _written_names(page):
+        others[name_key(name)].setdefault(name)
+    for index, planned in enumerate(plan.members):
+        aliases = [
+            n
+            for n in others.get(name_key(planned.name), {})
+            if n.casefold() != planned.name.casefold()
+        ]
+        if aliases:
+            plan.members[index] = replace(planned, aliases=(*planned.aliases, *aliases))
+            plan.note(
+                "matched",
+                f"{', '.join(map(repr, aliases))} is member {planned.name} (kept as an alias: "
+                "the page writes the name so less often or later)",
+            )
 
 
 def _leave_out_held(session: Session, plan: ImportPlan, origins: dict[int, str]) -> None:
@@ -345,6 +397,15 @@ def _clause_papers(
             "warning",
             f"{where}{len(names)} names for {clause.count} "
             f"{'paper' if clause.count == 1 else 'papers'} at {short}",
+            item.line,
+        )
+    if names and len(names) < clause.count:
+        missing = clause.count - len(names)
+        plan.note(
+            "warning",
+            f"{where}{clause.count} papers at {short} but {len(names)} "
+            f"{'name' if len(names) == 1 else 'names'}: {count_digits(missing)} "
+            f"{'has' if missing == 1 else 'have'} no member named",
             item.line,
         )
     resolved = [member(n, item.line) for n in names]

@@ -6,11 +6,14 @@ Every test plans real text into a fresh lab and checks the papers, members and f
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
 
 from labnews.io.newspage import read_page
 from labnews.io.newsplan import plan_page
 from labnews.io.plan import ImportPlan
 from labnews.store.database import Database
+from tests.conftest import CliResult
 
 
 def _plan(database: Database, text: str) -> ImportPlan:
@@ -117,3 +120,18 @@ def test_the_people_a_paper_line_congratulates_are_its_people(database: Database
     assert _papers(plan) == {("NeurIPS", 2025, "2025-09"): 3}
     assert [p.featured for p in plan.papers] == ["Yisong", "Tangwen", None]
     assert [m.name for m in plan.members] == ["Yisong", "Tangwen"]
+
+
+def test_lines_of_one_month_keep_the_pages_order(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    page = tmp_path / "news.md"
+    page.write_text(
+        "- 2024/06: One paper accepted to ICML 2024 (Kim A)\n"
+        "- 2024/06: One paper accepted to CVPR 2024 (Lee B)\n"
+        "- 2024/06: One paper accepted to AAAI 2024 (Park C)\n",
+        encoding="utf-8",
+    )
+    assert cli("import", "news", str(page)).code == 0
+    news = cli("news", "--from", "2024", "--to", "2024").out
+    assert news.index("ICML") < news.index("CVPR") < news.index("AAAI")
