@@ -201,6 +201,12 @@ _METHOD_WORDS = frozenset(
         "constellation",
     }
 )
+# Small words of a phrase, never of a name ("van", "de", "bin" are of names: not here).
+_PHRASE_WORDS = frozenset(
+    {"of", "the", "for", "with", "on", "in", "to", "a", "an", "via", "from", "by", "at", "is"}
+    | {"are", "our", "we", "new", "using", "based", "towards", "toward", "vs"}
+)
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _ACRONYM_WORD = re.compile(r"[A-Z]{2,}(?:-\S*)?|\S*-[A-Z]{2,}")
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 # "congrats to A, B and all coauthors!", "恭喜A、B（本科生）！", "축하합니다": who a line credits.
@@ -237,6 +243,13 @@ class PageClause:
     presentation: str | None = None
     workshop: bool = False
     notes: tuple[str, ...] = ()
+    greeted: bool = False
+    """The names were said as people ("Congrats to A, B", "Authors: A, B"), not only listed."""
+
+    @property
+    def maybe(self) -> tuple[str, ...]:
+        """The names that may not be people: shown unticked, never made members unasked."""
+        return tuple(name for name in self.names if maybe_a_person(name, self.greeted))
 
 
 def _count(word: str | None) -> int | None:
@@ -292,6 +305,21 @@ def _person_shaped(words: list[str]) -> bool:
         if _ACRONYM_WORD.fullmatch(word) or word.lower().strip(".,") in _METHOD_WORDS:
             return False
     return True
+
+
+def maybe_a_person(name: str, greeted: bool = False) -> bool:
+    """Whether a name that passed as a person's may still not be one: a single Latin word only
+    listed in a parenthesis ("(Mamba)"), a lower-case start ("ours"), a phrase's small words
+    ("Learning to Rank") or more words than a name has. Chinese and Korean names are people."""
+    if _CJK.search(name) or _HANGUL.search(name):
+        return False
+    words = name.split()
+    # Only in lower case: "Kim A", "An Jaehyun", "To Minh" are names; "Learning to Rank" is not.
+    if any(word in _PHRASE_WORDS for word in words) or len(words) > 4:
+        return True
+    if not words[0][:1].isupper():
+        return True
+    return len(words) == 1 and not greeted
 
 
 def _groups(text: str, position: int = 0) -> Iterator[str]:
@@ -381,7 +409,9 @@ def _chinese_clause(text: str) -> PageClause | None:
     if count is None or not 1 <= count <= MAX_COUNT:
         return None
     title = _ZH_TITLE.search(text, paper, by)
-    return PageClause(count, venue, congratulated(text), title["title"][:500] if title else "")
+    names = congratulated(text)
+    title_text = title["title"][:500] if title else ""
+    return PageClause(count, venue, names, title_text, greeted=bool(names))
 
 
 def _named_paper(text: str) -> PageClause | None:
@@ -541,7 +571,8 @@ def read_line(body: str) -> tuple[list[PageClause], list[str]]:
     if len(clauses) == 1 and not clauses[0].names and _CONGRATS.search(body):
         # "Two papers accepted to ICML 2024. Congrats to Kim and Lee!": the names a line
         # congratulates are its paper's people when they read as people (issue 15).
-        clauses[0] = replace(clauses[0], names=congratulated(body))
+        names = congratulated(body)
+        clauses[0] = replace(clauses[0], names=names, greeted=bool(names))
     return clauses, unread
 
 
@@ -571,7 +602,8 @@ def _chinese_line(body: str) -> tuple[list[PageClause], list[str]]:
             (greetings if part.startswith(("恭喜", "祝贺")) else unread).append(part)
             continue
         if not clause.names:
-            clause = replace(clause, names=congratulated(body))
+            names = congratulated(body)
+            clause = replace(clause, names=names, greeted=bool(names))
         clauses.append(clause)
     return clauses, unread if clauses else [*unread, *greetings]
 

@@ -426,17 +426,7 @@ def _titles_from_children(readings: list[_Reading]) -> set[int]:
         titles = tuple(k.text.strip(" \"“”'‘’.")[:500] for k in kids)
         if not all(titles):
             continue
-        clause = item.clauses[0]
-        item.clauses[0] = PageClause(
-            clause.count,
-            clause.venue,
-            clause.names,
-            clause.title,
-            titles,
-            clause.presentation,
-            clause.workshop,
-            clause.notes,
-        )
+        item.clauses[0] = replace(item.clauses[0], titles=titles)
         used.update(id(k) for k in kids)
     return used
 
@@ -462,7 +452,7 @@ def _blocks_with_names(readings: list[_Reading]) -> set[int]:
         clause = owner.clauses[0]
         names = tuple(dict.fromkeys(n for _, found in names_lines for n in found))
         if not clause.names and names:
-            owner.clauses[0] = replace(clause, names=names)
+            owner.clauses[0] = replace(clause, names=names, greeted=True)
         used.update(id(item) for item, _ in names_lines)
         if owner is not reading.item and not reading.item.clauses:
             used.add(id(reading.item))

@@ -252,6 +252,7 @@ def plan_page(session: Session, page: Page) -> ImportPlan:
     ordered.sort(key=lambda row: (row[0], row[1], row[2]))
     plan.papers = _without_twice_titled([row[3] for row in ordered], plan)
     _spellings_as_aliases(plan, page)
+    _mark_maybe_people(plan, page, resolved_names)
     for line, text in page.undated:
         plan.note("skipped", f"no date: {text[:120]!r}", line)
     # The page's own numbers are checked on all it lists, before what the lab holds is left out.
@@ -303,6 +304,55 @@ def _spellings_as_aliases(plan: ImportPlan, page: Page) -> None:
             )
 
 
+def _mark_maybe_people(plan: ImportPlan, page: Page, resolved: dict[str, str | None]) -> None:
+    """New members the page only ever writes as maybe a person ("(Mamba)") are marked so."""
+    sure: set[str] = set()
+    unsure: set[str] = set()
+    for item in page.items:
+        for clause in item.clauses:
+            maybe = set(clause.maybe)
+            for name in clause.names:
+                member = resolved.get(name)
+                if member:
+                    (unsure if name in maybe else sure).add(member)
+    new = {m.name for m in plan.members}
+    plan.maybe_people = (unsure - sure) & new
+
+
+def leave_out_maybe_people(plan: ImportPlan) -> ImportPlan:
+    """The plan without the members that may not be people, each said in the report.
+
+    Their papers keep no author of that name: a name not known to be a person is not written
+    as one. ``labnews import --add-maybe`` keeps them; the window shows them unticked.
+    """
+    maybe = plan.maybe_people
+    if not maybe:
+        return plan
+    papers = [
+        replace(
+            paper,
+            authors=tuple(a for a in paper.authors if a.member not in maybe),
+            featured=None if paper.featured in maybe else paper.featured,
+        )
+        for paper in plan.papers
+    ]
+    achievements = [
+        replace(item, members=tuple(m for m in item.members if m not in maybe))
+        for item in plan.achievements
+    ]
+    kept = replace(
+        plan,
+        members=[m for m in plan.members if m.name not in maybe],
+        papers=papers,
+        achievements=achievements,
+        findings=list(plan.findings),
+        maybe_people=set(),
+    )
+    for name in sorted(maybe, key=[m.name for m in plan.members].index):
+        kept.note("warning", f"maybe a person: {name} (not added; --add-maybe to add)")
+    return kept
+
+
 def _leave_out_held(session: Session, plan: ImportPlan, origins: dict[int, str]) -> None:
     """Leave out the papers, achievements and tally orders the lab already holds.
 
@@ -325,7 +375,10 @@ def _leave_out_held(session: Session, plan: ImportPlan, origins: dict[int, str])
                 plan.note("duplicate", f"{where}{paper.title[:120]!r} {why}; left out", paper.line)
                 continue
         else:
-            waiting.append(Untitled(paper, paper.news, paper.featured))
+            # A name that may not be a person's is matched as no name: the lab holds the paper
+            # without it unless the import was asked to add it (--add-maybe).
+            featured = None if paper.featured in plan.maybe_people else paper.featured
+            waiting.append(Untitled(paper, paper.news, featured))
         kept.append(paper)
     found = index.held_untitled(waiting)
     held = {id(item.paper) for item, why in zip(waiting, found, strict=True) if why is not None}

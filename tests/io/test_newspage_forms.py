@@ -9,8 +9,11 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
+from labnews.io.newsclauses import maybe_a_person
 from labnews.io.newspage import read_page
-from labnews.io.newsplan import plan_page
+from labnews.io.newsplan import leave_out_maybe_people, plan_page
 from labnews.io.plan import ImportPlan
 from labnews.store.database import Database
 from tests.conftest import CliResult
@@ -135,3 +138,66 @@ def test_lines_of_one_month_keep_the_pages_order(
     assert cli("import", "news", str(page)).code == 0
     news = cli("news", "--from", "2024", "--to", "2024").out
     assert news.index("ICML") < news.index("CVPR") < news.index("AAAI")
+
+
+# --- people are people (issue 15, item 3) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "greeted", "maybe"),
+    [
+        ("Kim A", False, False),
+        ("Min jinyoung", False, False),
+        ("An Jaehyun", False, False),
+        ("Ludwig van Beethoven", False, False),
+        ("徐圣翔", False, False),
+        ("함재석", False, False),
+        ("Mamba", False, True),
+        ("Yisong", True, False),
+        ("ours", True, True),
+        ("Learning to Rank", False, True),
+        ("Alpha Beta Gamma Delta Epsilon", False, True),
+    ],
+)
+def test_a_name_may_not_be_a_person(name: str, greeted: bool, maybe: bool) -> None:
+    assert maybe_a_person(name, greeted) is maybe
+
+
+MAYBE_PAGE = (
+    "- 2024/06: Two papers accepted to CVPR 2024 (Mamba, Kim A)\n"
+    "- 2024/05: One paper accepted to ICML 2024 (Sparrow)\n"
+    "- 2024/04: One paper accepted to AAAI 2024 (Sparrow Lee)\n"
+)
+
+
+def test_a_name_that_may_not_be_a_person_is_planned_unsure(database: Database) -> None:
+    plan = _plan(database, MAYBE_PAGE)
+    assert [m.name for m in plan.members] == ["Mamba", "Kim A", "Sparrow", "Sparrow Lee"]
+    assert plan.maybe_people == {"Mamba", "Sparrow"}
+    kept = leave_out_maybe_people(plan)
+    assert [m.name for m in kept.members] == ["Kim A", "Sparrow Lee"]
+    assert [p.featured for p in kept.papers] == ["Sparrow Lee", None, None, "Kim A"]
+    assert [a.written for p in kept.papers for a in p.authors] == ["Sparrow Lee", "Kim A"]
+    assert _found(kept, "warning")[-2:] == [
+        (None, "maybe a person: Mamba (not added; --add-maybe to add)"),
+        (None, "maybe a person: Sparrow (not added; --add-maybe to add)"),
+    ]
+
+
+def test_the_command_line_adds_maybe_people_only_when_asked(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    page = tmp_path / "news.md"
+    page.write_text(MAYBE_PAGE, encoding="utf-8")
+    first = cli("import", "news", str(page))
+    assert first.code == 0, first.err
+    assert "maybe a person: Mamba (not added; --add-maybe to add)" in first.out
+    members = [line.split("\t")[0] for line in cli("list", "members").out.splitlines()]
+    assert members == ["Kim A", "Sparrow Lee"]
+    again = cli("import", "news", str(page))
+    assert again.out.splitlines()[-1].startswith("Nothing to import")
+    added = cli("import", "news", "--add-maybe", str(page))
+    assert added.code == 0, added.err
+    assert "maybe a person" not in added.out
+    members = [line.split("\t")[0] for line in cli("list", "members").out.splitlines()]
+    assert sorted(members) == ["Kim A", "Mamba", "Sparrow", "Sparrow Lee"]
