@@ -371,6 +371,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also make members of the names that may not be people's (the report lists them)",
     )
+    importing.add_argument(
+        "--verbose", action="store_true", help="list every line outside the news, not their count"
+    )
 
     adopting = command(
         "adopt",

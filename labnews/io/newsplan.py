@@ -55,6 +55,8 @@ _TRACK = re.compile(
 _PUBLISHER = re.compile(r"^(?:ieee/cvf|ieee|acm|aaai|springer|elsevier|the)\s", re.IGNORECASE)
 _JOURNAL = re.compile(r"\b(journal|j\.|trans\.|transactions|letters)(?!\w)", re.IGNORECASE)
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&./-]{1,11}")
+_NEXT_EDITION_FROM = 7
+"""From this month on, a line naming next year's edition is usual timing (AAAI, WACV, ICLR)."""
 _NOT_NEWS_OF_RECORD = re.compile(
     r"\b(defen[cs]e|defended|graduat\w*|joined|joins|welcome|new member|visit\w*|moved to)\b", re.I
 )
@@ -438,11 +440,17 @@ def _clause_papers(
         names = ()  # "accepted to IEEE Transactions on ... (TPAMI)": the parenthesis is the venue
     short = venues.resolve(name, clause.workshop, item.line)
     year = edition if edition is not None else item.year
-    if edition is not None and edition != item.year and item.month is not None:
+    if (
+        edition is not None
+        and edition != item.year
+        and item.month is not None
+        and not _usual_timing(edition, item.year, item.month)
+    ):
         plan.note(
             "warning",
             f"{where}the {item.year}/{item.month:02d} line names {short} {edition}: "
-            f"its edition year differs from the line's year",
+            f"its edition year differs from the line's year; planned as {edition} (if it is "
+            f"{item.year}: `labnews edit paper ID --year {item.year}` after the import)",
             item.line,
         )
     if len(names) > clause.count:
@@ -485,6 +493,12 @@ def _clause_papers(
             )
         )
     return papers
+
+
+def _usual_timing(edition: int, year: int, month: int) -> bool:
+    """Whether a line names next year's edition as news usually does: "AAAI 2026" in 2025/11
+    (acceptances come months before the meeting), so no warning is due."""
+    return edition == year + 1 and month >= _NEXT_EDITION_FROM
 
 
 def _without_twice_titled(papers: list[PlannedPaper], plan: ImportPlan) -> list[PlannedPaper]:
@@ -536,6 +550,45 @@ def _plan_other(plan: ImportPlan, item: PageItem, text: str, news: YearMonth) ->
     )
 
 
+def _published(count: int, what: str) -> str:
+    return f"the published tally will say {count} {what}"
+
+
+def _fix_count(stated: int, listed: int, what: str, venue: str, year: int) -> str:
+    """What makes the lab's tally say what the page's did: the papers its lines do not list."""
+    if listed > stated:
+        return _published(listed, what)
+    missing = stated - listed
+    return (
+        f"to publish {stated}, add the {missing} missing with "
+        f"`labnews add paper --venue {venue} --year {year}`"
+    )
+
+
+def _shell_word(text: str) -> str:
+    """A venue as one word of a shell command: quoted when it holds spaces or quotes."""
+    if re.fullmatch(r"[\w.+-]+", text):
+        return text
+    return "'" + text.replace("'", "'\\''") + "'"
+
+
+def summarised(plan: ImportPlan) -> ImportPlan:
+    """The plan with its lines outside the news (no date) said in one finding, not one each;
+    ``labnews import --verbose`` keeps them all."""
+    outside = [f for f in plan.findings if f.kind == "skipped" and f.message.startswith("no date")]
+    if len(outside) < 2:
+        return plan
+    first = outside[0].message.removeprefix("no date: ")
+    kept = replace(plan, findings=[f for f in plan.findings if f not in outside])
+    kept.note(
+        "skipped",
+        f"{len(outside)} lines outside the news (no date), the first {first}; "
+        "`labnews import --verbose` lists them",
+        outside[0].line,
+    )
+    return kept
+
+
 def _check_arithmetic(plan: ImportPlan, stated: dict[int, PageItem], venues: _Venues) -> None:
     """Report every place the page's own numbers disagree, and pin tally orders it sets."""
     counted: dict[int, Counter[str]] = defaultdict(Counter)
@@ -553,13 +606,15 @@ def _check_arithmetic(plan: ImportPlan, stated: dict[int, PageItem], venues: _Ve
         if item.tally_items and items_sum != total:
             plan.note(
                 "mismatch",
-                f"{where}{year}: the tally says {total} papers but its items add up to {items_sum}",
+                f"{where}{year}: the tally says {total} papers but its items add up to "
+                f"{items_sum}; {_published(lines_sum, 'papers')}",
                 item.line,
             )
         if lines_sum != total:
             plan.note(
                 "mismatch",
-                f"{where}{year}: the tally says {total} papers but the lines list {lines_sum}",
+                f"{where}{year}: the tally says {total} papers but the lines list {lines_sum}; "
+                + _fix_count(total, lines_sum, "papers", "VENUE", year),
                 item.line,
             )
         said: Counter[str] = Counter()
@@ -572,10 +627,11 @@ def _check_arithmetic(plan: ImportPlan, stated: dict[int, PageItem], venues: _Ve
         for resolved, count in said.items():
             actual = counted[year].get(resolved, 0)
             if actual != count:
+                label = spelled[resolved]
                 plan.note(
                     "mismatch",
-                    f"{where}{year}: the tally says {count} {spelled[resolved]} "
-                    f"but the lines list {actual}",
+                    f"{where}{year}: the tally says {count} {label} but the lines list {actual}; "
+                    + _fix_count(count, actual, label, _shell_word(label), year),
                     item.line,
                 )
         for label, actual in counted[year].items():
@@ -583,7 +639,7 @@ def _check_arithmetic(plan: ImportPlan, stated: dict[int, PageItem], venues: _Ve
                 plan.note(
                     "mismatch",
                     f"{where}{year}: the lines list {actual} {label} "
-                    "but the tally does not name it",
+                    "but the tally does not name it; the published tally will name it",
                     item.line,
                 )
         computed = [label for label in first_seen[year] if label in said]

@@ -201,3 +201,58 @@ def test_the_command_line_adds_maybe_people_only_when_asked(
     assert "maybe a person" not in added.out
     members = [line.split("\t")[0] for line in cli("list", "members").out.splitlines()]
     assert sorted(members) == ["Kim A", "Mamba", "Sparrow", "Sparrow Lee"]
+
+
+# --- a report an admin can act on (issue 15, item 5) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "warned"),
+    [
+        ("- 2025/11: One paper accepted to AAAI 2026 (Kim A)", False),
+        ("- 2025/07: One paper accepted to ICLR 2026 (Kim A)", False),
+        ("- 2025/03: One paper accepted to CVPR 2026 (Kim A)", True),
+        ("- 2025/10: One paper accepted to ICCV 2024 (Kim A)", True),
+    ],
+)
+def test_next_years_edition_late_in_the_year_is_usual_timing(
+    database: Database, line: str, warned: bool
+) -> None:
+    plan = _plan(database, line + "\n")
+    warnings = [m for _, m in _found(plan, "warning") if "edition year differs" in m]
+    assert bool(warnings) is warned
+    if warned:
+        year = line[2:6]
+        assert warnings[0].endswith(
+            f"(if it is {year}: `labnews edit paper ID --year {year}` after the import)"
+        )
+
+
+def test_lines_outside_the_news_are_one_line_unless_verbose(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    page = tmp_path / "news.md"
+    page.write_text(
+        "# Our lab\n\nWe study vision.\n\n## News\n\n"
+        "- 2024/06: One paper accepted to CVPR 2024 (Kim A)\n"
+        "\nContact us by mail.\n",
+        encoding="utf-8",
+    )
+    short = cli("import", "news", str(page)).out.splitlines()
+    skipped = [line for line in short if line.startswith("  skipped")]
+    assert skipped == [
+        "  skipped: line 1: 4 lines outside the news (no date), the first 'Our lab'; "
+        "`labnews import --verbose` lists them"
+    ]
+    full = cli("import", "news", "--verbose", str(page)).out.splitlines()
+    assert [line for line in full if line.startswith("  skipped")] == [
+        "  skipped: line 1: no date: 'Our lab'",
+        "  skipped: line 3: no date: 'We study vision.'",
+        "  skipped: line 5: no date: 'News'",
+        "  skipped: line 9: no date: 'Contact us by mail.'",
+    ]
+    # Mismatches come first in the report, before warnings and skipped lines.
+    order = ["error", "mismatch", "warning", "duplicate", "skipped", "matched"]
+    kinds = [line.split(":")[0].strip() for line in full if line.startswith("  ") and ":" in line]
+    seen = [kind for kind in kinds if kind in order]
+    assert seen == sorted(seen, key=order.index)
