@@ -371,7 +371,9 @@ def labelled_names(text: str) -> tuple[str, ...] | None:
 
 def _korean_sentence(text: str) -> PageClause | None:
     """ "CVPR 2025에 논문이 채택되었습니다": one paper (or the 편 count) at the venue before 에."""
-    found = _KOREAN_SENTENCE.search(text)
+    paper = text.find("논문")
+    # Searched only near the first 논문: the venue stands just before it (bounded work per line).
+    found = _KOREAN_SENTENCE.search(text[max(0, paper - 200) : paper + 40]) if paper >= 0 else None
     if found is None:
         return None
     venue = found["venue"].strip(" (")
@@ -579,11 +581,15 @@ def read_line(body: str) -> tuple[list[PageClause], list[str]]:
 def _sentences(parts: list[str]) -> Iterator[str]:
     """Each part, cut where a sentence that counts papers follows a sentence with its verb."""
     for part in parts:
-        start = 0
+        start = checked = 0
+        verb = False
         for found in _SENTENCE_CLAUSE.finditer(part):
-            if _HAS_VERB.search(part, start, found.start()):
+            # Each stretch of text is searched for a verb once: linear in the part's length.
+            verb = verb or _HAS_VERB.search(part, checked, found.start()) is not None
+            checked = found.start()
+            if verb:
                 yield part[start : found.start()]
-                start = found.end()
+                start, verb = found.end(), False
         yield part[start:]
 
 
