@@ -104,6 +104,18 @@ class _Venues:
             self._lookups[key] = found
         return self._lookups[key]
 
+    def month_of(self, short: str) -> int | None:
+        """The venue's typical month (a workshop's: its conference's, when it has none)."""
+        for _ in range(3):  # a workshop, its conference
+            record = next((v for v in self.planner.venues.values() if v.short == short), None)
+            planned = next((v for v in self.planner.plan.venues if v.short == short), None)
+            month = record.month if record else planned.month if planned else None
+            parent = record.parent_short if record else planned.parent if planned else None
+            if month is not None or parent is None:
+                return month
+            short = parent
+        return None
+
     def label_of(self, short: str) -> str:
         if short not in self._labels:
             self._labels[short] = self.planner.label_of(short)
@@ -232,7 +244,7 @@ def plan_page(session: Session, page: Page) -> ImportPlan:
             plan.note(
                 "warning",
                 f"{where}the {item.year} line gives no month: its papers take their venue's "
-                "usual news month (`labnews edit paper ID --month YYYY-MM` sets another)",
+                "usual month in the news (`labnews edit paper ID --month YYYY-MM` sets another)",
                 item.line,
             )
         else:
@@ -470,6 +482,21 @@ def _clause_papers(
             item.line,
         )
     resolved = [member(n, item.line) for n in names]
+    include = True
+    if news is None:
+        # A year heading gives no month: the venue's usual month dates the news (as adding a
+        # paper without one does), so a second import finds the same paper in the same month.
+        month = venues.month_of(short)
+        if month is not None:
+            news = YearMonth(item.year, month)
+        else:
+            include = False
+            plan.note(
+                "skipped",
+                f"{where}{short} has no typical month and the {item.year} line gives none: "
+                "tick the paper and give its news month",
+                item.line,
+            )
     papers = []
     for index in range(clause.count):
         featured = resolved[index] if index < len(resolved) else None
@@ -490,6 +517,7 @@ def _clause_papers(
                 if clause.presentation in {"oral", "spotlight", "poster"}
                 else None,
                 line=item.line,
+                include=include,
             )
         )
     return papers

@@ -50,7 +50,8 @@ KOREAN_BLOCKS = """\
 
 def test_blocks_under_a_year_heading_with_an_authors_line(database: Database) -> None:
     plan = _plan(database, KOREAN_BLOCKS)
-    assert _papers(plan) == {("BMVC", 2025, None): 1, ("CVPR", 2025, None): 2}
+    # No month on the page: each paper takes its venue's usual month (BMVC: Nov, CVPR: Jun).
+    assert _papers(plan) == {("BMVC", 2025, "2025-11"): 1, ("CVPR", 2025, "2025-06"): 2}
     assert [m.name for m in plan.members] == ["Youngjae Choi", "Hyunsuh Koh", "Sangmin Lee"]
     credited = sorted((p.venue, p.featured or "") for p in plan.papers)
     assert credited == [("BMVC", "Youngjae Choi"), ("CVPR", ""), ("CVPR", "Sangmin Lee")]
@@ -62,9 +63,22 @@ def test_blocks_under_a_year_heading_with_an_authors_line(database: Database) ->
 
 
 def test_a_year_alone_dates_paper_news(database: Database) -> None:
-    plan = _plan(database, "- *2026*: Two papers accepted to ECCV 2026 (Kim A, Lee B)\n")
-    assert _papers(plan) == {("ECCV", 2026, None): 2}
-    assert [p.featured for p in plan.papers] == ["Kim A", "Lee B"]
+    plan = _plan(
+        database,
+        "- *2026*: Two papers accepted to ECCV 2026 (Kim A, Lee B)\n"
+        "- *2025*: One paper accepted to FooConf 2025 (Kim A)\n",
+    )
+    assert _papers(plan) == {("ECCV", 2026, "2026-10"): 2, ("FooConf", 2025, None): 1}
+    assert [p.featured for p in plan.papers] == ["Kim A", "Kim A", "Lee B"]
+    # A new venue has no usual month: its paper waits, unticked, for the month to be given.
+    assert [p.include for p in plan.papers] == [False, True, True]
+    assert _found(plan, "skipped") == [
+        (
+            2,
+            "FooConf has no typical month and the 2025 line gives none: "
+            "tick the paper and give its news month",
+        )
+    ]
 
 
 def test_papers_named_but_not_counted_count_as_named(database: Database) -> None:
