@@ -12,6 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from labnews.io.importers import plan_file
+from labnews.io.newsplan import leave_out_maybe_people
+from labnews.io.plan import apply_plan
 from labnews.store.database import Database
 from tests.io.corpus import expectation, import_page, measure, pages
 
@@ -55,3 +58,15 @@ def test_the_measure_reports_every_format_and_the_total(database: Database) -> N
     text = measure([outcome])
     assert text.splitlines()[-1].startswith("TOTAL")
     assert outcome.expected.format in text
+
+
+@pytest.mark.parametrize("page", pages(), ids=lambda page: page.stem)
+def test_reimporting_a_corpus_page_changes_nothing(database: Database, page: Path) -> None:
+    with database.session(write=True) as session:
+        apply_plan(session, leave_out_maybe_people(plan_file(session, "news", page)))
+    with database.session() as session:
+        again = leave_out_maybe_people(plan_file(session, "news", page))
+    assert again.included_papers == []
+    assert again.members == []
+    assert again.venues == []
+    assert [a for a in again.achievements if a.include] == []
