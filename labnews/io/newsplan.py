@@ -465,7 +465,10 @@ def _clause_papers(
             f"{item.year}: `labnews edit paper ID --year {item.year}` after the import)",
             item.line,
         )
-    if len(names) > clause.count:
+    # "Authors: A, B, C" (or "congrats to A and B") over one paper: its co-authors, not a
+    # surplus of names for the count.
+    coauthors = clause.count == 1 and clause.greeted and len(names) > 1
+    if len(names) > clause.count and not coauthors:
         plan.note(
             "warning",
             f"{where}{len(names)} names for {clause.count} "
@@ -511,7 +514,13 @@ def _clause_papers(
                 year=year,
                 news=news,
                 title=title,
-                authors=(PlannedAuthor(written, featured),) if written and featured else (),
+                authors=tuple(
+                    PlannedAuthor(w, m) for w, m in zip(names, resolved, strict=True) if m
+                )
+                if coauthors
+                else (PlannedAuthor(written, featured),)
+                if written and featured
+                else (),
                 featured=featured,
                 presentation=clause.presentation
                 if clause.presentation in {"oral", "spotlight", "poster"}

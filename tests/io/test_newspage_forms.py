@@ -53,6 +53,13 @@ def test_blocks_under_a_year_heading_with_an_authors_line(database: Database) ->
     # No month on the page: each paper takes its venue's usual month (BMVC: Nov, CVPR: Jun).
     assert _papers(plan) == {("BMVC", 2025, "2025-11"): 1, ("CVPR", 2025, "2025-06"): 2}
     assert [m.name for m in plan.members] == ["Youngjae Choi", "Hyunsuh Koh", "Sangmin Lee"]
+    # The Authors line of one paper names its co-authors: all of them, no surplus to warn of.
+    bmvc = next(p for p in plan.papers if p.venue == "BMVC")
+    assert [(a.written, a.member) for a in bmvc.authors] == [
+        ("Youngjae Choi", "Youngjae Choi"),
+        ("Hyunsuh Koh", "Hyunsuh Koh"),
+    ]
+    assert not [m for _, m in _found(plan, "warning") if "names for" in m]
     credited = sorted((p.venue, p.featured or "") for p in plan.papers)
     assert credited == [("BMVC", "Youngjae Choi"), ("CVPR", ""), ("CVPR", "Sangmin Lee")]
     # "CVPR 2025 Paper Acceptance" is a heading: no "the tally says 2025 papers".
