@@ -366,6 +366,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="report only, change nothing; exit 1 (and say why) if the import would fail",
     )
+    importing.add_argument(
+        "--add-maybe",
+        action="store_true",
+        help="also make members of the names that may not be people's (the report lists them)",
+    )
+    importing.add_argument(
+        "--verbose", action="store_true", help="list every line outside the news, not their count"
+    )
 
     adopting = command(
         "adopt",

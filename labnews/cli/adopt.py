@@ -33,7 +33,7 @@ def cmd_adopt(args: argparse.Namespace) -> int:
     try:
         # The same plan as `labnews import news PAGE`, from the page as read above.
         with database.session() as session:
-            plan = newsplan.plan_page(session, page)
+            plan = newsplan.leave_out_maybe_people(newsplan.plan_page(session, page))
         print(plan.report())
         errors = plan.of_kind("error")
         if errors:

@@ -195,6 +195,7 @@ def cmd_chart(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from labnews.io.importers import import_kind, plan_file
+    from labnews.io.newsplan import leave_out_maybe_people, summarised
     from labnews.io.plan import apply_plan
     from labnews.store.backup import backup_before
 
@@ -207,6 +208,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         with database.session() as session:
             plan = plan_file(session, import_kind(args.kind), path)
+        if not args.add_maybe:
+            plan = leave_out_maybe_people(plan)
+        if not args.verbose:
+            plan = summarised(plan)
         print(plan.report())
         if plan.is_empty:
             print(plan.nothing_to_import())

@@ -45,6 +45,8 @@ class MemberRow:
     target: str
     written: tuple[str, ...] = ()
     papers: int = 0
+    maybe: bool = False
+    """The name may not be a person's (the plan says so): it starts unticked."""
 
 
 @dataclass
@@ -125,9 +127,10 @@ class ImportChoices:
             MemberRow(
                 name=name,
                 is_new=name in new_members,
-                target=name,
+                target=NOT_A_MEMBER if name in plan.maybe_people else name,
                 written=tuple(dict.fromkeys(w for w in spellings.get(name, ()) if w != name)),
                 papers=paper_counts[name],
+                maybe=name in plan.maybe_people,
             )
             for name in dict.fromkeys(names)
         ]

@@ -51,6 +51,19 @@ _LATER_VERB = re.compile(rf"[^.!?;:()\"“]{{1,80}}?\s(?={_VERB_WORD})", re.IGNO
 _CLAUSE_START = re.compile(
     rf"(?:[,;&]|\band\b)\s?(?=(?:{_COUNT})\s{_ADJECTIVES}{{0,3}}{_NOUN})", re.IGNORECASE
 )
+# "... accepted by NeurIPS 2024. One paper ... has been accepted by ...": a second sentence that
+# counts papers starts a clause of its own (the first sentence must have had its verb).
+_SENTENCE_CLAUSE = re.compile(
+    rf"(?<=[.!?])\s(?=(?:\d{{1,4}}\s?[x×]?|{_COUNT_WORD})\s{_ADJECTIVES}{{0,3}}{_NOUN})",
+    re.IGNORECASE,
+)
+_HAS_VERB = re.compile(rf"\b{_VERB_WORD}", re.IGNORECASE)
+# Long titles between the count and the verb: "Two papers DreamClear: High-Capacity ... have been
+# accepted". Only after a counted head, so a sentence of other news is not read as titles.
+_LONG_LATER_VERB = re.compile(rf"[^.!?;()\"“]{{1,600}}?\s(?={_VERB_WORD})", re.IGNORECASE)
+# What the papers are about ends the list of their names: "A and B on encoder-free MLLMs".
+_TOPIC = re.compile(r"\s(?:on|for|about|towards?|regarding|in\sthe\sfield\sof)\s", re.IGNORECASE)
+_LIST_SPLIT = re.compile(r",|;|&|\band\b")
 _BEFORE_VERB = re.compile(r"\s?(?:(?:entitled|titled|on)\s)?(?P<open>[\"“'‘«(])", re.IGNORECASE)
 _CLOSERS = {"“": "”", "‘": "’", "«": "»", "(": ")"}
 _QUOTE = re.compile(r"[\"“«]")
@@ -66,6 +79,21 @@ _KOREAN_CLAUSE = re.compile(
     r"(?P<venue>[^()]{1,120}?)\s?논문\s?(?P<count>\d{1,3})\s?편\s?(?:채택|게재|승인)\s?"
     r"(?:\((?P<names>[^()]{0,2000})\))?\s?[.!]?$"
 )
+# "컴퓨터 비전 최고 학술대회인 CVPR 2025에 논문이 채택되었습니다", "ICCV 2025에 논문 2편이 채택":
+# the venue is the Latin text just before the particle; the verbs and particles are data.
+_KO_VERBS = "채택|게재|승인|발표"
+_KO_PARTICLES = "에서|에|의"
+_KOREAN_SENTENCE = re.compile(
+    rf"(?P<venue>[A-Za-z][A-Za-z0-9 '’&/.()-]{{0,118}}?)\s?(?:{_KO_PARTICLES})\s"
+    rf"(?:[^\s]{{1,12}}\s){{0,3}}?논문(?:\s?(?P<count>\d{{1,3}})\s?편)?[이가을]?\s?"
+    rf"(?:최종\s?)?(?:{_KO_VERBS})"
+)
+# "**Authors:** A, B", "Student: A (이상민)": a line that only names the people of its block.
+_NAMES_LINE = re.compile(
+    r"(?:authors?|students?|members?|participants?|people|team|저자|참여자|作者|成员)\s?[:：]\s?"
+    r"(?P<names>.{1,600})",
+    re.IGNORECASE,
+)
 _VENUE_CUT = re.compile(r"[!?;:|]|\s[-–—]{1,2}\s|(?<=\d)[.,](?:\s|$)")
 _PRESENTATION = re.compile(
     r"\s(?:as\s)?(?:an?\s)?(?P<p>oral|spotlight|poster|highlight)"
@@ -78,6 +106,7 @@ _TALLY = re.compile(
     re.IGNORECASE,
 )
 _KOREAN_TALLY = re.compile(r"논문\s?(?P<total>\d{1,4})\s?편\s?(?:\((?P<items>[^()]{0,5000})\))?")
+_YEAR_LIKE = range(1900, 2101)
 _TALLY_ITEM = re.compile(r"(?P<count>\d{1,4})\s?[x×]?\s(?P<label>.{1,120})")
 _TALLY_ITEM_AFTER = re.compile(r"(?P<label>.{1,120}?)(?:\s?[:×]\s?|\s)(?P<count>\d{1,3})(?:\s?편)?")
 _NAME_SPLIT = re.compile(r",|;|\band\b|&|·|/|，|、")
@@ -172,6 +201,12 @@ _METHOD_WORDS = frozenset(
         "constellation",
     }
 )
+# Small words of a phrase, never of a name ("van", "de", "bin" are of names: not here).
+_PHRASE_WORDS = frozenset(
+    {"of", "the", "for", "with", "on", "in", "to", "a", "an", "via", "from", "by", "at", "is"}
+    | {"are", "our", "we", "new", "using", "based", "towards", "toward", "vs"}
+)
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _ACRONYM_WORD = re.compile(r"[A-Z]{2,}(?:-\S*)?|\S*-[A-Z]{2,}")
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 # "congrats to A, B and all coauthors!", "恭喜A、B（本科生）！", "축하합니다": who a line credits.
@@ -208,6 +243,13 @@ class PageClause:
     presentation: str | None = None
     workshop: bool = False
     notes: tuple[str, ...] = ()
+    greeted: bool = False
+    """The names were said as people ("Congrats to A, B", "Authors: A, B"), not only listed."""
+
+    @property
+    def maybe(self) -> tuple[str, ...]:
+        """The names that may not be people: shown unticked, never made members unasked."""
+        return tuple(name for name in self.names if maybe_a_person(name, self.greeted))
 
 
 def _count(word: str | None) -> int | None:
@@ -265,6 +307,21 @@ def _person_shaped(words: list[str]) -> bool:
     return True
 
 
+def maybe_a_person(name: str, greeted: bool = False) -> bool:
+    """Whether a name that passed as a person's may still not be one: a single Latin word only
+    listed in a parenthesis ("(Mamba)"), a lower-case start ("ours"), a phrase's small words
+    ("Learning to Rank") or more words than a name has. Chinese and Korean names are people."""
+    if _CJK.search(name) or _HANGUL.search(name):
+        return False
+    words = name.split()
+    # Only in lower case: "Kim A", "An Jaehyun", "To Minh" are names; "Learning to Rank" is not.
+    if any(word in _PHRASE_WORDS for word in words) or len(words) > 4:
+        return True
+    if not words[0][:1].isupper():
+        return True
+    return len(words) == 1 and not greeted
+
+
 def _groups(text: str, position: int = 0) -> Iterator[str]:
     """What the parentheses of a text hold, left to right (an unclosed one: to the end)."""
     while True:
@@ -304,6 +361,30 @@ def congratulated(text: str) -> tuple[str, ...]:
     return _names(_ROLE_TAG.sub("", rest))
 
 
+def labelled_names(text: str) -> tuple[str, ...] | None:
+    """The people a line like "Authors: A, B, C" names; None when the line is not one."""
+    found = _NAMES_LINE.fullmatch(text.strip())
+    if found is None:
+        return None
+    return _names(_ROLE_TAG.sub("", found["names"]))
+
+
+def _korean_sentence(text: str) -> PageClause | None:
+    """ "CVPR 2025에 논문이 채택되었습니다": one paper (or the 편 count) at the venue before 에."""
+    paper = text.find("논문")
+    # Searched only near the first 논문: the venue stands just before it (bounded work per line).
+    found = _KOREAN_SENTENCE.search(text[max(0, paper - 200) : paper + 40]) if paper >= 0 else None
+    if found is None:
+        return None
+    venue = found["venue"].strip(" (")
+    if not venue or _EDITION_IN.search(venue) is None:  # a venue with its edition, not a word
+        return None
+    count = int(found["count"]) if found["count"] else 1
+    if not 1 <= count <= MAX_COUNT:
+        return None
+    return PageClause(count, venue, ())
+
+
 def _chinese_clause(text: str) -> PageClause | None:
     """One Chinese paper clause: COUNT篇论文 … 被 VENUE 录用/接收; None when it is not one."""
     paper = text.find(_ZH_PAPER)
@@ -330,7 +411,9 @@ def _chinese_clause(text: str) -> PageClause | None:
     if count is None or not 1 <= count <= MAX_COUNT:
         return None
     title = _ZH_TITLE.search(text, paper, by)
-    return PageClause(count, venue, congratulated(text), title["title"][:500] if title else "")
+    names = congratulated(text)
+    title_text = title["title"][:500] if title else ""
+    return PageClause(count, venue, names, title_text, greeted=bool(names))
 
 
 def _named_paper(text: str) -> PageClause | None:
@@ -352,6 +435,10 @@ def _one_clause(text: str) -> PageClause | None:
     korean = _KOREAN_CLAUSE.match(text) if "논문" in text else None
     if korean:
         return PageClause(int(korean["count"]), korean["venue"].strip(), _names(korean["names"]))
+    if "논문" in text:
+        one = _korean_sentence(text)
+        if one is not None:
+            return one
     head = _CLAUSE_HEAD.match(text)
     if head is None:  # "Congratulations! Two papers accepted ...": a clause after a sentence
         for _, sentence in zip(range(3), _SENTENCE.finditer(text), strict=False):
@@ -377,18 +464,34 @@ def _one_clause(text: str) -> PageClause | None:
             title = text[opening.end() : end].strip()
         position = end + 1
     verb = _VERB.match(text, position)
+    listed = 0
     if verb is None:
         between = _LATER_VERB.match(text, position)
         if between is None or len(between[0].split()) > 12:
-            return None
+            between = _LONG_LATER_VERB.match(text, position) if head["count"] else None
+            if between is None:
+                return None
         verb = _VERB.match(text, between.end() - 1)
         if verb is None:
             return None
-    return _clause_tail(head, text[verb.end() :], title, before)
+        listed = _listed(between[0])
+    return _clause_tail(head, text[verb.end() :], title, before, listed)
+
+
+def _listed(between: str) -> int:
+    """How many papers the words between a plural head and its verb name: "A and B on X" is 2."""
+    topic = _TOPIC.search(between)
+    named = between[: topic.start()] if topic else between
+    parts = [p for p in _LIST_SPLIT.split(named) if p.strip()]
+    return len(parts) if all(len(p.split()) <= 20 for p in parts) else 0
 
 
 def _clause_tail(
-    head: re.Match[str] | None, rest: str, title: str, before: tuple[str, ...]
+    head: re.Match[str] | None,
+    rest: str,
+    title: str,
+    before: tuple[str, ...],
+    listed: int = 0,
 ) -> PageClause | None:
     """The venue, names and presentation after the verb, and the clause they make."""
     paren = rest.find("(")
@@ -428,9 +531,10 @@ def _clause_tail(
     count = _count(head["count"])
     words = head["count"] or head["noun"]
     if count is None:
-        count = max(len(names), 1) if plural else 1
+        count = max(len(names), listed, 1) if plural else 1
         if plural:
-            notes.append(f"{words!r} gives no count: counted {count} from the names")
+            source = "the papers it names" if listed > len(names) else "the names"
+            notes.append(f"{words!r} gives no count: counted {count} from {source}")
     elif count == 1 and plural:
         notes.append(f"'{head['count']} {head['noun']}': one paper, written as plural")
     elif count > 1 and not plural:
@@ -455,7 +559,7 @@ def read_line(body: str) -> tuple[list[PageClause], list[str]]:
     if _ZH_PAPER in body:
         return _chinese_line(body)
     several = "," in body or ";" in body or "&" in body or "and" in body.lower()
-    for part in _CLAUSE_START.split(body) if several else (body,):
+    for part in _sentences(_CLAUSE_START.split(body) if several else [body]):
         part = part.strip(" ,;&")
         if part.lower().startswith("and "):
             part = part[4:]
@@ -466,7 +570,27 @@ def read_line(body: str) -> tuple[list[PageClause], list[str]]:
             unread.append(part)
         else:
             clauses.append(clause)
+    if len(clauses) == 1 and not clauses[0].names and _CONGRATS.search(body):
+        # "Two papers accepted to ICML 2024. Congrats to Kim and Lee!": the names a line
+        # congratulates are its paper's people when they read as people (issue 15).
+        names = congratulated(body)
+        clauses[0] = replace(clauses[0], names=names, greeted=bool(names))
     return clauses, unread
+
+
+def _sentences(parts: list[str]) -> Iterator[str]:
+    """Each part, cut where a sentence that counts papers follows a sentence with its verb."""
+    for part in parts:
+        start = checked = 0
+        verb = False
+        for found in _SENTENCE_CLAUSE.finditer(part):
+            # Each stretch of text is searched for a verb once: linear in the part's length.
+            verb = verb or _HAS_VERB.search(part, checked, found.start()) is not None
+            checked = found.start()
+            if verb:
+                yield part[start : found.start()]
+                start, verb = found.end(), False
+        yield part[start:]
 
 
 def _chinese_line(body: str) -> tuple[list[PageClause], list[str]]:
@@ -484,7 +608,8 @@ def _chinese_line(body: str) -> tuple[list[PageClause], list[str]]:
             (greetings if part.startswith(("恭喜", "祝贺")) else unread).append(part)
             continue
         if not clause.names:
-            clause = replace(clause, names=congratulated(body))
+            names = congratulated(body)
+            clause = replace(clause, names=names, greeted=bool(names))
         clauses.append(clause)
     return clauses, unread if clauses else [*unread, *greetings]
 
@@ -492,7 +617,9 @@ def _chinese_line(body: str) -> tuple[list[PageClause], list[str]]:
 def read_tally(body: str) -> tuple[int, list[tuple[str, int]], list[str]] | None:
     """A year line's stated total, its ``COUNT LABEL`` items, and the items not understood."""
     for pattern, korean in ((_TALLY, False), (_KOREAN_TALLY, True)):
-        match = pattern.search(body)
+        # "CVPR 2025 Paper Acceptance" is a heading, not a tally of 2025 papers: a year is no total.
+        found = (m for m in pattern.finditer(body) if int(m["total"]) not in _YEAR_LIKE)
+        match = next(found, None)
         if match is None:
             continue
         items: list[tuple[str, int]] = []

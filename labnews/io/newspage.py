@@ -17,12 +17,12 @@ import calendar
 import html
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from labnews.core.errors import LabnewsError
 from labnews.core.records import MAX_YEAR, MIN_YEAR
-from labnews.io.newsclauses import PageClause, read_line, read_tally
+from labnews.io.newsclauses import PageClause, labelled_names, read_line, read_tally
 from labnews.store.database import read_file_bytes
 
 MAX_PAGE = 20_000_000
@@ -106,6 +106,7 @@ _FRONT_MATTER = re.compile(
 _LEADING_COMMENTS = re.compile(r"(?:[ \t]*<!--(?:(?!-->)[^\n]){0,2000}-->[ \t]*\n)*")
 _FRONT_DATE = re.compile(r"^date\s?[:=]\s*['\"]?(\d{4})-(\d{1,2})(?:-(\d{1,2}))?", re.MULTILINE)
 _YAML_LINE = re.compile(r"[A-Za-z_][\w.-]*\s*[:=]|\[|\s|-\s|#")
+_EDITION = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)|['’]\d{2}(?!\d)")
 _FILE_DATE = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?!\d)")
 
 
@@ -425,18 +426,36 @@ def _titles_from_children(readings: list[_Reading]) -> set[int]:
         titles = tuple(k.text.strip(" \"“”'‘’.")[:500] for k in kids)
         if not all(titles):
             continue
-        clause = item.clauses[0]
-        item.clauses[0] = PageClause(
-            clause.count,
-            clause.venue,
-            clause.names,
-            clause.title,
-            titles,
-            clause.presentation,
-            clause.workshop,
-            clause.notes,
-        )
+        item.clauses[0] = replace(item.clauses[0], titles=titles)
         used.update(id(k) for k in kids)
+    return used
+
+
+def _blocks_with_names(readings: list[_Reading]) -> set[int]:
+    """A heading line with its bullets, "Authors: A, B" among them, is one paper's block.
+
+    "**BMVC 2025 Paper Acceptance**" / "- **Authors:** A, B" / "- ...BMVC 2025에 논문이
+    채택되었습니다.": the names line credits the block's one paper clause. Returns the ids of
+    the items so used (the names line, and the heading when it only titles the block).
+    """
+    used: set[int] = set()
+    for reading in readings:
+        if not reading.children or reading.item.tally_total is not None:
+            continue
+        block = [reading.item, *(r.item for r in reading.children if not r.children)]
+        with_clauses = [item for item in block if item.clauses]
+        named = [(item, labelled_names(item.text)) for item in block[1:]]
+        names_lines = [(item, names) for item, names in named if names is not None]
+        if len(with_clauses) != 1 or len(with_clauses[0].clauses) != 1 or not names_lines:
+            continue
+        owner = with_clauses[0]
+        clause = owner.clauses[0]
+        names = tuple(dict.fromkeys(n for _, found in names_lines for n in found))
+        if not clause.names and names:
+            owner.clauses[0] = replace(clause, names=names, greeted=True)
+        used.update(id(item) for item, _ in names_lines)
+        if owner is not reading.item and not reading.item.clauses:
+            used.add(id(reading.item))
     return used
 
 
@@ -466,7 +485,7 @@ def read_page(text: str, source: str = "page") -> Page:
     if date is not None and not any(r.item.month for r in readings):
         # An al-folio news file: the date is in its front matter, the news is the whole body.
         return _one_dated_item(page, readings, date, source)
-    used = _titles_from_children(readings)
+    used = _titles_from_children(readings) | _blocks_with_names(readings)
     page.items = [r.item for r in readings if id(r.item) not in used]
     return page
 
@@ -500,10 +519,20 @@ def _read_item(item: PageItem) -> None:
     body = item.text
     item.clauses, item.unread, item.tally_total, item.tally_items = [], [], None, []
     if item.month is None:
+        # "CVPR 2025에 논문 2편이 채택": a paper clause at a venue with its edition is news, not
+        # a tally; "2024: 5 papers (3 CVPR, 2 ICCV)" names no edition and stays a tally.
+        clauses, unread = read_line(body)
+        if any(_EDITION.search(c.venue) for c in clauses):
+            item.clauses, item.unread = clauses, unread
+            return
         tally = read_tally(body)
         if tally is not None:
             item.tally_total, item.tally_items, odd = tally
             item.notes.extend(f"tally item not understood: {p!r}" for p in odd)
+            return
+        # "*2026*: Two papers accepted to Pattern Recognition": news dated by the year alone.
+        if clauses:
+            item.clauses, item.unread = clauses, unread
         return
     item.clauses, item.unread = read_line(body)
 

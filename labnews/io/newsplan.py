@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from labnews.core.errors import AmbiguousNameError
 from labnews.core.inputs import VenueInput
+from labnews.core.names import name_key
 from labnews.core.records import YearMonth
 from labnews.core.words import count_digits
 from labnews.io.known import PaperIndex, Untitled, title_key
@@ -72,6 +73,8 @@ _CONFERENCE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&./-]{1,11}")
+_NEXT_EDITION_FROM = 7
+"""From this month on, a line naming next year's edition is usual timing (AAAI, WACV, ICLR)."""
 _NOT_NEWS_OF_RECORD = re.compile(
     r"\b(defen[cs]e|defended|graduat\w*|joined|joins|welcome|new member|visit\w*|moved to)\b", re.I
 )
@@ -118,6 +121,18 @@ class _Venues:
                 found = self.planner.lookup(spelling.rstrip("."))
             self._lookups[key] = found
         return self._lookups[key]
+
+    def month_of(self, short: str) -> int | None:
+        """The venue's typical month (a workshop's: its conference's, when it has none)."""
+        for _ in range(3):  # a workshop, its conference
+            record = next((v for v in self.planner.venues.values() if v.short == short), None)
+            planned = next((v for v in self.planner.plan.venues if v.short == short), None)
+            month = record.month if record else planned.month if planned else None
+            parent = record.parent_short if record else planned.parent if planned else None
+            if month is not None or parent is None:
+                return month
+            short = parent
+        return None
 
     def label_of(self, short: str) -> str:
         if short not in self._labels:
@@ -260,10 +275,16 @@ def plan_page(session: Session, page: Page) -> ImportPlan:
     members = MemberPlanner(session, plan)
     venues = _Venues(VenuePlanner(session, plan))
     resolved_names: dict[str, str | None] = {}
+    kept_spelling = _kept_spellings(page)
 
     def member(written: str, line: int) -> str | None:
         if written not in resolved_names:
             try:
+                # A new member is named as the page mostly (or first) wrote them, not as its
+                # newest line does: the kept spelling is resolved first and wins the key.
+                kept = kept_spelling.get(name_key(written), written)
+                if kept != written and kept not in resolved_names:
+                    resolved_names[kept] = members.resolve(kept, line)
                 resolved_names[written] = members.resolve(written, line)
             except AmbiguousNameError as exc:
                 plan.note("warning", f"{exc}: the paper names no member", line)
@@ -272,7 +293,7 @@ def plan_page(session: Session, page: Page) -> ImportPlan:
 
     stated: dict[int, PageItem] = {}
     # Lines are read newest first; papers are created oldest first so positions follow the page.
-    ordered: list[tuple[YearMonth, int, int, PlannedPaper]] = []
+    ordered: list[tuple[tuple[int, int], int, int, PlannedPaper]] = []
     origins: dict[int, str] = {}  # a paper's file in a folder, by id(paper), for its findings
     for item in page.items:
         if item.year is None:
@@ -280,7 +301,7 @@ def plan_page(session: Session, page: Page) -> ImportPlan:
         where = _where(item)
         for note in item.notes:
             plan.note("warning", f"{where}{note}", item.line)
-        if item.month is None:
+        if item.month is None and not item.clauses:
             if item.tally_total is not None:
                 if item.year in stated:
                     plan.note("warning", f"{where}{item.year} has a second tally line", item.line)
@@ -292,28 +313,132 @@ def plan_page(session: Session, page: Page) -> ImportPlan:
                     item.line,
                 )
             continue
-        news = YearMonth(item.year, item.month)
-        if not item.clauses:
-            if item.text or not item.children:
-                _plan_other(plan, item, item.text, news)
-            continue
-        for part in item.unread:
-            _plan_other(plan, item, part, news)
+        news = YearMonth(item.year, item.month) if item.month is not None else None
+        if news is None:  # paper news under a year heading: the papers get no news month
+            plan.note(
+                "warning",
+                f"{where}the {item.year} line gives no month: its papers take their venue's "
+                "usual month in the news (`labnews edit paper ID --month YYYY-MM` sets another)",
+                item.line,
+            )
+        else:
+            if not item.clauses:
+                if item.text or not item.children:
+                    _plan_other(plan, item, item.text, news)
+                continue
+            for part in item.unread:
+                _plan_other(plan, item, part, news)
         for clause_index, clause in enumerate(item.clauses):
             for papers_index, paper in enumerate(
                 _clause_papers(plan, venues, member, item, clause, news)
             ):
-                ordered.append((news, item.line, clause_index * 1000 + papers_index, paper))
+                when = (item.year, item.month or 0)
+                ordered.append((when, item.line, clause_index * 1000 + papers_index, paper))
                 if where:
                     origins[id(paper)] = where
-    ordered.sort(key=lambda row: (row[0], -row[1], row[2]))
+    # Within a month the page's order is kept: its first line gets the month's first position.
+    ordered.sort(key=lambda row: (row[0], row[1], row[2]))
     plan.papers = _without_twice_titled([row[3] for row in ordered], plan)
+    _spellings_as_aliases(plan, page)
+    _mark_maybe_people(plan, page, resolved_names)
     for line, text in page.undated:
         plan.note("skipped", f"no date: {text[:120]!r}", line)
     # The page's own numbers are checked on all it lists, before what the lab holds is left out.
     _check_arithmetic(plan, stated, venues)
     _leave_out_held(session, plan, origins)
     return plan
+
+
+def _written_names(page: Page) -> list[tuple[str, tuple[int, int, int]]]:
+    """Every name the page's paper clauses write, with when: (year, month, -line), oldest least."""
+    return [
+        (name, (item.year or 0, item.month or 0, -item.line))
+        for item in page.items
+        for clause in item.clauses
+        for name in clause.names
+    ]
+
+
+def _kept_spellings(page: Page) -> dict[str, str]:
+    """Per name key, the spelling a new member keeps: the page's most frequent, then earliest."""
+    counts: Counter[str] = Counter()
+    earliest: dict[str, tuple[int, int, int]] = {}
+    for name, when in _written_names(page):
+        counts[name] += 1
+        earliest[name] = min(when, earliest.get(name, when))
+    kept: dict[str, str] = {}
+    for name in sorted(counts, key=lambda n: (-counts[n], earliest[n])):
+        kept.setdefault(name_key(name), name)
+    return kept
+
+
+def _spellings_as_aliases(plan: ImportPlan, page: Page) -> None:
+    """A new member's other spellings on the page become its aliases, and the report says so."""
+    others: dict[str, dict[str, None]] = defaultdict(dict)
+    for name, _ in _written_names(page):
+        others[name_key(name)].setdefault(name)
+    for index, planned in enumerate(plan.members):
+        aliases = [
+            n
+            for n in others.get(name_key(planned.name), {})
+            if n.casefold() != planned.name.casefold()
+        ]
+        if aliases:
+            plan.members[index] = replace(planned, aliases=(*planned.aliases, *aliases))
+            plan.note(
+                "matched",
+                f"{', '.join(map(repr, aliases))} is member {planned.name} (kept as an alias: "
+                "the page writes the name so less often or later)",
+            )
+
+
+def _mark_maybe_people(plan: ImportPlan, page: Page, resolved: dict[str, str | None]) -> None:
+    """New members the page only ever writes as maybe a person ("(Mamba)") are marked so."""
+    sure: set[str] = set()
+    unsure: set[str] = set()
+    for item in page.items:
+        for clause in item.clauses:
+            maybe = set(clause.maybe)
+            for name in clause.names:
+                member = resolved.get(name)
+                if member:
+                    (unsure if name in maybe else sure).add(member)
+    new = {m.name for m in plan.members}
+    plan.maybe_people = (unsure - sure) & new
+
+
+def leave_out_maybe_people(plan: ImportPlan) -> ImportPlan:
+    """The plan without the members that may not be people, each said in the report.
+
+    Their papers keep no author of that name: a name not known to be a person is not written
+    as one. ``labnews import --add-maybe`` keeps them; the window shows them unticked.
+    """
+    maybe = plan.maybe_people
+    if not maybe:
+        return plan
+    papers = [
+        replace(
+            paper,
+            authors=tuple(a for a in paper.authors if a.member not in maybe),
+            featured=None if paper.featured in maybe else paper.featured,
+        )
+        for paper in plan.papers
+    ]
+    achievements = [
+        replace(item, members=tuple(m for m in item.members if m not in maybe))
+        for item in plan.achievements
+    ]
+    kept = replace(
+        plan,
+        members=[m for m in plan.members if m.name not in maybe],
+        papers=papers,
+        achievements=achievements,
+        findings=list(plan.findings),
+        maybe_people=set(),
+    )
+    for name in sorted(maybe, key=[m.name for m in plan.members].index):
+        kept.note("warning", f"maybe a person: {name} (not added; --add-maybe to add)")
+    return kept
 
 
 def _leave_out_held(session: Session, plan: ImportPlan, origins: dict[int, str]) -> None:
@@ -338,7 +463,10 @@ def _leave_out_held(session: Session, plan: ImportPlan, origins: dict[int, str])
                 plan.note("duplicate", f"{where}{paper.title[:120]!r} {why}; left out", paper.line)
                 continue
         else:
-            waiting.append(Untitled(paper, paper.news, paper.featured))
+            # A name that may not be a person's is matched as no name: the lab holds the paper
+            # without it unless the import was asked to add it (--add-maybe).
+            featured = None if paper.featured in plan.maybe_people else paper.featured
+            waiting.append(Untitled(paper, paper.news, featured))
         kept.append(paper)
     found = index.held_untitled(waiting)
     held = {id(item.paper) for item, why in zip(waiting, found, strict=True) if why is not None}
@@ -385,11 +513,10 @@ def _clause_papers(
     member: Callable[[str, int], str | None],
     item: PageItem,
     clause: PageClause,
-    news: YearMonth,
+    news: YearMonth | None,
 ) -> list[PlannedPaper]:
     """The placeholder papers one clause stands for, with its warnings noted."""
     assert item.year is not None
-    assert item.month is not None
     where = _where(item)
     for note in clause.notes:
         plan.note("warning", f"{where}{note}", item.line)
@@ -399,21 +526,54 @@ def _clause_papers(
         names = ()  # "accepted to IEEE Transactions on ... (TPAMI)": the parenthesis is the venue
     short = venues.resolve(name, clause.workshop, item.line, dated=edition is not None)
     year = edition if edition is not None else item.year
-    if edition is not None and edition != item.year:
+    if (
+        edition is not None
+        and edition != item.year
+        and item.month is not None
+        and not _usual_timing(edition, item.year, item.month)
+    ):
         plan.note(
             "warning",
             f"{where}the {item.year}/{item.month:02d} line names {short} {edition}: "
-            f"its edition year differs from the line's year",
+            f"its edition year differs from the line's year; planned as {edition} (if it is "
+            f"{item.year}: `labnews edit paper ID --year {item.year}` after the import)",
             item.line,
         )
-    if len(names) > clause.count:
+    # "Authors: A, B, C" (or "congrats to A and B") over one paper: its co-authors, not a
+    # surplus of names for the count.
+    coauthors = clause.count == 1 and clause.greeted and len(names) > 1
+    if len(names) > clause.count and not coauthors:
         plan.note(
             "warning",
             f"{where}{len(names)} names for {clause.count} "
             f"{'paper' if clause.count == 1 else 'papers'} at {short}",
             item.line,
         )
+    if names and len(names) < clause.count:
+        missing = clause.count - len(names)
+        plan.note(
+            "warning",
+            f"{where}{clause.count} papers at {short} but {len(names)} "
+            f"{'name' if len(names) == 1 else 'names'}: {count_digits(missing)} "
+            f"{'has' if missing == 1 else 'have'} no member named",
+            item.line,
+        )
     resolved = [member(n, item.line) for n in names]
+    include = True
+    if news is None:
+        # A year heading gives no month: the venue's usual month dates the news (as adding a
+        # paper without one does), so a second import finds the same paper in the same month.
+        month = venues.month_of(short)
+        if month is not None:
+            news = YearMonth(item.year, month)
+        else:
+            include = False
+            plan.note(
+                "skipped",
+                f"{where}{short} has no typical month and the {item.year} line gives none: "
+                "tick the paper and give its news month",
+                item.line,
+            )
     papers = []
     for index in range(clause.count):
         featured = resolved[index] if index < len(resolved) else None
@@ -428,15 +588,28 @@ def _clause_papers(
                 year=year,
                 news=news,
                 title=title,
-                authors=(PlannedAuthor(written, featured),) if written and featured else (),
+                authors=tuple(
+                    PlannedAuthor(w, m) for w, m in zip(names, resolved, strict=True) if m
+                )
+                if coauthors
+                else (PlannedAuthor(written, featured),)
+                if written and featured
+                else (),
                 featured=featured,
                 presentation=clause.presentation
                 if clause.presentation in {"oral", "spotlight", "poster"}
                 else None,
                 line=item.line,
+                include=include,
             )
         )
     return papers
+
+
+def _usual_timing(edition: int, year: int, month: int) -> bool:
+    """Whether a line names next year's edition as news usually does: "AAAI 2026" in 2025/11
+    (acceptances come months before the meeting), so no warning is due."""
+    return edition == year + 1 and month >= _NEXT_EDITION_FROM
 
 
 def _without_twice_titled(papers: list[PlannedPaper], plan: ImportPlan) -> list[PlannedPaper]:
@@ -504,12 +677,12 @@ def _index_labels(plan: ImportPlan, stated: dict[int, PageItem], venues: _Venues
     journals: dict[int, Counter[str]] = defaultdict(Counter)
     used: dict[int, set[str]] = defaultdict(set)  # the labels the lines' venues have, by key
     for paper in plan.papers:
-        assert paper.news is not None
-        used[paper.news.year].add(_label_key(venues.label_of(paper.venue)))
+        year = paper.news.year if paper.news else paper.year
+        used[year].add(_label_key(venues.label_of(paper.venue)))
         if venues.planner.kind_of(paper.venue) == "journal" and (
             venues.label_of(paper.venue) == paper.venue
         ):
-            journals[paper.news.year][paper.venue] += 1
+            journals[year][paper.venue] += 1
     proposed: dict[str, set[str]] = defaultdict(set)
     for year, item in stated.items():
         named: set[str] = set()
@@ -530,6 +703,45 @@ def _index_labels(plan: ImportPlan, stated: dict[int, PageItem], venues: _Venues
     return {venue: labels.pop() for venue, labels in proposed.items() if len(labels) == 1}
 
 
+def _published(count: int, what: str) -> str:
+    return f"the published tally will say {count} {what}"
+
+
+def _fix_count(stated: int, listed: int, what: str, venue: str, year: int) -> str:
+    """What makes the lab's tally say what the page's did: the papers its lines do not list."""
+    if listed > stated:
+        return _published(listed, what)
+    missing = stated - listed
+    return (
+        f"to publish {stated}, add the {missing} missing with "
+        f"`labnews add paper --venue {venue} --year {year}`"
+    )
+
+
+def _shell_word(text: str) -> str:
+    """A venue as one word of a shell command: quoted when it holds spaces or quotes."""
+    if re.fullmatch(r"[\w.+-]+", text):
+        return text
+    return "'" + text.replace("'", "'\\''") + "'"
+
+
+def summarised(plan: ImportPlan) -> ImportPlan:
+    """The plan with its lines outside the news (no date) said in one finding, not one each;
+    ``labnews import --verbose`` keeps them all."""
+    outside = [f for f in plan.findings if f.kind == "skipped" and f.message.startswith("no date")]
+    if len(outside) < 2:
+        return plan
+    first = outside[0].message.removeprefix("no date: ")
+    kept = replace(plan, findings=[f for f in plan.findings if f not in outside])
+    kept.note(
+        "skipped",
+        f"{len(outside)} lines outside the news (no date), the first {first}; "
+        "`labnews import --verbose` lists them",
+        outside[0].line,
+    )
+    return kept
+
+
 def _check_arithmetic(plan: ImportPlan, stated: dict[int, PageItem], venues: _Venues) -> None:
     """Report every place the page's own numbers disagree, and pin tally orders it sets.
 
@@ -545,10 +757,10 @@ def _check_arithmetic(plan: ImportPlan, stated: dict[int, PageItem], venues: _Ve
     counted: dict[int, Counter[str]] = defaultdict(Counter)
     first_seen: dict[int, dict[str, None]] = defaultdict(dict)
     for paper in plan.papers:
-        assert paper.news is not None
+        year = paper.news.year if paper.news else paper.year
         label = label_of(paper.venue)
-        counted[paper.news.year][label] += 1
-        first_seen[paper.news.year].setdefault(label)
+        counted[year][label] += 1
+        first_seen[year].setdefault(label)
     for year, item in sorted(stated.items(), reverse=True):
         where = _where(item)
         total = item.tally_total or 0
@@ -557,13 +769,15 @@ def _check_arithmetic(plan: ImportPlan, stated: dict[int, PageItem], venues: _Ve
         if item.tally_items and items_sum != total:
             plan.note(
                 "mismatch",
-                f"{where}{year}: the tally says {total} papers but its items add up to {items_sum}",
+                f"{where}{year}: the tally says {total} papers but its items add up to "
+                f"{items_sum}; {_published(lines_sum, 'papers')}",
                 item.line,
             )
         if lines_sum != total:
             plan.note(
                 "mismatch",
-                f"{where}{year}: the tally says {total} papers but the lines list {lines_sum}",
+                f"{where}{year}: the tally says {total} papers but the lines list {lines_sum}; "
+                + _fix_count(total, lines_sum, "papers", "VENUE", year),
                 item.line,
             )
         said: Counter[str] = Counter()
@@ -580,10 +794,19 @@ def _check_arithmetic(plan: ImportPlan, stated: dict[int, PageItem], venues: _Ve
         for resolved, count in said.items():
             actual = counted[year].get(resolved, 0)
             if actual != count:
+                label = spelled[resolved]
+                if venues.lookup(label) is None and actual < count:
+                    # No venue of that name: an index label ("SCI-E") the lab's journals lack.
+                    fix = (
+                        f"if {label} is an index label, give it to those journals with "
+                        f"`labnews edit venue JOURNAL --label {_shell_word(label)}`"
+                    )
+                else:
+                    fix = _fix_count(count, actual, label, _shell_word(label), year)
                 plan.note(
                     "mismatch",
-                    f"{where}{year}: the tally says {count} {spelled[resolved]} "
-                    f"but the lines list {actual}",
+                    f"{where}{year}: the tally says {count} {label} but the lines list {actual}; "
+                    + fix,
                     item.line,
                 )
         for label, actual in counted[year].items():
@@ -591,7 +814,7 @@ def _check_arithmetic(plan: ImportPlan, stated: dict[int, PageItem], venues: _Ve
                 plan.note(
                     "mismatch",
                     f"{where}{year}: the lines list {actual} {label} "
-                    "but the tally does not name it",
+                    "but the tally does not name it; the published tally will name it",
                     item.line,
                 )
         computed = [label for label in first_seen[year] if label in said]

@@ -133,6 +133,8 @@ class ImportPlan:
     findings: list[Finding] = field(default_factory=list)
     present: Counter[int] = field(default_factory=Counter)
     """Papers of the source the lab already holds, by news year: left out of ``papers``."""
+    maybe_people: set[str] = field(default_factory=set)
+    """New members whose names may not be people's: shown unticked, added only when asked."""
 
     def note(self, kind: FindingKind, message: str, line: int | None = None) -> None:
         self.findings.append(Finding(kind, message, line))

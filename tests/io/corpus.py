@@ -85,7 +85,8 @@ def expectation(page: Path) -> Expectation:
 def planned(plan: ImportPlan) -> tuple[Counter[str], frozenset[str]]:
     """A plan's papers counted by "YEAR VENUE", and the names of the members it would create."""
     papers = Counter(f"{p.year} {p.venue}" for p in plan.papers if p.include)
-    return papers, frozenset(m.name for m in plan.members)
+    # As `labnews import` does without --add-maybe: a name that may not be a person is no member.
+    return papers, frozenset(m.name for m in plan.members if m.name not in plan.maybe_people)
 
 
 def import_page(database: Database, page: Path) -> Outcome:

@@ -217,9 +217,21 @@ def test_a_label_whose_count_the_journals_do_not_make_stays_a_mismatch(
     )
     assert plan.labels == {}
     assert _found(plan, "mismatch") == [
-        (1, "2024: the tally says 3 papers but the lines list 2"),
-        (1, "2024: the tally says 2 SCI-E but the lines list 0"),
-        (1, "2024: the lines list 1 ETRI J. but the tally does not name it"),
+        (
+            1,
+            "2024: the tally says 3 papers but the lines list 2; to publish 3, add the 1 missing "
+            "with `labnews add paper --venue VENUE --year 2024`",
+        ),
+        (
+            1,
+            "2024: the tally says 2 SCI-E but the lines list 0; if SCI-E is an index label, give "
+            "it to those journals with `labnews edit venue JOURNAL --label SCI-E`",
+        ),
+        (
+            1,
+            "2024: the lines list 1 ETRI J. but the tally does not name it; the published tally "
+            "will name it",
+        ),
     ]
 
 

@@ -181,6 +181,8 @@ class ReviewTables(QWizard):
             ]
 
         def becomes(row: MemberRow) -> str:
+            if row.target == NOT_A_MEMBER and row.maybe:
+                return self.tr("maybe a person: tick to make a member")
             if row.target == NOT_A_MEMBER:
                 return self._member_choice_label("none", "")
             if row.is_new and row.target == row.name:
