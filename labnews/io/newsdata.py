@@ -21,8 +21,7 @@ import chompjs
 import yaml
 
 from labnews.core.errors import LabnewsError
-from labnews.io.newspage import MAX_PAGE, Page, PageItem, clean_text, read_page
-from labnews.store.database import read_file_bytes
+from labnews.io.newspage import MAX_PAGE, Page, PageItem, clean_text, read_news_text, read_page
 
 DataKind = Literal["yaml", "script"]
 
@@ -159,7 +158,7 @@ def _after_comments(text: str) -> str:
 
 def read_data_file(path: Path, kind: DataKind | None = None) -> Page:
     """A news data file read into dated items; ``kind`` from its name (or its text) if not given."""
-    text = _read_text(path)
+    text = read_news_text(path)
     kind = kind or data_kind(path) or sniff(text)
     if kind is None:
         raise LabnewsError(f"{path.name} is neither a YAML news list nor a script with an array")
@@ -438,15 +437,3 @@ def _read_record(record: Record) -> PageItem | None:
     if record.people:
         chosen.clauses = [c if c.names else replace(c, names=record.people) for c in chosen.clauses]
     return chosen
-
-
-def _read_text(path: Path) -> str:
-    try:
-        data = read_file_bytes(path)
-    except OSError as exc:
-        raise LabnewsError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    if len(data) > MAX_PAGE:
-        raise LabnewsError(f"{path.name} is too large to be a news file")
-    if b"\x00" in data[:8192]:
-        raise LabnewsError(f"{path.name} is not a text file (it holds binary data)")
-    return data.decode("utf-8-sig", errors="replace")

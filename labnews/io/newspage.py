@@ -544,7 +544,7 @@ def read_folder(folder: Path) -> Page:
     if not files:
         raise LabnewsError(f"{folder} holds no .md or .html news files")
     for path in files:
-        one = read_page(_read_text(path), path.name)
+        one = read_page(read_news_text(path), path.name)
         for item in one.items:
             item.origin = path.name
             page.items.append(item)
@@ -569,13 +569,15 @@ def _is_news_file(path: Path) -> bool:
         return False
 
 
-def _read_text(path: Path) -> str:
+def read_news_text(path: Path) -> str:
+    """A news file's text: UTF-8 (a BOM allowed), UTF-16 with its BOM, or Korean cp949; binary
+    data and files too large to be news are refused in one line."""
     try:
         data = read_file_bytes(path)
     except OSError as exc:
         raise LabnewsError(f"cannot read {path}: {exc.strerror or exc}") from exc
     if len(data) > MAX_PAGE:
-        raise LabnewsError(f"{path} is too large to be a news page")
+        raise LabnewsError(f"{path} is too large to be a news file")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
     if b"\x00" in data[:8192]:
@@ -595,7 +597,7 @@ def read_source(path: Path) -> Page:
         return read_folder(path)
     if not path.exists():
         raise LabnewsError(f"{path} does not exist")
-    return read_page(_read_text(path), path.name)
+    return read_page(read_news_text(path), path.name)
 
 
 def achievement_kind(text: str) -> str | None:
