@@ -54,25 +54,38 @@ _TRACK = re.compile(
     r"\stracks?\)?$",
     re.IGNORECASE,
 )
-# What a journal's name reads like: "Transactions", "Journal", "Letters", "Review", a
-# publisher's name before the title ("MDPI AI", "Elsevier Neurocomputing").
-_JOURNAL = re.compile(
-    r"\b(journal|j\.|trans\.|transactions|letters|lett\.|reviews?|magazine|mag\.|surveys?"
-    r"|bulletin|annals|frontiers\s(?:in|of))(?!\w)|^(?:mdpi|elsevier|springer|wiley|plos|npj)\b",
-    re.IGNORECASE,
-)
-# With no edition year, a name ending as a journal's subject does ("Knowledge-based Systems",
-# "Systems with Applications", "Information Fusion"); a conference's name says what it is.
-_JOURNAL_SUBJECT = re.compile(
-    r"\b(?:systems|applications|computing|intelligence|networks|engineering|sciences?|research"
-    r"|informatics|fusion|imaging|robotics|technology|communications)$",
-    re.IGNORECASE,
-)
-_CONFERENCE_WORDS = re.compile(
-    r"\b(?:conference|conf\.|symposium|symp\.|workshops?|congress|meeting|summit|forum"
-    r"|proceedings|proc\.|challenge|competition|track)\b",
-    re.IGNORECASE,
-)
+# What a journal's name reads like ("Transactions", "Letters", "Review"), what a conference's
+# does, and the subjects a journal's name ends with when it gives no edition year ("Knowledge-based
+# Systems", "Information Fusion"): tables of words, read as whole words without case.
+_JOURNAL_WORDS = (
+    "journal", "j.", "trans.", "transactions", "letters", "lett.", "review", "reviews",
+    "magazine", "mag.", "survey", "surveys", "bulletin", "annals", "frontiers in", "frontiers of",
+)  # fmt: skip
+_PUBLISHERS = ("mdpi", "elsevier", "springer", "wiley", "plos", "npj")
+_JOURNAL_SUBJECTS = (
+    "systems", "applications", "computing", "intelligence", "networks", "engineering",
+    "science", "sciences", "research", "informatics", "fusion", "imaging", "robotics",
+    "technology", "communications",
+)  # fmt: skip
+_CONFERENCE_WORDS = (
+    "conference", "conf.", "symposium", "symp.", "workshop", "workshops", "congress", "meeting",
+    "summit", "forum", "proceedings", "proc.", "challenge", "competition", "track",
+)  # fmt: skip
+
+
+def _any_word(
+    words: tuple[str, ...], *, start: str = r"\b", end: str = r"(?!\w)"
+) -> re.Pattern[str]:
+    """One case-blind pattern that finds any of ``words`` as a whole word (a space in a word is
+    any run of white space)."""
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(f"{start}(?:{alternatives}){end}", re.IGNORECASE)
+
+
+_JOURNAL = _any_word(_JOURNAL_WORDS)
+_PUBLISHER_FIRST = _any_word(_PUBLISHERS, start="^")  # "MDPI AI", "Elsevier Neurocomputing"
+_JOURNAL_SUBJECT = _any_word(_JOURNAL_SUBJECTS, end="$")
+_CONFERENCE = _any_word(_CONFERENCE_WORDS)
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&./-]{1,11}")
 _NEXT_EDITION_FROM = 7
 """From this month on, a line naming next year's edition is usual timing (AAAI, WACV, ICLR)."""
@@ -250,9 +263,9 @@ class _Venues:
 
 def _journal_shape(name: str, dated: bool) -> str | None:
     """Why an unknown venue reads as a journal ("its name is a journal's"), or None."""
-    if _JOURNAL.search(name):
+    if _JOURNAL.search(name) or _PUBLISHER_FIRST.search(name):
         return "its name reads as a journal's"
-    if dated or _CONFERENCE_WORDS.search(name):
+    if dated or _CONFERENCE.search(name):
         return None
     if _ACRONYM.fullmatch(name):
         return "an acronym with no edition year"
