@@ -139,21 +139,25 @@ def _publication_context(
     """The publication list's papers: the lab's, with its bold setting, or one member's."""
     from labnews.store import queries
 
-    if chosen is not None:
-        bold = frozenset({chosen.id})
-    else:
-        directory = queries.member_directory(session)
-        owner = next((m.id for m in directory.members if m.role == "pi"), None)
-        choice = settings.text_setting(session, settings.PUBLICATION_BOLD)
-        bold = publist.bold_ids(choice, owner, [m.id for m in directory.members])
     member_id = chosen.id if chosen is not None else None
+
+    def publication_list() -> list[dict[str, Any]]:
+        # Read only when a template lists publications: the members (all of them, for the bold
+        # setting) cost a large lab's news block more than its year of papers does.
+        if member_id is not None:
+            bold = frozenset({member_id})
+        else:
+            members = queries.members(session)
+            owner = next((m.id for m in members if m.role == "pi"), None)
+            choice = settings.text_setting(session, settings.PUBLICATION_BOLD)
+            bold = publist.bold_ids(choice, owner, [m.id for m in members])
+        return publist.publication_list(
+            papers, bold=bold, lang=lang, safe=_writable, member_id=member_id
+        )
+
     return {
         "member": {"name": chosen.name} if chosen is not None else None,
-        "papers": Deferred(
-            lambda: publist.publication_list(
-                papers, bold=bold, lang=lang, safe=_writable, member_id=member_id
-            )
-        ),
+        "papers": Deferred(publication_list),
     }
 
 
