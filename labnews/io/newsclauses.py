@@ -42,7 +42,12 @@ _VERB_WORD = r"(?:accepted|published|to\sappear|appears?|appeared)(?![a-z])"
 _VERB = re.compile(
     r"\s?(?:(?:is|are|was|were|has|have|had|been|got|get|gets|just|all|both|finally"
     rf"|officially|also|now)\s){{0,4}}{_VERB_WORD}[\s,]*"
-    r"(?:(?:to|at|in|by|for|on|into|as)\s)?(?:(?:publication|presentation)\s(?:in|at)\s)?"
+    # "accepted as an Oral presentation at AAAI 2025", "as TVCG Journal paper at IEEE VR 2025":
+    # what the paper is accepted as comes before the venue, not in it.
+    r"(?:as\s(?:an?\s)?(?P<as>[^.!?;:,@]{0,40}?)\s?(?:presentation|paper|talk|article)"
+    r"\s(?:at|in|to|by|for|@)\s?"
+    # "accepted @ICRA 2026": the at-sign is "at".
+    r"|(?:to|at|in|by|for|on|into|as)\s|@\s?)?(?:(?:publication|presentation)\s(?:in|at)\s)?"
     r"(?:the\s)?",
     re.IGNORECASE,
 )
@@ -68,8 +73,15 @@ _BEFORE_VERB = re.compile(r"\s?(?:(?:entitled|titled|on)\s)?(?P<open>[\"“'‘�
 _CLOSERS = {"“": "”", "‘": "’", "«": "»", "(": ")"}
 _QUOTE = re.compile(r"[\"“«]")
 _SENTENCE = re.compile(r"[.!?:]\s")
-# A paper named by one word before its verb: "ONE-SHOT", "HumanBA", "Humans-as-Checkerboards".
-_NAMED_PAPER = re.compile(r"(?P<name>[A-Za-z][A-Za-z0-9]{1,30}(?:-[A-Za-z0-9]{1,20}){0,4})(?=\s)")
+# A paper named before its verb: "ONE-SHOT", "HumanBA", "Humans-as-Checkerboards", "DiTer++",
+# "Radiation-Guided Exploration" (later words capitalised), or several joined: "KISS-IMU and GSAT".
+_PAPER_NAME = r"[A-Za-z0-9+]{1,20}(?:-[A-Za-z0-9+]{1,20}){0,4}"
+_NAMED_PAPER = re.compile(
+    rf"(?P<name>[A-Za-z]{_PAPER_NAME}(?:\s[A-Z]{_PAPER_NAME}){{0,2}})"
+    rf"(?P<more>(?:(?:,\s?|\s(?:and|&)\s)[A-Za-z]{_PAPER_NAME}(?:\s[A-Z]{_PAPER_NAME}){{0,2}}){{0,5}})"
+    r"(?=\s)"
+)
+_PAPER_NAME_SPLIT = re.compile(r",\s?|\s(?:and|&)\s")
 _NOT_A_PAPER_NAME = frozenset(
     {"i", "we", "he", "she", "it", "they", "this", "that", "which", "who", "one", "paper"}
 )
@@ -95,6 +107,22 @@ _NAMES_LINE = re.compile(
     re.IGNORECASE,
 )
 _VENUE_CUT = re.compile(r"[!?;:|]|\s[-–—]{1,2}\s|(?<=\d)[.,](?:\s|$)")
+# "accepted by TGRS. Congratulations to Kai Li": a full stop, a space and a capital end the
+# venue's sentence, unless the word before it is an abbreviation of a venue's name ("Proc. IEEE",
+# "IEEE Trans. Image Process.") or an initial, or the next word is abbreviated too ("Intell.
+# Transp. Syst.": an abbreviated name goes on).
+_FULL_STOP = re.compile(r"(?P<word>[^\s.]*)\.\s+(?=(?P<next>[A-Z][^\s.]*\.?))")
+_ABBREVIATIONS = frozenset(
+    {
+        "trans", "proc", "int", "intl", "conf", "symp", "comput", "vis", "intell", "mach",
+        "anal", "process", "lett", "mag", "eng", "sci", "syst", "inf", "res", "rev", "appl",
+        "technol", "commun", "netw", "soc", "assoc", "natl", "acad", "phys", "math", "stat",
+        "geosci", "sens", "robot", "autom", "inform", "biomed", "med", "electron", "signal",
+        "neural", "learn", "multimed", "graph", "softw", "secur", "knowl", "data", "ind", "vol",
+        "transp", "veh", "environ", "manag", "oper", "optim", "theory", "control", "adv",
+        "no", "dept", "univ", "st", "jr", "vs", "al", "etc", "fig",
+    }
+)  # fmt: skip
 _PRESENTATION = re.compile(
     r"\s(?:as\s)?(?:an?\s)?(?P<p>oral|spotlight|poster|highlight)"
     r"(?:\s(?:paper|presentation|talk))?\.?$",
@@ -417,7 +445,8 @@ def _chinese_clause(text: str) -> PageClause | None:
 
 
 def _named_paper(text: str) -> PageClause | None:
-    """ "KITRO was accepted to CVPR 2024": one paper, named by one word, at a venue with a year."""
+    """ "KITRO was accepted to CVPR 2024", "KISS-IMU and GSAT accepted @ICRA 2026": a paper per
+    name, at a venue with a year (or any venue after "@", which only names a venue)."""
     named = _NAMED_PAPER.match(text)
     if named is None or named["name"].lower() in _NOT_A_PAPER_NAME:
         return None
@@ -425,9 +454,16 @@ def _named_paper(text: str) -> PageClause | None:
     if verb is None:
         return None
     rest = text[verb.end() :]
-    if _EDITION_IN.search(rest[:MAX_VENUE]) is None:  # "I was accepted to the PhD program"
+    # "I was accepted to the PhD program": no edition year, no paper.
+    if "@" not in verb[0] and _EDITION_IN.search(rest[:MAX_VENUE]) is None:
         return None
-    return _clause_tail(None, rest, named["name"], ())
+    titles = tuple(t for t in _PAPER_NAME_SPLIT.split(named[0]) if t)
+    if any(t.lower() in _NOT_A_PAPER_NAME for t in titles):
+        return None
+    clause = _clause_tail(None, rest, named["name"], (), accepted_as=_accepted_as(verb))
+    if clause is None or len(titles) == 1:
+        return clause
+    return replace(clause, count=len(titles), title="", titles=titles)
 
 
 def _one_clause(text: str) -> PageClause | None:
@@ -475,7 +511,7 @@ def _one_clause(text: str) -> PageClause | None:
         if verb is None:
             return None
         listed = _listed(between[0])
-    return _clause_tail(head, text[verb.end() :], title, before, listed)
+    return _clause_tail(head, text[verb.end() :], title, before, listed, _accepted_as(verb))
 
 
 def _listed(between: str) -> int:
@@ -486,12 +522,29 @@ def _listed(between: str) -> int:
     return len(parts) if all(len(p.split()) <= 20 for p in parts) else 0
 
 
+def _sentence_end(venue: str) -> int:
+    """Where the venue's sentence ends: the first full stop after a word that is not an
+    abbreviation (an acronym like "TGRS" or a word like "Change"), else the venue's end."""
+    for stop in _FULL_STOP.finditer(venue):
+        word = stop["word"].strip("'’\"”)")
+        if len(word) > 1 and word.lower() not in _ABBREVIATIONS and not stop["next"].endswith("."):
+            return stop.start() + len(stop["word"])
+    return len(venue)
+
+
+def _accepted_as(verb: re.Match[str]) -> str | None:
+    """The presentation a verb's "accepted as an Oral presentation at" gives, if any."""
+    words = (verb["as"] or "").lower().split()
+    return next((w for w in words if w in {"oral", "spotlight", "poster", "highlight"}), None)
+
+
 def _clause_tail(
     head: re.Match[str] | None,
     rest: str,
     title: str,
     before: tuple[str, ...],
     listed: int = 0,
+    accepted_as: str | None = None,
 ) -> PageClause | None:
     """The venue, names and presentation after the verb, and the clause they make."""
     paren = rest.find("(")
@@ -503,7 +556,8 @@ def _clause_tail(
             title = region[quote.end() : end].strip()
         region = region[: quote.start()]
     venue = _VENUE_CUT.split(region, maxsplit=1)[0].strip(" ,")
-    presentation = None
+    venue = venue[: _sentence_end(venue)].strip(" ,")
+    presentation = accepted_as
     lowered = venue.lower()
     found = (
         _PRESENTATION.search(venue)

@@ -435,5 +435,8 @@ def _read_record(record: Record) -> PageItem | None:
         return None
     chosen.line = record.line
     if record.people:
-        chosen.clauses = [c if c.names else replace(c, names=record.people) for c in chosen.clauses]
+        # Named in the record's own people field: said as people, even by a first name only.
+        chosen.clauses = [
+            c if c.names else replace(c, names=record.people, greeted=True) for c in chosen.clauses
+        ]
     return chosen

@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import replace
 
+from rapidfuzz.distance import Levenshtein
 from sqlalchemy.orm import Session
 
 from labnews.core.errors import AmbiguousNameError
@@ -29,10 +30,10 @@ from labnews.io.plan import (
 from labnews.store import queries
 from labnews.store.catalog import catalog_venue
 
-# A venue's edition year: "NeurIPS 2024", "CVPR'24", "CVPR '24", "CVPR-2024", "CVPR2024".
+# A venue's edition year: "NeurIPS 2024", "CVPR'24", "CVPR '24", "CIKM' 25", "CVPR-2024".
 # The edition in a venue: "CVPR'24", "CVPR 2024", "AAAI23" / "NeurIPS2024", "(CVPR 26)" at the end.
 _EDITION = re.compile(
-    r"['’‘](?P<short>\d{2})(?!\d)|(?<!\d)(?P<year>(?:19|20)\d{2})(?!\d)"
+    r"['’‘]\s?(?P<short>\d{2})(?!\d)|(?<!\d)(?P<year>(?:19|20)\d{2})(?!\d)"
     r"|(?<=[A-Za-z]\s)(?P<bare>\d{2})$"
 )
 _FINDINGS = re.compile(r"findings\sof\s(?:the\s)?(?P<name>.+)|(?P<name2>.+?)\sfindings", re.I)
@@ -87,6 +88,8 @@ _PUBLISHER_FIRST = _any_word(_PUBLISHERS, start="^")  # "MDPI AI", "Elsevier Neu
 _JOURNAL_SUBJECT = _any_word(_JOURNAL_SUBJECTS, end="$")
 _CONFERENCE = _any_word(_CONFERENCE_WORDS)
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&./-]{1,11}")
+_MISSPELT_LETTERS = 5
+"""Letters a venue's name needs before a name one edit from it is read as a misspelling."""
 _NEXT_EDITION_FROM = 7
 """From this month on, a line naming next year's edition is usual timing (AAAI, WACV, ICLR)."""
 _NOT_NEWS_OF_RECORD = re.compile(
@@ -126,6 +129,7 @@ class _Venues:
         self._resolved: dict[tuple[str, bool, bool], str] = {}
         self._labels: dict[str, str] = {}
         self._lookups: dict[str, str | None] = {}
+        self._shorts: list[str] | None = None  # the names a misspelling is measured against
 
     def lookup(self, spelling: str) -> str | None:
         key = spelling.casefold()
@@ -207,8 +211,45 @@ class _Venues:
                 conference = self._known(match["name"].strip(" -,"))
                 if conference:
                     return self._workshop_of(conference, line)
-        created = self._from_catalog(name, line) or self._unknown(name, line, dated)
+        created = (
+            self._from_catalog(name, line)
+            or self._misspelt(name, line)
+            or self._unknown(name, line, dated)
+        )
         return self._workshop_of(created, line) if workshop else created
+
+    def _misspelt(self, name: str, line: int) -> str | None:
+        """The known venue a misspelt name means ("NeuIPS" is NeurIPS), said in a warning.
+
+        Only one edit from exactly one short name, both of five letters or more; a name written
+        in capitals is an acronym taken as written (ICCAS is not ICCAD), and short names are too
+        close to each other to guess (ICDM, ICDE).
+        """
+        if (
+            " " in name
+            or sum(ch.isalpha() for ch in name) < _MISSPELT_LETTERS
+            or name.upper() == name
+        ):
+            return None
+        if self._shorts is None:
+            self._shorts = sorted(
+                {
+                    v.short
+                    for v in self.planner.venues.values()
+                    if " " not in v.short and sum(ch.isalpha() for ch in v.short) >= 5
+                }
+            )
+        wanted = name.casefold()
+        near = [s for s in self._shorts if Levenshtein.distance(wanted, s.casefold()) == 1]
+        if len(near) != 1:
+            return None
+        self.planner.plan.note(
+            "warning",
+            f"{name!r} is not a venue the lab knows: read as {near[0]!r}, one letter from it "
+            "(misspelt on the page?)",
+            line,
+        )
+        return near[0]
 
     def _bare(self, name: str) -> str:
         """The name without "IEEE"/"ACM"/"MDPI"/"the" before it or "conference" after it."""
