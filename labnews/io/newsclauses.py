@@ -110,7 +110,7 @@ _VENUE_CUT = re.compile(r"[!?;:|]|\s[-–—]{1,2}\s|(?<=\d)[.,](?:\s|$)")
 # "accepted by TGRS. Congratulations to Kai Li": a full stop, a space and a capital end the
 # venue's sentence, unless the word before it is an abbreviation of a venue's name ("Proc. IEEE",
 # "IEEE Trans. Image Process.") or an initial, or the next word is abbreviated too ("Intell.
-# Transp. Syst.": an abbreviated name goes on).
+# Transp. Syst.": an abbreviated name goes on), and the next word does not start a sentence.
 _FULL_STOP = re.compile(r"(?P<word>[^\s.]*)\.\s+(?=(?P<next>[A-Z][^\s.]*\.?))")
 _ABBREVIATIONS = frozenset(
     {
@@ -121,6 +121,14 @@ _ABBREVIATIONS = frozenset(
         "neural", "learn", "multimed", "graph", "softw", "secur", "knowl", "data", "ind", "vol",
         "transp", "veh", "environ", "manag", "oper", "optim", "theory", "control", "adv",
         "no", "dept", "univ", "st", "jr", "vs", "al", "etc", "fig",
+    }
+)  # fmt: skip
+# Words that start a sentence after a venue, never a venue's next word: "Int. J. Comput. Vis.
+# Congratulations to A" ends at "Vis." though "vis" is an abbreviation.
+_SENTENCE_STARTS = frozenset(
+    {
+        "congratulations", "congrats", "kudos", "thanks", "well", "see", "check", "code",
+        "details", "looking", "stay", "we", "our", "this", "it", "they", "she", "he",
     }
 )  # fmt: skip
 _PRESENTATION = re.compile(
@@ -524,11 +532,16 @@ def _listed(between: str) -> int:
 
 def _sentence_end(venue: str) -> int:
     """Where the venue's sentence ends: the first full stop after a word that is not an
-    abbreviation (an acronym like "TGRS" or a word like "Change"), else the venue's end."""
+    abbreviation (an acronym like "TGRS" or a word like "Change") or before a word that starts a
+    sentence ("Congratulations"), else the venue's end."""
     for stop in _FULL_STOP.finditer(venue):
         word = stop["word"].strip("'’\"”)")
-        if len(word) > 1 and word.lower() not in _ABBREVIATIONS and not stop["next"].endswith("."):
-            return stop.start() + len(stop["word"])
+        following = stop["next"].rstrip(".,!").lower()
+        if following in _SENTENCE_STARTS or (
+            len(word) > 1 and word.lower() not in _ABBREVIATIONS and not stop["next"].endswith(".")
+        ):
+            # An abbreviation keeps its full stop ("Int. J. Comput. Vis."); a word does not.
+            return stop.start() + len(stop["word"]) + (word.lower() in _ABBREVIATIONS)
     return len(venue)
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from labnews.io.importers import plan_file
 from labnews.io.newsclauses import maybe_a_person
 from labnews.io.newspage import read_page
 from labnews.io.newsplan import leave_out_maybe_people, plan_page
@@ -277,3 +278,109 @@ def test_lines_outside_the_news_are_one_line_unless_verbose(
     kinds = [line.split(":")[0].strip() for line in full if line.startswith("  ") and ":" in line]
     seen = [kind for kind in kinds if kind in order]
     assert seen == sorted(seen, key=order.index)
+
+
+def test_a_misspelt_venue_is_the_venue_one_letter_away(database: Database) -> None:
+    plan = _plan(
+        database,
+        "- *2023.09*: Two papers accepted to NeuIPS '23 (Kim Minsu, Lee Jiwoo)\n"
+        "- *2023.06*: One paper accepted to ICASP 2023 (Kim Minsu)\n",
+    )
+    # "NeuIPS" is one letter from NeurIPS, and said so; "ICASP" is an acronym written in
+    # capitals (a conference of its own), so it is not taken for ICASSP.
+    assert _papers(plan) == {("NeurIPS", 2023, "2023-09"): 2, ("ICASP", 2023, "2023-06"): 1}
+    assert (
+        1,
+        "'NeuIPS' is not a venue the lab knows: read as 'NeurIPS', one letter from it "
+        "(misspelt on the page?)",
+    ) in _found(plan, "warning")
+    assert [v.short for v in plan.venues] == ["ICASP"]
+
+
+def test_what_a_paper_is_accepted_as_is_not_its_venue(database: Database) -> None:
+    plan = _plan(
+        database,
+        '- 2025/01: Our paper "FloNa" was accepted as an Oral presentation at AAAI 2025.\n'
+        "- 2025/01: Our paper was accepted as TVCG Journal paper at IEEE VR 2025.\n"
+        "- 2024/01: One paper was accepted by IEEE VR 2024. Congratulations to Yuxin!\n",
+    )
+    assert _papers(plan) == {
+        ("AAAI", 2025, "2025-01"): 1,
+        ("IEEE VR", 2025, "2025-01"): 1,
+        ("IEEE VR", 2024, "2024-01"): 1,
+    }
+    assert [p.presentation for p in plan.papers] == [None, "oral", None]
+    assert plan.venues == []
+
+
+def test_a_venue_ends_with_its_sentence_and_abbreviations_do_not_end_it(
+    database: Database,
+) -> None:
+    plan = _plan(
+        database,
+        "- Jul 2025: Our paper got accepted by TGRS. Congratulations to Kai Li and Maolin Wang!\n"
+        "- Jan 2025: Our paper got accepted by Technological Forecasting and Social Change. "
+        "Congratulations!\n"
+        "- Dec 2024: One paper accepted to Int. J. Comput. Vis. Congratulations to Park Jisoo!\n",
+    )
+    assert _papers(plan) == {
+        ("TGRS", 2025, "2025-07"): 1,
+        ("Technological Forecasting and Social Change", 2025, "2025-01"): 1,
+        ("IJCV", 2024, "2024-12"): 1,
+    }
+    assert [m.name for m in plan.members] == ["Kai Li", "Maolin Wang", "Park Jisoo"]
+
+
+def test_an_edition_with_a_space_after_its_apostrophe_and_a_track(database: Database) -> None:
+    plan = _plan(
+        database,
+        "- Aug 2025: Our paper got accepted by CIKM' 25(Resource Paper Track). "
+        "Congratulations to Langming Liu!\n"
+        "- May 2025: Our paper got accepted by ACL'25 Demo Track. Congratulations!\n",
+    )
+    assert _papers(plan) == {("CIKM", 2025, "2025-08"): 1, ("ACL", 2025, "2025-05"): 1}
+    assert [m.name for m in plan.members] == ["Langming Liu"]
+
+
+def test_papers_named_before_an_at_sign_venue(database: Database) -> None:
+    plan = _plan(
+        database,
+        "- Feb. 2026: KISS-IMU and GSAT accepted @ICRA 2026!\n"
+        "- Sep. 2026: Radiation-Guided Exploration accepted @SSRR 2026!\n"
+        "- Nov. 2025: MSG-Loc accepted @RA-L!\n"
+        "- Mar. 2026: Woonyoung joined @SPARO Lab. Welcome!\n"
+        "- Mar. 2026: Minho was accepted to the PhD program.\n",
+    )
+    assert _papers(plan) == {
+        ("ICRA", 2026, "2026-02"): 2,
+        ("SSRR", 2026, "2026-09"): 1,
+        ("RA-L", 2025, "2025-11"): 1,
+    }
+    assert sorted(p.title for p in plan.papers) == [
+        "GSAT",
+        "KISS-IMU",
+        "MSG-Loc",
+        "Radiation-Guided Exploration",
+    ]
+    assert [m.name for m in plan.members] == []
+
+
+def test_first_names_in_a_data_files_authors_field_are_people(
+    database: Database, tmp_path: Path
+) -> None:
+    path = tmp_path / "news.yml"
+    path.write_text(
+        "papers:\n"
+        '  - date: "Feb. 2025"\n'
+        '    description: "DiTer++ and PoLaRIS accepted @ICRA 2025!"\n'
+        '    authors: "Juwon and Dongjin"\n'
+        '  - date: "Oct. 2024"\n'
+        '    description: "TRIDENT accepted @IEEE Sensors Journal!"\n'
+        '    authors: "Geonmo"\n',
+        encoding="utf-8",
+    )
+    with database.session() as session:
+        plan = plan_file(session, "news", path)
+    assert _papers(plan) == {("ICRA", 2025, "2025-02"): 2, ("IEEE Sensors J.", 2024, "2024-10"): 1}
+    assert [p.featured for p in plan.papers] == ["Geonmo", "Juwon", "Dongjin"]
+    assert plan.maybe_people == set()
