@@ -569,7 +569,8 @@ def _clause_tail(
             title = region[quote.end() : end].strip()
         region = region[: quote.start()]
     venue = _VENUE_CUT.split(region, maxsplit=1)[0].strip(" ,")
-    venue = venue[: _sentence_end(venue)].strip(" ,")
+    # Only the first MAX_VENUE characters can hold the venue's end (a longer venue is none).
+    venue = venue[: _sentence_end(venue[: MAX_VENUE + 1])].strip(" ,")
     presentation = accepted_as
     lowered = venue.lower()
     found = (
