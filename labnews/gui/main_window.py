@@ -142,6 +142,8 @@ class MainWindow(QMainWindow):
         for name in ANSWER_ORDER:
             self.changed.connect(partial(self._answer_if_built, name))
         self._remembered_year: int | None = None
+        self._opening = False
+        """True while a lab is being opened: the views built then read it with the others."""
 
         self.menus = WindowMenus(self, VIEWS)
         self._painted = False
@@ -190,7 +192,8 @@ class MainWindow(QMainWindow):
             self._update_actions()
             # A view built after the lab was opened reads it now: hidden tabs cost nothing
             # until they are first shown (or their records are first asked for).
-            self._read_into(name)
+            if not self._opening:
+                self._read_into(name)
         return view
 
     def built_view(self, name: str) -> QWidget | None:
@@ -357,6 +360,13 @@ class MainWindow(QMainWindow):
         overview = self.built_view("overview")
         if overview is not None:
             cast("OverviewView", overview).want_year(self._remembered_year)
+        if self._painted or self.isVisible():
+            # The view on show reads the lab in the same session as the others, not its own.
+            self._opening = True
+            try:
+                self.view(self.current_view())
+            finally:
+                self._opening = False
         self.load()
         self.statusBar().showMessage(self.tr("Opened {0}").format(database.name))
 
