@@ -212,8 +212,13 @@ class MainWindow(QMainWindow):
         if database is None:
             return
         view = cast("lab_change.View", self._views[name])
-        with busy(), database.session() as session:
-            view.answer(lab_change.LabChange(lab_change.EVERYTHING, session))
+        try:
+            with busy(), database.session() as session:
+                view.answer(lab_change.LabChange(lab_change.EVERYTHING, session))
+        except LabnewsError as error:
+            # A lab gone or locked since it was opened: the tab stays empty and says why; the
+            # next reload (the window coming to the front, View > Reload) fills it.
+            self.statusBar().showMessage(shown(error.message))
 
     def _build_view(self, name: str) -> QWidget:
         if name == "overview":

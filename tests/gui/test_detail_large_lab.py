@@ -128,7 +128,7 @@ def test_a_large_labs_members_arrive_with_the_rest_of_its_papers(
     assert view.model.rowCount() == 0  # the new member wrote no papers
 
 
-def test_a_member_chosen_by_hand_while_loading_is_not_overruled(
+def test_a_member_chosen_while_loading_stays_chosen_when_the_members_arrive(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     view = window.papers

@@ -61,3 +61,25 @@ def test_the_remembered_year_reaches_an_overview_built_later(
     main.show_view("overview")
     assert main.overview.year_box.value() == oldest_year
     main.close()
+
+
+def test_a_tab_that_cannot_read_the_lab_says_why_and_fills_on_reload(
+    qtbot: QtBot, demo_database: Database, preferences: Preferences, tmp_path: Path
+) -> None:
+    main = MainWindow(preferences=preferences, demo_path=tmp_path / "demo-lab.sqlite")
+    qtbot.addWidget(main)
+    main.show_view("papers")
+    main.set_database(demo_database)
+    assert demo_database.path is not None
+    raw = sqlite3.connect(demo_database.path)
+    with raw:
+        raw.execute("ALTER TABLE achievement RENAME TO achievement_gone")
+    main.show_view("achievements")
+    assert main.achievements.model.records == ()
+    assert "achievement" in main.statusBar().currentMessage()
+    with raw:
+        raw.execute("ALTER TABLE achievement_gone RENAME TO achievement")
+    raw.close()
+    main.reload()
+    assert main.achievements.model.records
+    main.close()

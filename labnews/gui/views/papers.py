@@ -156,6 +156,8 @@ class PapersView(RecordsView[PaperRecord]):
         """The generation of the background read that brings the members (the member filter
         waits for them), or None when they are here."""
         self._wanted_member: int | None = None
+        # A member the user picks overrules one asked for before the members arrived.
+        self.member_filter.activated.connect(self._forget_wanted_member)
         self.refresh_filters()
 
     def _filter(self, tip: str) -> ChoiceBox:
@@ -333,6 +335,9 @@ class PapersView(RecordsView[PaperRecord]):
     def show_venue(self, venue_id: int | None) -> None:
         if not self.venue_filter.set_value(venue_id):
             self.venue_filter.set_value(None)
+
+    def _forget_wanted_member(self, _index: int) -> None:
+        self._wanted_member = None
 
     def show_member(self, member_id: int | None) -> None:
         """Show only one member's papers (None: everyone's); asked while a large lab's members
