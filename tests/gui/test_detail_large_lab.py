@@ -128,6 +128,27 @@ def test_a_large_labs_members_arrive_with_the_rest_of_its_papers(
     assert view.model.rowCount() == 0  # the new member wrote no papers
 
 
+def test_a_later_choice_overrules_a_member_asked_for_before_the_members_arrived(
+    qtbot: QtBot, window: MainWindow, demo_database: Database
+) -> None:
+    known = next(m for m in window.members.model.records if m.name)
+    assert demo_database.path is not None
+    raw = sqlite3.connect(demo_database.path)
+    with raw:
+        raw.execute(
+            "INSERT INTO member (name, role, in_news, version) VALUES (?, ?, 1, 1)",
+            ("Joined Elsewhere", "other"),
+        )
+        new_id = raw.execute("SELECT max(id) FROM member").fetchone()[0]
+    raw.close()
+    view = _reload_as_large(window)
+    view.show_member(new_id)
+    view.show_member(known.id)
+    with qtbot.waitSignal(view.records_loaded, timeout=20_000):
+        pass
+    assert view.member_filter.value() == known.id
+
+
 def test_a_member_chosen_while_loading_stays_chosen_when_the_members_arrive(
     qtbot: QtBot, window: MainWindow
 ) -> None:

@@ -342,6 +342,7 @@ class PapersView(RecordsView[PaperRecord]):
     def show_member(self, member_id: int | None) -> None:
         """Show only one member's papers (None: everyone's); asked while a large lab's members
         are still being read, it is done when they arrive."""
+        self._wanted_member = None
         if not self.member_filter.set_value(member_id):
             self.member_filter.set_value(None)
             if self._members_pending is not None:
