@@ -140,9 +140,10 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(page, self.view_title(name))
         self.setCentralWidget(self.tabs)
         for name in ANSWER_ORDER:
-            self.changed.connect(
-                lambda update, name=name: cast("lab_change.View", self.view(name)).answer(update)
-            )
+            self.changed.connect(partial(self._answer_if_built, name))
+        self._remembered_year: int | None = None
+        self._opening = False
+        """True while a lab is being opened: the views built then read it with the others."""
 
         self.menus = WindowMenus(self, VIEWS)
         self._painted = False
@@ -186,8 +187,38 @@ class MainWindow(QMainWindow):
             layout = self._pages[name].layout()
             assert layout is not None
             layout.addWidget(view)
+            if self._pages[name].isVisible():
+                view.show()  # at once: Qt would show a child added to a shown page a turn later
             self._update_actions()
+            # A view built after the lab was opened reads it now: hidden tabs cost nothing
+            # until they are first shown (or their records are first asked for).
+            if not self._opening:
+                self._read_into(name)
         return view
+
+    def built_view(self, name: str) -> QWidget | None:
+        """The view of a tab, if it is built (asking must not build it)."""
+        return self._views.get(name)
+
+    def _answer_if_built(self, name: str, update: lab_change.LabChange) -> None:
+        # A view not built yet reads the whole lab when it is built: nothing to answer now.
+        view = self._views.get(name)
+        if view is not None:
+            cast("lab_change.View", view).answer(update)
+
+    def _read_into(self, name: str) -> None:
+        """Have one newly built view read everything of the open lab, in its own session."""
+        database = self.database
+        if database is None:
+            return
+        view = cast("lab_change.View", self._views[name])
+        try:
+            with busy(), database.session() as session:
+                view.answer(lab_change.LabChange(lab_change.EVERYTHING, session))
+        except LabnewsError as error:
+            # A lab gone or locked since it was opened: the tab stays empty and says why; the
+            # next reload (the window coming to the front, View > Reload) fills it.
+            self.statusBar().showMessage(shown(error.message))
 
     def _build_view(self, name: str) -> QWidget:
         if name == "overview":
@@ -201,12 +232,16 @@ class MainWindow(QMainWindow):
             overview.bar_clicked.connect(self.show_chart_bar)
             overview.year_changed.connect(self._remember_year)
             overview.member_papers_requested.connect(self.show_member_papers)
+            if self.database is not None:
+                overview.want_year(self._remembered_year)
             return overview
         if name == "news":
             news = news_view.NewsView()
             news.publish_requested.connect(self.publisher.publish_news)
             news.pin_requested.connect(self.publisher.pin_order)
             news.message.connect(self.statusBar().showMessage)
+            if self.database is not None:
+                news.set_database(self.database)
             return news
         makers: dict[str, Callable[[], RecordsView[Any]]] = {
             "papers": lambda: papers_view.PapersView(),
@@ -320,9 +355,23 @@ class MainWindow(QMainWindow):
         if previous is not None and previous is not database:
             previous.dispose()
         self._show_database_name()
-        self.news.set_database(database)
-        remembered = self.preferences.overview_year(self._lab_key()) if self.preferences else None
-        self.overview.want_year(remembered)
+        # Views not built yet take the database and the year when they are built (view()).
+        self._remembered_year = (
+            self.preferences.overview_year(self._lab_key()) if self.preferences else None
+        )
+        news = self.built_view("news")
+        if news is not None:
+            cast("NewsView", news).set_database(database)
+        overview = self.built_view("overview")
+        if overview is not None:
+            cast("OverviewView", overview).want_year(self._remembered_year)
+        if self._painted or self.isVisible():
+            # The view on show reads the lab in the same session as the others, not its own.
+            self._opening = True
+            try:
+                self.view(self.current_view())
+            finally:
+                self._opening = False
         self.load()
         self.statusBar().showMessage(self.tr("Opened {0}").format(database.name))
 
@@ -346,7 +395,8 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(self.database.name)
 
     def load(self) -> None:
-        """Read every record of the database into the views."""
+        """Read every record of the database into the views built so far (the others read it
+        when they are built)."""
         with busy():
             self.lab_file.seen_changes = self._answer(lab_change.EVERYTHING)
 

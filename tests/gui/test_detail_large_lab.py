@@ -94,3 +94,69 @@ def test_a_read_that_fails_says_so_and_keeps_the_newest_papers(
     assert view.model.rowCount() == 5
     assert view.count_label.text() == "5 papers"
     assert window.statusBar().currentMessage().startswith("Only the newest papers could be read:")
+
+
+def _member_names(view: PapersView) -> list[str]:
+    return [view.member_filter.itemText(i) for i in range(view.member_filter.count())]
+
+
+def test_a_large_labs_members_arrive_with_the_rest_of_its_papers(
+    qtbot: QtBot, window: MainWindow, demo_database: Database
+) -> None:
+    """The first rows do not wait for the members (a large lab has thousands): the member
+    filter keeps the members it had until the background read brings them afresh."""
+    view = window.papers
+    assert demo_database.path is not None
+    raw = sqlite3.connect(demo_database.path)
+    with raw:
+        raw.execute(
+            "INSERT INTO member (name, role, in_news, version) VALUES (?, ?, 1, 1)",
+            ("Joined Elsewhere", "other"),
+        )
+        new_id = raw.execute("SELECT max(id) FROM member").fetchone()[0]
+    raw.close()
+    view = _reload_as_large(window)
+    assert view.loading
+    assert "Joined Elsewhere" not in _member_names(view)
+    # Asked for before the members arrive (the overview's member links do this): kept.
+    view.show_member(new_id)
+    assert view.member_filter.value() is None
+    with qtbot.waitSignal(view.records_loaded, timeout=20_000):
+        pass
+    assert "Joined Elsewhere" in _member_names(view)
+    assert view.member_filter.value() == new_id
+    assert view.model.rowCount() == 0  # the new member wrote no papers
+
+
+def test_a_later_choice_overrules_a_member_asked_for_before_the_members_arrived(
+    qtbot: QtBot, window: MainWindow, demo_database: Database
+) -> None:
+    known = next(m for m in window.members.model.records if m.name)
+    assert demo_database.path is not None
+    raw = sqlite3.connect(demo_database.path)
+    with raw:
+        raw.execute(
+            "INSERT INTO member (name, role, in_news, version) VALUES (?, ?, 1, 1)",
+            ("Joined Elsewhere", "other"),
+        )
+        new_id = raw.execute("SELECT max(id) FROM member").fetchone()[0]
+    raw.close()
+    view = _reload_as_large(window)
+    view.show_member(new_id)
+    view.show_member(known.id)
+    with qtbot.waitSignal(view.records_loaded, timeout=20_000):
+        pass
+    assert view.member_filter.value() == known.id
+
+
+def test_a_member_chosen_while_loading_stays_chosen_when_the_members_arrive(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    view = window.papers
+    member = next(m for m in window.members.model.records if m.name)
+    view = _reload_as_large(window)
+    view.show_member(member.id)
+    assert view.member_filter.value() == member.id
+    with qtbot.waitSignal(view.records_loaded, timeout=20_000):
+        pass
+    assert view.member_filter.value() == member.id

@@ -5,7 +5,7 @@ from __future__ import annotations
 import atexit
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, cast
 
 from PySide6.QtCore import QCoreApplication, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QToolButton, QWidget
@@ -23,6 +23,7 @@ from labnews.gui.views.records import RecordsView
 if TYPE_CHECKING:
     from labnews.gui.lab_change import LabChange
     from labnews.gui.main_window import MainWindow
+    from labnews.gui.views.overview import OverviewView
     from labnews.store import queries
     from labnews.store.database import Database
 else:
@@ -56,8 +57,9 @@ class PapersReader(QThread):
     """Reads every paper in its own session and prepares them for the model, off the window's
     thread (SQLite's driver lets the window's thread run while it waits on the file)."""
 
-    read = Signal(int, object)
-    """The load's generation and the model's Prepared records."""
+    read = Signal(int, object, object)
+    """The load's generation, the model's Prepared records, and the members (None when not
+    asked for)."""
     failed = Signal(int, str)
     """The load's generation and why it failed."""
 
@@ -66,11 +68,14 @@ class PapersReader(QThread):
         database: Database,
         generation: int,
         prepare: Callable[[Iterable[PaperRecord]], Prepared[PaperRecord]],
+        *,
+        with_members: bool = False,
     ) -> None:
         super().__init__()
         self.database = database
         self.generation = generation
         self.prepare = prepare
+        self.with_members = with_members
         application = QCoreApplication.instance()
         if application is not None and not application.property("labnews_papers_readers"):
             # Python must not tear down a thread Qt still runs: quitting waits for readers.
@@ -85,6 +90,7 @@ class PapersReader(QThread):
         try:
             with self.database.session() as session:
                 papers = queries.papers_in(session)
+                members = queries.members(session) if self.with_members else None
             prepared = self.prepare(papers)
         except LabnewsError as error:
             self.failed.emit(self.generation, error.message)
@@ -92,7 +98,7 @@ class PapersReader(QThread):
         except Exception as error:  # a thread's error would be lost: the window says it
             self.failed.emit(self.generation, f"{error.__class__.__name__}: {error}")
             return
-        self.read.emit(self.generation, prepared)
+        self.read.emit(self.generation, prepared, members)
 
 
 class PapersView(RecordsView[PaperRecord]):
@@ -146,6 +152,12 @@ class PapersView(RecordsView[PaperRecord]):
         self._generation = 0
         self._loading_total: int | None = None
         self._reader: PapersReader | None = None
+        self._members_pending: int | None = None
+        """The generation of the background read that brings the members (the member filter
+        waits for them), or None when they are here."""
+        self._wanted_member: int | None = None
+        # A member the user picks overrules one asked for before the members arrived.
+        self.member_filter.activated.connect(self._forget_wanted_member)
         self.refresh_filters()
 
     def _filter(self, tip: str) -> ChoiceBox:
@@ -160,19 +172,18 @@ class PapersView(RecordsView[PaperRecord]):
 
     def answer(self, update: LabChange) -> None:
         """Read again what a change moved: the members, the rules, its years' papers (or all)."""
-        if update.touches("member"):
-            self.set_members(update.members)
         if update.touches("venue", "settings"):
             self.set_rules(update.rules)
+        members_later = False
         if update.touches("paper"):
             years = update.change.years
-            if self.loading:
+            if self.loading or not years:
                 # Records read before this change would undo it on arrival: read them again.
-                self._read_all(update)
-            elif years:
-                self.replace_years(years, queries.papers_in(update.session, years))
+                members_later = self._read_all(update)
             else:
-                self._read_all(update)
+                self.replace_years(years, queries.papers_in(update.session, years))
+        if update.touches("member") and not members_later:
+            self.set_members(update.members)
 
     # --- a large lab's papers, read in the background -----------------------------------------
 
@@ -181,37 +192,51 @@ class PapersView(RecordsView[PaperRecord]):
         """True while a large lab's papers are still being read (the table shows the newest)."""
         return self._loading_total is not None
 
-    def _read_all(self, update: LabChange) -> None:
+    def _read_all(self, update: LabChange) -> bool:
+        """Read every paper, a large lab's in the background; True if the members come with
+        them (a large lab has many: the first rows must not wait for them)."""
         self._generation += 1
         window = self.window_
         database = window.database if window is not None else None
         if database is None:
             self._loading_total = None
             self.set_papers(queries.papers_in(update.session))
-            return
+            return False
         total = queries.all_papers_count(update.session)
         if total <= max(self.background_from, self.first_rows):
             self._loading_total = None
             self.set_papers(queries.papers_in(update.session))
-            return
+            return False
         self._loading_total = total
-        self.set_papers(queries.newest_papers(update.session, self.first_rows))
         generation = self._generation
+        # Members still coming with an overtaken read come with this one instead.
+        with_members = update.touches("member") or self._members_pending is not None
+        if with_members:
+            self._members_pending = generation
+        self.set_papers(queries.newest_papers(update.session, self.first_rows))
         # The reader starts once the window has answered this change and painted: the window
         # is usable first, and the reader does not compete with the other views' reads.
-        QTimer.singleShot(READER_DELAY_MS, lambda: self._start_reader(database, generation))
+        QTimer.singleShot(
+            READER_DELAY_MS, lambda: self._start_reader(database, generation, with_members)
+        )
+        return with_members
 
-    def _start_reader(self, database: Database, generation: int) -> None:
+    def _start_reader(self, database: Database, generation: int, with_members: bool) -> None:
         if generation != self._generation:
             return
-        reader = PapersReader(database, generation, self.model.prepare)
+        reader = PapersReader(database, generation, self.model.prepare, with_members=with_members)
         reader.read.connect(self._papers_read)
         reader.failed.connect(self._reading_failed)
         reader.finished.connect(reader.deleteLater)
         self._reader = reader
         reader.start(QThread.Priority.LowPriority)
 
-    def _papers_read(self, generation: int, prepared: Prepared[PaperRecord]) -> None:
+    def _papers_read(
+        self,
+        generation: int,
+        prepared: Prepared[PaperRecord],
+        members: tuple[MemberRecord, ...] | None,
+    ) -> None:
         if generation != self._generation:
             return  # an older read, overtaken by a change
         self._loading_total = None
@@ -219,7 +244,10 @@ class PapersView(RecordsView[PaperRecord]):
         chosen = [self.model.record_id(r) for r in self.selected_records()]
         scrolled = self.table.verticalScrollBar().value()
         self.model.adopt(prepared)
-        self.refresh_filters()
+        if members is not None and self._members_pending == generation:
+            self.set_members(members)
+        else:
+            self.refresh_filters()
         if chosen:
             self.select_ids(chosen)
         self.table.verticalScrollBar().setValue(scrolled)
@@ -230,6 +258,7 @@ class PapersView(RecordsView[PaperRecord]):
             return
         self._loading_total = None
         self._reader = None
+        self._members_pending = None
         self._update_count()
         window = self.window_
         if window is not None:
@@ -273,7 +302,11 @@ class PapersView(RecordsView[PaperRecord]):
 
     def set_members(self, members: Iterable[MemberRecord]) -> None:
         self._members = tuple(members)
+        self._members_pending = None  # these are as fresh as any a read under way brings
         self.refresh_filters()
+        wanted, self._wanted_member = self._wanted_member, None
+        if wanted is not None:
+            self.show_member(wanted)
 
     # --- the filters --------------------------------------------------------------------------
 
@@ -303,9 +336,17 @@ class PapersView(RecordsView[PaperRecord]):
         if not self.venue_filter.set_value(venue_id):
             self.venue_filter.set_value(None)
 
+    def _forget_wanted_member(self, _index: int) -> None:
+        self._wanted_member = None
+
     def show_member(self, member_id: int | None) -> None:
+        """Show only one member's papers (None: everyone's); asked while a large lab's members
+        are still being read, it is done when they arrive."""
+        self._wanted_member = None
         if not self.member_filter.set_value(member_id):
             self.member_filter.set_value(None)
+            if self._members_pending is not None:
+                self._wanted_member = member_id
 
     def show_label(self, label: str | None) -> None:
         """Show only the papers the tally counts under ``label`` (None: every label)."""
@@ -337,5 +378,7 @@ class PapersView(RecordsView[PaperRecord]):
 
 
 def _show_papers_in_overview(window: MainWindow, papers: PapersView) -> None:
-    overview = window.overview
-    overview.show_snapshot(replace(overview.snapshot, papers=papers.model.records))
+    # An overview not built yet reads the whole table when it is built.
+    overview = cast("OverviewView | None", window.built_view("overview"))
+    if overview is not None:
+        overview.show_snapshot(replace(overview.snapshot, papers=papers.model.records))
