@@ -2446,6 +2446,10 @@ J. Ham</translation>
         <translation>구성원 아님 (이름만)</translation>
     </message>
     <message>
+        <source>maybe a person: tick to make a member</source>
+        <translation>사람 이름일 수 있음: 구성원으로 만들려면 체크하세요</translation>
+    </message>
+    <message>
         <source>Member</source>
         <translation>구성원</translation>
     </message>
