@@ -48,6 +48,20 @@ def _child(*args: str) -> float:
     return elapsed
 
 
+def _figure_of_child(mode: str, path: Path) -> float:
+    """The figure a ``gui_child`` of this mode prints last, for the lab at ``path``."""
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.benchmarks.gui_child", mode, str(path)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    return float(done.stdout.strip().splitlines()[-1])
+
+
 @pytest.mark.parametrize("size", sizes("S", "M", "L"))
 def test_cold_start_to_first_paint(benchmark, lab_file: Callable[[str], Path], size: str) -> None:  # type: ignore[no-untyped-def]
     path = lab_file(size)
@@ -85,22 +99,12 @@ def test_papers_table_usable_after_first_paint(
     the window answers events again; the bare window's start-up, run in the same rounds, is the
     baseline that says how loaded the machine was."""
     path = lab_file(size)
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
     bare: list[float] = []
     usable: list[float] = []
 
     def open_both() -> None:
         bare.append(_child("bare"))
-        done = subprocess.run(
-            [sys.executable, "-m", "tests.benchmarks.gui_child", "usable", str(path)],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=True,
-        )
-        usable.append(float(done.stdout.strip().splitlines()[-1]))
+        usable.append(_figure_of_child("usable", path))
 
     benchmark.pedantic(open_both, rounds=5, warmup_rounds=1)
     ours = statistics.median(usable[-5:])
@@ -170,20 +174,10 @@ def test_memory_with_the_papers_table_loaded(
     lab_file: Callable[[str], Path],
     size: str,  # type: ignore[no-untyped-def]
 ) -> None:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
     measured: list[float] = []
 
     def load_in_a_child() -> None:
-        done = subprocess.run(
-            [sys.executable, "-m", "tests.benchmarks.gui_child", "memory", str(lab_file(size))],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=True,
-        )
-        measured.append(float(done.stdout.strip().splitlines()[-1]))
+        measured.append(_figure_of_child("memory", lab_file(size)))
 
     benchmark.pedantic(load_in_a_child, rounds=3, warmup_rounds=0)
     record(
