@@ -232,11 +232,12 @@ def script_records(text: str, source: str = "data") -> list[Record]:
     for start in _array_starts(text):
         try:
             value: object = chompjs.parse_js_object(text[start:])
+            # json.loads (inside chompjs) and the gathering below recurse once per level.
+            records = _script_records(value, text, start) if isinstance(value, list) else []
         except ValueError:
             continue
-        if not isinstance(value, list):
-            continue
-        records = _script_records(value, text, start)
+        except RecursionError:
+            raise LabnewsError(f"{source} is nested too deeply to be a news list") from None
         if records:
             return records
     raise LabnewsError(

@@ -128,3 +128,25 @@ def test_adopting_an_adopted_page_again_asks_nothing_and_changes_nothing(
     assert page.read_bytes() == adopted
     assert (page.parent / "about.md.bak").read_bytes() == backup
     assert _papers(empty_window) == 34
+
+
+def test_a_name_that_may_not_be_a_person_is_left_out_as_labnews_adopt_does(
+    empty_window: MainWindow, modal: ModalAnswers, tmp_path: Path
+) -> None:
+    page = tmp_path / "about.md"
+    page.write_text(
+        "## News\n\n"
+        "- 2024/06: Two papers accepted to CVPR 2024 (Mamba, Kim A)\n"
+        "- 2024/05: One paper accepted to ICML 2024 (Sparrow)\n",
+        encoding="utf-8",
+    )
+    modal.expect(AdoptDialog, lambda dialog: dialog.adopt_button.click())
+    assert adopt_page(empty_window, page)
+    modal.check()
+
+    assert empty_window.database is not None
+    with empty_window.database.session() as session:
+        members = {m.name for m in queries.members(session)}
+    # The dialog has no rows to tick: a method's name never becomes a member through it.
+    assert members == {"Kim A"}
+    assert _papers(empty_window) == 3

@@ -103,7 +103,9 @@ def plan_page(database: Database, path: Path) -> tuple[Adoption, ImportPlan]:
     text = adopt.read_page_text(path)
     page = newspage.read_page(text, path.name)
     with database.session() as session:
-        plan = newsplan.plan_page(session, page)
+        # As `labnews adopt`: a name that may not be a person is left out (the window's import
+        # wizard shows such names unticked; this dialog has no rows to tick).
+        plan = newsplan.leave_out_maybe_people(newsplan.plan_page(session, page))
     errors = plan.of_kind("error")
     if errors:
         raise LabnewsError(
