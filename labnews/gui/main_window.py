@@ -216,8 +216,8 @@ class MainWindow(QMainWindow):
             with busy(), database.session() as session:
                 view.answer(lab_change.LabChange(lab_change.EVERYTHING, session))
         except LabnewsError as error:
-            # A lab gone or locked since it was opened: the tab stays empty and says why; the
-            # next reload (the window coming to the front, View > Reload) fills it.
+            # A lab gone or locked since it was opened: the tab stays empty and says why;
+            # View > Reload fills it once the lab can be read again.
             self.statusBar().showMessage(shown(error.message))
 
     def _build_view(self, name: str) -> QWidget:

@@ -245,7 +245,9 @@ class PaperChecker:
         for field in UNRULED:
             value = getattr(data, field.name)
             fields[field.name] = (
-                field_rules.clean_text(value, field.name) if field.type == "str | None" else value
+                field_rules.clean_text(value, field.name)
+                if field.type in ("str", "str | None")
+                else value
             )
         return fields, authors, venue
 

@@ -507,6 +507,10 @@
         <translation>이 칸은 비워 둘 수 없습니다</translation>
     </message>
     <message>
+        <source>This record cannot be changed here</source>
+        <translation>이 기록은 여기서 바꿀 수 없습니다</translation>
+    </message>
+    <message>
         <source>&amp;Detail Pane</source>
         <translation>자세히 보기 창(&amp;D)</translation>
     </message>

@@ -96,6 +96,30 @@ def test_a_read_that_fails_says_so_and_keeps_the_newest_papers(
     assert window.statusBar().currentMessage().startswith("Only the newest papers could be read:")
 
 
+def test_a_read_that_fails_still_gives_the_member_filter_this_labs_members(
+    qtbot: QtBot, window: MainWindow, demo_database: Database
+) -> None:
+    """The members were to come with the background read: when it fails they are read alone."""
+    view = window.papers  # built (and its members read) before the member below is added
+    assert demo_database.path is not None
+    raw = sqlite3.connect(demo_database.path)
+    with raw:
+        raw.execute(
+            "INSERT INTO member (name, role, in_news, version) VALUES (?, ?, 1, 1)",
+            ("Joined Elsewhere", "other"),
+        )
+    raw.close()
+    view = _reload_as_large(window)
+    assert "Joined Elsewhere" not in _member_names(view)
+    raw = sqlite3.connect(demo_database.path)
+    with raw:
+        raw.execute("ALTER TABLE authorship RENAME TO authorship_gone")
+    raw.close()
+    qtbot.waitUntil(lambda: not view.loading, timeout=20_000)
+    assert window.statusBar().currentMessage().startswith("Only the newest papers could be read:")
+    assert "Joined Elsewhere" in _member_names(view)
+
+
 def _member_names(view: PapersView) -> list[str]:
     return [view.member_filter.itemText(i) for i in range(view.member_filter.count())]
 

@@ -82,6 +82,23 @@ def test_editing_the_title_in_the_pane_saves_it_and_ctrl_z_puts_it_back(
     assert title.text() == paper.title
 
 
+def test_tab_after_an_edit_saves_it_and_moves_on_to_the_next_field(
+    qtbot: QtBot, window: MainWindow, demo_database: Database
+) -> None:
+    paper = _paper_with_doi(window)
+    _choose(window, paper)
+    pane = window.papers.detail
+    title = pane.editors["title"]
+    title.setFocus()
+    title.selectAll()
+    qtbot.keyClicks(title, "A Title Left with Tab")
+    qtbot.keyClick(title, Qt.Key.Key_Tab)
+    assert _stored(demo_database, paper.id).title == "A Title Left with Tab"
+    # Leaving the field saved it; the focus is where Tab sent it, not pulled back.
+    assert not title.hasFocus()
+    assert pane.editors["venue"].hasFocus()
+
+
 def test_a_bad_year_is_shown_at_the_field_and_nothing_is_saved(
     qtbot: QtBot, window: MainWindow, demo_database: Database
 ) -> None:

@@ -346,7 +346,7 @@ def test_a_yaml_alias_bomb_reads_as_one_bounded_line() -> None:
 def test_a_script_array_nested_too_deeply_is_one_line_not_a_crash() -> None:
     # json.loads inside chompjs recurses once per bracket: a hostile news.ts must not crash.
     text = "export const news = " + "[" * 100_000 + "]" * 100_000 + ";\n"
-    with pytest.raises(LabnewsError, match="news.ts is nested too deeply to be a news list"):
+    with pytest.raises(LabnewsError, match=r"news\.ts is nested too deeply to be a news list"):
         newsdata.read_data(text, "script", "news.ts")
 
 

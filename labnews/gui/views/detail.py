@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFormLayout,
     QFrame,
     QLabel,
@@ -274,14 +275,17 @@ class DetailPane(QScrollArea):
         except LabnewsError as error:
             self._show_error(name, capitalised(shown(error.message)))
             return False
+        # Where the focus is now (this field after Enter, the next one after Tab) is where it
+        # stays: the table is read again and the pane refilled, which would move it.
+        focused = QApplication.focusWidget()
         refused = commit(record, data)
         if refused is not None:
             where = refused.field if refused.field in self.editors else name
             self._show_error(where, capitalised(shown(refused.message)))
             return False
         self._show_error(name, None)
-        # The table was read again and chose the record anew: typing goes on where it was.
-        self.editors[name].setFocus()
+        if focused is not None and focused in self.editors.values():
+            focused.setFocus()
         return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -318,7 +322,8 @@ def window_commit(window: MainWindow) -> Commit:
         kind = editing.kind_of(record)
         database = window.require_database()
         if kind is None or database is None:
-            return None
+            # Nothing was written: the field keeps the typed value and says why.
+            return LabnewsError(translate("DetailPane", "This record cannot be changed here"))
         store = kind.store
         record_id, version = record.id, record.version
         error = undo.trial_run(database, lambda s: store.update(s, record_id, data, version))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Final, cast
 from PySide6.QtCore import QCoreApplication, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QToolButton, QWidget
 
+from labnews.core.errors import LabnewsError
 from labnews.core.records import MemberRecord, PaperRecord
 from labnews.core.rules import TallyRules
 from labnews.gui.choice_box import ChoiceBox
@@ -85,8 +86,6 @@ class PapersReader(QThread):
         self.finished.connect(lambda: _running.discard(self))
 
     def run(self) -> None:
-        from labnews.core.errors import LabnewsError
-
         try:
             with self.database.session() as session:
                 papers = queries.papers_in(session)
@@ -258,18 +257,24 @@ class PapersView(RecordsView[PaperRecord]):
             return
         self._loading_total = None
         self._reader = None
+        window = self.window_
+        if self._members_pending == generation and window is not None:
+            # The members were to come with the papers: read them here, or the member filter
+            # would keep the previous lab's.
+            self._members_pending = None
+            database = window.database
+            if database is not None:
+                try:
+                    with database.session() as session:
+                        self.set_members(queries.members(session))
+                except LabnewsError:
+                    pass  # the lab is unreadable: the status line below says so
         self._members_pending = None
         self._update_count()
-        window = self.window_
         if window is not None:
             window.statusBar().showMessage(
                 self.tr("Only the newest papers could be read: {0}").format(shown(message))
             )
-
-    def wait_for_records(self, timeout_ms: int = 60_000) -> bool:
-        """Wait until a background read has ended (for quitting and for tests)."""
-        reader = self._reader
-        return reader is None or reader.wait(timeout_ms)
 
     def bind_window(self, window: MainWindow) -> None:
         super().bind_window(window)
