@@ -15,7 +15,7 @@ from typing import ClassVar
 from labnews.core.errors import LabnewsError
 from labnews.io.files import write_atomic
 from labnews.io.homepage import END_MARKER, START_MARKER, PageChange
-from labnews.io.newsdata import SCRIPT_SUFFIXES, YAML_SUFFIXES
+from labnews.io.importers import reads_as_page
 from labnews.io.newspage import Page, PageItem
 from labnews.io.plan import ImportPlan
 
@@ -40,7 +40,7 @@ class Adoption(PageChange):
 
 def read_page_text(path: Path) -> str:
     """The page as UTF-8 text, undecoded bytes refused (the wrapped page is written as UTF-8)."""
-    if path.suffix.lower() in YAML_SUFFIXES + SCRIPT_SUFFIXES:
+    if not reads_as_page(path):
         # A data file has no lines to wrap in markers: its theme's layout writes the page.
         raise LabnewsError(
             f"{path} is a news data file, not a page; import it with `labnews import news {path}`"

@@ -79,16 +79,14 @@ class ImportFormat:
     """Whether a text holds this format, for a file whose name does not say (``news.txt``)."""
 
 
+# News kept as data: Jekyll's _data/news.yml, a site's news.ts or news.js array.
+YAML_SUFFIXES: Final = (".yml", ".yaml")
+SCRIPT_SUFFIXES: Final = (".js", ".mjs", ".cjs", ".ts", ".mts", ".cts")
+
 IMPORT_FORMATS: Final = (
     ImportFormat("news", (".md", ".markdown", ".html", ".htm", ".txt"), _plan_news, folders=True),
-    # News kept as data: Jekyll's _data/news.yml, a site's news.ts or news.js array.
-    ImportFormat("news", (".yml", ".yaml"), _plan_news_yaml, holds=_yaml_news_text),
-    ImportFormat(
-        "news",
-        (".js", ".mjs", ".cjs", ".ts", ".mts", ".cts"),
-        _plan_news_script,
-        holds=_script_news_text,
-    ),
+    ImportFormat("news", YAML_SUFFIXES, _plan_news_yaml, holds=_yaml_news_text),
+    ImportFormat("news", SCRIPT_SUFFIXES, _plan_news_script, holds=_script_news_text),
     ImportFormat("bibtex", (".bib", ".bibtex"), _plan_bibtex),
     ImportFormat("table", (".csv", ".json"), _plan_table, aliases=("csv",)),
 )
@@ -138,6 +136,11 @@ def import_format(kind: ImportKind, path: Path) -> ImportFormat:
     if named is not None and suffix not in _PLAIN_SUFFIXES:
         return named
     return _by_text(formats, path) or named or formats[0]
+
+
+def reads_as_page(path: Path) -> bool:
+    """Whether the news importer reads ``path`` as a page (Markdown, HTML, text), not as data."""
+    return import_format("news", path).plan is _plan_news
 
 
 def _by_text(formats: list[ImportFormat], path: Path) -> ImportFormat | None:

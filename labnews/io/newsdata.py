@@ -21,6 +21,7 @@ import chompjs
 import yaml
 
 from labnews.core.errors import LabnewsError
+from labnews.io.importers import SCRIPT_SUFFIXES, YAML_SUFFIXES
 from labnews.io.newspage import MAX_PAGE, Page, PageItem, clean_text, read_news_text, read_page
 
 DataKind = Literal["yaml", "script"]
@@ -28,8 +29,6 @@ DataKind = Literal["yaml", "script"]
 # libyaml's parser where PyYAML was built with it (ten times faster), else PyYAML's own.
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-YAML_SUFFIXES: Final = (".yml", ".yaml")
-SCRIPT_SUFFIXES: Final = (".js", ".mjs", ".cjs", ".ts", ".mts", ".cts")
 
 # Record keys, compared without case, "_" or "-": the first that holds a value is used.
 _DATE_KEYS: Final = ("date", "time", "when", "pubdate", "published")

@@ -17,7 +17,14 @@ from hypothesis import strategies as st
 
 from labnews.core.errors import LabnewsError
 from labnews.io import newsdata
-from labnews.io.importers import detect_kind, import_format, import_names, plan_file
+from labnews.io.importers import (
+    SCRIPT_SUFFIXES,
+    YAML_SUFFIXES,
+    detect_kind,
+    import_format,
+    import_names,
+    plan_file,
+)
 from labnews.io.plan import ImportPlan
 from labnews.store.database import Database
 from tests.conftest import CliResult
@@ -265,8 +272,8 @@ def test_a_file_whose_name_says_nothing_is_told_by_its_text(tmp_path: Path) -> N
     yaml_txt = _write(tmp_path, "news.txt", HEADLINES)
     script = _write(tmp_path, "news", SCRIPT)
     page = _write(tmp_path, "page.txt", "- 2024/06: One paper accepted by CVPR 2024\n")
-    assert import_format("news", yaml_txt).suffixes == newsdata.YAML_SUFFIXES
-    assert import_format("news", script).suffixes == newsdata.SCRIPT_SUFFIXES
+    assert import_format("news", yaml_txt).suffixes == YAML_SUFFIXES
+    assert import_format("news", script).suffixes == SCRIPT_SUFFIXES
     assert ".md" in import_format("news", page).suffixes
     quoting = _write(tmp_path, "how.txt", "How we keep news:\n\n    const news = [{}]\n")
     assert ".md" in import_format("news", quoting).suffixes  # a page that quotes a script
