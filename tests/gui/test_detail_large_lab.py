@@ -5,6 +5,7 @@ The demo lab stands in for a large one by lowering the view's threshold: the pat
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 
 from pytestqt.qtbot import QtBot
@@ -20,6 +21,24 @@ def _reload_as_large(window: MainWindow) -> PapersView:
     view.first_rows = 5
     window.load()
     return view
+
+
+def _member_added_elsewhere(database: Database) -> int:
+    """A member written by another program (the window has not seen it); its id."""
+    assert database.path is not None
+    with contextlib.closing(sqlite3.connect(database.path)) as raw, raw:
+        raw.execute(
+            "INSERT INTO member (name, role, in_news, version) VALUES (?, ?, 1, 1)",
+            ("Joined Elsewhere", "other"),
+        )
+        return int(raw.execute("SELECT max(id) FROM member").fetchone()[0])
+
+
+def _authors_taken_away(database: Database) -> None:
+    """The table every paper read joins, renamed away: the next read of all papers fails."""
+    assert database.path is not None
+    with contextlib.closing(sqlite3.connect(database.path)) as raw, raw:
+        raw.execute("ALTER TABLE authorship RENAME TO authorship_gone")
 
 
 def test_the_newest_papers_show_first_and_the_rest_arrive(qtbot: QtBot, window: MainWindow) -> None:
@@ -85,11 +104,7 @@ def test_a_read_that_fails_says_so_and_keeps_the_newest_papers(
 ) -> None:
     view = _reload_as_large(window)
     # The reader starts a moment after the window answered: take the papers away before it.
-    assert demo_database.path is not None
-    raw = sqlite3.connect(demo_database.path)
-    with raw:
-        raw.execute("ALTER TABLE authorship RENAME TO authorship_gone")
-    raw.close()
+    _authors_taken_away(demo_database)
     qtbot.waitUntil(lambda: not view.loading, timeout=20_000)
     assert view.model.rowCount() == 5
     assert view.count_label.text() == "5 papers"
@@ -101,20 +116,10 @@ def test_a_read_that_fails_still_gives_the_member_filter_this_labs_members(
 ) -> None:
     """The members were to come with the background read: when it fails they are read alone."""
     view = window.papers  # built (and its members read) before the member below is added
-    assert demo_database.path is not None
-    raw = sqlite3.connect(demo_database.path)
-    with raw:
-        raw.execute(
-            "INSERT INTO member (name, role, in_news, version) VALUES (?, ?, 1, 1)",
-            ("Joined Elsewhere", "other"),
-        )
-    raw.close()
+    _member_added_elsewhere(demo_database)
     view = _reload_as_large(window)
     assert "Joined Elsewhere" not in _member_names(view)
-    raw = sqlite3.connect(demo_database.path)
-    with raw:
-        raw.execute("ALTER TABLE authorship RENAME TO authorship_gone")
-    raw.close()
+    _authors_taken_away(demo_database)
     qtbot.waitUntil(lambda: not view.loading, timeout=20_000)
     assert window.statusBar().currentMessage().startswith("Only the newest papers could be read:")
     assert "Joined Elsewhere" in _member_names(view)
@@ -130,15 +135,7 @@ def test_a_large_labs_members_arrive_with_the_rest_of_its_papers(
     """The first rows do not wait for the members (a large lab has thousands): the member
     filter keeps the members it had until the background read brings them afresh."""
     view = window.papers
-    assert demo_database.path is not None
-    raw = sqlite3.connect(demo_database.path)
-    with raw:
-        raw.execute(
-            "INSERT INTO member (name, role, in_news, version) VALUES (?, ?, 1, 1)",
-            ("Joined Elsewhere", "other"),
-        )
-        new_id = raw.execute("SELECT max(id) FROM member").fetchone()[0]
-    raw.close()
+    new_id = _member_added_elsewhere(demo_database)
     view = _reload_as_large(window)
     assert view.loading
     assert "Joined Elsewhere" not in _member_names(view)
@@ -156,15 +153,7 @@ def test_a_later_choice_overrules_a_member_asked_for_before_the_members_arrived(
     qtbot: QtBot, window: MainWindow, demo_database: Database
 ) -> None:
     known = next(m for m in window.members.model.records if m.name)
-    assert demo_database.path is not None
-    raw = sqlite3.connect(demo_database.path)
-    with raw:
-        raw.execute(
-            "INSERT INTO member (name, role, in_news, version) VALUES (?, ?, 1, 1)",
-            ("Joined Elsewhere", "other"),
-        )
-        new_id = raw.execute("SELECT max(id) FROM member").fetchone()[0]
-    raw.close()
+    new_id = _member_added_elsewhere(demo_database)
     view = _reload_as_large(window)
     view.show_member(new_id)
     view.show_member(known.id)
