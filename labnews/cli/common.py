@@ -110,7 +110,8 @@ def open_lab(args: argparse.Namespace, *, upgrade: bool = True, until_done: bool
     typo in ``--db`` must not quietly split a lab in two. A command that reads refuses it.
     With ``until_done`` the new lab is said (or, when the command fails, deleted) by ``close_lab``.
     """
-    from labnews.store.database import resolve_target, sharing_warning, to_url
+    from labnews.store.database import sharing_warning, to_url
+    from labnews.store.location import resolve_target
     from labnews.store.migrate import check_sqlite_file, open_database
 
     say_waits()

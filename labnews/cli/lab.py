@@ -77,7 +77,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 def cmd_db(args: argparse.Namespace) -> int:
     from labnews.store import migrate
-    from labnews.store.database import resolve_target
+    from labnews.store.location import resolve_target
 
     if args.action == "check-migrations":
         migrate.check_migrations()
@@ -285,7 +285,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _sqlite_path(args: argparse.Namespace, what: str) -> Path:
-    from labnews.store.database import resolve_target, to_url
+    from labnews.store.database import to_url
+    from labnews.store.location import resolve_target
 
     say_waits()
     url = to_url(resolve_target(args.db))

@@ -358,7 +358,8 @@ def cmd_remove(args: argparse.Namespace) -> int:
     if len(args.target) > 1:
         # A bulk delete is one of the moments a verified backup is taken first.
         from labnews.store.backup import backup_before
-        from labnews.store.database import resolve_target, to_url
+        from labnews.store.database import to_url
+        from labnews.store.location import resolve_target
 
         url = to_url(resolve_target(args.db))
         if url.get_backend_name() == "sqlite" and url.database and Path(url.database).exists():

@@ -25,9 +25,9 @@ from labnews.gui.icon import labnews_icon
 from labnews.gui.main_window import VIEWS, MainWindow
 from labnews.gui.preferences import APPLICATION, ORGANIZATION, Preferences
 from labnews.resources import resource
+from labnews.store.location import resolve_target
 
 # The store stands on SQLAlchemy: loaded when first used, after the window has painted.
-database_module = deferred("labnews.store.database")
 migrate = deferred("labnews.store.migrate")
 
 SCREENSHOT_SIZE = (1280, 800)
@@ -96,7 +96,7 @@ def startup_target(db: str | None) -> str:
     The same rule as every command's, so ``labnews`` and ``labnews summary`` show the same lab;
     the labs opened before are one click away in File > Open Recent.
     """
-    return str(database_module.resolve_target(db))
+    return str(resolve_target(db))
 
 
 def check_view(view: str | None) -> None:
@@ -138,7 +138,7 @@ def _quiet_offscreen(kind: QtMsgType, context: QMessageLogContext, message: str)
 
 def take_screenshot(app: QApplication, db: str | None, path: Path, view: str | None) -> int:
     """Render the window with the database's data to a PNG (an error is raised, not shown)."""
-    database = migrate.open_database(database_module.resolve_target(db))
+    database = migrate.open_database(resolve_target(db))
     previous = qInstallMessageHandler(_quiet_offscreen)
     window = MainWindow()
     try:

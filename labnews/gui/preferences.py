@@ -28,7 +28,7 @@ def forget_password(target: str) -> str:
     from sqlalchemy.engine import URL, make_url
     from sqlalchemy.exc import ArgumentError
 
-    from labnews.store.database import is_url, mask_secret
+    from labnews.store.location import is_url, mask_secret
 
     if not is_url(target):
         return target

@@ -23,9 +23,9 @@ from pathlib import Path
 
 from labnews.core.errors import DatabaseError
 from labnews.core.litter import is_stale
+from labnews.store import HEAD_REVISION
 from labnews.store.database import copy_database, raw_file_access
 from labnews.store.migrate import (
-    HEAD_REVISION,
     DiskError,
     check_sqlite_file,
     index_damage_only,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import operator
 import os
-import re
 import sqlite3
 import stat
 import threading
@@ -25,9 +24,9 @@ from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
 
 from labnews.core.errors import ConflictError, DatabaseError, DuplicateError, LabnewsError
+from labnews.store.location import is_url, mask_secret
 
 T = TypeVar("T")
-ENV_VAR = "LABNEWS_DB"
 RETRIES = 5
 RETRY_SQLSTATES = frozenset({"40001", "40P01"})  # serialization failure, deadlock detected
 _UNIQUE_WHAT = {
@@ -43,34 +42,6 @@ _WRITE_OPTION = "labnews_write"
 _SQLITE_SIDE_FILES = ("", "-wal", "-shm", "-journal")
 
 
-def default_database_path() -> Path:
-    """``labnews.sqlite`` in the user data dir (platformdirs)."""
-    from platformdirs import user_data_path
-
-    return user_data_path("labnews", appauthor=False) / "labnews.sqlite"
-
-
-def resolve_target(explicit: str | None, environ: Mapping[str, str] | None = None) -> str:
-    """The database to open: ``--db`` wins over ``LABNEWS_DB``, which wins over the default."""
-    env = os.environ if environ is None else environ
-    if explicit is not None:
-        if not explicit.strip():
-            # An empty --db is a slip (an unset shell variable), not a wish for the default lab.
-            raise DatabaseError("--db is empty: name a database file or URL")
-        return explicit
-    if env.get(ENV_VAR):
-        return env[ENV_VAR]
-    return str(default_database_path())
-
-
-def is_url(target: str) -> bool:
-    """A target with a ``scheme://`` is a SQLAlchemy URL; anything else is a SQLite file path."""
-    head, sep, _ = target.partition("://")
-    # Any "scheme://" is meant as a URL, even a misspelt one ("postgres_ql://"): taking it for
-    # a file path would create a stray lab named after the URL, password and all.
-    return bool(sep) and len(head) > 1 and "/" not in head and not head[0].isspace()
-
-
 def to_url(target: str) -> URL:
     """The SQLAlchemy URL of a target; a plain path becomes a SQLite file URL."""
     if is_url(target):
@@ -84,18 +55,6 @@ def to_url(target: str) -> URL:
             ) from None
     path = Path(target).expanduser()
     return URL.create("sqlite+pysqlite", database=str(path.absolute()))
-
-
-_USERINFO = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.\-]*://[^:@/\s]*):(?P<secret>.*)@")
-
-
-def mask_secret(text: str) -> str:
-    """``text`` with the password of any database URL in it shown as ``***``, however malformed.
-
-    Everything from the user name's colon to the last ``@`` is the password: a password with
-    an unescaped ``@`` must not leak its tail as a "host".
-    """
-    return _USERINFO.sub(lambda m: f"{m['head']}:***@", text)
 
 
 def describe(url: URL) -> str:

@@ -14,14 +14,15 @@ from sqlalchemy.orm import Session
 
 from labnews.core.errors import DatabaseError
 from labnews.resources import migrations_dir
+from labnews.store import HEAD_REVISION
 from labnews.store.database import (
     Database,
     create_database_engine,
-    default_database_path,
     describe,
     raw_file_access,
     to_url,
 )
+from labnews.store.location import default_database_path
 from labnews.store.sqlitefile import (
     file_uri,
     immutable_is_safe,
@@ -33,13 +34,6 @@ from labnews.store.sqlitefile import (
 
 if TYPE_CHECKING:
     from alembic.config import Config
-
-HEAD_REVISION = "0005"
-"""The newest migration in db/versions; a test keeps it equal to Alembic's own head.
-
-Opening a database that is already at this revision needs no Alembic at all: its import costs
-a tenth of a second and ten megabytes, paid only when there is something to migrate.
-"""
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 QUICK_CHECK_LIMIT = 64 * 1024 * 1024

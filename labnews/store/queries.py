@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session, aliased
 from labnews.core.byname import by_name
 from labnews.core.errors import NotFoundError
 from labnews.core.names import MemberDirectory, closest, venue_spelling_key, venue_spellings
-from labnews.core.paperdata import UNRULED
 from labnews.core.records import (
     AchievementLink,
     AchievementRecord,
@@ -27,7 +26,6 @@ from labnews.core.records import (
     VenueRecord,
     YearMonth,
     YearTally,
-    year_month,
 )
 from labnews.core.rules import TallyRules
 from labnews.core.tally import (
@@ -49,6 +47,7 @@ from labnews.store.models import (
     Venue,
     VenueAlias,
 )
+from labnews.store.paperrows import PAPER_ROW, authors_by_paper, links_by_paper, paper_record
 
 RULES_KEY = "tally_rules"
 _T = TypeVar("_T", str, int)  # what goes in an IN list here
@@ -300,21 +299,8 @@ def _authors_of(
     )
     if paper_filter is not None:
         statement = statement.where(Authorship.paper_id.in_(paper_filter))
-    shared: dict[tuple[str | None, int | None, bool], AuthorRecord] = {}
-    result: dict[int, list[AuthorRecord]] = defaultdict(list)
     # Core rows (session.connection()) skip the ORM's per-row bookkeeping: 3x faster at 100k.
-    rows = session.connection().execute(statement)
-    for paper_id, written, member_id, name, native, equal in rows:
-        key = (written, member_id, bool(equal))
-        record = shared.get(key)
-        if record is None:
-            if member_id is not None:
-                record = AuthorRecord(name, member_id, native, written, bool(equal))
-            else:
-                record = AuthorRecord(written or "", equal=bool(equal))
-            shared[key] = record
-        result[paper_id].append(record)
-    return {pid: tuple(authors) for pid, authors in result.items()}
+    return authors_by_paper(session.connection().execute(statement))
 
 
 def _links_of(
@@ -326,10 +312,7 @@ def _links_of(
     )
     if paper_filter is not None:
         statement = statement.where(PaperLinkRow.paper_id.in_(paper_filter))
-    result: dict[int, list[PaperLink]] = defaultdict(list)
-    for paper_id, label, url in session.connection().execute(statement):
-        result[paper_id].append(PaperLink(label, url))
-    return {pid: tuple(links) for pid, links in result.items()}
+    return links_by_paper(session.connection().execute(statement))
 
 
 def papers_in(
@@ -447,44 +430,11 @@ def paper_by_id(session: Session, paper_id: int) -> PaperRecord:
 
 @cache
 def _paper_row_values() -> Callable[[Any], tuple[Any, ...]]:
-    """Picks a ``_paper_select`` row's values by label, in the order ``_paper_record`` names
-    them. An itemgetter, not the row's attributes: at 100,000 papers reading each value by
-    attribute cost 1.6 s of CPU against 0.06 s for the tuple (measured)."""
+    """Picks a ``_paper_select`` row's values by label, in ``paperrows.PAPER_ROW`` order. An
+    itemgetter, not the row's attributes: at 100,000 papers reading each value by attribute
+    cost 1.6 s of CPU against 0.06 s for the tuple (measured)."""
     labels = [column.key for column in _paper_select().selected_columns]
-    return operator.itemgetter(*(labels.index(name) for name in _PAPER_ROW))
-
-
-# The paper fields without a rule of their own (bibkey, and a field added to PaperFields) are
-# read from the columns of their names, after the others.
-_PLAIN_NAMES = tuple(field.name for field in UNRULED)
-# The values of a paper row, by label, in the order _paper_record unpacks them.
-_PAPER_ROW = (
-    "id",
-    "venue_id",
-    "venue_short",
-    "year",
-    "news_year",
-    "news_month",
-    "title",
-    "venue_kind",
-    "venue_label",
-    "parent_label",
-    "venue_full",
-    "featured_id",
-    "featured_name",
-    "featured_native",
-    "status",
-    "presentation",
-    "doi",
-    "arxiv",
-    "note",
-    "also_presented",
-    "accepted",
-    "parent_short",
-    "position",
-    "version",
-    *_PLAIN_NAMES,
-)
+    return operator.itemgetter(*(labels.index(name) for name in PAPER_ROW))
 
 
 def _paper_record(
@@ -493,68 +443,8 @@ def _paper_record(
     shared: dict[object, Any],
     links: tuple[PaperLink, ...] = (),
 ) -> PaperRecord:
-    """A record from one row of ``_paper_select``, its values picked by column label.
-
-    Values that repeat from paper to paper (venue names, statuses, member names, years) are
-    kept once in ``shared``: the driver makes a new object for each, and at 100,000 papers
-    the copies would take 40 MB.
-    """
-    keep = shared.setdefault
-    (
-        paper_id,
-        venue_id,
-        venue_short,
-        year,
-        news_year,
-        news_month,
-        title,
-        venue_kind,
-        venue_label,
-        parent_label,
-        venue_full,
-        featured_id,
-        featured_name,
-        featured_native,
-        status,
-        presentation,
-        doi,
-        arxiv,
-        note,
-        also_presented,
-        accepted,
-        parent_short,
-        position,
-        version,
-        *plain,
-    ) = _paper_row_values()(row)
-    return PaperRecord(
-        id=paper_id,
-        venue_id=keep(venue_id, venue_id),
-        venue_short=keep(venue_short, venue_short),
-        year=keep(year, year),
-        news=year_month(news_year, news_month),
-        title=title or "",
-        venue_kind=keep(venue_kind, venue_kind),
-        venue_label=keep(venue_label, venue_label) or None,
-        parent_label=keep(parent_label, parent_label),
-        venue_full=keep(venue_full, venue_full),
-        authors=authors,
-        featured_id=keep(featured_id, featured_id),
-        featured_name=keep(featured_name, featured_name),
-        featured_native=keep(featured_native, featured_native),
-        status=keep(status, status),
-        presentation=keep(presentation, presentation),
-        doi=doi,
-        arxiv=arxiv,
-        note=note,
-        links=links,
-        also_presented=tuple(also_presented.split("\n")) if also_presented else (),
-        accepted=accepted,
-        parent_short=keep(parent_short, parent_short),
-        position=position,
-        version=version,
-        **dict(zip(_PLAIN_NAMES, plain, strict=True)),
-    )
+    """A record from one row of ``_paper_select``, its values picked by column label."""
+    return paper_record(_paper_row_values()(row), authors, shared, links)
 
 
 def paper_count(session: Session, year: int | None = None) -> int:

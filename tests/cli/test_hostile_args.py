@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from labnews.cli import main
-from labnews.store.database import mask_secret
+from labnews.store.location import mask_secret
 
 ROOT = Path(__file__).resolve().parents[2]
 SECRET = "TOPSECRET"

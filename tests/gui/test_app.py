@@ -13,7 +13,8 @@ from labnews.cli import main
 from labnews.gui.app import startup_target
 from labnews.gui.main_window import VIEWS
 from labnews.gui.preferences import Preferences
-from labnews.store.database import ENV_VAR, Database
+from labnews.store.database import Database
+from labnews.store.location import ENV_VAR
 from tests.conftest import CliResult
 
 RunCli = Callable[..., CliResult]

@@ -6,14 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from labnews.store.database import (
-    default_database_path,
-    is_url,
-    resolve_target,
-    sharing_risk,
-    sharing_warning,
-    to_url,
-)
+from labnews.store.database import sharing_risk, sharing_warning, to_url
+from labnews.store.location import default_database_path, is_url, resolve_target
 
 
 def test_db_option_wins_over_the_environment_which_wins_over_the_default() -> None:

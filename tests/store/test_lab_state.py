@@ -10,9 +10,9 @@ import pytest
 
 from labnews.core.inputs import MemberInput, PaperInput
 from labnews.core.records import YearMonth
-from labnews.store import backup, commands, queries
+from labnews.store import HEAD_REVISION, backup, commands, queries
 from labnews.store.database import Database
-from labnews.store.migrate import HEAD_REVISION, alembic_config, open_database
+from labnews.store.migrate import alembic_config, open_database
 
 # These tests read the file itself, as a backup does.
 pytestmark = pytest.mark.sqlite_only

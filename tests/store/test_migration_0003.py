@@ -10,8 +10,8 @@ import pytest
 from alembic import command
 from sqlalchemy import create_engine
 
-from labnews.store import queries
-from labnews.store.migrate import HEAD_REVISION, alembic_config, open_database, schema_version
+from labnews.store import HEAD_REVISION, queries
+from labnews.store.migrate import alembic_config, open_database, schema_version
 
 pytestmark = pytest.mark.sqlite_only
 

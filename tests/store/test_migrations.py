@@ -9,10 +9,9 @@ import pytest
 from sqlalchemy import text
 
 from labnews.core.errors import DatabaseError
-from labnews.store import queries
+from labnews.store import HEAD_REVISION, queries
 from labnews.store.backup import backups_dir
 from labnews.store.migrate import (
-    HEAD_REVISION,
     check_migrations,
     head_revision,
     open_database,
@@ -51,7 +50,7 @@ def test_models_and_migrations_agree() -> None:
 
 def test_the_head_revision_constant_is_alembics_head() -> None:
     """Opening a current database skips Alembic by trusting this constant: keep it true."""
-    from labnews.store.migrate import HEAD_REVISION
+    from labnews.store import HEAD_REVISION
 
     assert head_revision() == HEAD_REVISION
 
