@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import importlib
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit, QMenu
 
 from labnews.core.errors import LabnewsError
 from labnews.gui.deferred import deferred
 from labnews.gui.messages import shown
+from labnews.store.location import is_url
 
 if TYPE_CHECKING:
     from labnews.gui.main_window import MainWindow
@@ -41,6 +44,35 @@ def busy() -> Iterator[None]:
         yield
     finally:
         QApplication.restoreOverrideCursor()
+
+
+STORE_IMPORTS: Final = (
+    "sqlalchemy",
+    "sqlalchemy.orm",
+    "sqlalchemy.dialects.sqlite",
+    "sqlalchemy.pool",
+    "labnews.store.models",
+)
+"""What the store stands on, imported on a worker thread while the window starts: SQLAlchemy
+and the models, which no module defers. The deferred store modules are left to the window's
+thread: two threads must not run one of Python 3.11's lazy modules at once."""
+
+
+class StoreImport(QThread):
+    """Imports the store's foundations off the window's thread, so that the window answers (and
+    shows a lab's first rows) during the third of a second SQLAlchemy's import takes."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+
+    def run(self) -> None:
+        for name in STORE_IMPORTS:
+            if name in sys.modules:
+                continue  # imported, or deferred (see above)
+            try:
+                importlib.import_module(name)
+            except Exception:
+                return
 
 
 class LabFile:
@@ -74,6 +106,30 @@ class LabFile:
         if window.preferences is not None:
             window.preferences.remember_database(target)
         return True
+
+    def open_at_start(self, target: str) -> None:
+        """Open the lab the window starts on, the window answering all the while: the papers
+        view (when it is the one shown) gets the lab's newest papers at once, read with the
+        standard library, while SQLAlchemy is imported on a worker thread; then the lab opens
+        as any other does, and its papers take the place of the first ones."""
+        from labnews.store import glance  # its records are read after the first paint
+
+        window = self.window
+        first = None
+        if window.current_view() == "papers" and not is_url(target):
+            papers = window.papers
+            first = glance.newest_papers(Path(target).expanduser(), papers.first_rows)
+            if first is not None and first.papers:
+                papers.show_newest(first.papers, first.total)
+        importer = StoreImport(window)
+
+        def imported() -> None:
+            importer.deleteLater()
+            if not self.open_target(target) and first is not None and first.papers:
+                window.papers.drop_newest()
+
+        importer.finished.connect(imported)
+        importer.start()
 
     def new_database(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(

@@ -1,5 +1,6 @@
 """Speed goals of the window: start-up against a bare PySide6 window, the papers table usable
-after the window's first paint (within 0.5 s at every size, beside a bare window's start-up),
+after the window's first paint (within 0.5 s at every size, beside a bare window's start-up, and
+no event kept waiting longer while the rest of the lab is read),
 the papers table's filter and sort (keystroke to repaint), and memory with the table loaded."""
 
 from __future__ import annotations
@@ -50,6 +51,11 @@ def _child(*args: str) -> float:
 
 def _figure_of_child(mode: str, path: Path) -> float:
     """The figure a ``gui_child`` of this mode prints last, for the lab at ``path``."""
+    return _figures_of_child(mode, path)[-1]
+
+
+def _figures_of_child(mode: str, path: Path) -> list[float]:
+    """The figures a ``gui_child`` of this mode prints, a line each, for the lab at ``path``."""
     done = subprocess.run(
         [sys.executable, "-m", "tests.benchmarks.gui_child", mode, str(path)],
         cwd=ROOT,
@@ -59,7 +65,7 @@ def _figure_of_child(mode: str, path: Path) -> float:
         timeout=300,
         check=True,
     )
-    return float(done.stdout.strip().splitlines()[-1])
+    return [float(line) for line in done.stdout.split()]
 
 
 @pytest.mark.parametrize("size", sizes("S", "M", "L"))
@@ -101,16 +107,22 @@ def test_papers_table_usable_after_first_paint(
     path = lab_file(size)
     bare: list[float] = []
     usable: list[float] = []
+    waits: list[float] = []
 
     def open_both() -> None:
         bare.append(_child("bare"))
-        usable.append(_figure_of_child("usable", path))
+        first_rows, longest_wait = _figures_of_child("usable", path)
+        usable.append(first_rows)
+        waits.append(longest_wait)
 
     benchmark.pedantic(open_both, rounds=5, warmup_rounds=1)
     ours = statistics.median(usable[-5:])
     base = statistics.median(bare[-5:])
     record("papers table usable after first paint", size, ours, "s", base, USABLE_GOAL_S)
-    benchmark.extra_info.update(baseline_s=base, ratio=ours / base)
+    # Usable means it stays so: the rest of the opening keeps no click waiting that long either.
+    wait = statistics.median(waits[-5:])
+    record("longest wait for the window while the lab opens", size, wait, "s", base, USABLE_GOAL_S)
+    benchmark.extra_info.update(baseline_s=base, ratio=ours / base, longest_wait_s=wait)
 
 
 @pytest.mark.parametrize("size", sizes("S", "M", "L"))

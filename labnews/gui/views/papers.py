@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import atexit
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import replace
 from typing import TYPE_CHECKING, Final, cast
 
@@ -151,6 +152,8 @@ class PapersView(RecordsView[PaperRecord]):
         self._generation = 0
         self._loading_total: int | None = None
         self._reader: PapersReader | None = None
+        self._glanced = False
+        """The table shows the rows read before the lab was open (show_newest)."""
         self._members_pending: int | None = None
         """The generation of the background read that brings the members (the member filter
         waits for them), or None when they are here."""
@@ -171,18 +174,21 @@ class PapersView(RecordsView[PaperRecord]):
 
     def answer(self, update: LabChange) -> None:
         """Read again what a change moved: the members, the rules, its years' papers (or all)."""
-        if update.touches("venue", "settings"):
-            self.set_rules(update.rules)
-        members_later = False
-        if update.touches("paper"):
-            years = update.change.years
-            if self.loading or not years:
-                # Records read before this change would undo it on arrival: read them again.
-                members_later = self._read_all(update)
-            else:
-                self.replace_years(years, queries.papers_in(update.session, years))
-        if update.touches("member") and not members_later:
-            self.set_members(update.members)
+        # The first rows shown before the lab was open are of these papers: keep the user's place.
+        glanced, self._glanced = self._glanced, False
+        with self._keeping_place() if glanced else nullcontext():
+            if update.touches("venue", "settings"):
+                self.set_rules(update.rules)
+            members_later = False
+            if update.touches("paper"):
+                years = update.change.years
+                if self.loading or not years:
+                    # Records read before this change would undo it on arrival: read them again.
+                    members_later = self._read_all(update)
+                else:
+                    self.replace_years(years, queries.papers_in(update.session, years))
+            if update.touches("member") and not members_later:
+                self.set_members(update.members)
 
     # --- a large lab's papers, read in the background -----------------------------------------
 
@@ -240,17 +246,40 @@ class PapersView(RecordsView[PaperRecord]):
             return  # an older read, overtaken by a change
         self._loading_total = None
         self._reader = None
+        with self._keeping_place():
+            self.model.adopt(prepared)
+            if members is not None and self._members_pending == generation:
+                self.set_members(members)
+            else:
+                self.refresh_filters()
+        self.records_loaded.emit()
+
+    @contextmanager
+    def _keeping_place(self) -> Iterator[None]:
+        """The rows chosen and the scroll stay where they were while the records are replaced
+        by fresher ones of the same papers."""
         chosen = [self.model.record_id(r) for r in self.selected_records()]
         scrolled = self.table.verticalScrollBar().value()
-        self.model.adopt(prepared)
-        if members is not None and self._members_pending == generation:
-            self.set_members(members)
-        else:
-            self.refresh_filters()
+        yield
         if chosen:
             self.select_ids(chosen)
         self.table.verticalScrollBar().setValue(scrolled)
-        self.records_loaded.emit()
+
+    def show_newest(self, papers: Iterable[PaperRecord], total: int) -> None:
+        """A lab's newest papers, shown before the lab is open (the window's first rows); the
+        opening reads every paper in their place."""
+        self._generation += 1  # a read under way is of another lab
+        self._glanced = True
+        rows = tuple(papers)
+        self._loading_total = total if total > len(rows) else None
+        self.set_papers(rows)
+
+    def drop_newest(self) -> None:
+        """Take away the first rows of a lab that could not be opened after all."""
+        if self._glanced:
+            self._glanced = False
+            self._loading_total = None
+            self.set_papers(())
 
     def _reading_failed(self, generation: int, message: str) -> None:
         if generation != self._generation:
