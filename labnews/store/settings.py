@@ -1,8 +1,9 @@
 """The lab's shared settings, each declared once (key, default), read and written here only.
 
-Every setting is stored as JSON text in the setting table. The store's query and command
-modules are imported where they are used: the window reads this module's types before its
-first paint, without the database layer.
+Every setting is stored as JSON text in the setting table. A text setting is one TextSetting;
+LabSettings' fields name the setting each holds, and its read and write go through them. The
+store's query and command modules are imported where they are used: the window reads this
+module's types before its first paint, without the database layer.
 """
 
 from __future__ import annotations
@@ -97,6 +98,7 @@ def set_setting_text(session: Session, setting: TextSetting, value: str) -> Chan
 _SETTING: Final = "setting"
 """The metadata key under which a LabSettings field names the text setting it holds."""
 _DEFAULT_RULES: Final = TallyRules()
+"""The tally rules' own defaults, which LabSettings' rule fields start from."""
 
 
 def _holds(setting: TextSetting) -> str:
