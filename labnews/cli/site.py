@@ -28,7 +28,7 @@ def _sections(session: Any) -> tuple[str, ...]:
     from labnews.store import settings
 
     # Unset: the default sections; set to "" (``--sections ''``): the news alone.
-    return sections_of(settings.homepage_sections_text(session))
+    return sections_of(settings.text_setting(session, settings.HOMEPAGE_SECTIONS))
 
 
 def _chosen_sections(text: str) -> tuple[str, ...]:

@@ -156,7 +156,9 @@ class Publisher:
                 fmt, _lang = newsfile.resolve_request(session, request)
                 if fmt.is_folder:
                     request = replace(request, format=None)
-                sections = site.sections_of(lab_settings.homepage_sections_text(session))
+                sections = site.sections_of(
+                    lab_settings.text_setting(session, lab_settings.HOMEPAGE_SECTIONS)
+                )
                 plan = site.plan_site(session, folder, request, sections)
                 papers = queries.papers_in(session, request.years)
                 rules = queries.tally_rules(session)

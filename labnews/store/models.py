@@ -16,7 +16,14 @@ from sqlalchemy import (
     Text,
     func,
 )
-from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
+from sqlalchemy.orm import (
+    Mapped,
+    MappedColumn,
+    Relationship,
+    declared_attr,
+    mapped_column,
+    relationship,
+)
 
 from labnews.core.fields import sql_in
 from labnews.core.records import (
@@ -50,6 +57,18 @@ class _Alias:
     alias: Mapped[ShortText]
 
 
+def _owner_id(owner_table: str) -> MappedColumn[int]:
+    """An alias's owner: deleting the owner deletes its aliases in the database too."""
+    return mapped_column(ForeignKey(f"{owner_table}.id", ondelete="CASCADE"), index=True)
+
+
+def _aliases(alias_class: str, owner: str) -> Relationship[Any]:
+    """An owner's aliases, in the order they were added: saved and deleted with the owner."""
+    return relationship(
+        back_populates=owner, cascade="all, delete-orphan", order_by=f"{alias_class}.id"
+    )
+
+
 class Member(_Versioned, Base):
     """A lab member; ``name`` is printed exactly as the news should show it."""
 
@@ -76,16 +95,14 @@ class Member(_Versioned, Base):
     orcid: Mapped[OptShortText]
     note: Mapped[OptLongText]
 
-    aliases: Mapped[list[MemberAlias]] = relationship(
-        back_populates="member", cascade="all, delete-orphan", order_by="MemberAlias.id"
-    )
+    aliases: Mapped[list[MemberAlias]] = _aliases("MemberAlias", "member")
 
 
 class MemberAlias(_Alias, Base):
     """Another spelling of a member's name, used only for matching ("J. Ham")."""
 
     __tablename__ = "member_alias"
-    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"), index=True)
+    member_id: Mapped[int] = _owner_id("member")
 
     member: Mapped[Member] = relationship(back_populates="aliases")
 
@@ -114,16 +131,14 @@ class Venue(_Versioned, Base):
     homepage: Mapped[OptLongText]
 
     parent: Mapped[Venue | None] = relationship(remote_side="Venue.id")
-    aliases: Mapped[list[VenueAlias]] = relationship(
-        back_populates="venue", cascade="all, delete-orphan", order_by="VenueAlias.id"
-    )
+    aliases: Mapped[list[VenueAlias]] = _aliases("VenueAlias", "venue")
 
 
 class VenueAlias(_Alias, Base):
     """Another spelling of a venue (DBLP, BibTeX): unique across all venues, ignoring case."""
 
     __tablename__ = "venue_alias"
-    venue_id: Mapped[int] = mapped_column(ForeignKey("venue.id", ondelete="CASCADE"), index=True)
+    venue_id: Mapped[int] = _owner_id("venue")
 
     venue: Mapped[Venue] = relationship(back_populates="aliases")
 

@@ -1,60 +1,57 @@
 """The lab's shared settings, each declared once (key, default), read and written here only.
 
-Every setting is stored as JSON text in the setting table. The store's query and command
-modules are imported where they are used: the window reads this module's types before its
-first paint, without the database layer.
+Every setting is stored as JSON text in the setting table. A text setting is one TextSetting;
+LabSettings' fields name the setting each holds, and its read and write go through them. The
+store's query and command modules are imported where they are used: the window reads this
+module's types before its first paint, without the database layer.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
 from labnews.core.publist import BOLD_CHOICES
 from labnews.core.records import Change
+from labnews.core.rules import TallyRules
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-LAB_NAME: Final = "lab_name"
-DEFAULT_FORMAT: Final = "default_format"
-DEFAULT_LANGUAGE: Final = "default_language"
-HOMEPAGE_FILE: Final = "homepage_file"
-PUBLICATION_BOLD: Final = "publication_bold"
-HOMEPAGE_SITE: Final = "homepage_site"
+
+@dataclass(frozen=True, slots=True)
+class TextSetting:
+    """One shared text setting: its key in the setting table, and how it reads and is saved."""
+
+    key: str
+    default: str = ""
+    """What it reads as when unset, empty, or (with choices) not one of them."""
+    choices: tuple[str, ...] = ()
+    """When given, the only values it holds: writing another is refused."""
+    strip: bool = False
+    """Saving the lab's settings stores it without the white space around it."""
+    empty_is_choice: bool = False
+    """A stored "" reads as "" (chosen: none); only an unset one reads as the default."""
+
+
+LAB_NAME: Final = TextSetting("lab_name", strip=True)
+DEFAULT_FORMAT: Final = TextSetting("default_format", "yearly")
+DEFAULT_LANGUAGE: Final = TextSetting("default_language", "en")
+HOMEPAGE_FILE: Final = TextSetting("homepage_file", strip=True)
+PUBLICATION_BOLD: Final = TextSetting("publication_bold", "owner", choices=BOLD_CHOICES)
+HOMEPAGE_SITE: Final = TextSetting("homepage_site", strip=True)
 """The lab's homepage checkout (a Jekyll or Hugo site's folder) that ``labnews publish`` keeps."""
-HOMEPAGE_SECTIONS: Final = "homepage_sections"
+HOMEPAGE_SECTIONS: Final = TextSetting("homepage_sections", "publications", empty_is_choice=True)
 """The sections published besides the news, comma-separated (each a format of that name)."""
-TEXT_SETTINGS: Final[Mapping[str, str]] = MappingProxyType(
-    {
-        LAB_NAME: "",
-        DEFAULT_FORMAT: "yearly",
-        DEFAULT_LANGUAGE: "en",
-        HOMEPAGE_FILE: "",
-        PUBLICATION_BOLD: "owner",
-        HOMEPAGE_SITE: "",
-        HOMEPAGE_SECTIONS: "publications",
-    }
-)
-"""The text settings and their defaults (what an unset or unreadable one reads as)."""
-CHOICE_SETTINGS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
-    {PUBLICATION_BOLD: BOLD_CHOICES}
-)
-"""The text settings that hold one of a few values: a stored value not among them reads as
-the default, and writing one is refused."""
 PUBLISHED_PAPERS: Final = "published_paper_ids"
 """The ids of the papers in the block last published into the homepage (a JSON list)."""
 
 
-def setting_text(session: Session, key: str) -> str:
-    """A setting stored as a JSON string ("" when unset or not a string)."""
-    from labnews.store import queries
-
-    stored = queries.setting(session, key)
+def _text_of(stored: str | None) -> str:
+    """A setting's stored JSON string ("" when unset or not a string)."""
     if stored is None:
         return ""
     try:
@@ -65,78 +62,88 @@ def setting_text(session: Session, key: str) -> str:
     return value if isinstance(value, str) else ""
 
 
-def text_setting(session: Session, key: str) -> str:
-    """A declared text setting, or its default when unset, empty or not one of its choices."""
-    value = setting_text(session, key) or TEXT_SETTINGS[key]
-    if key in CHOICE_SETTINGS and value not in CHOICE_SETTINGS[key]:
-        return TEXT_SETTINGS[key]
+def setting_text(session: Session, setting: TextSetting) -> str:
+    """A text setting as stored, without its default ("" when unset or not a string)."""
+    from labnews.store import queries
+
+    return _text_of(queries.setting(session, setting.key))
+
+
+def text_setting(session: Session, setting: TextSetting) -> str:
+    """A text setting, or its default when unset, empty (unless "" is a choice for it) or not
+    one of its choices."""
+    from labnews.store import queries
+
+    stored = queries.setting(session, setting.key)
+    if stored is None:
+        return setting.default
+    value = _text_of(stored)
+    if not value and not setting.empty_is_choice:
+        return setting.default
+    if setting.choices and value not in setting.choices:
+        return setting.default
     return value
 
 
-def set_setting_text(session: Session, key: str, value: str) -> Change:
+def set_setting_text(session: Session, setting: TextSetting, value: str) -> Change:
+    """Store a text setting; a value not among its choices is refused."""
     from labnews.core.fields import choice
     from labnews.store import commands
 
-    if key in CHOICE_SETTINGS:
-        choice(value, CHOICE_SETTINGS[key], key)
-    return commands.set_setting(session, key, json.dumps(value, ensure_ascii=False))
+    if setting.choices:
+        choice(value, setting.choices, setting.key)
+    return commands.set_setting(session, setting.key, json.dumps(value, ensure_ascii=False))
+
+
+_SETTING: Final = "setting"
+"""The metadata key under which a LabSettings field names the text setting it holds."""
+_DEFAULT_RULES: Final = TallyRules()
+"""The tally rules' own defaults, which LabSettings' rule fields start from."""
+
+
+def _holds(setting: TextSetting) -> str:
+    """A LabSettings field that holds ``setting``: its default, read and saved as that setting."""
+    return field(default=setting.default, metadata={_SETTING: setting})
 
 
 @dataclass(frozen=True, slots=True)
 class LabSettings:
     """The settings everyone who opens the database shares (pinned tally orders aside)."""
 
-    lab_name: str = TEXT_SETTINGS[LAB_NAME]
-    default_format: str = TEXT_SETTINGS[DEFAULT_FORMAT]
-    default_language: str = TEXT_SETTINGS[DEFAULT_LANGUAGE]
-    workshops: str = "fold"
-    order: str = "first"
-    lines: str = "month"
-    homepage_file: str = TEXT_SETTINGS[HOMEPAGE_FILE]
-    publication_bold: str = TEXT_SETTINGS[PUBLICATION_BOLD]
-    homepage_site: str = TEXT_SETTINGS[HOMEPAGE_SITE]
-    homepage_sections: str = TEXT_SETTINGS[HOMEPAGE_SECTIONS]
+    lab_name: str = _holds(LAB_NAME)
+    default_format: str = _holds(DEFAULT_FORMAT)
+    default_language: str = _holds(DEFAULT_LANGUAGE)
+    workshops: str = _DEFAULT_RULES.workshops
+    order: str = _DEFAULT_RULES.order
+    lines: str = _DEFAULT_RULES.lines
+    homepage_file: str = _holds(HOMEPAGE_FILE)
+    publication_bold: str = _holds(PUBLICATION_BOLD)
+    homepage_site: str = _holds(HOMEPAGE_SITE)
+    homepage_sections: str = _holds(HOMEPAGE_SECTIONS)
     """Comma-separated; "" publishes the news alone."""
 
 
-def homepage_sections_text(session: Session) -> str:
-    """The sections published besides the news: the default when unset, "" when none chosen."""
-    from labnews.store import queries
-
-    if queries.setting(session, HOMEPAGE_SECTIONS) is None:
-        return TEXT_SETTINGS[HOMEPAGE_SECTIONS]
-    return setting_text(session, HOMEPAGE_SECTIONS)
+_TEXT_FIELDS: Final[tuple[tuple[str, TextSetting], ...]] = tuple(
+    (f.name, f.metadata[_SETTING]) for f in fields(LabSettings) if _SETTING in f.metadata
+)
+"""The LabSettings fields that hold a text setting, in field order, with their settings."""
 
 
 def read_lab_settings(session: Session) -> LabSettings:
     from labnews.store import queries
 
     rules = queries.tally_rules(session)
-    return LabSettings(
-        lab_name=text_setting(session, LAB_NAME),
-        default_format=text_setting(session, DEFAULT_FORMAT),
-        default_language=text_setting(session, DEFAULT_LANGUAGE),
-        workshops=rules.workshops,
-        order=rules.order,
-        lines=rules.lines,
-        homepage_file=text_setting(session, HOMEPAGE_FILE),
-        publication_bold=text_setting(session, PUBLICATION_BOLD),
-        homepage_site=setting_text(session, HOMEPAGE_SITE),
-        homepage_sections=homepage_sections_text(session),
-    )
+    texts = {name: text_setting(session, setting) for name, setting in _TEXT_FIELDS}
+    return LabSettings(workshops=rules.workshops, order=rules.order, lines=rules.lines, **texts)
 
 
 def write_lab_settings(session: Session, settings: LabSettings) -> Change:
     """Store every shared setting; the pinned orders stay as they are."""
     from labnews.store import commands, queries
 
-    set_setting_text(session, LAB_NAME, settings.lab_name.strip())
-    set_setting_text(session, DEFAULT_FORMAT, settings.default_format)
-    set_setting_text(session, DEFAULT_LANGUAGE, settings.default_language)
-    set_setting_text(session, HOMEPAGE_FILE, settings.homepage_file.strip())
-    set_setting_text(session, PUBLICATION_BOLD, settings.publication_bold)
-    set_setting_text(session, HOMEPAGE_SITE, settings.homepage_site.strip())
-    set_setting_text(session, HOMEPAGE_SECTIONS, settings.homepage_sections)
+    for name, setting in _TEXT_FIELDS:
+        value: str = getattr(settings, name)
+        set_setting_text(session, setting, value.strip() if setting.strip else value)
     rules = replace(
         queries.tally_rules(session),
         workshops=settings.workshops,

@@ -114,7 +114,7 @@ def test_no_section_chosen_is_saved_as_the_news_alone(
     window.menus.settings_action.trigger()
     modal.check()
     with demo_database.session() as session:
-        assert lab_settings.homepage_sections_text(session) == ""
+        assert lab_settings.text_setting(session, lab_settings.HOMEPAGE_SECTIONS) == ""
 
 
 @needs_git

@@ -16,9 +16,9 @@ from labnews.gui.dialogs.forms import Form, RecordDialog, line, muted_label, run
 from labnews.gui.widgets import button
 from labnews.gui.wording import LANGUAGE_NAMES
 from labnews.store.settings import (
-    CHOICE_SETTINGS,
+    DEFAULT_FORMAT,
+    DEFAULT_LANGUAGE,
     PUBLICATION_BOLD,
-    TEXT_SETTINGS,
     LabSettings,
 )
 
@@ -213,10 +213,7 @@ class SettingsDialog(RecordDialog[SettingsChoice]):
             "publication bold",
             self.tr("Bol&d on the publication list:"),
             ChoiceBox(
-                (
-                    (bold_names.get(choice, choice), choice)
-                    for choice in CHOICE_SETTINGS[PUBLICATION_BOLD]
-                ),
+                ((bold_names.get(choice, choice), choice) for choice in PUBLICATION_BOLD.choices),
                 lab.publication_bold,
             ),
             tip=self.tr("A member's own list (News view, one member) bolds that member"),
@@ -339,13 +336,13 @@ class SettingsDialog(RecordDialog[SettingsChoice]):
         return SettingsChoice(
             LabSettings(
                 lab_name=" ".join(self.lab_name.text().split()),
-                default_format=text(self.default_format, "yearly"),
-                default_language=text(self.default_language, "en"),
+                default_format=text(self.default_format, DEFAULT_FORMAT.default),
+                default_language=text(self.default_language, DEFAULT_LANGUAGE.default),
                 workshops=text(self.workshops, "fold"),
                 order=text(self.order, "first"),
                 lines=text(self.lines, "month"),
                 homepage_file=str(Path(homepage).expanduser()) if homepage else "",
-                publication_bold=text(self.publication_bold, TEXT_SETTINGS[PUBLICATION_BOLD]),
+                publication_bold=text(self.publication_bold, PUBLICATION_BOLD.default),
                 homepage_site=str(folder.resolve()) if folder is not None else "",
                 homepage_sections=",".join(self.chosen_sections()),
             ),
