@@ -324,7 +324,9 @@ def window_commit(window: MainWindow) -> Commit:
             return LabnewsError(translate("DetailPane", "This record cannot be changed here"))
         store = kind.store
         record_id, version = record.id, record.version
-        error = undo.trial_run(database, lambda s: store.update(s, record_id, data, version))
+        error = undo.trial_run(
+            database, lambda s: store.update(s, record_id, data, expected_version=version)
+        )
         # A conflict is not the field's to fix: the edit goes ahead and the window offers reload.
         if error is not None and not isinstance(error, ConflictError):
             return error
