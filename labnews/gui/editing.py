@@ -190,7 +190,9 @@ class Editor:
 
         def check(data: Any) -> LabnewsError | None:
             return _conflicts_later(
-                undo.trial_run(database, lambda s: store.update(s, record_id, data, version))
+                undo.trial_run(
+                    database, lambda s: store.update(s, record_id, data, expected_version=version)
+                )
             )
 
         data = run_dialog(kind.dialog(self, self.window, before, record, check))

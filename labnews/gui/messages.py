@@ -15,6 +15,8 @@ from functools import cache
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from labnews.gui.words import word
+
 CONTEXT = "StoreMessages"
 
 _TEMPLATES = (
@@ -209,11 +211,7 @@ def shown(text: str) -> str:
             translated = QCoreApplication.translate(CONTEXT, template)
             values = match.groupdict()
             if "kind" in values:
-                # Imported here: the window imports this module before its first paint, and the
-                # records this one brings along are loaded after it.
-                from labnews.gui.models.achievements import kind_text
-
-                values["kind"] = kind_text(values["kind"])
+                values["kind"] = word("achievement kind", values["kind"])
             if "uses" in values:
                 parts = [shown(part) for part in values["uses"].split(" and ")]
                 values["uses"] = ", ".join(parts)

@@ -1,4 +1,8 @@
-"""Undoable changes: each runs a store command in its own write session, and undo its inverse."""
+"""Undoable changes: each runs a store command in its own write session, and undo its inverse.
+
+The window loads this module once there is a change to make (gui/deferred.py), after the
+database layer: the kinds of record below bind the store's commands and queries as it loads.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from typing import TYPE_CHECKING, Generic, Literal, Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
+from sqlalchemy.exc import SQLAlchemyError
 
 from labnews.core.errors import DatabaseError, LabnewsError, NotFoundError
 from labnews.core.inputs import (
@@ -26,17 +31,13 @@ from labnews.core.records import (
     VenueRecord,
 )
 from labnews.core.snapshots import achievement_input, member_input, paper_input, venue_input
-from labnews.gui.deferred import deferred
+from labnews.store import commands, queries
 from labnews.store.settings import LabSettings, write_lab_settings
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from labnews.store import commands, queries
     from labnews.store.database import Database
-else:
-    commands = deferred("labnews.store.commands")
-    queries = deferred("labnews.store.queries")
 
 
 class Stored(Protocol):
@@ -51,6 +52,16 @@ class Stored(Protocol):
 
 R = TypeVar("R", bound=Stored)
 I = TypeVar("I")  # noqa: E741 (the input dataclass a kind of record is entered with)
+I_contra = TypeVar("I_contra", contravariant=True)
+
+
+class Update(Protocol[I_contra]):
+    """A store command that replaces a record's fields, refused if its version moved on."""
+
+    def __call__(
+        self, session: Session, record_id: int, data: I_contra, /, *, expected_version: int | None
+    ) -> Change: ...
+
 
 Action = Literal["add", "edit", "remove", "restore"]
 
@@ -119,7 +130,7 @@ class RecordKind(Generic[R, I]):
 
     name: ChangeKind
     add: Callable[[Session, I], Change]
-    update: Callable[[Session, int, I, int | None], Change]
+    update: Update[I]
     remove: Callable[[Session, Sequence[int]], Change]
     fetch: Callable[[Session, int], R]
     snapshot: Callable[[R], I]
@@ -174,28 +185,28 @@ def _one_by_one(remove: Callable[[Session, int], Change], noun: str) -> Callable
 
 PAPERS: RecordKind[PaperRecord, PaperInput] = RecordKind(
     name="paper",
-    add=lambda s, d: commands.add_paper(s, d),
-    update=lambda s, i, d, v: commands.update_paper(s, i, d, expected_version=v),
-    remove=lambda s, ids: commands.remove_papers(s, ids),
-    fetch=lambda s, i: queries.paper_by_id(s, i),
+    add=commands.add_paper,
+    update=commands.update_paper,
+    remove=commands.remove_papers,
+    fetch=queries.paper_by_id,
     snapshot=paper_input,
     restore_key=lambda r: (r.news, r.position, r.id),
     repoint=_repoint_paper,
 )
 MEMBERS: RecordKind[MemberRecord, MemberInput] = RecordKind(
     name="member",
-    add=lambda s, d: commands.add_member(s, d),
-    update=lambda s, i, d, v: commands.update_member(s, i, d, expected_version=v),
-    remove=_one_by_one(lambda s, i: commands.remove_member(s, i), "members"),
-    fetch=lambda s, i: queries.member_by_id(s, i),
+    add=commands.add_member,
+    update=commands.update_member,
+    remove=_one_by_one(commands.remove_member, "members"),
+    fetch=queries.member_by_id,
     snapshot=member_input,
     restore_key=lambda r: (r.id,),
 )
 VENUES: RecordKind[VenueRecord, VenueInput] = RecordKind(
     name="venue",
-    add=lambda s, d: commands.add_venue(s, d),
-    update=lambda s, i, d, v: commands.update_venue(s, i, d, expected_version=v),
-    remove=_one_by_one(lambda s, i: commands.remove_venue(s, i), "venues"),
+    add=commands.add_venue,
+    update=commands.update_venue,
+    remove=_one_by_one(commands.remove_venue, "venues"),
     fetch=_venue_by_id,
     snapshot=venue_input,
     # Parents come back before their workshops (and so are removed after them).
@@ -203,10 +214,10 @@ VENUES: RecordKind[VenueRecord, VenueInput] = RecordKind(
 )
 ACHIEVEMENTS: RecordKind[AchievementRecord, AchievementInput] = RecordKind(
     name="achievement",
-    add=lambda s, d: commands.add_achievement(s, d),
-    update=lambda s, i, d, v: commands.update_achievement(s, i, d, expected_version=v),
-    remove=lambda s, ids: commands.remove_achievements(s, ids),
-    fetch=lambda s, i: queries.achievement_by_id(s, i),
+    add=commands.add_achievement,
+    update=commands.update_achievement,
+    remove=commands.remove_achievements,
+    fetch=queries.achievement_by_id,
     snapshot=achievement_input,
     restore_key=lambda r: (r.date, r.day or 0, r.id),
     repoint=_repoint_achievement,
@@ -297,7 +308,7 @@ class StoreCommand(QUndoCommand):
         except LabnewsError as error:
             self._refuse(error)
             return
-        except _database_error() as error:
+        except SQLAlchemyError as error:
             self._refuse(
                 DatabaseError(f"the database refused the change: {error.__class__.__name__}")
             )
@@ -355,7 +366,10 @@ class EditRecord(StoreCommand, Generic[R, I]):
     def _apply(self, session: Session, data: I) -> Change:
         kind, handle = self.kind, self.handle
         change = kind.update(
-            session, handle.id, kind.repoint(data, self.context.ledger), handle.version
+            session,
+            handle.id,
+            kind.repoint(data, self.context.ledger),
+            expected_version=handle.version,
         )
         version = kind.fetch(session, handle.id).version
         self.later(lambda: setattr(handle, "version", version))
@@ -459,10 +473,3 @@ def trial_run(database: Database, step: Callable[[Session], object]) -> LabnewsE
         return None
     except LabnewsError as error:
         return error
-
-
-def _database_error() -> type[Exception]:
-    """SQLAlchemy's base error, imported only when an error is being handled."""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    return SQLAlchemyError

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 
+from labnews.core.inputs import AchievementInput, MemberInput, PaperInput, VenueInput
 from labnews.core.records import PaperRecord
 from labnews.gui.main_window import MainWindow
 from labnews.gui.preferences import Preferences
-from labnews.gui.views.detail import PANE_SETTING
+from labnews.gui.views.detail import PANE_SETTING, pane_spec
 from labnews.store import queries
 from labnews.store.database import Database
 
@@ -179,3 +182,28 @@ def test_the_view_menu_hides_the_panes_and_the_choice_is_remembered(
     assert not window.papers.detail.isVisibleTo(window.papers)
     assert not window.members.detail.isVisibleTo(window.members)
     assert str(preferences.settings.value(PANE_SETTING)).lower() == "false"
+
+
+def test_each_pane_edits_fields_its_input_has_and_reads_them_as_declared() -> None:
+    inputs = {
+        "papers": PaperInput,
+        "members": MemberInput,
+        "venues": VenueInput,
+        "achievements": AchievementInput,
+    }
+    for kind, input_type in inputs.items():
+        spec = pane_spec(kind)
+        attributes = {f.name for f in fields(input_type)}
+        assert [f.name for f in spec.fields if f.name not in attributes] == [], kind
+    papers = {f.name: (f.label, f.parse) for f in pane_spec("papers").fields}
+    assert list(papers) == ["title", "venue", "year", "doi", "arxiv", "note"]
+    assert papers["year"] == ("Year", "int")
+    assert papers["title"] == ("Title", "text")
+    assert papers["doi"] == ("DOI", "optional")
+    venues = [(f.name, f.label) for f in pane_spec("venues").fields]
+    assert venues == [
+        ("short", "Short name"),
+        ("full", "Full name"),
+        ("label", "Counted as"),
+        ("homepage", "Homepage"),
+    ]

@@ -42,7 +42,8 @@ from labnews.gui.dialogs.forms import (
     optional,
 )
 from labnews.gui.dialogs.people import PeopleEditor
-from labnews.gui.models.achievements import LinksModel, kind_text
+from labnews.gui.models.achievements import LinksModel
+from labnews.gui.words import word
 
 AchievementCheck = Callable[[AchievementInput], LabnewsError | None]
 
@@ -128,7 +129,7 @@ class AchievementDialog(RecordDialog[AchievementInput]):
         self.kind = form.add(
             "kind",
             self.tr("&Kind:"),
-            ChoiceBox(((kind_text(k), k) for k in ACHIEVEMENT_KINDS), start.kind),
+            ChoiceBox(((word("achievement kind", k), k) for k in ACHIEVEMENT_KINDS), start.kind),
         )
         self.title = form.add(
             "title",

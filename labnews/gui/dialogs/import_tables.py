@@ -19,9 +19,8 @@ from labnews.gui.import_choices import (
     PaperRow,
     VenueRow,
 )
-from labnews.gui.models.achievements import kind_text as achievement_kind_text
 from labnews.gui.models.plan import ChoiceDelegate, PlanColumn, PlanRowsModel
-from labnews.gui.models.venues import kind_text as venue_kind_text
+from labnews.gui.words import word
 from labnews.io.plan import Finding
 
 
@@ -224,7 +223,7 @@ class ReviewTables(QWizard):
 
         columns: list[PlanColumn[VenueRow]] = [
             PlanColumn(self.tr("Short name"), lambda row: row.short),
-            PlanColumn(self.tr("Kind"), lambda row: venue_kind_text(row.kind)),
+            PlanColumn(self.tr("Kind"), lambda row: word("venue kind", row.kind)),
             PlanColumn(self.tr("Part of"), lambda row: row.parent or ""),
             PlanColumn(self.tr("Papers"), lambda row: str(row.papers)),
             self._becomes_column(
@@ -276,7 +275,7 @@ class ReviewTables(QWizard):
         columns: list[PlanColumn[AchievementRow]] = [
             self._import_column(set_include),
             PlanColumn(self.tr("Date"), lambda row: str(row.achievement.date)),
-            PlanColumn(self.tr("Kind"), lambda row: achievement_kind_text(row.achievement.kind)),
+            PlanColumn(self.tr("Kind"), lambda row: word("achievement kind", row.achievement.kind)),
             PlanColumn(self.tr("Title"), lambda row: row.achievement.title),
             PlanColumn(self.tr("Members"), lambda row: ", ".join(row.achievement.members)),
         ]

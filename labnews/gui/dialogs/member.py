@@ -16,7 +16,7 @@ from labnews.gui.dialogs.forms import (
     line,
     optional,
 )
-from labnews.gui.models.members import role_text
+from labnews.gui.words import word
 
 MemberCheck = Callable[[MemberInput], LabnewsError | None]
 
@@ -58,7 +58,7 @@ class MemberDialog(RecordDialog[MemberInput]):
             self.tr("One per line: how papers and imported pages write this name"),
         )
         self.role = form.add(
-            "role", self.tr("&Role:"), ChoiceBox(((role_text(r), r) for r in ROLES), start.role)
+            "role", self.tr("&Role:"), ChoiceBox(((word("role", r), r) for r in ROLES), start.role)
         )
         self.in_news = form.add(
             "in_news",

@@ -30,9 +30,10 @@ from labnews.core.records import MemberRecord
 from labnews.core.sections import newest_first
 from labnews.gui.choice_box import ChoiceBox
 from labnews.gui.messages import capitalised, shown
-from labnews.gui.models.achievements import date_text, kind_text
+from labnews.gui.models.achievements import date_text
 from labnews.gui.widgets import button
 from labnews.gui.wording import LANGUAGE_NAMES, interface_language
+from labnews.gui.words import word
 from labnews.io import newsfile
 from labnews.store import queries
 
@@ -196,7 +197,10 @@ class MemberPage(QDialog):
         )
         _fill(
             self.achievement_table,
-            [(date_text(a), kind_text(a.kind), a.title) for a in newest_first(achievements)],
+            [
+                (date_text(a), word("achievement kind", a.kind), a.title)
+                for a in newest_first(achievements)
+            ],
         )
         self.papers_box.setTitle(self.tr("Papers ({0})").format(self.paper_table.rowCount()))
         self.achievements_box.setTitle(

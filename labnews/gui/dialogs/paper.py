@@ -57,8 +57,9 @@ from labnews.gui.dialogs.people import PeopleEditor
 from labnews.gui.lookup_worker import PaperLookup
 from labnews.gui.models.papers import status_text
 from labnews.gui.models.roles import EDIT_ROLE
-from labnews.gui.models.venues import kind_text, month_name
+from labnews.gui.models.venues import month_name
 from labnews.gui.widgets import button
+from labnews.gui.words import word
 
 if TYPE_CHECKING:
     from labnews.store import queries
@@ -340,7 +341,7 @@ class PaperDialog(LinkFill):
         if venue is None:
             self.venue_info.setText("")
             return
-        parts = [venue.full or venue.short, kind_text(venue.kind)]
+        parts = [venue.full or venue.short, word("venue kind", venue.kind)]
         month = self._typical_month(venue)
         if month is not None:
             parts.append(self.tr("usually in {0}").format(month_name(month)))

@@ -17,7 +17,8 @@ from labnews.gui.dialogs.forms import (
     line,
     optional,
 )
-from labnews.gui.models.venues import kind_text, month_name
+from labnews.gui.models.venues import month_name
+from labnews.gui.words import word
 
 VenueCheck = Callable[[VenueInput], LabnewsError | None]
 
@@ -58,7 +59,7 @@ class VenueDialog(RecordDialog[VenueInput]):
         self.kind = form.add(
             "kind",
             self.tr("&Kind:"),
-            ChoiceBox(((kind_text(k), k) for k in VENUE_KINDS), start.kind),
+            ChoiceBox(((word("venue kind", k), k) for k in VENUE_KINDS), start.kind),
             tip=self.tr("Journals print without a year: “ETRI J.”, not “ETRI J. 2024”"),
         )
         self.parent_venue = form.add(

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from labnews.core.records import AchievementLink, AchievementRecord
 from labnews.gui.models.records import RecordsModel
 from labnews.gui.models.roles import ALIGNMENT_ROLE, TOOLTIP_ROLE
+from labnews.gui.words import word
 
 translate = QCoreApplication.translate
 
@@ -29,20 +30,6 @@ class Column(IntEnum):
     TITLE = 2
     MEMBERS = 3
     ORGANISATION = 4
-
-
-def kind_text(kind: str) -> str:
-    """An achievement kind as the tables and forms show it."""
-    return {
-        "award": translate("AchievementsModel", "award"),
-        "talk": translate("AchievementsModel", "talk"),
-        "grant": translate("AchievementsModel", "grant"),
-        "project": translate("AchievementsModel", "project"),
-        "challenge": translate("AchievementsModel", "challenge"),
-        "service": translate("AchievementsModel", "service"),
-        "media": translate("AchievementsModel", "media"),
-        "other": translate("AchievementsModel", "other"),
-    }.get(kind, kind)
 
 
 def date_text(record: AchievementRecord) -> str:
@@ -66,7 +53,7 @@ class AchievementsModel(RecordsModel[AchievementRecord]):
             ),
             (
                 date_text,
-                lambda a: kind_text(a.kind),
+                lambda a: word("achievement kind", a.kind),
                 lambda a: a.title,
                 lambda a: ", ".join(m.name for m in a.members),
                 lambda a: a.organisation or "",
@@ -102,16 +89,6 @@ class AchievementsModel(RecordsModel[AchievementRecord]):
         if role == TOOLTIP_ROLE and column == Column.TITLE:
             return record.sentence or record.title
         return None
-
-
-def link_kind_text(kind: str) -> str:
-    """A link kind as the links table shows it."""
-    return {
-        "link": translate("LinksModel", "link"),
-        "video": translate("LinksModel", "video"),
-        "embed": translate("LinksModel", "embedded page"),
-        "image": translate("LinksModel", "image"),
-    }.get(kind, kind)
 
 
 class LinksModel(QAbstractTableModel):

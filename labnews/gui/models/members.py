@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from labnews.core.records import MemberRecord
 from labnews.gui.models.records import RecordsModel
 from labnews.gui.models.roles import ALIGNMENT_ROLE, FOREGROUND_ROLE, TOOLTIP_ROLE
+from labnews.gui.words import word
 
 translate = QCoreApplication.translate
 
@@ -26,25 +27,6 @@ class Column(IntEnum):
     JOINED = 4
     LEFT = 5
     ALIASES = 6
-
-
-def role_text(role: str) -> str:
-    """A member role as the tables and forms show it: core.records.ROLE_WORDS, translated.
-
-    The words are written out (not read from ROLE_WORDS) so that lupdate finds them.
-    """
-    return {
-        "pi": translate("MembersModel", "PI"),
-        "professor": translate("MembersModel", "professor"),
-        "researcher": translate("MembersModel", "researcher"),
-        "postdoc": translate("MembersModel", "postdoc"),
-        "phd": translate("MembersModel", "PhD student"),
-        "ms": translate("MembersModel", "MS student"),
-        "undergrad": translate("MembersModel", "undergraduate"),
-        "intern": translate("MembersModel", "intern"),
-        "alumni": translate("MembersModel", "alumni"),
-        "other": translate("MembersModel", "other"),
-    }.get(role, role)
 
 
 class MembersModel(RecordsModel[MemberRecord]):
@@ -67,7 +49,7 @@ class MembersModel(RecordsModel[MemberRecord]):
             (
                 lambda m: m.name,
                 lambda m: m.native or (missing if m.in_news else ""),
-                lambda m: role_text(m.role),
+                lambda m: word("role", m.role),
                 lambda m: yes if m.in_news else no,
                 lambda m: str(m.joined) if m.joined else "",
                 lambda m: str(m.left) if m.left else "",

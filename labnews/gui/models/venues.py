@@ -15,6 +15,7 @@ from labnews.core.rules import TallyRules
 from labnews.core.tally import venue_labels
 from labnews.gui.models.records import RecordsModel
 from labnews.gui.models.roles import FOREGROUND_ROLE, TOOLTIP_ROLE
+from labnews.gui.words import word
 
 translate = QCoreApplication.translate
 
@@ -29,16 +30,6 @@ class Column(IntEnum):
     LABEL = 4
     MONTH = 5
     ALIASES = 6
-
-
-def kind_text(kind: str) -> str:
-    """A venue kind as the tables and forms show it."""
-    return {
-        "conference": translate("VenuesModel", "conference"),
-        "journal": translate("VenuesModel", "journal"),
-        "workshop": translate("VenuesModel", "workshop"),
-        "other": translate("VenuesModel", "other"),
-    }.get(kind, kind)
 
 
 def month_name(month: int | None) -> str:
@@ -65,7 +56,7 @@ class VenuesModel(RecordsModel[VenueRecord]):
             (
                 lambda v: v.short,
                 lambda v: v.full or "",
-                lambda v: kind_text(v.kind),
+                lambda v: word("venue kind", v.kind),
                 lambda v: v.parent_short or "",
                 lambda v: self.counts_as(v) or "",
                 lambda v: month_name(v.month),

@@ -5,9 +5,9 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from labnews.core.errors import ConflictError, LabnewsError
 from labnews.core.records import AchievementRecord, MemberRecord, PaperRecord, VenueRecord
+from labnews.core.snapshots import achievement_input, member_input, paper_input, venue_input
 from labnews.gui.deferred import deferred
 from labnews.gui.messages import capitalised, shown
 
@@ -94,56 +95,53 @@ def _achievement_links(achievement: AchievementRecord) -> list[tuple[str, str]]:
     return found
 
 
+# Each editable input attribute's label and how its text is read, once for every pane that
+# shows it; the labels are translated when a pane is made.
+_FIELDS: Final[dict[str, tuple[object, Parse]]] = {
+    "title": (QT_TRANSLATE_NOOP("DetailPane", "Title"), "text"),
+    "venue": (QT_TRANSLATE_NOOP("DetailPane", "Venue"), "text"),
+    "year": (QT_TRANSLATE_NOOP("DetailPane", "Year"), "int"),
+    "doi": (QT_TRANSLATE_NOOP("DetailPane", "DOI"), "optional"),
+    "arxiv": (QT_TRANSLATE_NOOP("DetailPane", "arXiv"), "optional"),
+    "note": (QT_TRANSLATE_NOOP("DetailPane", "Note"), "optional"),
+    "name": (QT_TRANSLATE_NOOP("DetailPane", "Name"), "text"),
+    "native": (QT_TRANSLATE_NOOP("DetailPane", "Native name"), "optional"),
+    "homepage": (QT_TRANSLATE_NOOP("DetailPane", "Homepage"), "optional"),
+    "orcid": (QT_TRANSLATE_NOOP("DetailPane", "ORCID"), "optional"),
+    "short": (QT_TRANSLATE_NOOP("DetailPane", "Short name"), "text"),
+    "full": (QT_TRANSLATE_NOOP("DetailPane", "Full name"), "optional"),
+    "label": (QT_TRANSLATE_NOOP("DetailPane", "Counted as"), "optional"),
+    "organisation": (QT_TRANSLATE_NOOP("DetailPane", "Organisation"), "optional"),
+    "role": (QT_TRANSLATE_NOOP("DetailPane", "Role"), "optional"),
+    "description": (QT_TRANSLATE_NOOP("DetailPane", "Description"), "optional"),
+}
+
+# Each table's pane: its fields in order, the record as its input, and the record's links.
+_PANES: Final[
+    dict[
+        str,
+        tuple[tuple[str, ...], Callable[[Any], Any], Callable[[Any], Sequence[tuple[str, str]]]],
+    ]
+] = {
+    "papers": (("title", "venue", "year", "doi", "arxiv", "note"), paper_input, _paper_links),
+    "members": (("name", "native", "homepage", "orcid", "note"), member_input, _member_links),
+    "venues": (("short", "full", "label", "homepage"), venue_input, _venue_links),
+    "achievements": (
+        ("title", "organisation", "role", "description"),
+        achievement_input,
+        _achievement_links,
+    ),
+}
+
+
 def pane_spec(kind: str) -> PaneSpec:
     """The pane of a table view: papers, members, venues or achievements."""
-    from labnews.core import snapshots
-
-    if kind == "papers":
-        return PaneSpec(
-            (
-                FieldSpec("title", translate("DetailPane", "Title"), "text"),
-                FieldSpec("venue", translate("DetailPane", "Venue"), "text"),
-                FieldSpec("year", translate("DetailPane", "Year"), "int"),
-                FieldSpec("doi", translate("DetailPane", "DOI")),
-                FieldSpec("arxiv", translate("DetailPane", "arXiv")),
-                FieldSpec("note", translate("DetailPane", "Note")),
-            ),
-            snapshots.paper_input,
-            _paper_links,
-        )
-    if kind == "members":
-        return PaneSpec(
-            (
-                FieldSpec("name", translate("DetailPane", "Name"), "text"),
-                FieldSpec("native", translate("DetailPane", "Native name")),
-                FieldSpec("homepage", translate("DetailPane", "Homepage")),
-                FieldSpec("orcid", translate("DetailPane", "ORCID")),
-                FieldSpec("note", translate("DetailPane", "Note")),
-            ),
-            snapshots.member_input,
-            _member_links,
-        )
-    if kind == "venues":
-        return PaneSpec(
-            (
-                FieldSpec("short", translate("DetailPane", "Short name"), "text"),
-                FieldSpec("full", translate("DetailPane", "Full name")),
-                FieldSpec("label", translate("DetailPane", "Counted as")),
-                FieldSpec("homepage", translate("DetailPane", "Homepage")),
-            ),
-            snapshots.venue_input,
-            _venue_links,
-        )
-    return PaneSpec(
-        (
-            FieldSpec("title", translate("DetailPane", "Title"), "text"),
-            FieldSpec("organisation", translate("DetailPane", "Organisation")),
-            FieldSpec("role", translate("DetailPane", "Role")),
-            FieldSpec("description", translate("DetailPane", "Description")),
-        ),
-        snapshots.achievement_input,
-        _achievement_links,
-    )
+    names, snapshot, links = _PANES[kind]
+    fields = []
+    for name in names:
+        label, parse = _FIELDS[name]
+        fields.append(FieldSpec(name, translate("DetailPane", str(label)), parse))
+    return PaneSpec(tuple(fields), snapshot, links)
 
 
 def _text_of(value: object) -> str:
@@ -326,7 +324,9 @@ def window_commit(window: MainWindow) -> Commit:
             return LabnewsError(translate("DetailPane", "This record cannot be changed here"))
         store = kind.store
         record_id, version = record.id, record.version
-        error = undo.trial_run(database, lambda s: store.update(s, record_id, data, version))
+        error = undo.trial_run(
+            database, lambda s: store.update(s, record_id, data, expected_version=version)
+        )
         # A conflict is not the field's to fix: the edit goes ahead and the window offers reload.
         if error is not None and not isinstance(error, ConflictError):
             return error
