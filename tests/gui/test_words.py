@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from labnews.core.inputs import MemberInput
@@ -14,12 +15,13 @@ from labnews.core.records import (
     ACHIEVEMENT_LINK_KINDS,
     ROLE_WORDS,
     VENUE_KINDS,
+    AchievementLink,
     AchievementRecord,
     YearMonth,
 )
 from labnews.gui.app import install_translations, interface_locale, remove_translations
 from labnews.gui.dialogs.member import MemberDialog
-from labnews.gui.models.achievements import AchievementsModel, Column
+from labnews.gui.models.achievements import AchievementsModel, Column, LinksModel
 from labnews.gui.words import WORDS, word
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -70,3 +72,10 @@ def test_the_tables_and_forms_show_a_code_as_its_word(qapp: QApplication) -> Non
     dialog = MemberDialog(None, MemberInput(name="Ham Jaeseok", role="phd"))
     assert dialog.role.currentText() == "박사과정"
     dialog.deleteLater()
+
+
+def test_an_achievement_links_kind_shows_as_its_word_and_is_edited_as_its_code() -> None:
+    links = LinksModel((AchievementLink("embed", "https://example.org/demo", "Demo"),))
+    kind = links.index(0, LinksModel.KIND)
+    assert links.data(kind, Qt.ItemDataRole.DisplayRole) == "embedded page"
+    assert links.data(kind, Qt.ItemDataRole.EditRole) == "embed"

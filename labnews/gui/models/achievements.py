@@ -121,7 +121,10 @@ class LinksModel(QAbstractTableModel):
             Qt.ItemDataRole.EditRole,
         ):
             return None
-        return self._rows[index.row()][index.column()]
+        value = self._rows[index.row()][index.column()]
+        if index.column() == self.KIND and role == Qt.ItemDataRole.DisplayRole:
+            return word("link kind", value)  # edited as its code, shown as its word
+        return value
 
     def setData(
         self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = 2
