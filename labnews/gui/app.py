@@ -124,7 +124,7 @@ def run(db: str | None = None, screenshot: Path | None = None, view: str | None 
         window.show_view(view)
     window.show()
     # The window paints first; opening (maybe upgrading) and reading the database come after.
-    window.after_first_paint(lambda: window.open_at_start(startup_target(db)))
+    window.after_first_paint(lambda: window.lab_file.open_at_start(startup_target(db)))
     return int(app.exec())
 
 

@@ -345,10 +345,6 @@ class MainWindow(QMainWindow):
         """Open the database at a path or URL and show it; a dialog says why when it cannot."""
         return self.lab_file.open_target(target)
 
-    def open_at_start(self, target: str) -> None:
-        """Open the lab the window starts on, answering meanwhile (see LabFile.open_at_start)."""
-        self.lab_file.open_at_start(target)
-
     def set_database(self, database: Database) -> None:
         """Work on this database from now on (the window disposes of it when done)."""
         previous = self.database

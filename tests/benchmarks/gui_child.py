@@ -52,7 +52,7 @@ def labnews(target: str) -> None:
     window.installEventFilter(watcher)
     window.resize(1280, 800)
     window.show()
-    window.after_first_paint(lambda: window.open_at_start(target))
+    window.after_first_paint(lambda: window.lab_file.open_at_start(target))
     app.exec()
 
 
@@ -148,7 +148,7 @@ def usable(target: str) -> None:
     window.installEventFilter(watcher)
     window.resize(1280, 800)
     window.show()
-    window.after_first_paint(lambda: window.open_at_start(target))
+    window.after_first_paint(lambda: window.lab_file.open_at_start(target))
     app.exec()
 
 

@@ -45,7 +45,7 @@ def test_the_newest_papers_show_at_once_and_the_opening_brings_the_rest(
     path = _lab_copy(demo_database, tmp_path)
     window = _starting_window(qtbot, preferences, tmp_path)
 
-    window.open_at_start(str(path))
+    window.lab_file.open_at_start(str(path))
 
     # Before the event loop turns again, the store is not open, yet the table has the rows.
     assert window.database is None
@@ -74,7 +74,7 @@ def test_a_lab_that_fails_to_open_after_its_first_rows_leaves_no_rows(
     seen: list[str] = []
     modal.expect(QMessageBox, lambda box: seen.append(box.text()))
 
-    window.open_at_start(str(path))
+    window.lab_file.open_at_start(str(path))
     assert window.papers.model.rowCount() == 5
     # The file is gone bad between the first look and the opening.
     path.write_bytes(b"this is not a database at all")
@@ -97,7 +97,7 @@ def test_a_window_opening_on_another_view_reads_no_first_rows(
     window.show()
     qtbot.waitExposed(window)
 
-    window.open_at_start(str(path))
+    window.lab_file.open_at_start(str(path))
 
     assert window.built_view("papers") is None  # not built for rows nobody sees
     qtbot.waitUntil(lambda: window.database is not None, timeout=30_000)

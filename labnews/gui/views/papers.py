@@ -317,7 +317,9 @@ class PapersView(RecordsView[PaperRecord]):
             return
         self.count_label.setText(
             self.tr("{0} of {1} {2}, reading the rest…").format(
-                self.model.rowCount(), total, self._nouns[1]
+                self.locale().toString(self.model.rowCount()),
+                self.locale().toString(total),
+                self._nouns[1],
             )
         )
 

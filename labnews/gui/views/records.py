@@ -281,10 +281,11 @@ class RecordsView(QWidget, Generic[R]):
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), len(self.model.records)
         noun = self._nouns[0] if total == 1 else self._nouns[1]
+        number = self.locale().toString  # "100,000" in English, as the locale writes it
         if shown == total:
-            text = self.tr("{0} {1}").format(total, noun)
+            text = self.tr("{0} {1}").format(number(total), noun)
         else:
-            text = self.tr("{0} of {1} {2}").format(shown, total, noun)
+            text = self.tr("{0} of {1} {2}").format(number(shown), number(total), noun)
         self.count_label.setText(text)
 
     # --- selection --------------------------------------------------------------------------
