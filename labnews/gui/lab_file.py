@@ -9,12 +9,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread
+from PySide6.QtCore import QCoreApplication, Qt, QThread
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit, QMenu
+from shiboken6 import isValid
 
 from labnews.core.errors import LabnewsError
 from labnews.gui.deferred import deferred
 from labnews.gui.messages import shown
+from labnews.gui.threads import hold_until_finished
 from labnews.store.location import is_url
 
 if TYPE_CHECKING:
@@ -54,25 +56,28 @@ STORE_IMPORTS: Final = (
     "labnews.store.models",
 )
 """What the store stands on, imported on a worker thread while the window starts: SQLAlchemy
-and the models, which no module defers. The deferred store modules are left to the window's
-thread: two threads must not run one of Python 3.11's lazy modules at once."""
+and the models. The modules the window defers (gui/deferred.py) are left to the window's
+thread, as two threads must not run one of Python 3.11's lazy modules at once: the models
+import ``labnews.core.records``, which the window defers, so it is loaded before the worker
+starts (``open_at_start``)."""
 
 
 class StoreImport(QThread):
     """Imports the store's foundations off the window's thread, so that the window answers (and
     shows a lab's first rows) during the third of a second SQLAlchemy's import takes."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self) -> None:
+        super().__init__()
+        hold_until_finished(self)  # not the window's child: closing it must not end the thread
 
     def run(self) -> None:
         for name in STORE_IMPORTS:
             if name in sys.modules:
-                continue  # imported, or deferred (see above)
+                continue  # imported already, or deferred (see above)
             try:
                 importlib.import_module(name)
             except Exception:
-                return
+                return  # the window's own import meets it again, and reports it in place
 
 
 class LabFile:
@@ -83,25 +88,40 @@ class LabFile:
         self._demo_path = demo_path
         self.seen_changes: int | None = None
         """The lab's change count when the window last read it (see reload_if_changed_elsewhere)."""
+        self._openings = 0
+        """How many openings have begun: the start-up one gives way to any the user began."""
+        self._glanced: str | None = None
+        """The lab whose first rows the papers view shows before it is open (open_at_start)."""
 
     def _status(self, text: str) -> None:
         self.window.statusBar().showMessage(text)
 
     # --- opening ------------------------------------------------------------------------------
 
+    def _begin_opening(self, target: str) -> None:
+        self._openings += 1
+        if self._glanced is not None and self._glanced != target:
+            self._forget_glance()  # those rows were of another lab
+
+    def _forget_glance(self) -> None:
+        if self._glanced is not None:
+            self._glanced = None
+            self.window.papers.drop_newest()
+
     def open_target(self, target: str) -> bool:
         """Open the database at a path or URL and show it; a dialog says why when it cannot."""
         window = self.window
+        self._begin_opening(target)
         try:
             with busy():
                 database = migrate.open_database(target)
-        except LabnewsError as error:
+        except (LabnewsError, OSError) as error:
+            self._forget_glance()  # rows of a lab that is not open are not shown behind the error
+            if isinstance(error, OSError):  # a folder that cannot be made, a file unreadable
+                error = LabnewsError(f"cannot open {target}: {error.strerror or error}")
             window.report(error, title=translate("MainWindow", "Cannot open the database"))
             return False
-        except OSError as error:  # a folder that cannot be created, a file that cannot be read
-            reason = LabnewsError(f"cannot open {target}: {error.strerror or error}")
-            window.report(reason, title=translate("MainWindow", "Cannot open the database"))
-            return False
+        self._glanced = None  # the view keeps the user's place among them as the lab comes in
         window.set_database(database)
         if window.preferences is not None:
             window.preferences.remember_database(target)
@@ -111,22 +131,25 @@ class LabFile:
         """Open the lab the window starts on, the window answering all the while: the papers
         view (when it is the one shown) gets the lab's newest papers at once, read with the
         standard library, while SQLAlchemy is imported on a worker thread; then the lab opens
-        as any other does, and its papers take the place of the first ones."""
-        from labnews.store import glance  # its records are read after the first paint
+        as any other does, and its papers take the place of the first ones. A lab the user
+        opens meanwhile wins."""
+        # Also loads labnews.core.records here, before the worker imports the models on it.
+        from labnews.store import glance
 
         window = self.window
-        first = None
         if window.current_view() == "papers" and not is_url(target):
             papers = window.papers
             first = glance.newest_papers(Path(target).expanduser(), papers.first_rows)
             if first is not None and first.papers:
                 papers.show_newest(first.papers, first.total)
-        importer = StoreImport(window)
+                self._glanced = target
+        openings = self._openings
+        importer = StoreImport()
 
         def imported() -> None:
             importer.deleteLater()
-            if not self.open_target(target) and first is not None and first.papers:
-                window.papers.drop_newest()
+            if isValid(window) and self._openings == openings:
+                self.open_target(target)
 
         importer.finished.connect(imported)
         importer.start()
@@ -199,6 +222,7 @@ class LabFile:
         from labnews.store.demo import load_demo
 
         window = self.window
+        self._begin_opening(str(self.demo_path))
         try:
             with busy():
                 database = migrate.open_database(str(self.demo_path))
@@ -210,8 +234,10 @@ class LabFile:
                     database.dispose()
                     raise
         except LabnewsError as error:
+            self._forget_glance()
             window.report(error, title=translate("MainWindow", "Cannot open the demo lab"))
             return
+        self._glanced = None
         window.set_database(database)
         if window.preferences is not None:
             window.preferences.remember_database(str(self.demo_path))

@@ -69,3 +69,13 @@ def word(vocabulary: Vocabulary, code: str) -> str:
     context, english = WORDS[vocabulary]
     found = english.get(code)
     return code if found is None else QCoreApplication.translate(context, str(found))
+
+
+def code_of(vocabulary: Vocabulary, text: str) -> str:
+    """The code a word names, as typed in English or in the interface's language (any case);
+    text that is no word of the vocabulary comes back lower-cased, for the form to check."""
+    wanted = text.strip().casefold()
+    for code in WORDS[vocabulary][1]:
+        if wanted in (code.casefold(), word(vocabulary, code).casefold()):
+            return code
+    return wanted

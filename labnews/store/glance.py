@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Final
 
+from labnews.core.errors import LabnewsError
 from labnews.core.records import PaperRecord
 from labnews.store import HEAD_REVISION
 from labnews.store.paperrows import PAPER_ROW, authors_by_paper, links_by_paper, paper_record
@@ -50,7 +51,7 @@ SELECT paper_id, label, url FROM paper_link
 WHERE paper_id IN ({_NEWEST})
 ORDER BY paper_id, position
 """
-_CONVERTERS: Final[dict[str, Callable[[Any], Any]]] = {
+CONVERTERS: Final[dict[str, Callable[[Any], Any]]] = {
     "DATE": lambda text: None if text is None else date.fromisoformat(text),
     "BOOLEAN": lambda number: None if number is None else bool(number),
 }
@@ -72,7 +73,7 @@ def newest_papers(path: Path, limit: int) -> Glance | None:
         if not path.is_file():
             return None
         return read_steadily(path, lambda conn: _read(conn, limit))
-    except (sqlite3.Error, OSError, LookupError, ValueError, TypeError):
+    except (sqlite3.Error, OSError, LabnewsError, LookupError, ValueError, TypeError):
         # Whatever stops the glance, the real opening meets too, and reports it properly.
         return None
 
@@ -82,9 +83,9 @@ def _read(conn: sqlite3.Connection, limit: int) -> Glance | None:
         return None
     conn.row_factory = sqlite3.Row
     convert = {
-        row["name"]: _CONVERTERS[row["type"].upper()]
+        row["name"]: CONVERTERS[row["type"].upper()]
         for row in conn.execute("PRAGMA table_info(paper)")
-        if row["type"].upper() in _CONVERTERS
+        if row["type"].upper() in CONVERTERS
     }
     authors = authors_by_paper(conn.execute(_AUTHORS, (limit,)))
     links = links_by_paper(conn.execute(_LINKS, (limit,)))

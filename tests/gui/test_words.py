@@ -79,3 +79,18 @@ def test_an_achievement_links_kind_shows_as_its_word_and_is_edited_as_its_code()
     kind = links.index(0, LinksModel.KIND)
     assert links.data(kind, Qt.ItemDataRole.DisplayRole) == "embedded page"
     assert links.data(kind, Qt.ItemDataRole.EditRole) == "embed"
+    links.setData(kind, "Video", Qt.ItemDataRole.EditRole)
+    assert links.data(kind, Qt.ItemDataRole.EditRole) == "video"
+    links.setData(kind, "embedded page", Qt.ItemDataRole.EditRole)
+    assert links.data(kind, Qt.ItemDataRole.EditRole) == "embed"
+
+
+@pytest.mark.usefixtures("korean")
+def test_a_link_kind_typed_as_its_korean_word_is_kept_as_its_code() -> None:
+    links = LinksModel((AchievementLink("link", "https://example.org/demo", "Demo"),))
+    kind = links.index(0, LinksModel.KIND)
+    korean_video = word("link kind", "video")
+    assert HANGUL.search(korean_video)
+    links.setData(kind, korean_video, Qt.ItemDataRole.EditRole)
+    assert links.data(kind, Qt.ItemDataRole.EditRole) == "video"
+    assert links.data(kind, Qt.ItemDataRole.DisplayRole) == korean_video

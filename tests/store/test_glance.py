@@ -16,6 +16,7 @@ from labnews.core.inputs import AuthorInput, PaperInput
 from labnews.core.records import PaperLink, YearMonth
 from labnews.store import HEAD_REVISION, commands, glance, queries
 from labnews.store.database import Database
+from labnews.store.models import Paper
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -109,3 +110,25 @@ def test_the_glance_imports_no_sqlalchemy() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_a_value_no_record_can_hold_gives_no_rows_rather_than_an_error(
+    demo_database: Database,
+) -> None:
+    # A hand-edited file: news month 13 (the check constraint switched off to write it).
+    assert demo_database.path is not None
+    path = demo_database.path
+    demo_database.dispose()
+    with closing(sqlite3.connect(path)) as conn, conn:
+        conn.execute("PRAGMA ignore_check_constraints = 1")
+        conn.execute("UPDATE paper SET news_month = 13 WHERE id = (SELECT max(id) FROM paper)")
+    assert glance.newest_papers(path, 400) is None
+
+
+def test_every_paper_column_comes_back_as_the_type_sqlalchemy_gives() -> None:
+    # The driver gives text, numbers or None; any other column type needs its converter, or a
+    # column added to the model would reach the glance's records as the wrong kind of value.
+    for column in Paper.__table__.columns:
+        python_type = column.type.python_type
+        if python_type not in (int, str):
+            assert str(column.type).upper() in glance.CONVERTERS, column.name

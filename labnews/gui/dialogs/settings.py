@@ -333,14 +333,15 @@ class SettingsDialog(RecordDialog[SettingsChoice]):
 
         homepage = self.homepage.text().strip()
         folder = self.site_folder()
+        defaults = LabSettings()
         return SettingsChoice(
             LabSettings(
                 lab_name=" ".join(self.lab_name.text().split()),
                 default_format=text(self.default_format, DEFAULT_FORMAT.default),
                 default_language=text(self.default_language, DEFAULT_LANGUAGE.default),
-                workshops=text(self.workshops, "fold"),
-                order=text(self.order, "first"),
-                lines=text(self.lines, "month"),
+                workshops=text(self.workshops, defaults.workshops),
+                order=text(self.order, defaults.order),
+                lines=text(self.lines, defaults.lines),
                 homepage_file=str(Path(homepage).expanduser()) if homepage else "",
                 publication_bold=text(self.publication_bold, PUBLICATION_BOLD.default),
                 homepage_site=str(folder.resolve()) if folder is not None else "",

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 from labnews.core.records import AchievementLink, AchievementRecord
 from labnews.gui.models.records import RecordsModel
 from labnews.gui.models.roles import ALIGNMENT_ROLE, TOOLTIP_ROLE
-from labnews.gui.words import word
+from labnews.gui.words import code_of, word
 
 translate = QCoreApplication.translate
 
@@ -132,8 +132,9 @@ class LinksModel(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
         text = str(value).strip()
+        # A kind is shown as its word: typed as the word or as its code, it is kept as the code.
         self._rows[index.row()][index.column()] = (
-            text.lower() if index.column() == self.KIND else text
+            code_of("link kind", text) if index.column() == self.KIND else text
         )
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
         return True

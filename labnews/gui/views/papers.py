@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import atexit
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import replace
 from typing import TYPE_CHECKING, Final, cast
 
-from PySide6.QtCore import QCoreApplication, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from labnews.core.errors import LabnewsError
@@ -19,6 +18,7 @@ from labnews.gui.deferred import deferred
 from labnews.gui.messages import shown
 from labnews.gui.models.papers import Column, PapersModel
 from labnews.gui.models.records import Prepared
+from labnews.gui.threads import hold_until_finished
 from labnews.gui.views.authors_delegate import AuthorsDelegate
 from labnews.gui.views.records import RecordsView
 
@@ -41,18 +41,6 @@ FIRST_ROWS: Final = 400
 """How many of the newest papers a large lab shows at once: more than a screen holds."""
 READER_DELAY_MS: Final = 50
 """How long after the window answered a change the reader starts: the rows paint first."""
-
-_running: set[QThread] = set()
-"""Readers still running, held so that Python does not collect a thread Qt still runs."""
-
-
-def _wait_for_readers() -> None:
-    for reader in list(_running):
-        reader.wait()
-
-
-# A script that ends without quitting the application must not destroy a running reader either.
-atexit.register(_wait_for_readers)
 
 
 class PapersReader(QThread):
@@ -78,13 +66,7 @@ class PapersReader(QThread):
         self.generation = generation
         self.prepare = prepare
         self.with_members = with_members
-        application = QCoreApplication.instance()
-        if application is not None and not application.property("labnews_papers_readers"):
-            # Python must not tear down a thread Qt still runs: quitting waits for readers.
-            application.setProperty("labnews_papers_readers", True)
-            application.aboutToQuit.connect(_wait_for_readers)
-        _running.add(self)
-        self.finished.connect(lambda: _running.discard(self))
+        hold_until_finished(self)
 
     def run(self) -> None:
         try:
