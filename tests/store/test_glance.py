@@ -49,6 +49,16 @@ def _add_a_paper_with_every_field(database: Database) -> None:
         )
 
 
+def _edited_by_hand(database: Database, *statements: str) -> Path:
+    """The lab's file, closed by labnews and changed by these statements of plain SQLite."""
+    assert database.path is not None
+    database.dispose()
+    with closing(sqlite3.connect(database.path)) as conn, conn:
+        for statement in statements:
+            conn.execute(statement)
+    return database.path
+
+
 @pytest.mark.parametrize("limit", [1, 5, 400])
 def test_the_glance_reads_the_newest_papers_as_the_query_does(
     demo_database: Database, limit: int
@@ -79,11 +89,7 @@ def test_an_empty_lab_glances_no_papers(database: Database) -> None:
 def test_a_file_at_another_schema_revision_is_left_to_the_real_opening(
     demo_database: Database,
 ) -> None:
-    assert demo_database.path is not None
-    path = demo_database.path
-    demo_database.dispose()
-    with closing(sqlite3.connect(path)) as conn, conn:
-        conn.execute("UPDATE alembic_version SET version_num = '0004'")
+    path = _edited_by_hand(demo_database, "UPDATE alembic_version SET version_num = '0004'")
     assert HEAD_REVISION != "0004"
     assert glance.newest_papers(path, 400) is None
 
@@ -115,13 +121,12 @@ def test_the_glance_imports_no_sqlalchemy() -> None:
 def test_a_value_no_record_can_hold_gives_no_rows_rather_than_an_error(
     demo_database: Database,
 ) -> None:
-    # A hand-edited file: news month 13 (the check constraint switched off to write it).
-    assert demo_database.path is not None
-    path = demo_database.path
-    demo_database.dispose()
-    with closing(sqlite3.connect(path)) as conn, conn:
-        conn.execute("PRAGMA ignore_check_constraints = 1")
-        conn.execute("UPDATE paper SET news_month = 13 WHERE id = (SELECT max(id) FROM paper)")
+    # News month 13, written with the check constraint switched off.
+    path = _edited_by_hand(
+        demo_database,
+        "PRAGMA ignore_check_constraints = 1",
+        "UPDATE paper SET news_month = 13 WHERE id = (SELECT max(id) FROM paper)",
+    )
     assert glance.newest_papers(path, 400) is None
 
 
