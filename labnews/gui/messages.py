@@ -154,6 +154,67 @@ _TEMPLATES = (
     QT_TRANSLATE_NOOP("StoreMessages", "has 1 paper"),
     QT_TRANSLATE_NOOP("StoreMessages", "has {n} papers"),
     QT_TRANSLATE_NOOP("StoreMessages", "is the parent of {name}"),
+    # Why a file cannot be read or written (the import wizard, adopting, publishing). The
+    # loosest come last: the first template that matches a sentence wins.
+    QT_TRANSLATE_NOOP("StoreMessages", "{name} is too large to import ({size} bytes)"),
+    QT_TRANSLATE_NOOP("StoreMessages", "{name} is not a text file (it holds binary data)"),
+    QT_TRANSLATE_NOOP("StoreMessages", "{name} is too large to be a news file ({size} characters)"),
+    QT_TRANSLATE_NOOP("StoreMessages", "{name} is too large to be a news page ({size} characters)"),
+    QT_TRANSLATE_NOOP("StoreMessages", "{name} is too large to be a news file"),
+    QT_TRANSLATE_NOOP("StoreMessages", "{name} holds no .md or .html news files"),
+    QT_TRANSLATE_NOOP(
+        "StoreMessages", "{name} is neither a YAML news list nor a script with an array"
+    ),
+    QT_TRANSLATE_NOOP("StoreMessages", "{name} is not valid YAML at line {n}: {problem}"),
+    QT_TRANSLATE_NOOP("StoreMessages", "{name} is not valid YAML: {problem}"),
+    QT_TRANSLATE_NOOP("StoreMessages", "{name} is nested too deeply to be a news list"),
+    QT_TRANSLATE_NOOP(
+        "StoreMessages", "{name} holds no list of news items (each with a date and a text)"
+    ),
+    QT_TRANSLATE_NOOP(
+        "StoreMessages",
+        "{name} holds no array of news items "
+        "(expected e.g. export const news = [{{date: ..., title: ...}}])",
+    ),
+    QT_TRANSLATE_NOOP("StoreMessages", "the BibTeX file is nested too deeply to read"),
+    QT_TRANSLATE_NOOP("StoreMessages", "the BibTeX file could not be read ({problem})"),
+    QT_TRANSLATE_NOOP(
+        "StoreMessages",
+        "a BibTeX value joins @string macros into more than {size} characters; the file is refused",
+    ),
+    QT_TRANSLATE_NOOP(
+        "StoreMessages", "the file is not valid JSON (line {n}, column {m}: {problem})"
+    ),
+    QT_TRANSLATE_NOOP("StoreMessages", "the JSON file is nested too deeply to read"),
+    QT_TRANSLATE_NOOP(
+        "StoreMessages", "the file holds a number of {size} digits; it is not a labnews export"
+    ),
+    QT_TRANSLATE_NOOP("StoreMessages", 'the file is not a labnews export (no "format": "labnews")'),
+    QT_TRANSLATE_NOOP(
+        "StoreMessages", "the file's labnews format version is missing or not a number"
+    ),
+    QT_TRANSLATE_NOOP(
+        "StoreMessages",
+        "the file was written by a newer labnews (format version {n}); update labnews to import it",
+    ),
+    QT_TRANSLATE_NOOP("StoreMessages", '"{name}" in the file must be a list'),
+    QT_TRANSLATE_NOOP("StoreMessages", "line {n}: the CSV cannot be read ({problem})"),
+    QT_TRANSLATE_NOOP(
+        "StoreMessages",
+        "the CSV header names no labnews table: a papers table has venue and year columns, "
+        "members a name column, venues a short column, achievements kind, title and date",
+    ),
+    QT_TRANSLATE_NOOP("StoreMessages", "the import has {n} errors; first: {problem}"),
+    QT_TRANSLATE_NOOP("StoreMessages", "the import names {name}, who is not a member"),
+    QT_TRANSLATE_NOOP("StoreMessages", "cannot write {name}: the folder {other} does not exist"),
+    QT_TRANSLATE_NOOP("StoreMessages", "cannot write {name}: it is a folder"),
+    QT_TRANSLATE_NOOP(
+        "StoreMessages",
+        "cannot write {name}: it is not a regular file (a pipe, socket or device)",
+    ),
+    QT_TRANSLATE_NOOP("StoreMessages", "cannot write {name}: {problem}"),
+    QT_TRANSLATE_NOOP("StoreMessages", "cannot read {name}: {problem}"),
+    QT_TRANSLATE_NOOP("StoreMessages", "{name} does not exist"),
 )
 TEMPLATES: tuple[str, ...] = tuple(map(str, _TEMPLATES))
 """The English sentences, as the store and the importers write them, with their values named."""
@@ -182,12 +243,17 @@ _WORDS = {"kind"}
 _FIELD = re.compile(r"\{(\w+)\}")
 
 
+def _literal(text: str) -> str:
+    """A template's text between its fields as a pattern: ``{{`` and ``}}`` stand for braces."""
+    return re.escape(text.replace("{{", "{").replace("}}", "}"))
+
+
 @cache
 def _pattern(template: str) -> re.Pattern[str]:
     parts: list[str] = []
     at = 0
     for field in _FIELD.finditer(template):
-        parts.append(re.escape(template[at : field.start()]))
+        parts.append(_literal(template[at : field.start()]))
         name = field.group(1)
         if name in _DIGITS:
             parts.append(rf"(?P<{name}>\d+)")
@@ -199,7 +265,7 @@ def _pattern(template: str) -> re.Pattern[str]:
         else:
             parts.append(rf"(?P<{name}>.+?)")
         at = field.end()
-    parts.append(re.escape(template[at:]))
+    parts.append(_literal(template[at:]))
     return re.compile("".join(parts), re.DOTALL)
 
 

@@ -3264,6 +3264,134 @@ J. Ham</translation>
         <source>is the parent of {name}</source>
         <translation>상위 학회로서 워크숍: {name}</translation>
     </message>
+    <message>
+        <source>{name} is too large to import ({size} bytes)</source>
+        <translation>가져오기에는 너무 큰 파일입니다 ({size}바이트): {name}</translation>
+    </message>
+    <message>
+        <source>{name} is not a text file (it holds binary data)</source>
+        <translation>텍스트 파일이 아닙니다 (바이너리 데이터가 들어 있습니다): {name}</translation>
+    </message>
+    <message>
+        <source>{name} is too large to be a news file ({size} characters)</source>
+        <translation>뉴스 파일로 보기에는 너무 큽니다 ({size}자): {name}</translation>
+    </message>
+    <message>
+        <source>{name} is too large to be a news page ({size} characters)</source>
+        <translation>뉴스 페이지로 보기에는 너무 큽니다 ({size}자): {name}</translation>
+    </message>
+    <message>
+        <source>{name} is too large to be a news file</source>
+        <translation>뉴스 파일로 보기에는 너무 큽니다: {name}</translation>
+    </message>
+    <message>
+        <source>{name} holds no .md or .html news files</source>
+        <translation>.md 또는 .html 뉴스 파일이 없는 폴더입니다: {name}</translation>
+    </message>
+    <message>
+        <source>{name} is neither a YAML news list nor a script with an array</source>
+        <translation>YAML 뉴스 목록도, 배열이 있는 스크립트도 아닙니다: {name}</translation>
+    </message>
+    <message>
+        <source>{name} is not valid YAML at line {n}: {problem}</source>
+        <translation>올바른 YAML이 아닙니다 ({n}번째 줄: {problem}): {name}</translation>
+    </message>
+    <message>
+        <source>{name} is not valid YAML: {problem}</source>
+        <translation>올바른 YAML이 아닙니다 ({problem}): {name}</translation>
+    </message>
+    <message>
+        <source>{name} is nested too deeply to be a news list</source>
+        <translation>뉴스 목록으로 보기에는 너무 깊게 중첩되어 있습니다: {name}</translation>
+    </message>
+    <message>
+        <source>{name} holds no list of news items (each with a date and a text)</source>
+        <translation>뉴스 항목(날짜와 내용이 있는 항목)의 목록이 없습니다: {name}</translation>
+    </message>
+    <message>
+        <source>{name} holds no array of news items (expected e.g. export const news = [{{date: ..., title: ...}}])</source>
+        <translation>뉴스 항목의 배열이 없습니다 (예: export const news = [{{date: ..., title: ...}}]): {name}</translation>
+    </message>
+    <message>
+        <source>the BibTeX file is nested too deeply to read</source>
+        <translation>BibTeX 파일이 너무 깊게 중첩되어 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>the BibTeX file could not be read ({problem})</source>
+        <translation>BibTeX 파일을 읽을 수 없습니다 ({problem})</translation>
+    </message>
+    <message>
+        <source>a BibTeX value joins @string macros into more than {size} characters; the file is refused</source>
+        <translation>BibTeX 값이 @string 매크로를 이어 {size}자를 넘습니다. 이 파일은 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>the file is not valid JSON (line {n}, column {m}: {problem})</source>
+        <translation>올바른 JSON 파일이 아닙니다 ({n}번째 줄, {m}번째 열: {problem})</translation>
+    </message>
+    <message>
+        <source>the JSON file is nested too deeply to read</source>
+        <translation>JSON 파일이 너무 깊게 중첩되어 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>the file holds a number of {size} digits; it is not a labnews export</source>
+        <translation>파일에 {size}자리 숫자가 있습니다. labnews에서 내보낸 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>the file is not a labnews export (no &quot;format&quot;: &quot;labnews&quot;)</source>
+        <translation>labnews에서 내보낸 파일이 아닙니다 (&quot;format&quot;: &quot;labnews&quot;가 없습니다)</translation>
+    </message>
+    <message>
+        <source>the file&apos;s labnews format version is missing or not a number</source>
+        <translation>파일의 labnews 형식 버전이 없거나 숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the file was written by a newer labnews (format version {n}); update labnews to import it</source>
+        <translation>더 새로운 labnews가 쓴 파일입니다 (형식 버전 {n}). 가져오려면 labnews를 업데이트하세요</translation>
+    </message>
+    <message>
+        <source>&quot;{name}&quot; in the file must be a list</source>
+        <translation>파일의 &quot;{name}&quot; 항목은 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <source>line {n}: the CSV cannot be read ({problem})</source>
+        <translation>{n}번째 줄: CSV를 읽을 수 없습니다 ({problem})</translation>
+    </message>
+    <message>
+        <source>the CSV header names no labnews table: a papers table has venue and year columns, members a name column, venues a short column, achievements kind, title and date</source>
+        <translation>CSV 머리글이 labnews의 어느 표에도 맞지 않습니다. 논문 표에는 venue와 year 열, 구성원 표에는 name 열, 게재처 표에는 short 열, 성과 표에는 kind, title, date 열이 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>the import has {n} errors; first: {problem}</source>
+        <translation>가져오기에 오류가 {n}개 있습니다. 첫 번째 오류: {problem}</translation>
+    </message>
+    <message>
+        <source>the import names {name}, who is not a member</source>
+        <translation>구성원이 아닌 사람이 가져오기에 있습니다: {name}</translation>
+    </message>
+    <message>
+        <source>cannot write {name}: the folder {other} does not exist</source>
+        <translation>쓸 수 없습니다 (폴더가 없습니다: {other}): {name}</translation>
+    </message>
+    <message>
+        <source>cannot write {name}: it is a folder</source>
+        <translation>쓸 수 없습니다 (폴더입니다): {name}</translation>
+    </message>
+    <message>
+        <source>cannot write {name}: it is not a regular file (a pipe, socket or device)</source>
+        <translation>쓸 수 없습니다 (일반 파일이 아닙니다: 파이프, 소켓 또는 장치): {name}</translation>
+    </message>
+    <message>
+        <source>cannot write {name}: {problem}</source>
+        <translation>쓸 수 없습니다 ({problem}): {name}</translation>
+    </message>
+    <message>
+        <source>cannot read {name}: {problem}</source>
+        <translation>읽을 수 없습니다 ({problem}): {name}</translation>
+    </message>
+    <message>
+        <source>{name} does not exist</source>
+        <translation>찾을 수 없습니다: {name}</translation>
+    </message>
 </context>
 <context>
     <name>UndoBar</name>

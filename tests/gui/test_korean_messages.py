@@ -17,6 +17,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from labnews.core.errors import LabnewsError
 from labnews.core.inputs import AuthorInput, MemberInput, PaperInput
 from labnews.gui.app import install_translations, interface_locale, remove_translations
 from labnews.gui.dialogs.check import CheckDialog
@@ -24,6 +25,8 @@ from labnews.gui.dialogs.paper import PaperDialog
 from labnews.gui.main_window import MainWindow
 from labnews.gui.messages import CHECK_NAMES, TEMPLATES, shown
 from labnews.gui.preferences import Preferences
+from labnews.io.files import write_atomic
+from labnews.io.importers import ImportKind, plan_file
 from labnews.resources import resource
 from labnews.store import commands
 from labnews.store.database import Database
@@ -116,6 +119,71 @@ def test_a_refused_removal_says_why_in_korean(
         "아직 이 구성원을 쓰는 기록이 있습니다: Ham Jaeseok (논문 4편의 저자). "
         "먼저 그 기록을 지우거나 고치세요"
     ]
+
+
+# Each way an import refuses a whole file: the file, its kind, and what it holds.
+REFUSED_FILES = (
+    ("news.yml", "news", "- date: 2024-01-01\n  title: [unclosed\n"),
+    ("empty.yml", "news", "title: no list here\n"),
+    ("news.js", "news", "const greeting = 'no array of news here';\n"),
+    ("deep.js", "news", "export const news = " + "[" * 5000 + "]" * 5000 + ";\n"),
+    ("lab.json", "table", '{"format": "labnews", "version": '),
+    ("other.json", "table", '{"format": "something else"}'),
+    ("newer.json", "table", '{"format": "labnews", "version": 99}'),
+    ("people.csv", "table", "colour,flavour\nred,sweet\n"),
+    ("binary.bib", "bibtex", "\x00\x01\x02" * 100),
+    ("missing.md", "news", None),
+)
+
+
+@pytest.mark.usefixtures("korean")
+@pytest.mark.parametrize(("name", "kind", "text"), REFUSED_FILES, ids=[f[0] for f in REFUSED_FILES])
+def test_every_file_an_import_refuses_is_refused_in_korean_naming_the_file(
+    database: Database, tmp_path: Path, name: str, kind: ImportKind, text: str | None
+) -> None:
+    path = tmp_path / name
+    if text is not None:
+        path.write_text(text, encoding="utf-8")
+    with database.session() as session, pytest.raises(LabnewsError) as refused:
+        plan_file(session, kind, path)
+    said = shown(refused.value.message)
+    assert is_korean(said), refused.value.message
+    if name.endswith((".yml", ".js", ".bib", ".md")):
+        assert name in said
+
+
+@pytest.mark.usefixtures("korean")
+def test_a_file_that_cannot_be_written_is_said_in_korean_and_not_as_a_missing_file(
+    tmp_path: Path,
+) -> None:
+    nowhere = tmp_path / "nowhere"
+    said = []
+    for target in (nowhere / "news.md", tmp_path):
+        with pytest.raises(LabnewsError) as refused:
+            write_atomic(target, "news")
+        said.append(shown(refused.value.message))
+    assert said == [
+        f"쓸 수 없습니다 (폴더가 없습니다: {nowhere}): {nowhere / 'news.md'}",
+        f"쓸 수 없습니다 (폴더입니다): {tmp_path}",
+    ]
+
+
+@pytest.mark.usefixtures("korean")
+def test_the_import_wizard_says_why_it_refuses_a_file_in_korean(
+    qtbot: QtBot, database: Database, preferences: Preferences, tmp_path: Path
+) -> None:
+    bad = tmp_path / "news.yml"
+    bad.write_text("- date: 2024-01-01\n  title: [unclosed\n", encoding="utf-8")
+    window = korean_window(qtbot, database, preferences)
+    wizard = window.open_import()
+    assert wizard is not None
+    wizard.source_page.path.setText(str(bad))
+    wizard.next()
+    problem = wizard.source_page.problem.text()
+    assert wizard.currentId() == 0
+    assert problem.startswith("올바른 YAML이 아닙니다 (3번째 줄: "), problem
+    assert problem.endswith(": news.yml")
+    wizard.reject()
 
 
 @pytest.mark.usefixtures("korean")

@@ -30,6 +30,7 @@ from labnews.gui.import_worker import (
     ImportWorker,
     start_worker,
 )
+from labnews.gui.messages import capitalised, shown
 from labnews.gui.models.plan import PlanRowsModel
 from labnews.io.importers import plan_file
 
@@ -109,7 +110,7 @@ class ImportWizard(ReviewTables):
                     for v in records
                 }
         except LabnewsError as error:
-            page.show_problem(error.message[:1].upper() + error.message[1:])
+            page.show_problem(capitalised(shown(error.message)))
             return False
         except OSError as error:
             page.show_problem(self.tr("Cannot read {0}: {1}").format(path, error.strerror))
@@ -355,7 +356,7 @@ class ImportWizard(ReviewTables):
             page.setTitle(self.tr("Not imported"))
             page.status.setText(
                 self.tr("The import failed, and nothing was imported: {0}").format(
-                    html.escape(outcome.error)
+                    html.escape(shown(outcome.error))
                 )
             )
             page.result.setText(backup)
