@@ -243,8 +243,13 @@ def _member_input(args: argparse.Namespace, base: MemberRecord | None) -> Member
     )
 
 
-def _venue_input(args: argparse.Namespace, base: VenueRecord | None) -> VenueInput:
-    if base is None:
+def _new_venue_input(session: Any, args: argparse.Namespace) -> VenueInput:
+    """A new venue from the options; a short name the venue catalog knows fills in the rest."""
+    from labnews.core.names import venue_spelling_key
+    from labnews.store.catalog import catalog_input
+
+    known = catalog_input(session, args.short)
+    if known is None or venue_spelling_key(known.short) != venue_spelling_key(args.short):
         kind = args.kind or ("workshop" if args.parent else "conference")
         return VenueInput(
             short=args.short,
@@ -255,6 +260,18 @@ def _venue_input(args: argparse.Namespace, base: VenueRecord | None) -> VenueInp
             month=args.month,
             aliases=tuple(args.alias or ()),
         )
+    return VenueInput(
+        short=args.short,
+        full=args.full if args.full is not None else known.full,
+        kind=args.kind or known.kind,
+        parent=args.parent if args.parent is not None else known.parent,
+        label=args.label if args.label is not None else known.label,
+        month=args.month if args.month is not None else known.month,
+        aliases=known.aliases + tuple(args.alias or ()),
+    )
+
+
+def _venue_input(args: argparse.Namespace, base: VenueRecord) -> VenueInput:
     parent = args.parent if args.parent is not None else base.parent_short
     if parent is not None and parent.strip().lower() in {"", "none", "-"}:
         parent = None
@@ -287,7 +304,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         if args.what == "member":
             return commands.add_member(session, _member_input(args, None))
         if args.what == "venue":
-            return commands.add_venue(session, _venue_input(args, None))
+            return commands.add_venue(session, _new_venue_input(session, args))
         return commands.add_achievement(session, _achievement_input(session, args, None))
 
     if args.what == "paper" and args.from_id is not None:

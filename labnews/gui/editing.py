@@ -211,7 +211,13 @@ class Editor:
 
     def create_venue(self, parent: QWidget, text: str) -> VenueRecord | None:
         """Add a venue from inside the paper dialog (undoable like any other change)."""
-        command = self.new(VENUES, VenueInput(short=text), parent)
+        from labnews.store.catalog import catalog_input
+
+        with self.database.session() as session:
+            # A name the venue catalog knows (a venue it gained after the lab was made) comes
+            # with its full name, kind, usual month and spellings filled in.
+            start = catalog_input(session, text) or VenueInput(short=text)
+        command = self.new(VENUES, start, parent)
         if command is None or command.handle is None:
             return None
         with self.database.session() as session:

@@ -110,6 +110,13 @@ _TEMPLATES = (
     QT_TRANSLATE_NOOP(
         "StoreMessages", "{name} is already the venue {other} (or one of its aliases)"
     ),
+    QT_TRANSLATE_NOOP(
+        "StoreMessages",
+        "venue {name} is not in this lab yet; the venue catalog has it: add the venue {other} "
+        "first",
+    ),
+    QT_TRANSLATE_NOOP("StoreMessages", "venue {name} is not a known venue; closest: {other}"),
+    QT_TRANSLATE_NOOP("StoreMessages", "venue {name} is not a known venue"),
     QT_TRANSLATE_NOOP("StoreMessages", "a member is listed twice"),
     QT_TRANSLATE_NOOP("StoreMessages", "{name} is listed twice among the authors"),
     QT_TRANSLATE_NOOP(

@@ -2,7 +2,8 @@
 
 A lab database is seeded once, when it is made: venues the catalog gains later reach an older
 lab through ``catalog_spellings`` and ``catalog_venue`` (an import that names one plans it from
-its catalog row), not by being added to the lab behind its back.
+its catalog row) and ``catalog_input`` (adding a venue by a name the catalog knows fills in
+the rest), not by being added to the lab behind its back.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
+from labnews.core.inputs import VenueInput
 from labnews.core.names import venue_spelling_key
 from labnews.core.records import VENUE_KINDS
 from labnews.resources import resource
@@ -85,6 +87,42 @@ def catalog_venue(spelling: str) -> CatalogVenue | None:
     """The catalog venue a spelling (short name, alias or full name) means, if any."""
     short = catalog_spellings().get(venue_spelling_key(spelling), spelling)
     return _by_short().get(short.casefold())
+
+
+def catalog_input(session: Session, spelling: str) -> VenueInput | None:
+    """The catalog venue a spelling means, as the input of a new venue for this lab (None when
+    the catalog has no such venue or the lab has it already).
+
+    For a venue the catalog gained after the lab was made: its aliases that no venue of the
+    lab spells already, and its conference as parent only when the lab has that conference.
+    """
+    row = catalog_venue(spelling)
+    if row is None:
+        return None
+    taken = {venue_spelling_key(s) for s in session.scalars(select(Venue.short))}
+    if venue_spelling_key(row.short) in taken:
+        return None
+    taken.update(venue_spelling_key(a) for a in session.scalars(select(VenueAlias.alias)))
+    aliases: dict[str, str] = {}
+    for alias in row.aliases:
+        key = venue_spelling_key(alias)
+        if key not in taken and key != venue_spelling_key(row.short):
+            aliases.setdefault(key, alias)
+    parent = None
+    if row.parent is not None:
+        parent_id = session.scalars(
+            select(Venue.id).where(func.lower(Venue.short) == row.parent.lower())
+        ).first()
+        parent = row.parent if parent_id is not None else None
+    return VenueInput(
+        short=row.short,
+        full=row.full or None,
+        kind=row.kind,
+        parent=parent,
+        label=row.label,
+        month=row.month,
+        aliases=tuple(aliases.values()),
+    )
 
 
 @cache

@@ -235,6 +235,16 @@ def find_venue(session: Session, text: str, *, field: str = "venue") -> VenueRec
     if venue_id is not None:
         (venue,) = venues(session, [venue_id])
         return venue
+    from labnews.store.catalog import catalog_venue
+
+    known = catalog_venue(text)
+    if known is not None and venue_lookup_id(session, known.short) is None:
+        # A venue the catalog gained after this lab was made: adding it fills in the rest.
+        raise NotFoundError(
+            f"{field} {text!r} is not in this lab yet; the venue catalog has it: "
+            f"add the venue {known.short} first",
+            field=field,
+        )
     near = closest(text, list(session.scalars(select(Venue.short))))
     hint = f"; closest: {', '.join(near)}" if near else ""
     raise NotFoundError(f"{field} {text!r} is not a known venue{hint}", field=field)

@@ -1998,6 +1998,14 @@ J. Ham</translation>
         <translation>보통 {0}</translation>
     </message>
     <message>
+        <source>{0} is not in this lab yet; the venue catalog has it.</source>
+        <translation>아직 이 연구실에 없는 게재처입니다. 게재처 목록에는 있습니다: {0}.</translation>
+    </message>
+    <message>
+        <source>Add it with the New venue button.</source>
+        <translation>새 게재처 단추로 추가하세요.</translation>
+    </message>
+    <message>
         <source>Discard what you typed in this paper?</source>
         <translation>이 논문에 입력한 내용을 버릴까요?</translation>
     </message>
@@ -3171,6 +3179,18 @@ J. Ham</translation>
     <message>
         <source>{name} is already the venue {other} (or one of its aliases)</source>
         <translation>이미 있는 게재처 이름입니다: {name} ({other} 또는 그 별칭)</translation>
+    </message>
+    <message>
+        <source>venue {name} is not in this lab yet; the venue catalog has it: add the venue {other} first</source>
+        <translation>아직 이 연구실에 없는 게재처입니다 (게재처 목록에는 있습니다. 먼저 게재처를 추가하세요: {other}): {name}</translation>
+    </message>
+    <message>
+        <source>venue {name} is not a known venue; closest: {other}</source>
+        <translation>알 수 없는 게재처입니다 (비슷한 게재처: {other}): {name}</translation>
+    </message>
+    <message>
+        <source>venue {name} is not a known venue</source>
+        <translation>알 수 없는 게재처입니다: {name}</translation>
     </message>
     <message>
         <source>a member is listed twice</source>

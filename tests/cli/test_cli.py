@@ -269,3 +269,29 @@ def test_python_dash_m_labnews_runs_as_a_real_process(tmp_path: Path) -> None:
     bad = subprocess.run([*run, "add", "member", " "], capture_output=True, text=True, check=False)
     assert bad.returncode == 1
     assert bad.stderr == "labnews: error: name must not be empty\n"
+
+
+def test_a_venue_the_catalog_gained_later_is_added_by_its_short_name(demo) -> None:  # type: ignore[no-untyped-def]
+    # The demo lab made before the catalog had TGRS (its papers name no such journal).
+    assert demo("remove", "venue", "TGRS").code == 0
+    refused = demo("add", "paper", "--venue", "IEEE TGRS", "--year", "2025", "--title", "Maps")
+    assert refused.one_error_line() == (
+        "labnews: error: venue 'IEEE TGRS' is not in this lab yet; the venue catalog has it: "
+        "add the venue TGRS first"
+    )
+    assert demo("add", "venue", "TGRS", "--month", "3").out == "Added venue TGRS\n"
+    (tgrs,) = [v for v in json.loads(demo("list", "venues", "--json").out) if v["short"] == "TGRS"]
+    assert (tgrs["full"], tgrs["kind"], tgrs["month"]) == (
+        "IEEE Transactions on Geoscience and Remote Sensing",
+        "journal",
+        3,  # what the command line says wins over the catalog
+    )
+    assert "IEEE TGRS" in tgrs["aliases"]
+    added = demo("add", "paper", "--venue", "IEEE TGRS", "--year", "2025", "--title", "Maps")
+    assert added.code == 0
+    # A venue the catalog does not know is still made from the options alone.
+    assert demo("add", "venue", "LabConf").code == 0
+    (own,) = [
+        v for v in json.loads(demo("list", "venues", "--json").out) if v["short"] == "LabConf"
+    ]
+    assert (own["full"], own["kind"], own["aliases"]) == (None, "conference", [])

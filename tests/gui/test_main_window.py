@@ -10,7 +10,7 @@ from PySide6.QtCore import QByteArray, QEvent, QRect, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from labnews.core.records import PaperRecord
+from labnews.core.records import PaperRecord, YearMonth
 from labnews.core.snapshots import paper_input, venue_input
 from labnews.gui.dialogs.conflict import ConflictDialog
 from labnews.gui.dialogs.paper import PaperDialog
@@ -403,6 +403,53 @@ def test_a_venue_created_from_the_paper_dialog_is_an_undoable_change(
     added = next(p for p in window.papers.model.records if p.title == "At a new venue")
     assert added.venue_short == "LabConf"
     assert added.news.month == 9
+    assert window.undo_stack.count() == 2  # the venue, then the paper
+
+
+def test_a_venue_the_catalog_gained_later_comes_filled_in_from_the_paper_dialog(
+    window: MainWindow, demo_database: Database, modal: ModalAnswers
+) -> None:
+    with demo_database.session(write=True) as session:
+        # The demo lab as one made before the catalog had TGRS.
+        commands.remove_venue(session, queries.find_venue(session, "TGRS").id)
+    said: list[str] = []
+
+    def create_then_save(dialog: PaperDialog) -> None:
+        dialog.venue.setText("IEEE TGRS")
+        said.append(dialog.form.message("venue"))
+        modal.expect(VenueDialog, check_the_venue)
+        dialog.new_venue_button.click()
+        said.append(dialog.form.message("venue"))
+        dialog.title.setText("Maps from orbit")
+        dialog.news.setValue(YearMonth(2025, 3))
+        modal.expect(QMessageBox, save_anyway)  # the paper names no member: asked first
+        dialog.save_button.click()
+
+    def save_anyway(box: QMessageBox) -> None:
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        assert yes is not None
+        yes.click()
+
+    def check_the_venue(dialog: VenueDialog) -> None:
+        made = dialog.read()
+        assert (made.short, made.full, made.kind) == (
+            "TGRS",
+            "IEEE Transactions on Geoscience and Remote Sensing",
+            "journal",
+        )
+        assert "IEEE TGRS" in made.aliases
+        dialog.save_button.click()
+
+    modal.expect(PaperDialog, create_then_save)
+    window.new_record("papers")
+    modal.check()
+    assert said[0] == (
+        "TGRS (IEEE Transactions on Geoscience and Remote Sensing) is not in this lab yet; the "
+        "venue catalog has it. Add it with the New venue button."
+    )
+    assert said[1] == ""  # the field now names the new venue
+    added = next(p for p in window.papers.model.records if p.title == "Maps from orbit")
+    assert added.venue_short == "TGRS"
     assert window.undo_stack.count() == 2  # the venue, then the paper
 
 

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from sqlalchemy import func, select
 
+from labnews.core.errors import NotFoundError
+from labnews.core.inputs import VenueInput
 from labnews.core.names import venue_spelling_key
-from labnews.store import queries
+from labnews.store import commands, queries
 from labnews.store.catalog import (
     CatalogVenue,
+    catalog_input,
     catalog_short_of_issn,
     catalog_venue,
     read_catalog,
@@ -119,3 +123,68 @@ def test_a_new_lab_holds_every_catalog_venue_and_alias(database: Database) -> No
     # Every alias is written: none was dropped for clashing with another venue's.
     assert aliases == sum(len(v.aliases) for v in catalog)
     assert (jstars.kind, jstars.label) == ("journal", None)
+
+
+def _forget_venues(database: Database, *shorts: str) -> None:
+    """Make the lab one made before the catalog had these venues (workshops first)."""
+    with database.session(write=True) as session:
+        for short in shorts:
+            commands.remove_venue(session, queries.find_venue(session, short).id)
+
+
+def test_a_venue_the_catalog_gained_later_comes_whole_to_an_older_lab(database: Database) -> None:
+    _forget_venues(database, "TGRS")
+    with database.session(write=True) as session:
+        ijcv = queries.find_venue(session, "IJCV")
+        # Another venue of this lab already goes by one of TGRS's spellings: it stays there.
+        commands.update_venue(
+            session, ijcv.id, VenueInput(short="IJCV", kind="journal", aliases=("IEEE TGRS",))
+        )
+    with database.session() as session:
+        by_short = catalog_input(session, "TGRS")
+        by_alias = catalog_input(session, "IEEE Trans. Geosci. Remote Sens.")
+        assert catalog_input(session, "IJCV") is None  # the lab has it
+        assert catalog_input(session, "No Such Journal") is None
+    assert by_short == by_alias
+    assert by_short == VenueInput(
+        short="TGRS",
+        full="IEEE Transactions on Geoscience and Remote Sensing",
+        kind="journal",
+        aliases=(
+            "IEEE Trans. Geosci. Remote. Sens.",
+            "IEEE Trans. Geosci. Remote Sens.",
+            "IEEE Transactions on Geoscience and Remote Sensing",
+            "IEEE Trans Geosci Remote Sens",
+        ),
+    )
+    with database.session(write=True) as session:
+        commands.add_venue(session, by_short)  # the store takes it as it is
+    with database.session() as session:
+        assert queries.find_venue(session, "IEEE Trans Geosci Remote Sens").short == "TGRS"
+
+
+def test_a_catalog_workshop_keeps_its_conference_only_where_the_lab_has_it(
+    database: Database,
+) -> None:
+    _forget_venues(database, "CVPR Workshop", "ECCV Workshop", "ECCV")
+    with database.session() as session:
+        cvprw = catalog_input(session, "CVPRW")
+        eccvw = catalog_input(session, "ECCV Workshop")
+    assert cvprw is not None
+    assert eccvw is not None
+    assert (cvprw.short, cvprw.kind, cvprw.parent, cvprw.month) == (
+        "CVPR Workshop", "workshop", "CVPR", 6,
+    )  # fmt: skip
+    assert (eccvw.short, eccvw.kind, eccvw.parent, eccvw.month) == (
+        "ECCV Workshop", "workshop", None, 10,
+    )  # fmt: skip
+
+
+def test_naming_a_catalog_venue_the_lab_lacks_says_to_add_it(database: Database) -> None:
+    _forget_venues(database, "TGRS")
+    with database.session() as session, pytest.raises(NotFoundError) as missing:
+        queries.find_venue(session, "IEEE TGRS")
+    assert missing.value.message == (
+        "venue 'IEEE TGRS' is not in this lab yet; the venue catalog has it: "
+        "add the venue TGRS first"
+    )

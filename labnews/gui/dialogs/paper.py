@@ -62,9 +62,10 @@ from labnews.gui.widgets import button
 from labnews.gui.words import word
 
 if TYPE_CHECKING:
-    from labnews.store import queries
+    from labnews.store import catalog, queries
     from labnews.store.database import Database
 else:
+    catalog = deferred("labnews.store.catalog")
     queries = deferred("labnews.store.queries")
 
 
@@ -432,17 +433,32 @@ class PaperDialog(LinkFill):
     def complete(self) -> bool:
         return self._venue is not None
 
+    def _unknown_venue(self, text: str) -> str:
+        """What the venue field says of a name no venue of the lab goes by."""
+        known = catalog.catalog_venue(text)
+        if known is not None and known.short.casefold() not in {
+            v.short.casefold() for v in self._venues.values()
+        }:
+            # A venue the catalog gained after this lab was made: New venue fills it in.
+            message = self.tr("{0} is not in this lab yet; the venue catalog has it.").format(
+                f"{known.short} ({known.full})" if known.full else known.short
+            )
+            if self._create_venue is not None:
+                message += " " + self.tr("Add it with the New venue button.")
+            return message
+        near = closest(text, [v.short for v in self._venues.values()])
+        message = self.tr("No venue is called “{0}”.").format(text)
+        if near:
+            message += " " + self.tr("Did you mean {0}?").format(", ".join(near))
+        if self._create_venue is not None:
+            message += " " + self.tr("Or add it with the New venue button.")
+        return message
+
     def problems(self) -> dict[str, str]:
         found: dict[str, str] = {}
         text = self.venue.text().strip()
         if text and self._venue is None:
-            near = closest(text, [v.short for v in self._venues.values()])
-            message = self.tr("No venue is called “{0}”.").format(text)
-            if near:
-                message += " " + self.tr("Did you mean {0}?").format(", ".join(near))
-            if self._create_venue is not None:
-                message += " " + self.tr("Or add it with the New venue button.")
-            found["venue"] = message
+            found["venue"] = self._unknown_venue(text)
         # A wrong year or month stays as typed, named at its field (never clamped or dropped).
         for key, when in (("year", self.year), ("month", self.news)):
             wrong = when.problem()
