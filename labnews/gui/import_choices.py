@@ -69,6 +69,31 @@ class AchievementRow:
 
 
 @dataclass
+class TallyRow:
+    """A tally rule the source implies, and whether to take it: a venue counted under a label
+    (``venue``, ``label``) or a year's tally order pinned (``year``, ``order``)."""
+
+    include: bool
+    venue: str = ""
+    label: str = ""
+    year: int | None = None
+    order: tuple[str, ...] = ()
+
+
+def plan_counts(plan: ImportPlan) -> dict[str, int]:
+    """What a plan creates or sets, by kind (the wizard's summary and the import's outcome)."""
+    return {
+        "papers": len(plan.included_papers),
+        "members": len(plan.members),
+        "venues": len(plan.venues),
+        "achievements": sum(1 for a in plan.achievements if a.include),
+        "pins": len(plan.pins),
+        "labels": len(plan.labels),
+        "errors": len(plan.of_kind("error")),
+    }
+
+
+@dataclass
 class ImportChoices:
     """The plan as the wizard shows it, and everything the user changed in it."""
 
@@ -81,6 +106,7 @@ class ImportChoices:
     members: list[MemberRow] = field(default_factory=list)
     venues: list[VenueRow] = field(default_factory=list)
     achievements: list[AchievementRow] = field(default_factory=list)
+    tally: list[TallyRow] = field(default_factory=list)
 
     @classmethod
     def of(
@@ -139,6 +165,12 @@ class ImportChoices:
             VenueRow(v.short, v.kind, v.parent, v.short, venue_counts[v.short]) for v in plan.venues
         ]
         choices.achievements = [AchievementRow(a, a.include) for a in plan.achievements]
+        choices.tally = [
+            TallyRow(True, venue=short, label=label) for short, label in plan.labels.items()
+        ] + [
+            TallyRow(True, year=year, order=order)
+            for year, order in sorted(plan.pins.items(), reverse=True)
+        ]
         return choices
 
     # --- what the tables offer ------------------------------------------------------------------
@@ -253,6 +285,7 @@ class ImportChoices:
         # A left-out paper the user completed and included is no longer "skipped".
         fixed = {row.paper.line for row in self.papers if row.problem and row.include}
         findings = [f for f in self.plan.findings if f.kind != "skipped" or f.line not in fixed]
+        taken = [row for row in self.tally if row.include]
         return replace(
             self.plan,
             papers=papers,
@@ -260,16 +293,10 @@ class ImportChoices:
             members=members,
             venues=venues,
             findings=findings,
+            labels={row.venue: row.label for row in taken if row.year is None},
+            pins={row.year: row.order for row in taken if row.year is not None},
         )
 
     def summary(self) -> dict[str, int]:
-        """How many of each the revised plan creates."""
-        plan = self.revised()
-        return {
-            "papers": len(plan.included_papers),
-            "members": len(plan.members),
-            "venues": len(plan.venues),
-            "achievements": sum(1 for a in plan.achievements if a.include),
-            "pins": len(plan.pins),
-            "errors": len(plan.of_kind("error")),
-        }
+        """How many of each the revised plan creates or sets."""
+        return plan_counts(self.revised())

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from labnews.core.errors import LabnewsError
 from labnews.core.records import Change
+from labnews.gui.import_choices import plan_counts
 from labnews.io.plan import ImportPlan, apply_plan
 
 if TYPE_CHECKING:
@@ -94,13 +95,7 @@ class ImportWorker(QObject):
     def run(self) -> None:
         """Apply the plan; always ends by emitting ``finished`` with the outcome."""
         plan = self.plan
-        counts = {
-            "papers": len(plan.included_papers),
-            "members": len(plan.members),
-            "venues": len(plan.venues),
-            "achievements": sum(1 for a in plan.achievements if a.include),
-            "pins": len(plan.pins),
-        }
+        counts = plan_counts(plan)
         backup: Path | None = None
         try:
             if self.database.path is not None:

@@ -668,6 +668,18 @@
         <translation>&lt;b&gt;{0}&lt;/b&gt;에서:</translation>
     </message>
     <message>
+        <source>&amp;Tallies ({0})</source>
+        <translation>집계(&amp;T) ({0})</translation>
+    </message>
+    <message>
+        <source>1 tally label to set</source>
+        <translation>설정할 집계 라벨 1개</translation>
+    </message>
+    <message>
+        <source>{0} tally labels to set</source>
+        <translation>설정할 집계 라벨 {0}개</translation>
+    </message>
+    <message>
         <source>The file has {0} errors (see the Report): fix them, then import again.</source>
         <translation>파일에 오류가 {0}개 있습니다(보고 탭 참고). 고친 뒤 다시 가져오세요.</translation>
     </message>
@@ -698,6 +710,14 @@
     <message>
         <source>1 paper</source>
         <translation>논문 1편</translation>
+    </message>
+    <message>
+        <source>1 tally label set</source>
+        <translation>집계 라벨 1개 설정</translation>
+    </message>
+    <message>
+        <source>{0} tally labels set</source>
+        <translation>집계 라벨 {0}개 설정</translation>
     </message>
     <message>
         <source>1 tally order pinned</source>
@@ -2520,6 +2540,22 @@ J. Ham</translation>
     <message>
         <source>Members</source>
         <translation>구성원</translation>
+    </message>
+    <message>
+        <source>Count {0} as {1} in the tallies</source>
+        <translation>집계 라벨 {1}: {0}</translation>
+    </message>
+    <message>
+        <source>Pin the {0} tally order: {1}</source>
+        <translation>{0}년 집계 순서 고정: {1}</translation>
+    </message>
+    <message>
+        <source>Take</source>
+        <translation>적용</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>규칙</translation>
     </message>
     <message>
         <source>error</source>

@@ -23,6 +23,7 @@ from labnews.store import commands, queries
 from labnews.store.backup import list_backups
 from labnews.store.database import Database
 from labnews.store.models import Member, Paper, Setting, Venue
+from tests.io.test_journals import LATER_PAGE
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "seed_news_2022_2024.md"
 
@@ -81,6 +82,55 @@ def test_importing_the_lab_page_through_the_wizard_fills_the_overview(
     assert [b.reason for b in list_backups(database.path)] == ["pre-import"]
     with database.session() as session:
         assert queries.tally_rules(session).pinned[2023][-1] == "ETRI J."
+
+
+def test_the_tally_rules_a_page_implies_are_listed_and_can_be_left_out(
+    qtbot: QtBot, empty_window: MainWindow, database: Database, tmp_path: Path
+) -> None:
+    page = tmp_path / "news.md"
+    page.write_text(LATER_PAGE, encoding="utf-8")
+    wizard = reviewed(qtbot, empty_window, page)
+    tabs = wizard.review_page.tabs
+    assert tabs.tabText(3) == "&Tallies (2)"
+    model = wizard.tally_model
+    rules = [model.index(row, 1).data() for row in range(model.rowCount())]
+    assert sorted(rules) == [
+        "Count ETRI J. as SCI-E in the tallies",
+        "Count IEEE Access as SCI-E in the tallies",
+    ]
+    assert "2 tally labels to set" in wizard.review_page.summary.text()
+    # The lab does not count ETRI J. under an index label: that rule is left out.
+    etri = rules.index("Count ETRI J. as SCI-E in the tallies")
+    assert model.setData(
+        model.index(etri, 0), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole
+    )
+    assert tabs.tabText(3) == "&Tallies (1)"
+    assert "1 tally label to set" in wizard.review_page.summary.text()
+    run_import(qtbot, wizard)
+    assert wizard.outcome is not None
+    assert wizard.outcome.status == "done"
+    assert "1 tally label set" in wizard.apply_page.result.text()
+    with database.session() as session:
+        assert queries.find_venue(session, "ETRI J.").label is None
+        assert queries.find_venue(session, "IEEE Access").label == "SCI-E"
+
+
+def test_a_pinned_order_the_page_implies_can_be_left_out(
+    qtbot: QtBot, empty_window: MainWindow, database: Database
+) -> None:
+    wizard = reviewed(qtbot, empty_window)  # the demo lab's page: its 2023 order, no labels
+    assert wizard.review_page.tabs.tabText(3) == "&Tallies (1)"
+    model = wizard.tally_model
+    assert model.index(0, 1).data() == (
+        "Pin the 2023 tally order: AAAI, ICLR, CVPR, ICCV, NeurIPS, ETRI J."
+    )
+    assert model.setData(model.index(0, 0), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+    assert "tally order to pin" not in wizard.review_page.summary.text()
+    run_import(qtbot, wizard)
+    assert wizard.outcome is not None
+    assert wizard.outcome.status == "done"
+    with database.session() as session:
+        assert 2023 not in queries.tally_rules(session).pinned
 
 
 def test_unticked_papers_and_a_changed_venue_are_imported_as_chosen(

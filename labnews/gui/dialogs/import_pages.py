@@ -176,7 +176,7 @@ class ReviewPage(WizardStep):
     def isComplete(self) -> bool:
         counts = self._wizard.counts()
         return not counts["errors"] and any(
-            counts[k] for k in ("papers", "members", "venues", "achievements", "pins")
+            counts[k] for k in ("papers", "members", "venues", "achievements", "pins", "labels")
         )
 
 

@@ -17,6 +17,7 @@ from labnews.gui.import_choices import (
     ImportChoices,
     MemberRow,
     PaperRow,
+    TallyRow,
     VenueRow,
 )
 from labnews.gui.models.plan import ChoiceDelegate, PlanColumn, PlanRowsModel
@@ -281,13 +282,40 @@ class ReviewTables(QWizard):
         ]
         return self._model(columns, choices.achievements, active=lambda row: row.include)
 
+    def _tally_model(self, choices: ImportChoices) -> PlanRowsModel[object]:
+        """The tally labels and pinned orders the source implies, each taken or left out."""
+
+        def set_include(row: TallyRow, value: bool) -> None:
+            row.include = value
+
+        def what(row: TallyRow) -> str:
+            if row.year is None:
+                return self.tr("Count {0} as {1} in the tallies").format(row.venue, row.label)
+            return self.tr("Pin the {0} tally order: {1}").format(row.year, ", ".join(row.order))
+
+        columns: list[PlanColumn[TallyRow]] = [
+            PlanColumn(
+                self.tr("Take"),
+                lambda _row: "",
+                checked=lambda row: row.include,
+                set_checked=set_include,
+            ),
+            PlanColumn(self.tr("Rule"), what),
+        ]
+        return self._model(columns, choices.tally, active=lambda row: row.include)
+
     def _model(
         self,
         columns: list[PlanColumn[PaperRow]]
         | list[PlanColumn[MemberRow]]
         | list[PlanColumn[VenueRow]]
-        | list[PlanColumn[AchievementRow]],
-        rows: list[PaperRow] | list[MemberRow] | list[VenueRow] | list[AchievementRow],
+        | list[PlanColumn[AchievementRow]]
+        | list[PlanColumn[TallyRow]],
+        rows: list[PaperRow]
+        | list[MemberRow]
+        | list[VenueRow]
+        | list[AchievementRow]
+        | list[TallyRow],
         *,
         active: Callable[..., bool] = lambda _row: True,
     ) -> PlanRowsModel[object]:

@@ -124,7 +124,7 @@ class ImportWizard(ReviewTables):
     def counts(self) -> dict[str, int]:
         if self.choices is None:
             return dict.fromkeys(
-                ("papers", "members", "venues", "achievements", "pins", "errors"), 0
+                ("papers", "members", "venues", "achievements", "pins", "labels", "errors"), 0
             )
         return self.choices.summary()
 
@@ -145,6 +145,9 @@ class ImportWizard(ReviewTables):
         ]
         if choices.achievements:
             tables.append((self.achievements_model, 3))
+        self.tally_model = self._tally_model(choices)
+        if choices.tally:
+            tables.append((self.tally_model, 1))
         for model, stretch in tables:
             model.edited.connect(self._edited)
             page.models.append(model)
@@ -176,6 +179,8 @@ class ImportWizard(ReviewTables):
         ]
         if choices.achievements:
             titles.append(self.tr("&Achievements ({0})").format(len(choices.achievements)))
+        if choices.tally:
+            titles.append(self.tr("&Tallies ({0})").format(counts["labels"] + counts["pins"]))
         for index, title in enumerate(titles):
             self.review_page.tabs.setTabText(index, title)
 
@@ -203,6 +208,14 @@ class ImportWizard(ReviewTables):
         if held:
             parts.append("; ".join(held))
         parts += self._new_records(counts)
+        if counts["labels"]:
+            parts.append(
+                self._count(
+                    counts["labels"],
+                    self.tr("1 tally label to set"),
+                    self.tr("{0} tally labels to set"),
+                )
+            )
         if counts["pins"]:
             parts.append(
                 self._count(
@@ -332,6 +345,14 @@ class ImportWizard(ReviewTables):
                 self._count(counts.get("papers", 0), self.tr("1 paper"), self.tr("{0} papers")),
                 *self._new_records(counts),
             ]
+            if counts.get("labels"):
+                done.append(
+                    self._count(
+                        counts["labels"],
+                        self.tr("1 tally label set"),
+                        self.tr("{0} tally labels set"),
+                    )
+                )
             if counts.get("pins"):
                 done.append(
                     self._count(
