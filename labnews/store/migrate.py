@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import sqlite3
 import sys
 from pathlib import Path
@@ -39,6 +40,8 @@ _SQLITE_HEADER = b"SQLite format 3\x00"
 QUICK_CHECK_LIMIT = 64 * 1024 * 1024
 """Files up to this size get a full quick_check when opened."""
 _CHANGES_AT_BEGIN = "labnews_changes_at_begin"
+_CHANGED_ROWS = "labnews_changed_rows"
+_WRITES = re.compile(r"\s*(INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
 
 
 class DiskError(DatabaseError):
@@ -282,11 +285,55 @@ def open_database(target: str, *, upgrade: bool = True) -> Database:
     except BaseException:
         engine.dispose()
         raise
+    if path is None:
+        with engine.connect() as connection:
+            counted = inspect(connection).has_table("lab_state")
+        if counted:
+            # Attached after the upgrade: the migrations write before lab_state exists.
+            _count_server_changes(engine)
     if path is not None and not read_only:
         from labnews.store.backup import clean_litter
 
         clean_litter(path)
     return database
+
+
+def _count_server_changes(engine: Engine) -> None:
+    """A database server's change counter, as SQLite's: every transaction of this program that
+    changed a row moves ``lab_state.change_count`` once, in the same transaction.
+
+    So a window on a lab that several admins share sees that another one changed it (its count
+    moved by more than its own changes). The server has no ``total_changes``: the statements
+    that changed rows say it.
+    """
+
+    @event.listens_for(engine, "after_cursor_execute")
+    def executed(
+        connection: Connection,
+        cursor: Any,
+        statement: str,
+        parameters: object,
+        context: object,
+        executemany: bool,
+    ) -> None:
+        # rowcount is -1 where the driver cannot tell: counted, as a change may have happened.
+        if _CHANGED_ROWS not in connection.info and _WRITES.match(statement) and cursor.rowcount:
+            connection.info[_CHANGED_ROWS] = True
+
+    @event.listens_for(engine, "commit")
+    def committing(connection: Connection) -> None:
+        if connection.info.pop(_CHANGED_ROWS, False):
+            raw = connection.connection.driver_connection
+            assert raw is not None
+            cursor = raw.cursor()
+            try:
+                cursor.execute("UPDATE lab_state SET change_count = change_count + 1 WHERE id = 1")
+            finally:
+                cursor.close()
+
+    @event.listens_for(engine, "rollback")
+    def rolled_back(connection: Connection) -> None:
+        connection.info.pop(_CHANGED_ROWS, None)
 
 
 def _is_default_folder(folder: Path) -> bool:

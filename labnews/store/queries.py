@@ -650,8 +650,8 @@ def usage_of_venue(session: Session, venue_id: int) -> tuple[int, tuple[str, ...
 
 
 def change_count(session: Session) -> int | None:
-    """How many write transactions have changed the lab (SQLite labs count them; None where
-    the database keeps no count): equal counts mean nothing changed in between, whoever wrote."""
+    """How many write transactions have changed the lab (None for a lab made before the count):
+    equal counts mean nothing changed in between, whoever wrote (on a server: through labnews)."""
     from labnews.store.models import LabState
 
     return session.scalar(select(LabState.change_count).where(LabState.id == 1))

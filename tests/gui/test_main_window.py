@@ -6,10 +6,12 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QByteArray, QEvent, QRect, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from labnews.core.inputs import MemberInput
 from labnews.core.records import PaperRecord, YearMonth
 from labnews.core.snapshots import paper_input, venue_input
 from labnews.gui.dialogs.conflict import ConflictDialog
@@ -20,6 +22,8 @@ from labnews.gui.models.papers import Column
 from labnews.gui.preferences import Preferences
 from labnews.store import commands, queries
 from labnews.store.database import Database
+from labnews.store.migrate import open_database
+from tests.conftest import POSTGRES_URL, _reset_postgres
 from tests.gui.conftest import ModalAnswers, message_text
 
 
@@ -535,6 +539,49 @@ def test_views_are_reachable_from_the_keyboard(qtbot: QtBot, window: MainWindow)
     assert window.menus.undo_action.shortcut().toString() == "Ctrl+Z"
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&File", "&Edit", "&View", "Data&base", "&Help"]
+
+
+@pytest.mark.postgres
+def test_a_window_on_a_shared_server_lab_sees_another_admins_change_when_it_comes_to_the_front(
+    qtbot: QtBot, preferences: Preferences, tmp_path: Path, modal: ModalAnswers
+) -> None:
+    from labnews.gui.dialogs.member import MemberDialog
+
+    if not POSTGRES_URL:
+        pytest.skip("LABNEWS_TEST_POSTGRES_URL is not set: the PostgreSQL run is skipped")
+    _reset_postgres()
+    mine, theirs = open_database(POSTGRES_URL), open_database(POSTGRES_URL)
+    main = MainWindow(preferences=preferences, demo_path=tmp_path / "demo-lab.sqlite")
+    qtbot.addWidget(main)
+    try:
+        main.set_database(mine)
+        main.show()
+        qtbot.waitExposed(main)
+        assert main.members.model.records == ()
+        assert not main.lab_file.reload_if_changed_elsewhere()
+        with theirs.session(write=True) as session:
+            commands.add_member(session, MemberInput(name="Kim Elsewhere"))
+        main.activateWindow()
+        qtbot.waitUntil(main.isActiveWindow)
+        main.changeEvent(QEvent(QEvent.Type.ActivationChange))  # what Qt sends on activation
+        assert [m.name for m in main.members.model.records] == ["Kim Elsewhere"]
+        assert "another program" in main.statusBar().currentMessage()
+        assert not main.lab_file.reload_if_changed_elsewhere()
+
+        def new_member(dialog: MemberDialog) -> None:
+            dialog.name.setText("Kim Here")
+            dialog.save_button.click()
+
+        # The window's own change is not news from elsewhere.
+        modal.expect(MemberDialog, new_member)
+        main.menus.new_member_action.trigger()
+        modal.check()
+        assert {m.name for m in main.members.model.records} == {"Kim Elsewhere", "Kim Here"}
+        assert not main.lab_file.reload_if_changed_elsewhere()
+    finally:
+        main.close()
+        mine.dispose()
+        theirs.dispose()
 
 
 def test_the_window_reloads_what_another_program_wrote_when_it_comes_to_the_front(
