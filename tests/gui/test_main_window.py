@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -380,30 +381,52 @@ def test_adding_a_member_a_venue_and_an_achievement_can_all_be_undone(
     assert [m.name for m in award.members] == ["Park Newcomer"]
 
 
-def test_a_venue_created_from_the_paper_dialog_is_an_undoable_change(
-    window: MainWindow, demo_database: Database, modal: ModalAnswers
-) -> None:
+def _save_anyway(box: QMessageBox) -> None:
+    """Say Yes to saving a paper that names no member."""
+    yes = box.button(QMessageBox.StandardButton.Yes)
+    assert yes is not None
+    yes.click()
+
+
+def _paper_at_a_venue_made_on_the_spot(
+    window: MainWindow,
+    modal: ModalAnswers,
+    typed: str,
+    make_the_venue: Callable[[VenueDialog], None],
+    title: str,
+    news: YearMonth | None = None,
+) -> list[str]:
+    """Record a paper whose venue New venue… makes from the paper dialog; what the venue field
+    said before the venue was made and after."""
+    said: list[str] = []
+
     def create_then_save(dialog: PaperDialog) -> None:
-        dialog.venue.setText("LabConf")
-        modal.expect(VenueDialog, name_the_venue)
+        dialog.venue.setText(typed)
+        said.append(dialog.form.message("venue"))
+        modal.expect(VenueDialog, make_the_venue)
         dialog.new_venue_button.click()
-        dialog.title.setText("At a new venue")
-        modal.expect(QMessageBox, save_anyway)  # the paper names no member: asked first
-        dialog.save_button.click()
-
-    def save_anyway(box: QMessageBox) -> None:
-        yes = box.button(QMessageBox.StandardButton.Yes)
-        assert yes is not None
-        yes.click()
-
-    def name_the_venue(dialog: VenueDialog) -> None:
-        assert dialog.short.text() == "LabConf"
-        dialog.month.set_value(9)
+        said.append(dialog.form.message("venue"))
+        dialog.title.setText(title)
+        if news is not None:
+            dialog.news.setValue(news)
+        modal.expect(QMessageBox, _save_anyway)  # the paper names no member: asked first
         dialog.save_button.click()
 
     modal.expect(PaperDialog, create_then_save)
     window.new_record("papers")
     modal.check()
+    return said
+
+
+def test_a_venue_created_from_the_paper_dialog_is_an_undoable_change(
+    window: MainWindow, demo_database: Database, modal: ModalAnswers
+) -> None:
+    def name_the_venue(dialog: VenueDialog) -> None:
+        assert dialog.short.text() == "LabConf"
+        dialog.month.set_value(9)
+        dialog.save_button.click()
+
+    _paper_at_a_venue_made_on_the_spot(window, modal, "LabConf", name_the_venue, "At a new venue")
     added = next(p for p in window.papers.model.records if p.title == "At a new venue")
     assert added.venue_short == "LabConf"
     assert added.news.month == 9
@@ -416,23 +439,6 @@ def test_a_venue_the_catalog_gained_later_comes_filled_in_from_the_paper_dialog(
     with demo_database.session(write=True) as session:
         # The demo lab as one made before the catalog had TGRS.
         commands.remove_venue(session, queries.find_venue(session, "TGRS").id)
-    said: list[str] = []
-
-    def create_then_save(dialog: PaperDialog) -> None:
-        dialog.venue.setText("IEEE TGRS")
-        said.append(dialog.form.message("venue"))
-        modal.expect(VenueDialog, check_the_venue)
-        dialog.new_venue_button.click()
-        said.append(dialog.form.message("venue"))
-        dialog.title.setText("Maps from orbit")
-        dialog.news.setValue(YearMonth(2025, 3))
-        modal.expect(QMessageBox, save_anyway)  # the paper names no member: asked first
-        dialog.save_button.click()
-
-    def save_anyway(box: QMessageBox) -> None:
-        yes = box.button(QMessageBox.StandardButton.Yes)
-        assert yes is not None
-        yes.click()
 
     def check_the_venue(dialog: VenueDialog) -> None:
         made = dialog.read()
@@ -444,14 +450,14 @@ def test_a_venue_the_catalog_gained_later_comes_filled_in_from_the_paper_dialog(
         assert "IEEE TGRS" in made.aliases
         dialog.save_button.click()
 
-    modal.expect(PaperDialog, create_then_save)
-    window.new_record("papers")
-    modal.check()
-    assert said[0] == (
-        "TGRS (IEEE Transactions on Geoscience and Remote Sensing) is not in this lab yet; the "
-        "venue catalog has it. Add it with the New venue button."
+    said = _paper_at_a_venue_made_on_the_spot(
+        window, modal, "IEEE TGRS", check_the_venue, "Maps from orbit", YearMonth(2025, 3)
     )
-    assert said[1] == ""  # the field now names the new venue
+    assert said == [
+        "TGRS (IEEE Transactions on Geoscience and Remote Sensing) is not in this lab yet; the "
+        "venue catalog has it. Add it with the New venue button.",
+        "",  # the field now names the new venue
+    ]
     added = next(p for p in window.papers.model.records if p.title == "Maps from orbit")
     assert added.venue_short == "TGRS"
     assert window.undo_stack.count() == 2  # the venue, then the paper

@@ -32,6 +32,7 @@ def test_each_transaction_that_changes_something_moves_the_count_once(database: 
         session.execute(update(Member).where(Member.id == -1).values(name="Nobody"))
     assert _count(database) == start
     with database.session(write=True) as session:
+        # The batched insert goes straight to the driver's executemany.
         commands.add_papers(
             session,
             [

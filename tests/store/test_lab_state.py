@@ -1,5 +1,5 @@
-"""The lab's identity and change count: made once, moved by every transaction that changes
-something (raw batched inserts included), and carried across upgrades and restores."""
+"""The lab's identity and change count in the file itself: made once and carried across upgrades
+and restores (how the count moves, on every backend: tests/store/test_change_count.py)."""
 
 from __future__ import annotations
 
@@ -8,21 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from labnews.core.inputs import MemberInput, PaperInput
-from labnews.core.records import YearMonth
-from labnews.store import HEAD_REVISION, backup, commands, queries
+from labnews.store import HEAD_REVISION, backup
 from labnews.store.database import Database
 from labnews.store.migrate import alembic_config, open_database
 
 # These tests read the file itself, as a backup does.
 pytestmark = pytest.mark.sqlite_only
-
-
-def _count(database: Database) -> int:
-    assert database.path is not None
-    value = backup.facts(database.path).change_count
-    assert value is not None
-    return value
 
 
 def test_a_new_lab_has_an_identity_and_a_count(database: Database) -> None:
@@ -32,38 +23,6 @@ def test_a_new_lab_has_an_identity_and_a_count(database: Database) -> None:
     assert recorded.lab_id is not None
     assert uuid.UUID(recorded.lab_id)
     assert recorded.change_count is not None
-
-
-def test_the_count_moves_once_per_transaction_that_changes_something(database: Database) -> None:
-    start = _count(database)
-    with database.session() as session:
-        queries.members(session)
-    with database.session(write=True):
-        pass
-    assert _count(database) == start
-    with database.session(write=True) as session:
-        # The batched insert goes straight to the driver's executemany.
-        commands.add_papers(
-            session,
-            [
-                PaperInput(venue="CVPR", year=2020, news=YearMonth(2020, 6), title=f"P{i}")
-                for i in range(50)
-            ],
-        )
-    assert _count(database) == start + 1
-    with database.session(write=True) as session:
-        commands.add_member(session, MemberInput(name="Kim One"))
-        commands.add_member(session, MemberInput(name="Kim Two"))
-    assert _count(database) == start + 2
-
-    def fails() -> None:
-        with database.session(write=True) as session:
-            commands.add_member(session, MemberInput(name="Kim Three"))
-            raise RuntimeError("the action fails: nothing is committed")
-
-    with pytest.raises(RuntimeError):
-        fails()
-    assert _count(database) == start + 2
 
 
 def _at_first_revision(path: Path) -> None:
