@@ -244,7 +244,8 @@ def _member_input(args: argparse.Namespace, base: MemberRecord | None) -> Member
 
 
 def _new_venue_input(session: Any, args: argparse.Namespace) -> VenueInput:
-    """A new venue from the options; a short name the venue catalog knows fills in the rest."""
+    """A new venue from the options; a short name the venue catalog knows fills in the rest
+    (what the options give wins; ``--parent none`` or ``--label none`` clears the catalog's)."""
     from labnews.core.names import venue_spelling_key
     from labnews.store.catalog import catalog_input
 
@@ -261,23 +262,24 @@ def _new_venue_input(session: Any, args: argparse.Namespace) -> VenueInput:
             aliases=tuple(args.alias or ()),
         )
     return VenueInput(
-        short=args.short,
+        short=known.short,
         full=args.full if args.full is not None else known.full,
         kind=args.kind or known.kind,
-        parent=args.parent if args.parent is not None else known.parent,
-        label=args.label if args.label is not None else known.label,
+        parent=_cleared(args.parent) if args.parent is not None else known.parent,
+        label=_cleared(args.label) if args.label is not None else known.label,
         month=args.month if args.month is not None else known.month,
         aliases=known.aliases + tuple(args.alias or ()),
     )
 
 
+def _cleared(value: str) -> str | None:
+    """An option's value, or None where it says to clear the field ("none", "-" or empty)."""
+    return None if value.strip().lower() in {"", "none", "-"} else value
+
+
 def _venue_input(args: argparse.Namespace, base: VenueRecord) -> VenueInput:
-    parent = args.parent if args.parent is not None else base.parent_short
-    if parent is not None and parent.strip().lower() in {"", "none", "-"}:
-        parent = None
-    label = args.label if args.label is not None else base.label
-    if label is not None and label.strip().lower() in {"", "none", "-"}:
-        label = None
+    parent = _cleared(args.parent) if args.parent is not None else base.parent_short
+    label = _cleared(args.label) if args.label is not None else base.label
     return VenueInput(
         short=args.new_short or base.short,
         full=args.full if args.full is not None else base.full,

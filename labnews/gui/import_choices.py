@@ -71,26 +71,15 @@ class AchievementRow:
 @dataclass
 class TallyRow:
     """A tally rule the source implies, and whether to take it: a venue counted under a label
-    (``venue``, ``label``) or a year's tally order pinned (``year``, ``order``)."""
+    (``venue``, ``label``; ``new`` when the import creates the venue) or a year's tally order
+    pinned (``year``, ``order``)."""
 
     include: bool
     venue: str = ""
     label: str = ""
+    new: bool = False
     year: int | None = None
     order: tuple[str, ...] = ()
-
-
-def plan_counts(plan: ImportPlan) -> dict[str, int]:
-    """What a plan creates or sets, by kind (the wizard's summary and the import's outcome)."""
-    return {
-        "papers": len(plan.included_papers),
-        "members": len(plan.members),
-        "venues": len(plan.venues),
-        "achievements": sum(1 for a in plan.achievements if a.include),
-        "pins": len(plan.pins),
-        "labels": len(plan.labels),
-        "errors": len(plan.of_kind("error")),
-    }
 
 
 @dataclass
@@ -166,10 +155,16 @@ class ImportChoices:
         ]
         choices.achievements = [AchievementRow(a, a.include) for a in plan.achievements]
         choices.tally = [
-            TallyRow(True, venue=short, label=label) for short, label in plan.labels.items()
-        ] + [
-            TallyRow(True, year=year, order=order)
-            for year, order in sorted(plan.pins.items(), reverse=True)
+            *(
+                TallyRow(True, venue=v.short, label=v.label, new=True)
+                for v in plan.venues
+                if v.label
+            ),
+            *(TallyRow(True, venue=short, label=label) for short, label in plan.labels.items()),
+            *(
+                TallyRow(True, year=year, order=order)
+                for year, order in sorted(plan.pins.items(), reverse=True)
+            ),
         ]
         return choices
 
@@ -281,11 +276,15 @@ class ImportChoices:
         kept |= {row.parent for row in self.venues if row.short in kept and row.parent} & {
             row.short for row in self.venues
         }
-        venues = [v for v in self.plan.venues if v.short in kept]
+        labels, left_out = self._labels(kept)
+        venues = [
+            replace(v, label=None) if v.short in left_out else v
+            for v in self.plan.venues
+            if v.short in kept
+        ]
         # A left-out paper the user completed and included is no longer "skipped".
         fixed = {row.paper.line for row in self.papers if row.problem and row.include}
         findings = [f for f in self.plan.findings if f.kind != "skipped" or f.line not in fixed]
-        taken = [row for row in self.tally if row.include]
         return replace(
             self.plan,
             papers=papers,
@@ -293,10 +292,32 @@ class ImportChoices:
             members=members,
             venues=venues,
             findings=findings,
-            labels={row.venue: row.label for row in taken if row.year is None},
-            pins={row.year: row.order for row in taken if row.year is not None},
+            labels=labels,
+            pins={row.year: row.order for row in self.tally if row.include and row.year},
         )
+
+    def labelled_venue(self, row: TallyRow) -> str:
+        """The venue a label row gives its label to: a new venue's, wherever its papers go."""
+        if not row.new:
+            return row.venue
+        return next((v.target for v in self.venues if v.short == row.venue), row.venue)
+
+    def _labels(self, kept: set[str]) -> tuple[dict[str, str], set[str]]:
+        """The labels to give venues the lab has (a new venue's too, when its papers go to one),
+        and the new venues to create without the label they were planned with."""
+        labels: dict[str, str] = {}
+        left_out: set[str] = set()
+        for row in self.tally:
+            if row.year is not None:
+                continue
+            target = self.labelled_venue(row)
+            if row.new and target == row.venue:
+                if not row.include:
+                    left_out.add(row.venue)  # created, as planned, but without the label
+            elif row.include and (target in self.existing_venues or target in kept):
+                labels[target] = row.label
+        return labels, left_out
 
     def summary(self) -> dict[str, int]:
         """How many of each the revised plan creates or sets."""
-        return plan_counts(self.revised())
+        return self.revised().counts()

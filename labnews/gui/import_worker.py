@@ -11,7 +11,6 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from labnews.core.errors import LabnewsError
 from labnews.core.records import Change
-from labnews.gui.import_choices import plan_counts
 from labnews.io.plan import ImportPlan, apply_plan
 
 if TYPE_CHECKING:
@@ -42,7 +41,8 @@ def plan_batches(plan: ImportPlan, size: int = BATCH_SIZE) -> list[ImportPlan]:
 
     First the new venues and members (and the findings, so a plan with errors is refused before
     anything), then the papers ``size`` at a time in the plan's order, then the achievements and
-    the pinned tally orders.
+    the pinned tally orders. Every piece carries the tally labels: the first gives them, the
+    others find them given.
     """
     papers = plan.included_papers
     pieces = [replace(plan, papers=[], achievements=[], pins={})]
@@ -95,7 +95,7 @@ class ImportWorker(QObject):
     def run(self) -> None:
         """Apply the plan; always ends by emitting ``finished`` with the outcome."""
         plan = self.plan
-        counts = plan_counts(plan)
+        counts = plan.counts()
         backup: Path | None = None
         try:
             if self.database.path is not None:

@@ -408,13 +408,14 @@ class MainWindow(QMainWindow):
             self.load()
 
     def _answer(self, change: core_records.Change) -> int | None:
-        """Have each view answer a change in one session; the lab's change count after it."""
+        """Have each view answer a change in one session; the lab's change count before it (a
+        server's statements each see the newest commits: one made meanwhile is not "seen")."""
         database = self.database
         if database is None:
             return None
         with database.session() as session:
-            self.changed.emit(lab_change.LabChange(change, session))
             count = queries.change_count(session)
+            self.changed.emit(lab_change.LabChange(change, session))
         self._update_actions()
         return count
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from string import Formatter
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -117,6 +118,13 @@ _TEMPLATES = (
     ),
     QT_TRANSLATE_NOOP("StoreMessages", "venue {name} is not a known venue; closest: {other}"),
     QT_TRANSLATE_NOOP("StoreMessages", "venue {name} is not a known venue"),
+    QT_TRANSLATE_NOOP(
+        "StoreMessages",
+        "parent {name} is not in this lab yet; the venue catalog has it: add the venue {other} "
+        "first",
+    ),
+    QT_TRANSLATE_NOOP("StoreMessages", "parent {name} is not a known venue; closest: {other}"),
+    QT_TRANSLATE_NOOP("StoreMessages", "parent {name} is not a known venue"),
     QT_TRANSLATE_NOOP("StoreMessages", "a member is listed twice"),
     QT_TRANSLATE_NOOP("StoreMessages", "{name} is listed twice among the authors"),
     QT_TRANSLATE_NOOP(
@@ -221,7 +229,7 @@ _TEMPLATES = (
     ),
     QT_TRANSLATE_NOOP("StoreMessages", "cannot write {name}: {problem}"),
     QT_TRANSLATE_NOOP("StoreMessages", "cannot read {name}: {problem}"),
-    QT_TRANSLATE_NOOP("StoreMessages", "{name} does not exist"),
+    QT_TRANSLATE_NOOP("StoreMessages", "{path} does not exist"),
 )
 TEMPLATES: tuple[str, ...] = tuple(map(str, _TEMPLATES))
 """The English sentences, as the store and the importers write them, with their values named."""
@@ -247,21 +255,16 @@ CHECK_NAMES: tuple[str, ...] = tuple(map(str, _CHECK_NAMES))
 
 _DIGITS = {"n", "m", "id", "year", "month"}
 _WORDS = {"kind"}
-_FIELD = re.compile(r"\{(\w+)\}")
-
-
-def _literal(text: str) -> str:
-    """A template's text between its fields as a pattern: ``{{`` and ``}}`` stand for braces."""
-    return re.escape(text.replace("{{", "{").replace("}}", "}"))
 
 
 @cache
 def _pattern(template: str) -> re.Pattern[str]:
     parts: list[str] = []
-    at = 0
-    for field in _FIELD.finditer(template):
-        parts.append(_literal(template[at : field.start()]))
-        name = field.group(1)
+    # The formatter's own reading of the template: ``{{`` and ``}}`` come out as braces.
+    for literal, name, _spec, _conversion in Formatter().parse(template):
+        parts.append(re.escape(literal))
+        if name is None:
+            continue
         if name in _DIGITS:
             parts.append(rf"(?P<{name}>\d+)")
         elif name == "uses":
@@ -269,10 +272,11 @@ def _pattern(template: str) -> re.Pattern[str]:
             parts.append(r"(?P<uses>(?:has |is the parent |an author |named ).+?)")
         elif name in _WORDS:
             parts.append(rf"(?P<{name}>\w+)")
+        elif name == "path":
+            # A file's path holds no ": ", which a sentence would put before its reason.
+            parts.append(r"(?P<path>(?:(?!: ).)+)")
         else:
             parts.append(rf"(?P<{name}>.+?)")
-        at = field.end()
-    parts.append(_literal(template[at:]))
     return re.compile("".join(parts), re.DOTALL)
 
 

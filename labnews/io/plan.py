@@ -159,6 +159,18 @@ class ImportPlan:
     def included_papers(self) -> list[PlannedPaper]:
         return [p for p in self.papers if p.include]
 
+    def counts(self) -> dict[str, int]:
+        """What the plan creates or sets, by kind (the wizard's summary, the import's outcome)."""
+        return {
+            "papers": len(self.included_papers),
+            "members": len(self.members),
+            "venues": len(self.venues),
+            "achievements": sum(1 for a in self.achievements if a.include),
+            "pins": len(self.pins),
+            "labels": len(self.labels) + sum(1 for v in self.venues if v.label),
+            "errors": len(self.of_kind("error")),
+        }
+
     def by_year(self) -> list[tuple[int, int, int]]:
         """(news year, papers already in the lab, papers new), newest year first."""
         new = Counter(p.news.year if p.news else p.year for p in self.included_papers)

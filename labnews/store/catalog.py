@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from labnews.core.inputs import VenueInput
 from labnews.core.names import venue_spelling_key
 from labnews.core.records import VENUE_KINDS
 from labnews.resources import resource
+from labnews.store import queries
 from labnews.store.models import Venue, VenueAlias
 
 
@@ -89,31 +90,34 @@ def catalog_venue(spelling: str) -> CatalogVenue | None:
     return _by_short().get(short.casefold())
 
 
+def missing_catalog_venue(session: Session, spelling: str) -> CatalogVenue | None:
+    """The catalog venue a spelling means, when the lab has no venue by its short name (nor as
+    an alias or full name): one the catalog gained after the lab was made."""
+    row = catalog_venue(spelling)
+    if row is None or queries.venue_lookup_id(session, row.short) is not None:
+        return None
+    return row
+
+
 def catalog_input(session: Session, spelling: str) -> VenueInput | None:
     """The catalog venue a spelling means, as the input of a new venue for this lab (None when
     the catalog has no such venue or the lab has it already).
 
-    For a venue the catalog gained after the lab was made: its aliases that no venue of the
-    lab spells already, and its conference as parent only when the lab has that conference.
+    Its aliases that no venue of the lab spells already, and its conference as parent only
+    when the lab has that conference (by the lab's own short name for it).
     """
-    row = catalog_venue(spelling)
+    row = missing_catalog_venue(session, spelling)
     if row is None:
         return None
     taken = {venue_spelling_key(s) for s in session.scalars(select(Venue.short))}
-    if venue_spelling_key(row.short) in taken:
-        return None
     taken.update(venue_spelling_key(a) for a in session.scalars(select(VenueAlias.alias)))
     aliases: dict[str, str] = {}
     for alias in row.aliases:
         key = venue_spelling_key(alias)
         if key not in taken and key != venue_spelling_key(row.short):
             aliases.setdefault(key, alias)
-    parent = None
-    if row.parent is not None:
-        parent_id = session.scalars(
-            select(Venue.id).where(func.lower(Venue.short) == row.parent.lower())
-        ).first()
-        parent = row.parent if parent_id is not None else None
+    parent_id = queries.venue_lookup_id(session, row.parent) if row.parent else None
+    parent = queries.venues(session, [parent_id])[0].short if parent_id is not None else None
     return VenueInput(
         short=row.short,
         full=row.full or None,

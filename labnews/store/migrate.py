@@ -42,6 +42,7 @@ QUICK_CHECK_LIMIT = 64 * 1024 * 1024
 _CHANGES_AT_BEGIN = "labnews_changes_at_begin"
 _CHANGED_ROWS = "labnews_changed_rows"
 _WRITES = re.compile(r"\s*(INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
+_COUNT_A_CHANGE = "UPDATE lab_state SET change_count = change_count + 1 WHERE id = 1"
 
 
 class DiskError(DatabaseError):
@@ -286,11 +287,9 @@ def open_database(target: str, *, upgrade: bool = True) -> Database:
         engine.dispose()
         raise
     if path is None:
-        with engine.connect() as connection:
-            counted = inspect(connection).has_table("lab_state")
-        if counted:
-            # Attached after the upgrade: the migrations write before lab_state exists.
-            _count_server_changes(engine)
+        # A server lab is at the newest schema now; counting starts after the upgrade, whose
+        # migrations write before lab_state exists.
+        _count_server_changes(engine)
     if path is not None and not read_only:
         from labnews.store.backup import clean_litter
 
@@ -322,14 +321,21 @@ def _count_server_changes(engine: Engine) -> None:
 
     @event.listens_for(engine, "commit")
     def committing(connection: Connection) -> None:
-        if connection.info.pop(_CHANGED_ROWS, False):
-            raw = connection.connection.driver_connection
-            assert raw is not None
-            cursor = raw.cursor()
-            try:
-                cursor.execute("UPDATE lab_state SET change_count = change_count + 1 WHERE id = 1")
-            finally:
-                cursor.close()
+        if not connection.info.pop(_CHANGED_ROWS, False):
+            return
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        driver_error: type[Exception] = engine.dialect.loaded_dbapi.Error
+        cursor = raw.cursor()
+        try:
+            cursor.execute(_COUNT_A_CHANGE)
+        except driver_error as exc:
+            # Raised in the commit event, outside SQLAlchemy's own wrapping: wrapped here, so
+            # the session says it as any refusal (a role without rights) and retries what can
+            # be retried (a serialization failure), and nothing is committed.
+            raise DBAPIError.instance(_COUNT_A_CHANGE, None, exc, driver_error) from exc
+        finally:
+            cursor.close()
 
     @event.listens_for(engine, "rollback")
     def rolled_back(connection: Connection) -> None:

@@ -235,10 +235,10 @@ def find_venue(session: Session, text: str, *, field: str = "venue") -> VenueRec
     if venue_id is not None:
         (venue,) = venues(session, [venue_id])
         return venue
-    from labnews.store.catalog import catalog_venue
+    from labnews.store.catalog import missing_catalog_venue
 
-    known = catalog_venue(text)
-    if known is not None and venue_lookup_id(session, known.short) is None:
+    known = missing_catalog_venue(session, text)
+    if known is not None:
         # A venue the catalog gained after this lab was made: adding it fills in the rest.
         raise NotFoundError(
             f"{field} {text!r} is not in this lab yet; the venue catalog has it: "

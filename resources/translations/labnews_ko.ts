@@ -3229,6 +3229,18 @@ J. Ham</translation>
         <translation>알 수 없는 게재처입니다: {name}</translation>
     </message>
     <message>
+        <source>parent {name} is not in this lab yet; the venue catalog has it: add the venue {other} first</source>
+        <translation>아직 이 연구실에 없는 상위 게재처입니다 (게재처 목록에는 있습니다. 먼저 게재처를 추가하세요: {other}): {name}</translation>
+    </message>
+    <message>
+        <source>parent {name} is not a known venue; closest: {other}</source>
+        <translation>알 수 없는 상위 게재처입니다 (비슷한 게재처: {other}): {name}</translation>
+    </message>
+    <message>
+        <source>parent {name} is not a known venue</source>
+        <translation>알 수 없는 상위 게재처입니다: {name}</translation>
+    </message>
+    <message>
         <source>a member is listed twice</source>
         <translation>같은 구성원이 두 번 있습니다</translation>
     </message>
@@ -3445,8 +3457,8 @@ J. Ham</translation>
         <translation>읽을 수 없습니다 ({problem}): {name}</translation>
     </message>
     <message>
-        <source>{name} does not exist</source>
-        <translation>찾을 수 없습니다: {name}</translation>
+        <source>{path} does not exist</source>
+        <translation>찾을 수 없습니다: {path}</translation>
     </message>
 </context>
 <context>

@@ -279,7 +279,8 @@ def test_a_venue_the_catalog_gained_later_is_added_by_its_short_name(demo) -> No
         "labnews: error: venue 'IEEE TGRS' is not in this lab yet; the venue catalog has it: "
         "add the venue TGRS first"
     )
-    assert demo("add", "venue", "TGRS", "--month", "3").out == "Added venue TGRS\n"
+    # The catalog's own spelling of the short name, whatever the case typed.
+    assert demo("add", "venue", "tgrs", "--month", "3").out == "Added venue TGRS\n"
     (tgrs,) = [v for v in json.loads(demo("list", "venues", "--json").out) if v["short"] == "TGRS"]
     assert (tgrs["full"], tgrs["kind"], tgrs["month"]) == (
         "IEEE Transactions on Geoscience and Remote Sensing",
@@ -289,6 +290,12 @@ def test_a_venue_the_catalog_gained_later_is_added_by_its_short_name(demo) -> No
     assert "IEEE TGRS" in tgrs["aliases"]
     added = demo("add", "paper", "--venue", "IEEE TGRS", "--year", "2025", "--title", "Maps")
     assert added.code == 0
+    # "none" clears what the catalog would fill in, as it does for `edit venue`.
+    assert demo("remove", "venue", "WACV Workshop").code == 0
+    assert demo("add", "venue", "WACV Workshop", "--parent", "none").code == 0
+    venues = json.loads(demo("list", "venues", "--json").out)
+    (wacvw,) = [v for v in venues if v["short"] == "WACV Workshop"]
+    assert (wacvw["kind"], wacvw["parent"]) == ("workshop", None)
     # A venue the catalog does not know is still made from the options alone.
     assert demo("add", "venue", "LabConf").code == 0
     (own,) = [

@@ -115,6 +115,50 @@ def test_the_tally_rules_a_page_implies_are_listed_and_can_be_left_out(
         assert queries.find_venue(session, "IEEE Access").label == "SCI-E"
 
 
+NEW_JOURNAL_PAGE = (
+    " - **(2024)** : We have **2 papers** this year(1 KCI, 1 CVPR). <br>\n"
+    " -- **(2024/06)**: One paper accepted to CVPR 2024 (Kim Minsu) <br>\n"
+    " -- **(2024/02)**: One paper accepted to Journal of Foo Studies (Lee Jiwon) <br><br>\n"
+)
+
+
+def test_the_label_of_a_journal_the_import_creates_can_be_left_out(
+    qtbot: QtBot, empty_window: MainWindow, database: Database, tmp_path: Path
+) -> None:
+    page = tmp_path / "news.md"
+    page.write_text(NEW_JOURNAL_PAGE, encoding="utf-8")
+    wizard = reviewed(qtbot, empty_window, page)
+    model = wizard.tally_model
+    assert model.index(0, 1).data() == "Count Journal of Foo Studies as KCI in the tallies"
+    assert "1 tally label to set" in wizard.review_page.summary.text()
+    assert model.setData(model.index(0, 0), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+    assert "tally label" not in wizard.review_page.summary.text()
+    run_import(qtbot, wizard)
+    with database.session() as session:
+        (journal,) = queries.venues_by_short(session, ["Journal of Foo Studies"])
+    assert journal.label is None  # created, without the label left out
+
+
+def test_a_new_journals_label_follows_its_papers_to_the_venue_they_are_moved_to(
+    qtbot: QtBot, empty_window: MainWindow, database: Database, tmp_path: Path
+) -> None:
+    page = tmp_path / "news.md"
+    page.write_text(NEW_JOURNAL_PAGE, encoding="utf-8")
+    wizard = reviewed(qtbot, empty_window, page)
+    venues = wizard.venues_model
+    becomes = next(i for i, c in enumerate(venues.columns) if c.header == "Becomes")
+    assert venues.setData(venues.index(0, becomes), "ETRI J.", Qt.ItemDataRole.EditRole)
+    assert wizard.tally_model.index(0, 1).data() == "Count ETRI J. as KCI in the tallies"
+    assert wizard.choices is not None
+    revised = wizard.choices.revised()
+    assert revised.venues == []
+    assert revised.labels == {"ETRI J.": "KCI"}
+    run_import(qtbot, wizard)
+    with database.session() as session:
+        assert queries.find_venue(session, "ETRI J.").label == "KCI"
+        assert queries.venues_by_short(session, ["Journal of Foo Studies"]) == ()
+
+
 def test_a_pinned_order_the_page_implies_can_be_left_out(
     qtbot: QtBot, empty_window: MainWindow, database: Database
 ) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from labnews.core.errors import LabnewsError
-from labnews.core.inputs import AuthorInput, MemberInput, PaperInput
+from labnews.core.inputs import AuthorInput, MemberInput, PaperInput, VenueInput
 from labnews.gui.app import install_translations, interface_locale, remove_translations
 from labnews.gui.dialogs.check import CheckDialog
 from labnews.gui.dialogs.paper import PaperDialog
@@ -28,7 +28,7 @@ from labnews.gui.preferences import Preferences
 from labnews.io.files import write_atomic
 from labnews.io.importers import ImportKind, plan_file
 from labnews.resources import resource
-from labnews.store import commands
+from labnews.store import commands, queries
 from labnews.store.database import Database
 from tests.gui.conftest import ModalAnswers
 from tests.gui.test_main_window import fill_new_paper
@@ -166,6 +166,27 @@ def test_a_file_that_cannot_be_written_is_said_in_korean_and_not_as_a_missing_fi
         f"쓸 수 없습니다 (폴더가 없습니다: {nowhere}): {nowhere / 'news.md'}",
         f"쓸 수 없습니다 (폴더입니다): {tmp_path}",
     ]
+
+
+@pytest.mark.usefixtures("korean")
+def test_a_driver_reason_that_ends_in_does_not_exist_is_not_said_as_a_missing_file() -> None:
+    driver = 'lab.sqlite: relation "paper" does not exist'
+    assert shown(driver) == driver
+    assert shown("/labs/news.md does not exist") == "찾을 수 없습니다: /labs/news.md"
+
+
+@pytest.mark.usefixtures("korean")
+def test_a_parent_the_lab_lacks_is_refused_in_korean(database: Database) -> None:
+    with database.session(write=True) as session:
+        parent = queries.find_venue(session, "ECCV")
+        commands.remove_venue(session, queries.find_venue(session, "ECCV Workshop").id)
+        commands.remove_venue(session, parent.id)
+    with database.session() as session, pytest.raises(LabnewsError) as refused:
+        commands.add_venue(session, VenueInput(short="Eye Workshop", parent="ECCV"))
+    assert shown(refused.value.message) == (
+        "아직 이 연구실에 없는 상위 게재처입니다 (게재처 목록에는 있습니다. 먼저 게재처를 "
+        "추가하세요: ECCV): 'ECCV'"
+    )
 
 
 @pytest.mark.usefixtures("korean")

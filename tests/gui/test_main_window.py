@@ -584,6 +584,18 @@ def test_a_window_on_a_shared_server_lab_sees_another_admins_change_when_it_come
         modal.check()
         assert {m.name for m in main.members.model.records} == {"Kim Elsewhere", "Kim Here"}
         assert not main.lab_file.reload_if_changed_elsewhere()
+
+        def meanwhile(_change: object) -> None:
+            main.changed.disconnect(meanwhile)
+            with theirs.session(write=True) as session:
+                commands.add_member(session, MemberInput(name="Kim Meanwhile"))
+
+        # A change committed while the window's views read is not taken as seen.
+        main.changed.connect(meanwhile)  # after the views: it runs once they have read
+        main.load()
+        assert "Kim Meanwhile" not in {m.name for m in main.members.model.records}
+        assert main.lab_file.reload_if_changed_elsewhere()
+        assert "Kim Meanwhile" in {m.name for m in main.members.model.records}
     finally:
         main.close()
         mine.dispose()

@@ -166,10 +166,19 @@ def test_a_venue_the_catalog_gained_later_comes_whole_to_an_older_lab(database: 
 def test_a_catalog_workshop_keeps_its_conference_only_where_the_lab_has_it(
     database: Database,
 ) -> None:
-    _forget_venues(database, "CVPR Workshop", "ECCV Workshop", "ECCV")
+    _forget_venues(database, "CVPR Workshop", "ECCV Workshop", "ECCV", "ICCV Workshop")
+    with database.session(write=True) as session:
+        # The lab calls ICCV by a name of its own; the catalog's "ICCV" is its alias.
+        iccv = queries.find_venue(session, "ICCV")
+        commands.update_venue(
+            session, iccv.id, VenueInput(short="IEEE ICCV", month=10, aliases=("ICCV",))
+        )
     with database.session() as session:
         cvprw = catalog_input(session, "CVPRW")
         eccvw = catalog_input(session, "ECCV Workshop")
+        iccvw = catalog_input(session, "ICCV Workshop")
+    assert iccvw is not None
+    assert iccvw.parent == "IEEE ICCV"
     assert cvprw is not None
     assert eccvw is not None
     assert (cvprw.short, cvprw.kind, cvprw.parent, cvprw.month) == (

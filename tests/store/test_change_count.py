@@ -8,12 +8,14 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import update
 
+from labnews.core.errors import DatabaseError
 from labnews.core.inputs import MemberInput, PaperInput
 from labnews.core.records import YearMonth
 from labnews.store import commands, queries
 from labnews.store.database import Database
 from labnews.store.migrate import open_database
 from labnews.store.models import Member
+from tests.conftest import POSTGRES_URL, _reset_postgres
 
 
 def _count(database: Database) -> int:
@@ -71,3 +73,23 @@ def test_another_admins_change_moves_the_count_this_window_reads(
     finally:
         mine.dispose()
         theirs.dispose()
+
+
+@pytest.mark.postgres
+def test_a_server_role_that_may_not_move_the_count_is_refused_in_one_sentence() -> None:
+    """The count moves in the commit itself; a refusal there is said as any refusal, and the
+    change it would have counted is not committed."""
+    if not POSTGRES_URL:
+        pytest.skip("LABNEWS_TEST_POSTGRES_URL is not set: the PostgreSQL run is skipped")
+    _reset_postgres()
+    database = open_database(POSTGRES_URL)
+    try:
+        with database.engine.begin() as connection:
+            connection.exec_driver_sql("REVOKE UPDATE ON lab_state FROM CURRENT_USER")
+        with pytest.raises(DatabaseError) as refused, database.session(write=True) as session:
+            commands.add_member(session, MemberInput(name="Kim Uncounted"))
+        assert "your database role may not do this" in refused.value.message
+        with database.session() as session:
+            assert queries.members(session) == ()
+    finally:
+        database.dispose()

@@ -290,7 +290,8 @@ class ReviewTables(QWizard):
 
         def what(row: TallyRow) -> str:
             if row.year is None:
-                return self.tr("Count {0} as {1} in the tallies").format(row.venue, row.label)
+                venue = choices.labelled_venue(row)
+                return self.tr("Count {0} as {1} in the tallies").format(venue, row.label)
             return self.tr("Pin the {0} tally order: {1}").format(row.year, ", ".join(row.order))
 
         columns: list[PlanColumn[TallyRow]] = [

@@ -435,10 +435,9 @@ class PaperDialog(LinkFill):
 
     def _unknown_venue(self, text: str) -> str:
         """What the venue field says of a name no venue of the lab goes by."""
-        known = catalog.catalog_venue(text)
-        if known is not None and known.short.casefold() not in {
-            v.short.casefold() for v in self._venues.values()
-        }:
+        with self.database.session() as session:
+            known = catalog.missing_catalog_venue(session, text)
+        if known is not None:
             # A venue the catalog gained after this lab was made: New venue fills it in.
             message = self.tr("{0} is not in this lab yet; the venue catalog has it.").format(
                 f"{known.short} ({known.full})" if known.full else known.short
