@@ -47,6 +47,13 @@ def reviewed(qtbot: QtBot, window: MainWindow, path: Path = FIXTURE) -> ImportWi
     return wizard
 
 
+def page_file(folder: Path, text: str) -> Path:
+    """A news page holding ``text``, as a lab keeps it."""
+    page = folder / "news.md"
+    page.write_text(text, encoding="utf-8")
+    return page
+
+
 def run_import(qtbot: QtBot, wizard: ImportWizard) -> None:
     commit = wizard.button(QWizard.WizardButton.CommitButton)
     assert commit.isEnabled()
@@ -87,9 +94,7 @@ def test_importing_the_lab_page_through_the_wizard_fills_the_overview(
 def test_the_tally_rules_a_page_implies_are_listed_and_can_be_left_out(
     qtbot: QtBot, empty_window: MainWindow, database: Database, tmp_path: Path
 ) -> None:
-    page = tmp_path / "news.md"
-    page.write_text(LATER_PAGE, encoding="utf-8")
-    wizard = reviewed(qtbot, empty_window, page)
+    wizard = reviewed(qtbot, empty_window, page_file(tmp_path, LATER_PAGE))
     tabs = wizard.review_page.tabs
     assert tabs.tabText(3) == "&Tallies (2)"
     model = wizard.tally_model
@@ -125,9 +130,7 @@ NEW_JOURNAL_PAGE = (
 def test_the_label_of_a_journal_the_import_creates_can_be_left_out(
     qtbot: QtBot, empty_window: MainWindow, database: Database, tmp_path: Path
 ) -> None:
-    page = tmp_path / "news.md"
-    page.write_text(NEW_JOURNAL_PAGE, encoding="utf-8")
-    wizard = reviewed(qtbot, empty_window, page)
+    wizard = reviewed(qtbot, empty_window, page_file(tmp_path, NEW_JOURNAL_PAGE))
     model = wizard.tally_model
     assert model.index(0, 1).data() == "Count Journal of Foo Studies as KCI in the tallies"
     assert "1 tally label to set" in wizard.review_page.summary.text()
@@ -142,9 +145,7 @@ def test_the_label_of_a_journal_the_import_creates_can_be_left_out(
 def test_a_new_journals_label_follows_its_papers_to_the_venue_they_are_moved_to(
     qtbot: QtBot, empty_window: MainWindow, database: Database, tmp_path: Path
 ) -> None:
-    page = tmp_path / "news.md"
-    page.write_text(NEW_JOURNAL_PAGE, encoding="utf-8")
-    wizard = reviewed(qtbot, empty_window, page)
+    wizard = reviewed(qtbot, empty_window, page_file(tmp_path, NEW_JOURNAL_PAGE))
     venues = wizard.venues_model
     becomes = next(i for i, c in enumerate(venues.columns) if c.header == "Becomes")
     assert venues.setData(venues.index(0, becomes), "ETRI J.", Qt.ItemDataRole.EditRole)

@@ -33,6 +33,7 @@ from labnews.gui.import_worker import (
 from labnews.gui.messages import capitalised, shown
 from labnews.gui.models.plan import PlanRowsModel
 from labnews.io.importers import plan_file
+from labnews.io.plan import ImportPlan
 
 if TYPE_CHECKING:
     from labnews.store import queries
@@ -123,9 +124,7 @@ class ImportWizard(ReviewTables):
 
     def counts(self) -> dict[str, int]:
         if self.choices is None:
-            return dict.fromkeys(
-                ("papers", "members", "venues", "achievements", "pins", "labels", "errors"), 0
-            )
+            return ImportPlan(source="").counts()  # every kind, at 0
         return self.choices.summary()
 
     def _fill_review(self) -> None:

@@ -63,6 +63,7 @@ from labnews.gui.words import word
 
 if TYPE_CHECKING:
     from labnews.store import catalog, queries
+    from labnews.store.catalog import CatalogVenue
     from labnews.store.database import Database
 else:
     catalog = deferred("labnews.store.catalog")
@@ -109,6 +110,8 @@ class PaperDialog(LinkFill):
         self.duplicate: PaperRecord | None = None
         self.discard_box: QMessageBox | None = None
         self._venue: VenueRecord | None = None
+        # The catalog's venue for a name the lab lacks: read with the venue, not at every check.
+        self._from_catalog: CatalogVenue | None = None
         self._filling = False
         today = datetime.date.today()
         start = initial or PaperInput(venue="", year=today.year)
@@ -333,9 +336,12 @@ class PaperDialog(LinkFill):
     def _resolve_venue(self) -> None:
         text = self.venue.text().strip()
         venue = None
+        self._from_catalog = None
         if text:
             with self.database.session() as session:
                 venue_id = queries.venue_lookup_id(session, text)
+                if venue_id is None:
+                    self._from_catalog = catalog.missing_catalog_venue(session, text)
             venue = self._venues.get(venue_id) if venue_id is not None else None
         self._venue = venue
         self.venue_info.setVisible(venue is not None)
@@ -435,8 +441,7 @@ class PaperDialog(LinkFill):
 
     def _unknown_venue(self, text: str) -> str:
         """What the venue field says of a name no venue of the lab goes by."""
-        with self.database.session() as session:
-            known = catalog.missing_catalog_venue(session, text)
+        known = self._from_catalog
         if known is not None:
             # A venue the catalog gained after this lab was made: New venue fills it in.
             message = self.tr("{0} is not in this lab yet; the venue catalog has it.").format(
